@@ -1,0 +1,12 @@
+// Package bench measures zkml's whole pipeline on real models: compile,
+// setup, prove and verify time, peak memory and proof size.
+//
+// Two ways in:
+//
+//   - `make bench` runs the Go benchmarks of this package
+//     (BenchmarkPipeline/<model>/<backend>/<stage>) on ../shared/models.
+//   - `make bench-record` runs the `zkml` binary itself for each stage, as
+//     a user would, several times, and rewrites RESULTS.md with the medians,
+//     the peak resident memory of each stage's process (getrusage) and the
+//     machine it ran on.
+package bench

@@ -1,0 +1,277 @@
+package circuits
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/consensys/gnark-crypto/ecc"
+	"github.com/consensys/gnark/frontend"
+
+	"github.com/zkml/zkml/quantize"
+)
+
+// Circuit proves: there is a private input, every element of it in
+// [-2^(A-1), 2^(A-1)) where A is the plan's ActivationBits, such that running
+// the plan on it gives the public outputs. Build one with [New] to compile it
+// and with [Assign] to make a witness.
+type Circuit struct {
+	Input  [][]frontend.Variable `gnark:",secret"` // per plan input tensor, flat row-major
+	Output [][]frontend.Variable `gnark:",public"` // per plan output tensor, flat row-major
+
+	plan *quantize.Plan
+	opts options
+}
+
+// Option changes how the circuit is built. Options change the constraint
+// system, so the same options must be given wherever the circuit is compiled.
+type Option func(*options)
+
+type options struct {
+	bitDecomposition bool
+}
+
+// WithBitDecompositionRangeChecks makes every range check a plain bit
+// decomposition. The default, gnark's std/rangecheck, uses a log-derivative
+// lookup argument that needs a commitment (BSB22 in Groth16) whenever the
+// builder supports one; plain decomposition costs more constraints but gives
+// a Groth16 verifier without the commitment, which is cheaper on chain.
+func WithBitDecompositionRangeChecks() Option {
+	return func(o *options) { o.bitDecomposition = true }
+}
+
+// New returns a circuit sized for p, ready for frontend.Compile. A plan the
+// circuit cannot encode makes Define (and so the compilation) fail with an
+// error that says what is wrong.
+func New(p *quantize.Plan, opts ...Option) *Circuit {
+	c := &Circuit{plan: p}
+	for _, o := range opts {
+		o(&c.opts)
+	}
+	if p == nil {
+		return c
+	}
+	c.Input = make([][]frontend.Variable, len(p.Inputs))
+	for i, t := range p.Inputs {
+		c.Input[i] = make([]frontend.Variable, sizeOf(p, t))
+	}
+	c.Output = make([][]frontend.Variable, len(p.Outputs))
+	for i, t := range p.Outputs {
+		c.Output[i] = make([]frontend.Variable, sizeOf(p, t))
+	}
+	return c
+}
+
+// sizeOf is the element count of tensor t, or 0 when t or its shape is
+// invalid (Define reports it).
+func sizeOf(p *quantize.Plan, t int) int {
+	if t < 0 || t >= len(p.Tensors) {
+		return 0
+	}
+	n, err := tensorSize(&p.Tensors[t])
+	if err != nil {
+		return 0
+	}
+	return n
+}
+
+// field is the scalar field the witness values of [Assign] live in: BN254's,
+// the curve zkml proves on.
+var field = ecc.BN254.ScalarField()
+
+// Assign returns the witness for one inference: tensors holds every tensor of
+// the plan, as Plan.Run returns them. Input and Output are filled from the
+// plan's input and output tensors; a negative value v is written as the field
+// element p - |v| of BN254's scalar field.
+func Assign(p *quantize.Plan, tensors [][]int64) (*Circuit, error) {
+	if _, err := checkPlan(p); err != nil {
+		return nil, err
+	}
+	if len(tensors) != len(p.Tensors) {
+		return nil, fmt.Errorf("circuits: assign: got %d tensors, the plan has %d; pass everything Plan.Run returns", len(tensors), len(p.Tensors))
+	}
+	c := &Circuit{plan: p}
+	lo, hi := int64(-1)<<(p.Config.ActivationBits-1), int64(1)<<(p.Config.ActivationBits-1)
+	c.Input = make([][]frontend.Variable, len(p.Inputs))
+	for i, t := range p.Inputs {
+		vals, err := tensorValues(p, tensors, t)
+		if err != nil {
+			return nil, fmt.Errorf("circuits: assign: input %d: %w", i, err)
+		}
+		for j, v := range vals {
+			if v < lo || v >= hi {
+				return nil, fmt.Errorf("circuits: assign: input %d (%q) element %d is %d, outside the %d-bit activation range [%d, %d); quantize the input with a smaller scale", i, p.Tensors[t].Name, j, v, p.Config.ActivationBits, lo, hi)
+			}
+		}
+		c.Input[i] = toField(vals)
+	}
+	c.Output = make([][]frontend.Variable, len(p.Outputs))
+	for i, t := range p.Outputs {
+		vals, err := tensorValues(p, tensors, t)
+		if err != nil {
+			return nil, fmt.Errorf("circuits: assign: output %d: %w", i, err)
+		}
+		c.Output[i] = toField(vals)
+	}
+	return c, nil
+}
+
+func tensorValues(p *quantize.Plan, tensors [][]int64, t int) ([]int64, error) {
+	want := p.Tensors[t].Size()
+	if len(tensors[t]) != want {
+		return nil, fmt.Errorf("tensor %d (%q) has %d values, want %d", t, p.Tensors[t].Name, len(tensors[t]), want)
+	}
+	return tensors[t], nil
+}
+
+func toField(vals []int64) []frontend.Variable {
+	out := make([]frontend.Variable, len(vals))
+	for i, v := range vals {
+		out[i] = fieldElement(field, v)
+	}
+	return out
+}
+
+// Define builds the constraints: it range checks the inputs, runs the plan's
+// ops as gadgets and binds the results to the public outputs.
+func (c *Circuit) Define(api frontend.API) error {
+	if c.plan == nil {
+		return errors.New("circuits: the circuit has no plan; build it with circuits.New")
+	}
+	p := c.plan
+	l, err := checkPlan(p)
+	if err != nil {
+		return err
+	}
+	if err := c.checkShape(p); err != nil {
+		return err
+	}
+	g := newGadgets(api, p.Config.ActivationBits, c.opts)
+	vals := make([][]frontend.Variable, len(p.Tensors))
+	for i, t := range p.Inputs {
+		vals[t] = c.Input[i]
+		for j, v := range vals[t] {
+			if l.reluChecked[t][j] {
+				continue
+			}
+			if err := g.checkActivation(v); err != nil {
+				return fmt.Errorf("circuits: input %d element %d: %w", i, j, err)
+			}
+		}
+	}
+
+	// direct[i]: a rescale wrote Output[i] itself (see defineOp), so it
+	// needs no equality constraint.
+	direct := make([]bool, len(p.Outputs))
+	for k := range p.Ops {
+		op := &p.Ops[k]
+		var dest []frontend.Variable
+		if slot := l.outputSlot[op.Out]; slot >= 0 && op.Kind == quantize.OpAffine && op.Shift > 0 {
+			dest = c.Output[slot]
+			direct[slot] = true
+		}
+		out, err := c.defineOp(g, op, vals, dest, l.reluChecked[op.Out])
+		if err != nil {
+			return fmt.Errorf("circuits: op %d (%s, node %q): %w", k, op.Kind, op.Node, err)
+		}
+		vals[op.Out] = out
+	}
+	for i, t := range p.Outputs {
+		if direct[i] {
+			continue
+		}
+		for j, v := range vals[t] {
+			api.AssertIsEqual(v, c.Output[i][j])
+		}
+	}
+	return nil
+}
+
+// checkShape reports Input and Output slices that do not match the plan, as
+// when a Circuit is built by hand instead of with New or Assign.
+func (c *Circuit) checkShape(p *quantize.Plan) error {
+	if len(c.Input) != len(p.Inputs) {
+		return fmt.Errorf("circuits: the circuit has %d inputs, the plan %d; build it with circuits.New", len(c.Input), len(p.Inputs))
+	}
+	if len(c.Output) != len(p.Outputs) {
+		return fmt.Errorf("circuits: the circuit has %d outputs, the plan %d; build it with circuits.New", len(c.Output), len(p.Outputs))
+	}
+	for i, t := range p.Inputs {
+		if n := p.Tensors[t].Size(); len(c.Input[i]) != n {
+			return fmt.Errorf("circuits: input %d has %d elements, the plan's tensor %q %d", i, len(c.Input[i]), p.Tensors[t].Name, n)
+		}
+	}
+	for i, t := range p.Outputs {
+		if n := p.Tensors[t].Size(); len(c.Output[i]) != n {
+			return fmt.Errorf("circuits: output %d has %d elements, the plan's tensor %q %d", i, len(c.Output[i]), p.Tensors[t].Name, n)
+		}
+	}
+	return nil
+}
+
+// defineOp returns the values of op's output tensor. When dest is not nil
+// (an affine op with a rescale writing a public output) the rescaled values
+// are constrained to equal dest directly. reluChecked[i] says a relu reads
+// output element i and proves its range (see layout).
+func (c *Circuit) defineOp(g *gadgets, op *quantize.Op, vals [][]frontend.Variable, dest []frontend.Variable, reluChecked []bool) ([]frontend.Variable, error) {
+	size := c.plan.Tensors[op.Out].Size()
+	out := make([]frontend.Variable, size)
+	switch op.Kind {
+	case quantize.OpRelu:
+		in := vals[op.In[0]]
+		for i := range out {
+			y, err := g.relu(in[i])
+			if err != nil {
+				return nil, fmt.Errorf("element %d: %w", i, err)
+			}
+			out[i] = y
+		}
+	case quantize.OpMax:
+		for i := range out {
+			row := op.Terms[op.RowStart[i]:op.RowStart[i+1]]
+			m := vals[op.In[row[0].In]][row[0].Idx]
+			for _, t := range row[1:] {
+				var err error
+				if m, err = g.max2(m, vals[op.In[t.In]][t.Idx]); err != nil {
+					return nil, fmt.Errorf("element %d: %w", i, err)
+				}
+			}
+			out[i] = m
+		}
+	case quantize.OpAffine:
+		var rowVars []frontend.Variable
+		var rowCoeffs []int64
+		for i := range out {
+			row := op.Terms[op.RowStart[i]:op.RowStart[i+1]]
+			rowVars, rowCoeffs = rowVars[:0], rowCoeffs[:0]
+			for _, t := range row {
+				rowVars = append(rowVars, vals[op.In[t.In]][t.Idx])
+				rowCoeffs = append(rowCoeffs, t.Coeff)
+			}
+			var bias int64
+			if op.Bias != nil {
+				bias = op.Bias[i]
+			}
+			acc := g.sum(rowVars, rowCoeffs, bias)
+			if op.Shift == 0 {
+				out[i] = acc
+				continue
+			}
+			if _, isConst := g.constant(acc); dest != nil && !isConst {
+				out[i] = dest[i]
+				if err := g.rescaleTo(acc, dest[i], op.Shift, !reluChecked[i]); err != nil {
+					return nil, fmt.Errorf("element %d: %w", i, err)
+				}
+				continue
+			}
+			q, err := g.rescale(acc, op.Shift, !reluChecked[i])
+			if err != nil {
+				return nil, fmt.Errorf("element %d: %w", i, err)
+			}
+			out[i] = q
+			if dest != nil {
+				g.api.AssertIsEqual(q, dest[i])
+			}
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,103 @@
+// Package circuits turns a quantized model, a [quantize.Plan], into a gnark
+// circuit that proves one inference.
+//
+// # Use
+//
+// Compile the circuit once per model, then make one witness per inference:
+//
+//	ccs, err := frontend.Compile(ecc.BN254.ScalarField(), r1cs.NewBuilder, circuits.New(plan))
+//	...
+//	q, err := plan.QuantizeInputs(inputs)     // real numbers to fixed point
+//	tensors, err := plan.Run(q)               // the integer executor
+//	assignment, err := circuits.Assign(plan, tensors)
+//	w, err := frontend.NewWitness(assignment, ecc.BN254.ScalarField())
+//
+// Use r1cs.NewBuilder for Groth16 and scs.NewBuilder for PLONK. The witness
+// does not depend on the builder or on the options. Importing this package
+// registers the solver hints the circuit needs.
+//
+// # The statement
+//
+// The public values are the plan's outputs ([Circuit].Output, one flat
+// row-major slice per output tensor, as field elements: a negative q is
+// p − |q|). The private values are the plan's inputs ([Circuit].Input). The
+// circuit proves: there is an input whose every element lies in
+// [−2^(A−1), 2^(A−1)), A being the plan's Config.ActivationBits, such that
+// running the plan's integer ops on it gives exactly the public outputs, with
+// every rescaled value in [−2^(A−1), 2^(A−1)). The weights and biases are
+// circuit constants: they are part of the verifying key, not of the witness,
+// so a proof also pins down which model ran. For every input Plan.Run
+// accepts, the circuit accepts exactly Run's outputs, bit for bit: both
+// round with [quantize.Rescale]. (Run is stricter by one value: it keeps
+// activations in (−2^(A−1), 2^(A−1)), which a power-of-two range check
+// cannot express cheaply; −2^(A−1) is still computed exactly.)
+//
+// # Soundness
+//
+// Every gadget is sound under one invariant: each field element the circuit
+// computes stands for an integer of magnitude below 2^240, far below
+// p/2 > 2^252, so that sums, differences and products by the plan's
+// constants never wrap around. Define recomputes this bound from the ops
+// themselves (inputs are range checked, relus and rescales produce range
+// checked values, a max returns one of its inputs, an affine row adds at most
+// Σ|coefficient|·bound + |bias|) and refuses a plan that breaks it; it does
+// not trust the planner's Tensor.Bound. The gadgets, with x read as that
+// integer:
+//
+//   - Affine row, no rescale: bias + Σ coefficient·x is a linear expression;
+//     it is exact because nothing wraps around. In R1CS it costs no
+//     constraint (gnark folds an expression of 300 terms or more into one
+//     new variable, at one constraint); in PLONK one addition gate per term.
+//     A copy (one term, coefficient 1, no bias) costs nothing in either.
+//
+//   - Rescale by 2^s (s ≥ 1): a hint supplies q; the circuit sets
+//     r = acc + 2^(s−1) − q·2^s and range checks r ∈ [0, 2^s) and
+//     q + 2^(A−1) ∈ [0, 2^A) (or leaves the latter to a relu reading q, see
+//     Relu). Then acc + 2^(s−1) = q·2^s + r holds over the integers, not
+//     just modulo p (both sides are below 2^241 in magnitude, far below
+//     p/2), and Euclidean division by 2^s has exactly one such (q, r): q is
+//     ⌊(acc + 2^(s−1)) / 2^s⌋, Rescale's rounding, and a cheating q, even
+//     off by one, forces r out of range. When the rescale writes a public
+//     output, q is that output itself, which saves an equality constraint.
+//
+//   - Sign: a hint supplies s; the circuit asserts s ∈ {0, 1} and range
+//     checks t = 2·s·x − x − 1 + s ∈ [0, 2^k), that is t = x when s = 1 and
+//     t = −x − 1 when s = 0. With s = 1 this says x ∈ [0, 2^k); with s = 0,
+//     x ∈ [−2^k, −1]. So the constraints hold exactly when x ∈ [−2^k, 2^k)
+//     and s = [x ≥ 0], for any field element x: no other s, and no x outside
+//     the range, satisfies them. One product s·x serves both t and the
+//     gadgets below.
+//
+//   - Relu: y = s·x with the sign gadget at k = A−1, so relu also proves
+//     x ∈ [−2^(A−1), 2^(A−1)). A value read by a relu therefore needs no
+//     range check of its own: an input element or a rescaled value that
+//     feeds a relu, directly or through copies (reshape, transpose, slice:
+//     the same variable), skips it, which saves A bits of range checks per
+//     neuron.
+//
+//   - Max of two: d = a − b, the sign gadget on d at k = A (two activations
+//     differ by less than 2^A), and max = b + s·d. A row's maximum folds the
+//     row pairwise, n − 1 of them for n terms.
+//
+//   - Input: every element x is range checked as x + 2^(A−1) ∈ [0, 2^A),
+//     unless a relu reads it (see Relu).
+//
+// # Range checks
+//
+// By default range checks use gnark's std/rangecheck: values are split into
+// small limbs that a log-derivative lookup argument checks against a table,
+// with a random challenge drawn from a commitment to the limbs (BSB22 in
+// Groth16). That is the cheapest in constraints, but the Groth16 proof then
+// carries a commitment and a proof of knowledge that the verifier, on chain
+// too, must check. With [WithBitDecompositionRangeChecks] every check is a
+// plain binary decomposition instead: n booleanity constraints and one
+// recomposition for n bits, and no commitment. Both are sound; the choice
+// trades prover work for verifier cost. The constraint counts of every
+// gadget and of the conformance models, in both modes, are pinned in
+// testdata/constraints.golden.
+//
+// Values the compiler knows (a row of bias only, as padding gives) are
+// computed at compile time and cost nothing; a constant outside the
+// activation range makes Define fail, since no witness could satisfy the
+// circuit.
+package circuits

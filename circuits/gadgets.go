@@ -1,0 +1,217 @@
+package circuits
+
+import (
+	"fmt"
+	"math/big"
+
+	"github.com/consensys/gnark/frontend"
+	"github.com/consensys/gnark/std/math/bits"
+	"github.com/consensys/gnark/std/rangecheck"
+
+	"github.com/zkml/zkml/quantize"
+)
+
+// gadgets builds the constraints of the plan's integer ops. The soundness
+// argument of each gadget is in doc.go; the comments here explain the
+// choices that keep the constraint count low.
+type gadgets struct {
+	api frontend.API
+	// plonk is set when the builder makes PLONK (sparse R1CS) constraints;
+	// it lets one gate compute a whole degree-2 expression.
+	plonk frontend.PlonkAPI
+	rc    frontend.Rangechecker
+	// actBits is the plan's ActivationBits (A): every activation the circuit
+	// checks lies in [-2^(A-1), 2^(A-1)).
+	actBits int
+}
+
+func newGadgets(api frontend.API, actBits int, o options) *gadgets {
+	g := &gadgets{api: api, actBits: actBits}
+	if p, ok := api.(frontend.PlonkAPI); ok {
+		g.plonk = p
+	}
+	if o.bitDecomposition {
+		g.rc = bitChecker{api}
+	} else {
+		g.rc = rangecheck.New(api)
+	}
+	return g
+}
+
+// bitChecker range checks by plain bit decomposition: n booleanity
+// constraints and one recomposition per check, no commitment. It costs more
+// constraints than the lookup argument but keeps the Groth16 verifier free
+// of the BSB22 commitment, which is what an on-chain verifier pays for.
+type bitChecker struct{ api frontend.API }
+
+func (b bitChecker) Check(v frontend.Variable, n int) {
+	if n == 0 {
+		b.api.AssertIsEqual(v, 0)
+		return
+	}
+	bits.ToBinary(b.api, v, bits.WithNbDigits(n))
+}
+
+// constant returns v's value as a signed integer when the builder knows it
+// at compile time (a bias-only row, padding), so that ops on constants cost
+// nothing. The test engine reports every value as unknown.
+func (g *gadgets) constant(v frontend.Variable) (*big.Int, bool) {
+	c, ok := g.api.Compiler().ConstantValue(v)
+	if !ok {
+		return nil, false
+	}
+	return signed(g.api.Compiler().Field(), c), true
+}
+
+// checkRange proves v ∈ [0, 2^n). A constant is checked now, and one out of
+// range is an error: no witness could satisfy the circuit.
+func (g *gadgets) checkRange(v frontend.Variable, n int) error {
+	if c, ok := g.constant(v); ok {
+		if c.Sign() < 0 || c.BitLen() > n {
+			return fmt.Errorf("the constant %s lies outside [0, 2^%d)", c, n)
+		}
+		return nil
+	}
+	g.rc.Check(v, n)
+	return nil
+}
+
+// checkActivation proves v ∈ [-2^(A-1), 2^(A-1)).
+func (g *gadgets) checkActivation(v frontend.Variable) error {
+	half := new(big.Int).Lsh(big.NewInt(1), uint(g.actBits-1))
+	return g.checkRange(g.api.Add(v, half), g.actBits)
+}
+
+// sum returns bias + Σ coeffs[i]·vars[i]. It is built with a single Add so
+// that gnark merges the terms once: R1CS keeps it as a linear expression (no
+// constraint; gnark compresses expressions of 300 or more terms into one
+// new variable with one constraint), PLONK pays one gate per term.
+// Zero coefficients are skipped and unit ones cost no multiplication.
+func (g *gadgets) sum(vars []frontend.Variable, coeffs []int64, bias int64) frontend.Variable {
+	terms := make([]frontend.Variable, 0, len(vars)+1)
+	for i, v := range vars {
+		switch coeffs[i] {
+		case 0:
+		case 1:
+			terms = append(terms, v)
+		default:
+			terms = append(terms, g.api.Mul(v, coeffs[i]))
+		}
+	}
+	if bias != 0 {
+		terms = append(terms, bias)
+	}
+	switch len(terms) {
+	case 0:
+		return 0
+	case 1:
+		return terms[0]
+	}
+	return g.api.Add(terms[0], terms[1], terms[2:]...)
+}
+
+// rescale returns q = Rescale(acc, shift), proven: acc + 2^(shift-1) =
+// q·2^shift + r with r ∈ [0, 2^shift), and, when checkQ, q ∈ [-2^(A-1),
+// 2^(A-1)). Callers pass checkQ = false only when another gadget (a relu
+// reading q) proves that range. shift ≥ 1.
+func (g *gadgets) rescale(acc frontend.Variable, shift int, checkQ bool) (frontend.Variable, error) {
+	if c, ok := g.constant(acc); ok {
+		if !c.IsInt64() || c.CmpAbs(accLimit) >= 0 {
+			return nil, fmt.Errorf("the constant accumulator %s is too large to rescale", c)
+		}
+		q, _ := quantize.Rescale(c.Int64(), shift)
+		v := big.NewInt(q)
+		if err := g.checkActivation(v); err != nil {
+			return nil, err
+		}
+		return v, nil
+	}
+	out, err := g.api.Compiler().NewHint(rescaleHint, 1, shift, acc)
+	if err != nil {
+		return nil, err
+	}
+	return out[0], g.rescaleTo(acc, out[0], shift, checkQ)
+}
+
+// rescaleTo constrains q to be Rescale(acc, shift), whatever produced q:
+// the rescale hint, or a public output the witness sets (which saves the
+// equality constraint binding a hint's result to it).
+func (g *gadgets) rescaleTo(acc, q frontend.Variable, shift int, checkQ bool) error {
+	// r is an expression, not a hint output: in R1CS it is a linear
+	// expression that the range check consumes, so the rescale equation
+	// itself costs no constraint.
+	half := new(big.Int).Lsh(big.NewInt(1), uint(shift-1))
+	negUnit := new(big.Int).Neg(new(big.Int).Lsh(big.NewInt(1), uint(shift)))
+	r := g.api.Add(acc, g.api.Mul(q, negUnit), half)
+	if err := g.checkRange(r, shift); err != nil {
+		return err
+	}
+	if checkQ {
+		return g.checkActivation(q)
+	}
+	return nil
+}
+
+// sign returns s = [x ≥ 0] and s·x, and proves x ∈ [-2^k, 2^k).
+func (g *gadgets) sign(x frontend.Variable, k int) (s, sx frontend.Variable, err error) {
+	out, err := g.api.Compiler().NewHint(signHint, 1, x)
+	if err != nil {
+		return nil, nil, err
+	}
+	sx, err = g.signWith(x, out[0], k)
+	return out[0], sx, err
+}
+
+// signWith constrains s to be the sign bit of x, whatever produced s, and
+// returns s·x. With s boolean, t = s ? x : -x-1 = 2·s·x - x - 1 + s is one
+// product away; t ∈ [0, 2^k) holds exactly when x ∈ [-2^k, 2^k) and s is
+// x's sign bit.
+func (g *gadgets) signWith(x, s frontend.Variable, k int) (frontend.Variable, error) {
+	g.api.AssertIsBoolean(s)
+	sx := g.api.Mul(s, x)
+	var t frontend.Variable
+	if g.plonk != nil {
+		// One gate: qL·s + qR·x + qM·s·x + qC.
+		t = g.plonk.EvaluatePlonkExpression(s, x, 1, -1, 2, -1)
+	} else {
+		t = g.api.Add(g.api.Mul(sx, 2), s, g.api.Neg(x), -1)
+	}
+	return sx, g.checkRange(t, k)
+}
+
+// relu returns max(x, 0) and proves x ∈ [-2^(A-1), 2^(A-1)).
+func (g *gadgets) relu(x frontend.Variable) (frontend.Variable, error) {
+	if c, ok := g.constant(x); ok {
+		if err := g.checkActivation(c); err != nil {
+			return nil, err
+		}
+		if c.Sign() < 0 {
+			return 0, nil
+		}
+		return c, nil
+	}
+	_, sx, err := g.sign(x, g.actBits-1)
+	return sx, err
+}
+
+// max2 returns max(a, b). The sign gadget on d = a - b proves d ∈ [-2^A,
+// 2^A), which every pair of activations satisfies.
+func (g *gadgets) max2(a, b frontend.Variable) (frontend.Variable, error) {
+	d := g.api.Sub(a, b)
+	if c, ok := g.constant(d); ok {
+		// Both constant, or the same variable twice.
+		limit := new(big.Int).Lsh(big.NewInt(1), uint(g.actBits))
+		if c.CmpAbs(limit) >= 0 {
+			return nil, fmt.Errorf("the constants differ by %s, beyond 2^%d", c, g.actBits)
+		}
+		if c.Sign() >= 0 {
+			return a, nil
+		}
+		return b, nil
+	}
+	_, sd, err := g.sign(d, g.actBits)
+	if err != nil {
+		return nil, err
+	}
+	return g.api.Add(b, sd), nil
+}

@@ -1,0 +1,157 @@
+package circuits
+
+import (
+	"encoding/json"
+	"math/big"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/consensys/gnark/constraint"
+	"github.com/consensys/gnark/frontend"
+	"github.com/consensys/gnark/test"
+
+	"github.com/zkml/zkml/onnx"
+	"github.com/zkml/zkml/quantize"
+)
+
+// The conformance models of the shared folder (see
+// ../../shared/models/README.md): each is imported, calibrated on its
+// input.json, planned with the default config and compiled for both
+// backends; the circuit must accept Plan.Run's outputs for every reference
+// case and reject each with one output element off by one.
+
+var sharedModels = filepath.Join("..", "..", "shared", "models")
+
+var circuitModels = []string{
+	"1l_mlp", "2l_relu_fc", "2l_relu_small", "1l_relu", "1l_linear", "linear_regression",
+	"sklearn_mlp", "accuracy", "1l_conv", "1l_downsample", "4l_relu_conv_fc", "1l_max_pool",
+	"1l_average", "1l_batch_norm", "1l_mean", "1l_div", "1l_flatten", "1l_reshape",
+	"1l_concat", "1l_slice", "1l_pad", "1l_identity",
+}
+
+type referenceFile struct {
+	Cases []struct {
+		InputData [][]float64 `json:"input_data"`
+	} `json:"cases"`
+}
+
+type inputFile struct {
+	InputData [][]float64 `json:"input_data"`
+}
+
+func readJSON(t *testing.T, path string, v any) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(data, v); err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+}
+
+// modelPlan imports, calibrates (on input.json) and plans one shared model.
+func modelPlan(t *testing.T, dir string) *quantize.Plan {
+	t.Helper()
+	g, err := onnx.Load(filepath.Join(dir, "network.onnx"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var in inputFile
+	readJSON(t, filepath.Join(dir, "input.json"), &in)
+	cal, err := quantize.Calibrate(g, [][][]float64{in.InputData})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := quantize.Compile(g, cal, quantize.DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestModels(t *testing.T) {
+	if _, err := os.Stat(sharedModels); err != nil {
+		t.Skipf("shared models not found at %s (%v): the conformance tests need the project's shared folder", sharedModels, err)
+	}
+	for _, name := range circuitModels {
+		t.Run(name, func(t *testing.T) {
+			dir := filepath.Join(sharedModels, name)
+			if _, err := os.Stat(filepath.Join(dir, "reference.json")); err != nil {
+				t.Skipf("model %s not found: %v", name, err)
+			}
+			p := modelPlan(t, dir)
+			ccsR1CS, ccsSCS := compileBoth(t, p)
+			record("model/"+name, counts{ccsR1CS.GetNbConstraints(), ccsSCS.GetNbConstraints()})
+			bitDec := compileCounts(t, p, WithBitDecompositionRangeChecks())
+			record("model/"+name+"/bitdec", bitDec)
+
+			var ref referenceFile
+			readJSON(t, filepath.Join(dir, "reference.json"), &ref)
+			if len(ref.Cases) == 0 {
+				t.Fatal("reference.json has no case")
+			}
+			for k, c := range ref.Cases {
+				q, err := p.QuantizeInputs(c.InputData)
+				if err != nil {
+					t.Errorf("case %d: %v", k, err)
+					continue
+				}
+				tensors, err := p.Run(q)
+				if err != nil {
+					t.Errorf("case %d: %v", k, err)
+					continue
+				}
+				w, err := Assign(p, tensors)
+				if err != nil {
+					t.Fatalf("case %d: %v", k, err)
+				}
+				if err := test.IsSolved(New(p), w, field); err != nil {
+					t.Errorf("case %d: Plan.Run's outputs rejected: %v", k, err)
+				}
+				bad := tamperOne(w, k)
+				if err := test.IsSolved(New(p), bad, field); err == nil {
+					t.Errorf("case %d: an output changed by one was accepted", k)
+				}
+				if k == 0 {
+					// The compiled systems too, where the PLONK gates and the
+					// lookup range checks differ from the test engine's.
+					solveCompiled(t, "R1CS", ccsR1CS, w, bad)
+					solveCompiled(t, "PLONK", ccsSCS, w, bad)
+				}
+			}
+		})
+	}
+}
+
+// tamperOne returns w with one output element (chosen by k) increased by 1.
+func tamperOne(w *Circuit, k int) *Circuit {
+	c := *w
+	c.Output = make([][]frontend.Variable, len(w.Output))
+	for i := range w.Output {
+		c.Output[i] = append([]frontend.Variable(nil), w.Output[i]...)
+	}
+	i := k % len(c.Output)
+	j := k % len(c.Output[i])
+	v := new(big.Int).Add(c.Output[i][j].(*big.Int), big.NewInt(1))
+	c.Output[i][j] = v.Mod(v, field)
+	return &c
+}
+
+// solveCompiled checks that the compiled system accepts good and rejects bad.
+func solveCompiled(t *testing.T, what string, ccs constraint.ConstraintSystem, good, bad *Circuit) {
+	t.Helper()
+	for _, c := range []struct {
+		w    *Circuit
+		want bool
+	}{{good, true}, {bad, false}} {
+		w, err := frontend.NewWitness(c.w, field)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := ccs.IsSolved(w); (err == nil) != c.want {
+			t.Errorf("%s: solved = %v, want %v (%v)", what, err == nil, c.want, err)
+		}
+	}
+}

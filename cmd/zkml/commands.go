@@ -1,0 +1,293 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/zkml/zkml/onnx"
+	"github.com/zkml/zkml/prover"
+	"github.com/zkml/zkml/quantize"
+)
+
+var dimFlag = &cli.StringSliceFlag{Name: "dim", Usage: "bind a symbolic dimension, `NAME=VALUE` (default: every symbolic dimension is 1)"}
+
+func inspectCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "inspect",
+		Usage:     "show a model's inputs, outputs, ops and parameters, and which ops zkml does not support",
+		ArgsUsage: "model.onnx",
+		Description: `Example:
+   zkml inspect model.onnx
+   zkml inspect model.onnx --json
+
+Exits non-zero, listing every unsupported op at once, when the model cannot be compiled.`,
+		Flags: []cli.Flag{dimFlag, jsonFlag},
+		Action: func(c *cli.Context) error {
+			a, err := args(c, "model.onnx")
+			if err != nil {
+				return err
+			}
+			opts, err := loadOptions(c)
+			if err != nil {
+				return err
+			}
+			g, err := onnx.Load(a[0], opts)
+			if err != nil {
+				return err
+			}
+			s := summarize(g)
+			return output(c, s, func(w io.Writer) { s.print(w) })
+		},
+	}
+}
+
+func loadOptions(c *cli.Context) (*onnx.Options, error) {
+	opts := &onnx.Options{Dims: map[string]int{}}
+	for _, d := range c.StringSlice("dim") {
+		name, val, ok := strings.Cut(d, "=")
+		n, err := strconv.Atoi(val)
+		if !ok || name == "" || err != nil || n < 1 {
+			return nil, fmt.Errorf("--dim %q: expected NAME=VALUE with a positive integer VALUE", d)
+		}
+		opts.Dims[name] = n
+	}
+	return opts, nil
+}
+
+type valueSummary struct {
+	Name  string `json:"name"`
+	DType string `json:"dtype"`
+	Shape []int  `json:"shape"`
+}
+
+type modelSummary struct {
+	File       string         `json:"file"`
+	Producer   string         `json:"producer,omitempty"`
+	Opset      int64          `json:"opset"`
+	Inputs     []valueSummary `json:"inputs"`
+	Outputs    []valueSummary `json:"outputs"`
+	Ops        map[string]int `json:"ops"`
+	Nodes      int            `json:"nodes"`
+	Parameters int            `json:"parameters"`
+}
+
+func summarize(g *onnx.Graph) modelSummary {
+	s := modelSummary{File: g.File, Producer: g.Producer, Opset: g.Opset, Ops: map[string]int{}, Nodes: len(g.Nodes)}
+	for _, v := range g.Inputs {
+		s.Inputs = append(s.Inputs, valueSummary{v.Name, v.DType.String(), v.Shape})
+	}
+	for _, v := range g.Outputs {
+		s.Outputs = append(s.Outputs, valueSummary{v.Name, v.DType.String(), v.Shape})
+	}
+	for _, n := range g.Nodes {
+		s.Ops[n.OpType]++
+	}
+	for _, t := range g.Constants {
+		s.Parameters += t.Len()
+	}
+	return s
+}
+
+func (s modelSummary) print(w io.Writer) {
+	fmt.Fprintf(w, "model:      %s\n", s.File)
+	if s.Producer != "" {
+		fmt.Fprintf(w, "producer:   %s\n", s.Producer)
+	}
+	fmt.Fprintf(w, "opset:      %d\n", s.Opset)
+	for _, v := range s.Inputs {
+		fmt.Fprintf(w, "input:      %s %s %v\n", v.Name, v.DType, v.Shape)
+	}
+	for _, v := range s.Outputs {
+		fmt.Fprintf(w, "output:     %s %s %v\n", v.Name, v.DType, v.Shape)
+	}
+	fmt.Fprintf(w, "parameters: %d\n", s.Parameters)
+	fmt.Fprintf(w, "nodes:      %d (after folding constants)\n", s.Nodes)
+	ops := make([]string, 0, len(s.Ops))
+	for op := range s.Ops {
+		ops = append(ops, op)
+	}
+	sort.Strings(ops)
+	for _, op := range ops {
+		fmt.Fprintf(w, "  %-24s %d\n", op, s.Ops[op])
+	}
+	fmt.Fprintln(w, "all ops supported")
+}
+
+func compileCommand() *cli.Command {
+	def := quantize.DefaultConfig()
+	return &cli.Command{
+		Name:      "compile",
+		Usage:     "quantize a model and compile it into a circuit in a build directory",
+		ArgsUsage: "model.onnx",
+		Description: `Example:
+   zkml compile model.onnx --out build/ --calibration input.json
+   zkml compile model.onnx --out build/ --calibration a.json --calibration b.json --backend plonk
+
+Calibration files use EZKL's input format, {"input_data": [[flat values of input 0], ...]};
+each file is one sample. zkml picks every tensor's fixed-point scale from the ranges the
+samples reach (times --headroom), so give inputs like the ones you will prove.`,
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Value: "build", Usage: "build `DIR` to write"},
+			&cli.StringSliceFlag{Name: "calibration", Aliases: []string{"c"}, Usage: "sample input `FILE` (repeatable)", Required: true},
+			&cli.StringFlag{Name: "backend", Value: "groth16", Usage: "proof system: groth16 or plonk"},
+			&cli.IntFlag{Name: "activation-bits", Value: def.ActivationBits, Usage: "range of every activation, in bits"},
+			&cli.IntFlag{Name: "weight-bits", Value: def.WeightBits, Usage: "precision of quantized weights, in bits"},
+			&cli.IntFlag{Name: "max-scale", Value: def.MaxScale, Usage: "largest fixed-point scale exponent"},
+			&cli.Float64Flag{Name: "headroom", Value: def.Headroom, Usage: "factor on the calibrated ranges"},
+			dimFlag, jsonFlag, quietFlag,
+		},
+		Action: func(c *cli.Context) error {
+			a, err := args(c, "model.onnx")
+			if err != nil {
+				return err
+			}
+			opts, err := loadOptions(c)
+			if err != nil {
+				return err
+			}
+			backend, err := parseBackend(c.String("backend"))
+			if err != nil {
+				return err
+			}
+			cfg := quantize.Config{
+				ActivationBits: c.Int("activation-bits"),
+				WeightBits:     c.Int("weight-bits"),
+				MaxScale:       c.Int("max-scale"),
+				Headroom:       c.Float64("headroom"),
+			}
+			res, err := compileModel(a[0], c.String("out"), c.StringSlice("calibration"), backend, cfg, opts, progressFor(c))
+			if err != nil {
+				return err
+			}
+			return output(c, res, func(w io.Writer) { res.print(w) })
+		},
+	}
+}
+
+func parseBackend(s string) (prover.Backend, error) {
+	switch strings.ToLower(s) {
+	case "groth16":
+		return prover.Groth16, nil
+	case "plonk":
+		return prover.PLONK, nil
+	}
+	return "", fmt.Errorf("--backend %q: expected groth16 or plonk", s)
+}
+
+func setupCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "setup",
+		Usage:     "generate the proving and verifying keys of a compiled model",
+		ArgsUsage: "build/",
+		Description: `Example:
+   zkml setup build/
+   zkml setup build/ --srs powers.srs      # PLONK with a production KZG SRS
+
+Groth16 keys come from a single-party setup on this machine, and PLONK without --srs
+uses a development SRS generated from a public seed: both are INSECURE for production
+(whoever knows the setup's secret can forge proofs). Keys are written to the build
+directory; run setup once and keep them, since a new setup invalidates old proofs.`,
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "srs", Usage: "KZG SRS `FILE` for PLONK (gnark-crypto format); default: insecure development SRS"},
+			jsonFlag, quietFlag,
+		},
+		Action: func(c *cli.Context) error {
+			a, err := args(c, "build/")
+			if err != nil {
+				return err
+			}
+			res, err := setupBuild(a[0], c.String("srs"), progressFor(c))
+			if err != nil {
+				return err
+			}
+			return output(c, res, func(w io.Writer) { res.print(w) })
+		},
+	}
+}
+
+func proveCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "prove",
+		Usage:     "prove one inference of a compiled model",
+		ArgsUsage: "build/",
+		Description: `Example:
+   zkml prove build/ --input input.json --out proof.json
+
+The input uses EZKL's format, {"input_data": [[flat values of input 0], ...]}. The proof
+file holds the proof, its public inputs and the model's outputs (dequantized), which the
+proof attests to.`,
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "input", Aliases: []string{"i"}, Usage: "input `FILE`", Required: true},
+			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Value: "proof.json", Usage: "proof `FILE` to write"},
+			jsonFlag, quietFlag,
+		},
+		Action: func(c *cli.Context) error {
+			a, err := args(c, "build/")
+			if err != nil {
+				return err
+			}
+			res, err := proveInput(a[0], c.String("input"), c.String("out"), progressFor(c))
+			if err != nil {
+				return err
+			}
+			return output(c, res, func(w io.Writer) { res.print(w) })
+		},
+	}
+}
+
+func verifyCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "verify",
+		Usage:     "verify a proof against a compiled model; exits 0 only for a valid proof",
+		ArgsUsage: "build/ proof.json",
+		Description: `Example:
+   zkml verify build/ proof.json && echo valid`,
+		Flags: []cli.Flag{jsonFlag, quietFlag},
+		Action: func(c *cli.Context) error {
+			a, err := args(c, "build/", "proof.json")
+			if err != nil {
+				return err
+			}
+			res, err := verifyProof(a[0], a[1], progressFor(c))
+			if err != nil {
+				return err
+			}
+			return output(c, res, func(w io.Writer) { res.print(w) })
+		},
+	}
+}
+
+func demoCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "demo",
+		Usage: "compile, set up, prove and verify the built-in demo model end to end",
+		Description: `Example:
+   zkml demo
+   zkml demo --dir /tmp/zkml-demo --backend plonk
+
+The demo model is a small convolutional network that zkml generates itself (the same
+as testdata/demo/model.onnx). The build directory, input and proof are left in --dir
+so you can repeat each step by hand.`,
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "dir", Value: "zkml-demo", Usage: "working `DIR`"},
+			&cli.StringFlag{Name: "backend", Value: "groth16", Usage: "proof system: groth16 or plonk"},
+			jsonFlag, quietFlag,
+		},
+		Action: func(c *cli.Context) error {
+			backend, err := parseBackend(c.String("backend"))
+			if err != nil {
+				return err
+			}
+			res, err := runDemo(c.String("dir"), backend, progressFor(c))
+			if err != nil {
+				return err
+			}
+			return output(c, res, func(w io.Writer) { res.print(w) })
+		},
+	}
+}

@@ -1,0 +1,295 @@
+package main
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/zkml/zkml/internal/modelio"
+	"github.com/zkml/zkml/onnx"
+	"github.com/zkml/zkml/prover"
+	"github.com/zkml/zkml/quantize"
+)
+
+// The steps behind the commands, shared by the commands and `zkml demo`.
+
+type compileResult struct {
+	Dir          string              `json:"dir"`
+	Model        string              `json:"model"`
+	Backend      prover.Backend      `json:"backend"`
+	Constraints  int                 `json:"constraints"`
+	PublicInputs int                 `json:"public_inputs"`
+	Calibration  []calibrationSample `json:"calibration"`
+	Layers       []quantize.LayerReport
+	Seconds      float64 `json:"seconds"`
+}
+
+// calibrationSample is how far the integer executor lands from the float
+// reference on one calibration input: the accuracy a user can expect.
+type calibrationSample struct {
+	File        string  `json:"file"`
+	RelativeErr float64 `json:"relative_linf_error"`
+}
+
+func compileModel(modelPath, dir string, calFiles []string, backend prover.Backend, cfg quantize.Config, opts *onnx.Options, p *progress) (*compileResult, error) {
+	start := time.Now()
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	p.Stage("loading " + filepath.Base(modelPath))
+	g, err := onnx.Load(modelPath, opts)
+	if err != nil {
+		p.Fail()
+		return nil, err
+	}
+	samples := make([][][]float64, len(calFiles))
+	for i, f := range calFiles {
+		in, err := readInputsFor(g, f)
+		if err != nil {
+			p.Fail()
+			return nil, err
+		}
+		samples[i] = in
+	}
+	p.Stage("calibrating on " + plural(len(samples), "sample"))
+	cal, err := quantize.Calibrate(g, samples)
+	if err != nil {
+		p.Fail()
+		return nil, err
+	}
+	plan, err := quantize.Compile(g, cal, cfg)
+	if err != nil {
+		p.Fail()
+		return nil, err
+	}
+	res := &compileResult{Dir: dir, Model: modelPath, Backend: backend, Layers: plan.Report()}
+	for i, in := range samples {
+		e, err := integerError(g, plan, in)
+		if err != nil {
+			p.Fail()
+			return nil, fmt.Errorf("%s: %w", calFiles[i], err)
+		}
+		res.Calibration = append(res.Calibration, calibrationSample{calFiles[i], e})
+	}
+	p.Stage("compiling the circuit (" + string(backend) + ")")
+	sum, err := fileSHA256(modelPath)
+	if err != nil {
+		p.Fail()
+		return nil, err
+	}
+	meta := prover.Meta{ModelFile: filepath.Base(modelPath), ModelSHA256: sum}
+	for _, v := range g.Inputs {
+		meta.InputNames = append(meta.InputNames, v.Name)
+	}
+	for _, v := range g.Outputs {
+		meta.OutputNames = append(meta.OutputNames, v.Name)
+	}
+	b, err := prover.Compile(dir, plan, backend, meta, prover.WithProgress(p.Stage))
+	if err != nil {
+		p.Fail()
+		return nil, err
+	}
+	p.End()
+	res.Constraints = b.Settings().Circuit.Constraints
+	res.PublicInputs = b.Settings().Circuit.PublicInputs
+	res.Seconds = time.Since(start).Seconds()
+	return res, nil
+}
+
+// integerError runs one input through both reference executors and returns
+// the relative L∞ distance of the outputs.
+func integerError(g *onnx.Graph, plan *quantize.Plan, in [][]float64) (float64, error) {
+	vals, err := quantize.RunFloat(g, in)
+	if err != nil {
+		return 0, err
+	}
+	ref := make([][]float64, len(g.Outputs))
+	for i, o := range g.Outputs {
+		ref[i] = vals[o.Name]
+	}
+	q, err := plan.QuantizeInputs(in)
+	if err != nil {
+		return 0, err
+	}
+	all, err := plan.Run(q)
+	if err != nil {
+		return 0, err
+	}
+	return modelio.RelativeLInf(plan.DequantizeOutputs(all), ref), nil
+}
+
+func readInputsFor(g *onnx.Graph, path string) ([][]float64, error) {
+	in, err := modelio.ReadInputFile(path)
+	if err != nil {
+		return nil, err
+	}
+	names := make([]string, len(g.Inputs))
+	shapes := make([][]int, len(g.Inputs))
+	for i, v := range g.Inputs {
+		names[i], shapes[i] = v.Name, v.Shape
+	}
+	if err := modelio.CheckInputs(in, names, shapes); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return in, nil
+}
+
+func fileSHA256(path string) (string, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return "", err
+	}
+	s := sha256.Sum256(data)
+	return hex.EncodeToString(s[:]), nil
+}
+
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
+}
+
+func (r *compileResult) print(w io.Writer) {
+	fmt.Fprintf(w, "compiled %s into %s (%s)\n", r.Model, r.Dir, r.Backend)
+	fmt.Fprintf(w, "constraints:   %d\n", r.Constraints)
+	fmt.Fprintf(w, "public inputs: %d\n", r.PublicInputs)
+	for _, c := range r.Calibration {
+		fmt.Fprintf(w, "accuracy on %s: relative L∞ error %.3g%% (integer vs float reference)\n", c.File, 100*c.RelativeErr)
+	}
+	if len(r.Layers) > 0 {
+		fmt.Fprintln(w, "layers:")
+		for _, l := range r.Layers {
+			fmt.Fprintf(w, "  %s\n", l)
+		}
+	}
+	fmt.Fprintf(w, "next: zkml setup %s\n", r.Dir)
+}
+
+type setupResult struct {
+	Dir      string         `json:"dir"`
+	Backend  prover.Backend `json:"backend"`
+	Insecure bool           `json:"insecure"`
+	SRS      string         `json:"srs,omitempty"`
+	Seconds  float64        `json:"seconds"`
+}
+
+func setupBuild(dir, srs string, p *progress) (*setupResult, error) {
+	start := time.Now()
+	b, err := prover.Open(dir, prover.WithProgress(p.Stage))
+	if err != nil {
+		return nil, err
+	}
+	p.Stage("generating keys (" + string(b.Backend()) + ")")
+	if err := b.Setup(prover.SetupOptions{SRSPath: srs}); err != nil {
+		p.Fail()
+		return nil, err
+	}
+	p.End()
+	return &setupResult{Dir: dir, Backend: b.Backend(), Insecure: srs == "", SRS: srs, Seconds: time.Since(start).Seconds()}, nil
+}
+
+func (r *setupResult) print(w io.Writer) {
+	fmt.Fprintf(w, "wrote proving and verifying keys to %s (%s)\n", r.Dir, r.Backend)
+	if r.Insecure {
+		fmt.Fprintln(w, "warning: development setup — INSECURE for production (the setup's secret was on this machine)")
+	}
+	fmt.Fprintf(w, "next: zkml prove %s --input input.json --out proof.json\n", r.Dir)
+}
+
+type proveResult struct {
+	Proof   string      `json:"proof_file"`
+	Outputs [][]float64 `json:"outputs"`
+	Shapes  [][]int     `json:"output_shapes"`
+	Names   []string    `json:"output_names"`
+	Seconds float64     `json:"seconds"`
+}
+
+func proveInput(dir, inputPath, out string, p *progress) (*proveResult, error) {
+	start := time.Now()
+	b, err := prover.Open(dir)
+	if err != nil {
+		return nil, err
+	}
+	in, err := modelio.ReadInputFile(inputPath)
+	if err != nil {
+		return nil, err
+	}
+	var names []string
+	var shapes [][]int
+	for _, t := range b.Settings().Inputs {
+		names, shapes = append(names, t.Name), append(shapes, t.Shape)
+	}
+	if err := modelio.CheckInputs(in, names, shapes); err != nil {
+		return nil, fmt.Errorf("%s: %w", inputPath, err)
+	}
+	p.Stage("proving")
+	proof, err := b.Prove(in)
+	if err != nil {
+		p.Fail()
+		return nil, err
+	}
+	p.End()
+	if err := prover.WriteProof(out, proof); err != nil {
+		return nil, err
+	}
+	return &proveResult{Proof: out, Outputs: proof.Outputs, Shapes: proof.OutputShapes, Names: proof.OutputNames, Seconds: time.Since(start).Seconds()}, nil
+}
+
+func (r *proveResult) print(w io.Writer) {
+	for i, o := range r.Outputs {
+		name := fmt.Sprint(i)
+		if i < len(r.Names) {
+			name = r.Names[i]
+		}
+		fmt.Fprintf(w, "output %s %v: %s\n", name, r.Shapes[i], formatFloats(o, 16))
+	}
+	fmt.Fprintf(w, "wrote %s\n", r.Proof)
+}
+
+func formatFloats(v []float64, limit int) string {
+	s := "["
+	for i, x := range v {
+		if i == limit {
+			s += fmt.Sprintf(" … %d more", len(v)-limit)
+			break
+		}
+		if i > 0 {
+			s += " "
+		}
+		s += fmt.Sprintf("%.6g", x)
+	}
+	return s + "]"
+}
+
+type verifyResult struct {
+	Valid   bool           `json:"valid"`
+	Backend prover.Backend `json:"backend"`
+	Outputs [][]float64    `json:"outputs"`
+}
+
+func verifyProof(dir, proofPath string, p *progress) (*verifyResult, error) {
+	b, err := prover.Open(dir)
+	if err != nil {
+		return nil, err
+	}
+	proof, err := prover.ReadProof(proofPath)
+	if err != nil {
+		return nil, err
+	}
+	p.Stage("verifying")
+	if err := prover.Verify(b, proof); err != nil {
+		p.Fail()
+		return nil, fmt.Errorf("%s: %w", proofPath, err)
+	}
+	p.End()
+	return &verifyResult{Valid: true, Backend: b.Backend(), Outputs: proof.Outputs}, nil
+}
+
+func (r *verifyResult) print(w io.Writer) {
+	fmt.Fprintf(w, "proof is valid (%s)\n", r.Backend)
+}

@@ -1,0 +1,146 @@
+// Package modelio reads the JSON files users hand to zkml: inference inputs in
+// EZKL's de-facto format and ONNX Runtime reference outputs.
+package modelio
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"os"
+	"strconv"
+	"strings"
+)
+
+// ReadInputFile reads an input file; errors start with the path.
+func ReadInputFile(path string) ([][]float64, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	in, err := ParseInput(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return in, nil
+}
+
+// ParseInput parses EZKL's input format: {"input_data": [[values of input 0],
+// [values of input 1], ...]}. Each input's values are its row-major elements;
+// nested arrays are flattened, so [[1,2],[3,4]] for one 2x2 input works too
+// when wrapped once more. Other keys are ignored. Booleans count as 0 and 1.
+func ParseInput(data []byte) ([][]float64, error) {
+	var doc map[string]json.RawMessage
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	if err := dec.Decode(&doc); err != nil {
+		return nil, fmt.Errorf("not a JSON object: %w", err)
+	}
+	raw, ok := doc["input_data"]
+	if !ok {
+		return nil, errors.New(`missing "input_data": expected {"input_data": [[flat values of input 0], ...]}`)
+	}
+	var inputs []json.RawMessage
+	if err := json.Unmarshal(raw, &inputs); err != nil || inputs == nil {
+		return nil, errors.New(`"input_data" must be a list with one list of numbers per model input`)
+	}
+	if len(inputs) == 0 {
+		return nil, errors.New(`"input_data" is empty: it needs one list of numbers per model input`)
+	}
+	out := make([][]float64, len(inputs))
+	for i, r := range inputs {
+		var v any
+		d := json.NewDecoder(bytes.NewReader(r))
+		d.UseNumber()
+		if err := d.Decode(&v); err != nil {
+			return nil, fmt.Errorf("input_data[%d]: %w", i, err)
+		}
+		if _, isList := v.([]any); !isList {
+			return nil, fmt.Errorf("input_data[%d]: expected a list of numbers, got %s", i, kind(v))
+		}
+		vals, err := flatten(v, fmt.Sprintf("input_data[%d]", i), nil, 0)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = vals
+	}
+	return out, nil
+}
+
+const maxNesting = 32
+
+func flatten(v any, where string, acc []float64, depth int) ([]float64, error) {
+	if depth > maxNesting {
+		return nil, fmt.Errorf("%s: lists nested more than %d deep", where, maxNesting)
+	}
+	switch x := v.(type) {
+	case []any:
+		for j, e := range x {
+			var err error
+			if acc, err = flatten(e, fmt.Sprintf("%s[%d]", where, j), acc, depth+1); err != nil {
+				return nil, err
+			}
+		}
+		return acc, nil
+	case json.Number:
+		f, err := strconv.ParseFloat(string(x), 64)
+		if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
+			return nil, fmt.Errorf("%s: %s is not a finite number", where, x)
+		}
+		return append(acc, f), nil
+	case bool:
+		if x {
+			return append(acc, 1), nil
+		}
+		return append(acc, 0), nil
+	}
+	return nil, fmt.Errorf("%s: expected a number, got %s", where, kind(v))
+}
+
+func kind(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return "null"
+	case string:
+		return fmt.Sprintf("the string %q", truncate(x))
+	case map[string]any:
+		return "an object"
+	case []any:
+		return "a list"
+	case json.Number:
+		return "a number"
+	case bool:
+		return "a boolean"
+	}
+	return fmt.Sprintf("%T", v)
+}
+
+func truncate(s string) string {
+	if len(s) > 20 {
+		return s[:20] + "…"
+	}
+	return s
+}
+
+// CheckInputs reports, in one error, every input whose length does not match
+// the model: names and shapes describe the model's inputs in order.
+func CheckInputs(inputs [][]float64, names []string, shapes [][]int) error {
+	if len(inputs) != len(names) {
+		return fmt.Errorf("the model has %d input(s) %q but input_data holds %d list(s)", len(names), names, len(inputs))
+	}
+	var errs []string
+	for i, in := range inputs {
+		n := 1
+		for _, d := range shapes[i] {
+			n *= d
+		}
+		if len(in) != n {
+			errs = append(errs, fmt.Sprintf("input %d (%q) has %d value(s); the model expects %d (shape %v)", i, names[i], len(in), n, shapes[i]))
+		}
+	}
+	if len(errs) > 0 {
+		return errors.New(strings.Join(errs, "; "))
+	}
+	return nil
+}

@@ -1,0 +1,105 @@
+// Package onnx imports ONNX models into zkml's typed graph IR.
+//
+// Call [Load] with the path of a .onnx file (or [Parse] with its bytes):
+//
+//	g, err := onnx.Load("network.onnx", nil)
+//	if err != nil {
+//		log.Fatal(err) // one line: the file, the node, what is wrong and what to do
+//	}
+//	fmt.Print(g.Summary())
+//
+// The result is a [Graph] that later stages (quantize/) can consume without
+// knowing anything about ONNX opsets or exporters:
+//
+//   - every value has a static dtype and shape ([Graph.Values]); symbolic
+//     dimensions of the inputs take their value from [Options].Dims, or 1
+//     (one sample) when not listed;
+//   - everything that can be computed without the model inputs is computed:
+//     initializers, Constant nodes and the results of folding (PyTorch's
+//     Shape → Gather → Unsqueeze → Concat → Reshape chains, for instance) are
+//     in [Graph.Constants], and [Graph.Nodes] holds only nodes with at least
+//     one non-constant input, topologically sorted;
+//   - a BatchNormalization right after a Conv or Gemm is folded into its
+//     weights and bias; Identity, inference-mode Dropout and Cast between
+//     float types are removed (except where they produce a graph output,
+//     whose name is kept); nodes that no output needs are dropped;
+//   - node attributes are canonical, as described below.
+//
+// # Errors
+//
+// Errors start with the file name, name the node when there is one, and say
+// what to do: a Git LFS pointer, a truncated or non-ONNX file, external
+// tensor data, string or complex tensors, dynamic shapes and invalid
+// attributes are all reported in one line. When the model uses operators
+// zkml does not support, the error lists every such op type with its count
+// and first node:
+//
+//	model.onnx: unsupported ops: Loop (1, node "loop_0"), NonZero (2, node "/NonZero")
+//
+// [SupportedOps] lists the operators the importer understands. Nonlinear
+// functions (Sqrt, Exp, Pow, Tanh, Sigmoid, Softmax, ...) are accepted only
+// when their inputs are constant, so that they fold away ([FoldOnly]).
+//
+// # Canonical attributes
+//
+// After import, each node's attributes are complete (defaults filled in)
+// and independent of the opset; parameters that newer opsets pass as inputs
+// have been moved into attributes and removed from Node.Inputs, so Inputs
+// holds only data operands (for Gemm, Conv and the like the weights are
+// constants: look them up in Graph.Constants). Axes are always positive.
+// Attributes not listed here are kept as the file has them.
+//
+//	Gemm                alpha, beta (float); transA, transB (0 or 1)
+//	Conv                kernel_shape (from the weights), strides, dilations,
+//	                    pads (explicit: begins then ends, auto_pad resolved
+//	                    and removed), group
+//	ConvTranspose       as Conv, plus output_padding; output_shape and
+//	                    auto_pad are resolved into pads
+//	MaxPool             kernel_shape, strides, dilations, pads (as Conv),
+//	                    ceil_mode, storage_order
+//	AveragePool         kernel_shape, strides, dilations, pads (as Conv),
+//	                    ceil_mode, count_include_pad
+//	BatchNormalization  epsilon (float); training_mode is 0
+//	Reshape             shape (ints): the final output shape, with no 0 or -1
+//	                    left; allowzero is set to 1 so that re-resolving it is
+//	                    a no-op. Only the data input remains.
+//	Flatten             axis in [0, rank]
+//	Transpose           perm (ints), filled in when the file omits it
+//	Squeeze             axes (ints) sorted, each of size 1; filled in with
+//	                    every size-1 axis when the file gives none
+//	Unsqueeze           axes (ints) sorted, relative to the output rank
+//	Concat, Gather      axis
+//	Softmax, LogSoftmax axis (the opset's default filled in)
+//	Split               axis; split (ints): the size of every output
+//	Slice               starts, ends, axes, steps (ints): one entry per input
+//	                    axis, axes = 0..rank-1. Element j along axis a is
+//	                    input index starts[a] + j·steps[a], for j below the
+//	                    output dimension. starts are clamped into the axis;
+//	                    ends are one step past the last element taken, with
+//	                    INT64_MIN for "before index 0" on negative steps, so
+//	                    the attributes can be fed to ONNX Slice rules again.
+//	Pad                 pads (ints, 2·rank: all begins, then all ends;
+//	                    negative pads crop), value (float), mode ("constant",
+//	                    "reflect", "edge" or "wrap")
+//	Clip                min, max (float, -Inf/+Inf when absent)
+//	ReduceMean, ReduceSum, ReduceMax, ReduceMin (and the other Reduce ops)
+//	                    axes (ints) sorted and explicit: all axes when the
+//	                    file gives none; an empty list only when
+//	                    noop_with_empty_axes = 1 (the op is then the
+//	                    identity); keepdims (0 or 1); noop_with_empty_axes
+//	Expand              shape (ints): the target shape, as given (numpy
+//	                    broadcasting applies). Only the data input remains.
+//	Tile                repeats (ints). Only the data input remains.
+//	Cast                to: the target as an int64 holding this package's
+//	                    [DType] (not the ONNX type code)
+//	Shape               start, end (clamped)
+//	Add, Sub, Mul, Div  numpy broadcasting; the pre-opset-7 broadcast
+//	                    attribute is removed
+//
+// # What this package is not
+//
+// It does not run models (quantize/ has the float and integer executors)
+// and knows nothing of circuits or proofs. It reads ONNX through the
+// generated protobuf types of github.com/advancedclimatesystems/gonnx/onnx
+// only.
+package onnx

@@ -1,0 +1,478 @@
+package prover
+
+import (
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"strings"
+	"sync"
+
+	"github.com/consensys/gnark-crypto/ecc"
+	"github.com/consensys/gnark/backend/groth16"
+	groth16_bn254 "github.com/consensys/gnark/backend/groth16/bn254"
+	"github.com/consensys/gnark/backend/plonk"
+	plonk_bn254 "github.com/consensys/gnark/backend/plonk/bn254"
+	"github.com/consensys/gnark/backend/solidity"
+	"github.com/consensys/gnark/constraint"
+	"github.com/consensys/gnark/frontend"
+	"github.com/consensys/gnark/frontend/cs/r1cs"
+	"github.com/consensys/gnark/frontend/cs/scs"
+
+	"github.com/zkml/zkml/circuits"
+	"github.com/zkml/zkml/quantize"
+)
+
+// The files of a build directory.
+const (
+	settingsFile = "settings.json"
+	planFile     = "plan.bin"
+	circuitFile  = "circuit.ccs"
+	pkFile       = "pk.bin"
+	vkFile       = "vk.bin"
+)
+
+// Meta is what the caller knows about the model beyond the plan; Compile
+// records it in settings.json.
+type Meta struct {
+	ModelFile   string // the ONNX file, as the user named it
+	ModelSHA256 string // hex SHA-256 of the ONNX file; empty when unknown
+	// InputNames and OutputNames are the graph's input and output names, in
+	// the plan's order. Nil means the plan's tensor names.
+	InputNames, OutputNames []string
+	// ZKMLVersion is recorded in settings.json; empty means the version of
+	// the running binary's module.
+	ZKMLVersion string
+}
+
+// An Option changes how Compile and Open behave.
+type Option func(*options)
+
+type options struct {
+	progress         func(stage string)
+	bitDecomposition bool
+}
+
+// WithProgress calls f with a short description ("compiling circuit",
+// "proving", ...) whenever a long stage of the build's work starts, so that
+// a command line tool can tell the user what it is waiting for. f is kept
+// by the Build and used by Setup and Prove too.
+func WithProgress(f func(stage string)) Option {
+	return func(o *options) { o.progress = f }
+}
+
+// WithBitDecompositionRangeChecks makes Compile build every range check of
+// the circuit as a plain bit decomposition instead of gnark's lookup
+// argument (see circuits.WithBitDecompositionRangeChecks): more constraints,
+// but a Groth16 proof without a commitment, which is cheaper to verify on
+// chain. settings.json records the choice as circuit.range_checks.
+func WithBitDecompositionRangeChecks() Option {
+	return func(o *options) { o.bitDecomposition = true }
+}
+
+// A Build is a compiled model in its build directory: the plan, the
+// circuit, and once Setup ran, the keys. Compile creates one, Open loads
+// one. Files are read when first needed (a verifier never loads the
+// proving key) and then kept in memory. A Build is safe for concurrent use.
+type Build struct {
+	dir      string
+	settings Settings
+	plan     *quantize.Plan
+	planHash [32]byte
+	progress func(string)
+
+	mu  sync.Mutex
+	ccs constraint.ConstraintSystem
+	pk  any // groth16.ProvingKey or plonk.ProvingKey
+	vk  any // groth16.VerifyingKey or plonk.VerifyingKey
+}
+
+// Compile builds the circuit of plan for backend and writes a new build
+// directory: settings.json, plan.bin and circuit.ccs. The directory is
+// created if needed; a build already in it is replaced (and its keys,
+// which cannot match the new circuit, removed), but Compile refuses to
+// write into a non-empty directory that is not a build.
+func Compile(dir string, plan *quantize.Plan, backend Backend, meta Meta, opts ...Option) (*Build, error) {
+	o := collect(opts)
+	if !backend.valid() {
+		return nil, fmt.Errorf("unknown backend %q: use %q or %q", backend, Groth16, PLONK)
+	}
+	if plan == nil {
+		return nil, errors.New("prover.Compile: nil plan")
+	}
+	if meta.InputNames != nil && len(meta.InputNames) != len(plan.Inputs) {
+		return nil, fmt.Errorf("prover.Compile: %d input names for a plan with %d inputs", len(meta.InputNames), len(plan.Inputs))
+	}
+	if meta.OutputNames != nil && len(meta.OutputNames) != len(plan.Outputs) {
+		return nil, fmt.Errorf("prover.Compile: %d output names for a plan with %d outputs", len(meta.OutputNames), len(plan.Outputs))
+	}
+	if meta.ModelSHA256 != "" {
+		if _, err := decodeHash32(meta.ModelSHA256); err != nil {
+			return nil, fmt.Errorf("prover.Compile: model SHA-256: %v", err)
+		}
+	}
+	if err := checkBuildDir(dir); err != nil {
+		return nil, err
+	}
+
+	b := &Build{dir: dir, plan: plan, planHash: plan.Hash(), progress: o.progress}
+	b.report("compiling circuit")
+	var copts []circuits.Option
+	rangeChecks := rangeChecksLookup
+	if o.bitDecomposition {
+		copts = append(copts, circuits.WithBitDecompositionRangeChecks())
+		rangeChecks = rangeChecksBits
+	}
+	ccs, err := compileCircuit(plan, backend, copts)
+	if err != nil {
+		return nil, err
+	}
+	b.ccs = ccs
+	nbPublic := ccs.GetNbPublicVariables()
+	if backend == Groth16 {
+		nbPublic-- // R1CS counts the constant-one wire as public
+	}
+	b.settings = Settings{
+		Format:      settingsFormat,
+		ZKMLVersion: meta.ZKMLVersion,
+		Backend:     backend,
+		Curve:       "bn254",
+		PlanHash:    hex.EncodeToString(b.planHash[:]),
+		Model:       ModelInfo{File: meta.ModelFile, SHA256: strings.ToLower(meta.ModelSHA256)},
+		Inputs:      tensorInfos(plan, plan.Inputs, meta.InputNames),
+		Outputs:     tensorInfos(plan, plan.Outputs, meta.OutputNames),
+		Config:      quantConfig(plan.Config),
+		Circuit: CircuitInfo{
+			Constraints:  ccs.GetNbConstraints(),
+			PublicInputs: nbPublic,
+			SecretInputs: ccs.GetNbSecretVariables(),
+			RangeChecks:  rangeChecks,
+		},
+	}
+	if b.settings.ZKMLVersion == "" {
+		b.settings.ZKMLVersion = moduleVersion()
+	}
+	if want := outputElements(plan); nbPublic != want {
+		return nil, fmt.Errorf("prover.Compile: the circuit has %d public inputs but the model has %d output elements; circuits and prover disagree (a zkml bug)", nbPublic, want)
+	}
+
+	b.report("writing " + circuitFile)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	// Keys of an earlier setup belong to the old circuit; settings.json
+	// is rewritten without a setup, and Open would reject them anyway.
+	for _, f := range []string{pkFile, vkFile} {
+		if err := os.Remove(filepath.Join(dir, f)); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return nil, err
+		}
+	}
+	planBytes, err := plan.MarshalBinary()
+	if err != nil {
+		return nil, fmt.Errorf("prover.Compile: encode plan: %w", err)
+	}
+	h := header{kind: kindPlan, backend: backend, planHash: b.planHash}
+	if _, err := writeArtifact(b.path(planFile), h, func(w io.Writer) error {
+		_, err := w.Write(planBytes)
+		return err
+	}); err != nil {
+		return nil, err
+	}
+	h.kind = kindCircuit
+	if _, err := writeArtifact(b.path(circuitFile), h, func(w io.Writer) error {
+		_, err := ccs.WriteTo(w)
+		return err
+	}); err != nil {
+		return nil, err
+	}
+	if err := writeSettings(dir, &b.settings); err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+func compileCircuit(plan *quantize.Plan, backend Backend, copts []circuits.Option) (ccs constraint.ConstraintSystem, err error) {
+	var builder frontend.NewBuilder = r1cs.NewBuilder
+	if backend == PLONK {
+		builder = scs.NewBuilder
+	}
+	err = safeDecode(func() error {
+		var err error
+		ccs, err = frontend.Compile(ecc.BN254.ScalarField(), builder, circuits.New(plan, copts...))
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("compile circuit: %w", err)
+	}
+	return ccs, nil
+}
+
+// checkBuildDir refuses to let Compile write into a directory that holds
+// something other than a build.
+func checkBuildDir(dir string) error {
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if len(entries) == 0 {
+		return nil
+	}
+	if _, err := os.Stat(filepath.Join(dir, settingsFile)); err != nil {
+		return fmt.Errorf("%s: exists and is not a zkml build directory (no settings.json); choose an empty or new directory", dirName(dir))
+	}
+	return nil
+}
+
+// Open loads the build in dir and checks that its files belong together:
+// settings.json and plan.bin must describe the same model, and every other
+// file present must carry this build's model hash, backend and (for keys)
+// setup id. Keys and the circuit are only loaded when needed, but their
+// headers and sizes are checked now, so that a file copied from another
+// build or truncated is reported by name right away.
+func Open(dir string, opts ...Option) (*Build, error) {
+	o := collect(opts)
+	s, err := readSettings(dir, dirName(dir))
+	if err != nil {
+		return nil, err
+	}
+	planHash, _ := decodeHash32(s.PlanHash)
+	b := &Build{dir: dir, settings: *s, planHash: planHash, progress: o.progress}
+
+	b.plan = new(quantize.Plan)
+	e := expect{kind: kindPlan, backend: s.Backend, planHash: planHash, fix: "recompile with `zkml compile`"}
+	if _, err := readArtifact(b.path(planFile), e, func(r io.Reader) error {
+		data, err := io.ReadAll(r)
+		if err != nil {
+			return err
+		}
+		return b.plan.UnmarshalBinary(data)
+	}); err != nil {
+		return nil, err
+	}
+	if err := s.checkPlan(b.plan, b.plan.Hash(), b.path(settingsFile)); err != nil {
+		return nil, err
+	}
+
+	for _, f := range []string{circuitFile, pkFile, vkFile} {
+		path, e := b.path(f), b.expect(f)
+		h, err := readHeader(path, e.fix)
+		if errors.Is(err, os.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		if err := e.check(h, path); err != nil {
+			return nil, err
+		}
+	}
+	return b, nil
+}
+
+// expect returns what file f of the build must say about itself.
+func (b *Build) expect(f string) expect {
+	e := expect{backend: b.settings.Backend, planHash: b.planHash, fix: "rerun `zkml setup`"}
+	switch f {
+	case planFile:
+		e.kind, e.fix = kindPlan, "recompile with `zkml compile`"
+	case circuitFile:
+		e.kind, e.fix = kindCircuit, "recompile with `zkml compile`"
+	case pkFile, vkFile:
+		e.kind = kindProvingKey
+		if f == vkFile {
+			e.kind = kindVerifyingKey
+		}
+		// A key in a build whose settings.json records no setup is left
+		// over or copied in; the zero id never matches a real key.
+		var id [16]byte
+		if b.settings.Setup != nil {
+			id, _ = decodeSetupID(b.settings.Setup.ID)
+		}
+		e.setupID = &id
+	}
+	return e
+}
+
+// Dir is the build directory.
+func (b *Build) Dir() string { return b.dir }
+
+// Backend is the proof system of the build.
+func (b *Build) Backend() Backend { return b.settings.Backend }
+
+// Plan is the quantized model the build proves.
+func (b *Build) Plan() *quantize.Plan { return b.plan }
+
+// PlanHash identifies the quantized model; proofs carry it as model_hash.
+func (b *Build) PlanHash() [32]byte { return b.planHash }
+
+// Settings returns a copy of the build's settings.json.
+func (b *Build) Settings() Settings {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	s := b.settings
+	if s.Setup != nil {
+		setup := *s.Setup
+		s.Setup = &setup
+	}
+	return s
+}
+
+// ExportSolidity writes a Solidity contract that verifies this build's
+// proofs on chain (the calldata comes from [Proof.SolidityCalldata]). It
+// needs vk.bin.
+func (b *Build) ExportSolidity(w io.Writer, opts ...solidity.ExportOption) error {
+	vk, err := b.verifyingKey()
+	if err != nil {
+		return err
+	}
+	switch vk := vk.(type) {
+	case groth16.VerifyingKey:
+		return vk.ExportSolidity(w, opts...)
+	case plonk.VerifyingKey:
+		return vk.ExportSolidity(w, opts...)
+	}
+	return fmt.Errorf("unexpected verifying key type %T", vk)
+}
+
+func (b *Build) path(f string) string { return filepath.Join(b.dir, f) }
+
+func (b *Build) report(stage string) {
+	if b.progress != nil {
+		b.progress(stage)
+	}
+}
+
+// constraintSystem loads circuit.ccs on first use.
+func (b *Build) constraintSystem() (constraint.ConstraintSystem, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.ccs != nil {
+		return b.ccs, nil
+	}
+	b.report("loading " + circuitFile)
+	var ccs constraint.ConstraintSystem
+	if b.settings.Backend == PLONK {
+		ccs = plonk.NewCS(ecc.BN254)
+	} else {
+		ccs = groth16.NewCS(ecc.BN254)
+	}
+	if _, err := readArtifact(b.path(circuitFile), b.expect(circuitFile), func(r io.Reader) error {
+		_, err := ccs.ReadFrom(r)
+		return err
+	}); err != nil {
+		return nil, err
+	}
+	b.ccs = ccs
+	return ccs, nil
+}
+
+// provingKey loads pk.bin on first use.
+func (b *Build) provingKey() (any, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.pk != nil {
+		return b.pk, nil
+	}
+	if b.settings.Setup == nil {
+		return nil, fmt.Errorf("%s: no keys yet; run `zkml setup` first", dirName(b.dir))
+	}
+	b.report("loading " + pkFile)
+	var pk interface {
+		UnsafeReadFrom(io.Reader) (int64, error)
+	}
+	if b.settings.Backend == PLONK {
+		pk = plonk.NewProvingKey(ecc.BN254)
+	} else {
+		pk = groth16.NewProvingKey(ecc.BN254)
+	}
+	// The checksum guarantees these are the bytes Setup wrote, so the
+	// subgroup checks of the safe reader (most of its time) buy nothing.
+	if _, err := readArtifact(b.path(pkFile), b.expect(pkFile), func(r io.Reader) error {
+		_, err := pk.UnsafeReadFrom(r)
+		return err
+	}); err != nil {
+		return nil, err
+	}
+	b.pk = pk
+	return pk, nil
+}
+
+// verifyingKey loads vk.bin on first use.
+func (b *Build) verifyingKey() (any, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.vk != nil {
+		return b.vk, nil
+	}
+	if b.settings.Setup == nil {
+		return nil, fmt.Errorf("%s: no keys yet; run `zkml setup` first", dirName(b.dir))
+	}
+	var vk io.ReaderFrom
+	if b.settings.Backend == PLONK {
+		vk = plonk.NewVerifyingKey(ecc.BN254)
+	} else {
+		vk = groth16.NewVerifyingKey(ecc.BN254)
+	}
+	// The verifying key is small and is what a verifier trusts, so it gets
+	// the fully checked reader.
+	if _, err := readArtifact(b.path(vkFile), b.expect(vkFile), func(r io.Reader) error {
+		_, err := vk.ReadFrom(r)
+		return err
+	}); err != nil {
+		return nil, err
+	}
+	if n, want := nbPublicInputs(vk), outputElements(b.plan); n != want {
+		return nil, fmt.Errorf("%s: the key expects %d public inputs but the model has %d output elements: rerun `zkml setup`", b.path(vkFile), n, want)
+	}
+	b.vk = vk
+	return vk, nil
+}
+
+// nbPublicInputs is the length of the public witness vk verifies. gnark's
+// NbPublicWitness counts Groth16's commitment wires too.
+func nbPublicInputs(vk any) int {
+	switch vk := vk.(type) {
+	case *groth16_bn254.VerifyingKey:
+		return len(vk.G1.K) - len(vk.PublicAndCommitmentCommitted) - 1
+	case *plonk_bn254.VerifyingKey:
+		return int(vk.NbPublicVariables)
+	}
+	return -1
+}
+
+func collect(opts []Option) options {
+	var o options
+	for _, f := range opts {
+		f(&o)
+	}
+	return o
+}
+
+// dirName shows a directory the way users recognize it in messages: "build/".
+func dirName(dir string) string {
+	if strings.HasSuffix(dir, string(filepath.Separator)) {
+		return dir
+	}
+	return dir + string(filepath.Separator)
+}
+
+func outputElements(p *quantize.Plan) int {
+	n := 0
+	for _, t := range p.Outputs {
+		n += p.Tensors[t].Size()
+	}
+	return n
+}
+
+func moduleVersion() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
+		return bi.Main.Version
+	}
+	return "(devel)"
+}

@@ -1,0 +1,154 @@
+package prover
+
+import (
+	"io"
+	"math/big"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+
+	"github.com/zkml/zkml/quantize"
+)
+
+// tinyPlan is a hand-built model: y = relu(rescale(W·x + b)) with x of shape
+// [1 4] at scale 8, W at scale 4 (so the accumulator has scale 12 and the
+// rescale shifts by 4), and two outputs: y and the pre-activation z. bias
+// varies the model, so tests get "another model" with the same shapes.
+func tinyPlan(bias int64) *quantize.Plan {
+	w := [][]int64{{3, -5, 7, 2}, {-1, 4, 0, 6}, {8, 1, -2, -3}}
+	op := quantize.Op{Kind: quantize.OpAffine, Node: "/fc/Gemm", In: []int{0}, Out: 1, Shift: 4, Bias: []int64{bias, -bias, 2 * bias}}
+	op.RowStart = []int32{0}
+	for _, row := range w {
+		for j, c := range row {
+			if c != 0 {
+				op.Terms = append(op.Terms, quantize.Term{In: 0, Idx: int32(j), Coeff: c})
+			}
+		}
+		op.RowStart = append(op.RowStart, int32(len(op.Terms)))
+	}
+	return &quantize.Plan{
+		Config: quantize.DefaultConfig(),
+		Tensors: []quantize.Tensor{
+			{Name: "input", Shape: []int{1, 4}, Scale: 8, Bound: 31},
+			{Name: "z", Shape: []int{1, 3}, Scale: 8, Bound: 31},
+			{Name: "y", Shape: []int{1, 3}, Scale: 8, Bound: 31},
+		},
+		Inputs:  []int{0},
+		Outputs: []int{2, 1},
+		Ops: []quantize.Op{
+			op,
+			{Kind: quantize.OpRelu, Node: "/relu/Relu", In: []int{1}, Out: 2},
+		},
+	}
+}
+
+// tinyInput gives z both signs, so that y has zeros and the public inputs
+// include negative values.
+var tinyInput = [][]float64{{0.5, -1.25, 2, 0.75}}
+
+// fixture is a build with keys, made once per backend and shared by the
+// tests that only read it; tests that change files work on a copy.
+type fixture struct {
+	once  sync.Once
+	dir   string
+	proof *Proof
+	err   error
+}
+
+var fixtures = map[Backend]*fixture{Groth16: {}, PLONK: {}}
+
+var fixtureRoot string
+
+func TestMain(m *testing.M) {
+	var err error
+	fixtureRoot, err = os.MkdirTemp("", "zkml-prover-test")
+	if err != nil {
+		panic(err)
+	}
+	code := m.Run()
+	os.RemoveAll(fixtureRoot)
+	os.Exit(code)
+}
+
+// built returns the shared build of tinyPlan(5) for backend and a proof of
+// tinyInput made with it.
+func built(t *testing.T, backend Backend) (dir string, proof *Proof) {
+	t.Helper()
+	f := fixtures[backend]
+	f.once.Do(func() {
+		f.dir = filepath.Join(fixtureRoot, string(backend))
+		b, err := Compile(f.dir, tinyPlan(5), backend, Meta{ModelFile: "tiny.onnx"})
+		if err != nil {
+			f.err = err
+			return
+		}
+		if f.err = b.Setup(SetupOptions{}); f.err != nil {
+			return
+		}
+		f.proof, f.err = b.Prove(tinyInput)
+	})
+	if f.err != nil {
+		t.Fatalf("%s fixture: %v", backend, f.err)
+	}
+	return f.dir, f.proof
+}
+
+// copyBuild copies the build in src to a new temporary directory.
+func copyBuild(t *testing.T, src string) string {
+	t.Helper()
+	dst := filepath.Join(t.TempDir(), "build")
+	if err := os.MkdirAll(dst, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	entries, err := os.ReadDir(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		copyFile(t, filepath.Join(src, e.Name()), filepath.Join(dst, e.Name()))
+	}
+	return dst
+}
+
+func copyFile(t *testing.T, src, dst string) {
+	t.Helper()
+	in, err := os.Open(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer in.Close()
+	out, err := os.Create(dst)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		t.Fatal(err)
+	}
+	if err := out.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// cloneProof deep-copies p so a test can tamper with it.
+func cloneProof(t *testing.T, p *Proof) *Proof {
+	t.Helper()
+	data, err := p.MarshalJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	q, err := parseProof(data, "proof.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return q
+}
+
+func bigInt(t *testing.T, s string) *big.Int {
+	t.Helper()
+	v, ok := new(big.Int).SetString(s, 10)
+	if !ok {
+		t.Fatalf("bad integer %q", s)
+	}
+	return v
+}

@@ -1,0 +1,377 @@
+package prover
+
+import (
+	"bytes"
+	"encoding/binary"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"math/big"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/consensys/gnark-crypto/ecc"
+	"github.com/consensys/gnark/backend/groth16"
+	groth16_bn254 "github.com/consensys/gnark/backend/groth16/bn254"
+	"github.com/consensys/gnark/backend/plonk"
+	plonk_bn254 "github.com/consensys/gnark/backend/plonk/bn254"
+)
+
+// proofFormat is the "format" of proof.json.
+const proofFormat = "zkml-proof/1"
+
+// maxProofFile bounds what ReadProof reads: a proof.json is a few kilobytes
+// plus about 100 bytes per output element.
+const maxProofFile = 256 << 20
+
+// A Proof is a zero-knowledge proof that the model of one build, run on
+// some private input, produced Outputs. Its JSON form is proof.json:
+//
+//	{
+//	  "format": "zkml-proof/1",
+//	  "backend": "groth16",
+//	  "model_hash": "<hex plan hash>",
+//	  "proof": "<hex, gnark's compressed encoding>",
+//	  "public_inputs": ["<decimal field elements>", ...],
+//	  "outputs": [[<dequantized floats of output 0>], ...],
+//	  "output_shapes": [[1, 10]],
+//	  "output_names": ["logits"],
+//	  "output_scales": [16]
+//	}
+//
+// The public inputs are what the proof is about: the model's outputs as
+// fixed-point integers, flattened in order (negative values as r − |q|).
+// The other output fields say how to read them; [Verify] checks that they
+// agree with the public inputs and with the build, so that an edited
+// proof.json cannot show other numbers than the ones proven.
+type Proof struct {
+	Backend      Backend
+	ModelHash    [32]byte
+	Bytes        []byte     // the gnark proof, compressed encoding
+	PublicInputs []*big.Int // in [0, r), r the BN254 scalar field order
+	Outputs      [][]float64
+	OutputShapes [][]int
+	OutputNames  []string
+	OutputScales []int
+
+	// Timings is filled by Prove; it is not part of proof.json.
+	Timings Timings
+
+	source string // the file it was read from, for messages
+}
+
+// Timings says where Prove spent its time.
+type Timings struct {
+	Load    time.Duration // reading circuit.ccs and pk.bin (first proof of a Build only)
+	Witness time.Duration // quantizing, running the plan, assigning the circuit
+	Prove   time.Duration // the proof system's prover
+}
+
+type proofJSON struct {
+	Format       string      `json:"format"`
+	Backend      Backend     `json:"backend"`
+	ModelHash    string      `json:"model_hash"`
+	Proof        string      `json:"proof"`
+	PublicInputs []string    `json:"public_inputs"`
+	Outputs      [][]float64 `json:"outputs"`
+	OutputShapes [][]int     `json:"output_shapes"`
+	OutputNames  []string    `json:"output_names"`
+	OutputScales []int       `json:"output_scales"`
+}
+
+// WriteProof writes p to path as proof.json.
+func WriteProof(path string, p *Proof) error {
+	data, err := p.MarshalJSON()
+	if err != nil {
+		return err
+	}
+	data = append(data, '\n')
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
+	if err != nil {
+		return err
+	}
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
+
+// ReadProof reads and checks the form of a proof.json: every field present
+// and well formed, and the gnark proof decodable. Whether it proves
+// anything is for [Verify] to say.
+func ReadProof(path string) (*Proof, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxProofFile+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if len(data) > maxProofFile {
+		return nil, fmt.Errorf("%s: larger than %d MiB, not a proof.json", path, maxProofFile>>20)
+	}
+	return parseProof(data, path)
+}
+
+// MarshalJSON returns the proof.json form of p.
+func (p *Proof) MarshalJSON() ([]byte, error) {
+	j := proofJSON{
+		Format:       proofFormat,
+		Backend:      p.Backend,
+		ModelHash:    hex.EncodeToString(p.ModelHash[:]),
+		Proof:        hex.EncodeToString(p.Bytes),
+		PublicInputs: make([]string, len(p.PublicInputs)),
+		Outputs:      p.Outputs,
+		OutputShapes: p.OutputShapes,
+		OutputNames:  p.OutputNames,
+		OutputScales: p.OutputScales,
+	}
+	for i, v := range p.PublicInputs {
+		if v == nil {
+			return nil, fmt.Errorf("public input %d is missing", i)
+		}
+		j.PublicInputs[i] = v.String()
+	}
+	data, err := json.MarshalIndent(j, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return compactArrays(data), nil
+}
+
+// UnmarshalJSON parses and checks the proof.json form, like ReadProof.
+func (p *Proof) UnmarshalJSON(data []byte) error {
+	q, err := parseProof(data, "proof")
+	if err != nil {
+		return err
+	}
+	*p = *q
+	return nil
+}
+
+// parseProof decodes data; name is the file for error messages.
+func parseProof(data []byte, name string) (*Proof, error) {
+	var j proofJSON
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&j); err != nil {
+		return nil, fmt.Errorf("%s: not a valid proof file: %v", name, err)
+	}
+	if dec.More() {
+		return nil, fmt.Errorf("%s: not a valid proof file: data after the JSON object", name)
+	}
+	if j.Format != proofFormat {
+		return nil, fmt.Errorf("%s: format %q is not supported (this zkml reads %q)", name, j.Format, proofFormat)
+	}
+	if !j.Backend.valid() {
+		return nil, fmt.Errorf("%s: unknown backend %q", name, j.Backend)
+	}
+	p := &Proof{Backend: j.Backend, source: name, OutputNames: j.OutputNames, OutputScales: j.OutputScales, OutputShapes: j.OutputShapes, Outputs: j.Outputs}
+	var err error
+	if p.ModelHash, err = decodeHash32(j.ModelHash); err != nil {
+		return nil, fmt.Errorf("%s: model_hash: %v", name, err)
+	}
+	if p.Bytes, err = hex.DecodeString(j.Proof); err != nil {
+		return nil, fmt.Errorf("%s: proof: not hexadecimal: %v", name, err)
+	}
+	if _, err := decodeGnarkProof(p.Backend, p.Bytes); err != nil {
+		return nil, fmt.Errorf("%s: proof: %v", name, err)
+	}
+
+	r := ecc.BN254.ScalarField()
+	p.PublicInputs = make([]*big.Int, len(j.PublicInputs))
+	for i, s := range j.PublicInputs {
+		v, ok := parseFieldElement(s, r)
+		if !ok {
+			return nil, fmt.Errorf("%s: public_inputs[%d]: %.40q is not a field element (a decimal integer in [0, r))", name, i, s)
+		}
+		p.PublicInputs[i] = v
+	}
+
+	n := len(p.Outputs)
+	if len(p.OutputShapes) != n || len(p.OutputNames) != n || len(p.OutputScales) != n {
+		return nil, fmt.Errorf("%s: %d outputs but %d output_shapes, %d output_names and %d output_scales", name, n, len(p.OutputShapes), len(p.OutputNames), len(p.OutputScales))
+	}
+	total := 0
+	for i, shape := range p.OutputShapes {
+		size := 1
+		for _, d := range shape {
+			if d < 0 || (d > 0 && size > math.MaxInt32/d) {
+				return nil, fmt.Errorf("%s: output_shapes[%d]: %v is not a valid shape", name, i, shape)
+			}
+			size *= d
+		}
+		if len(p.Outputs[i]) != size {
+			return nil, fmt.Errorf("%s: outputs[%d] has %d values but its shape %v has %d elements", name, i, len(p.Outputs[i]), shape, size)
+		}
+		total += size
+	}
+	if total != len(p.PublicInputs) {
+		return nil, fmt.Errorf("%s: %d output values but %d public inputs; every output element is one public input", name, total, len(p.PublicInputs))
+	}
+	return p, nil
+}
+
+// parseFieldElement accepts only the canonical decimal form: digits without
+// sign or leading zeros, below r. Anything else would let two different
+// files carry the same proof.
+func parseFieldElement(s string, r *big.Int) (*big.Int, bool) {
+	if s == "" || len(s) > 80 || (len(s) > 1 && s[0] == '0') {
+		return nil, false
+	}
+	for _, c := range []byte(s) {
+		if c < '0' || c > '9' {
+			return nil, false
+		}
+	}
+	v, ok := new(big.Int).SetString(s, 10)
+	if !ok || v.Cmp(r) >= 0 {
+		return nil, false
+	}
+	return v, true
+}
+
+// decodeGnarkProof parses the compressed encoding Prove writes. gnark's
+// decoder allocates whatever slice lengths the bytes announce, so the frame
+// (which points are where, how many) is checked first; only the compressed
+// form is accepted, and it must re-encode to the same bytes, so that a proof
+// has exactly one encoding.
+func decodeGnarkProof(b Backend, data []byte) (any, error) {
+	if err := checkProofFrame(b, data); err != nil {
+		return nil, err
+	}
+	var proof interface {
+		io.ReaderFrom
+		io.WriterTo
+	}
+	if b == PLONK {
+		proof = plonk.NewProof(ecc.BN254)
+	} else {
+		proof = groth16.NewProof(ecc.BN254)
+	}
+	r := bytes.NewReader(data)
+	if err := safeDecode(func() error {
+		_, err := proof.ReadFrom(r)
+		return err
+	}); err != nil {
+		return nil, fmt.Errorf("not a valid %s proof: %v", b, err)
+	}
+	var again bytes.Buffer
+	if _, err := proof.WriteTo(&again); err != nil || r.Len() != 0 || !bytes.Equal(again.Bytes(), data) {
+		return nil, fmt.Errorf("not a valid %s proof: not in canonical compressed form", b)
+	}
+	return proof, nil
+}
+
+// Sizes of compressed BN254 encodings.
+const (
+	g1Size = 32
+	g2Size = 64
+	frSize = 32
+)
+
+// checkProofFrame checks that data has the layout of a compressed proof:
+// each point's first byte flags it as compressed (the top two bits are
+// not 00), and each slice length matches the bytes that follow.
+func checkProofFrame(b Backend, data []byte) error {
+	f := frame{data: data}
+	if b == PLONK {
+		// LRO[3], Z, H[3], BatchedProof.H: 8 points; then the claimed values,
+		// ZShiftedOpening (H, value), the BSB22 commitments.
+		for range 8 {
+			f.point(g1Size)
+		}
+		f.slice(frSize, false)
+		f.point(g1Size)
+		f.scalar()
+		f.slice(g1Size, true)
+	} else {
+		// Ar, Bs (G2), Krs, the commitments, the proof of knowledge.
+		f.point(g1Size)
+		f.point(g2Size)
+		f.point(g1Size)
+		f.slice(g1Size, true)
+		f.point(g1Size)
+	}
+	if f.err == nil && f.off != len(data) {
+		f.err = fmt.Errorf("%d bytes after the end of the proof", len(data)-f.off)
+	}
+	if f.err != nil {
+		return fmt.Errorf("not a valid %s proof: %v", b, f.err)
+	}
+	return nil
+}
+
+type frame struct {
+	data []byte
+	off  int
+	err  error
+}
+
+func (f *frame) take(n int) []byte {
+	if f.err != nil {
+		return nil
+	}
+	if len(f.data)-f.off < n {
+		f.err = errors.New("truncated")
+		return nil
+	}
+	b := f.data[f.off : f.off+n]
+	f.off += n
+	return b
+}
+
+func (f *frame) point(size int) {
+	if b := f.take(size); b != nil && b[0]>>6 == 0 {
+		f.err = fmt.Errorf("point at byte %d is not compressed", f.off-size)
+	}
+}
+
+func (f *frame) scalar() { f.take(frSize) }
+
+func (f *frame) slice(elem int, points bool) {
+	b := f.take(4)
+	if b == nil {
+		return
+	}
+	n := binary.BigEndian.Uint32(b)
+	if uint64(n)*uint64(elem) > uint64(len(f.data)-f.off) {
+		f.err = fmt.Errorf("slice of %d elements at byte %d is longer than the data", n, f.off-4)
+		return
+	}
+	for range n {
+		if points {
+			f.point(elem)
+		} else {
+			f.take(elem)
+		}
+	}
+}
+
+// SolidityCalldata returns the proof in the byte layout the Solidity
+// verifier exported by [Build.ExportSolidity] takes.
+func (p *Proof) SolidityCalldata() ([]byte, error) {
+	proof, err := decodeGnarkProof(p.Backend, p.Bytes)
+	if err != nil {
+		return nil, err
+	}
+	switch proof := proof.(type) {
+	case *groth16_bn254.Proof:
+		return proof.MarshalSolidity(), nil
+	case *plonk_bn254.Proof:
+		return proof.MarshalSolidity(), nil
+	}
+	return nil, fmt.Errorf("unexpected proof type %T", proof)
+}

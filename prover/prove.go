@@ -1,0 +1,195 @@
+package prover
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"math/big"
+	"slices"
+	"time"
+
+	"github.com/consensys/gnark-crypto/ecc"
+	"github.com/consensys/gnark-crypto/ecc/bn254/fr"
+	"github.com/consensys/gnark/backend/groth16"
+	"github.com/consensys/gnark/backend/plonk"
+	"github.com/consensys/gnark/backend/solidity"
+	"github.com/consensys/gnark/frontend"
+
+	"github.com/zkml/zkml/circuits"
+	"github.com/zkml/zkml/quantize"
+)
+
+// Prove runs the model on inputs (one flat row-major slice per model input,
+// in the order of Settings().Inputs), and proves the result. The inputs
+// stay private: the proof reveals only the outputs.
+func (b *Build) Prove(inputs [][]float64) (*Proof, error) {
+	start := time.Now()
+	if err := b.checkInputs(len(inputs), func(i int) int { return len(inputs[i]) }); err != nil {
+		return nil, err
+	}
+	q, err := b.plan.QuantizeInputs(inputs)
+	if err != nil {
+		return nil, fmt.Errorf("quantize inputs: %w", err)
+	}
+	return b.prove(q, start)
+}
+
+// ProveQuantized is Prove for inputs already in fixed point, at the scales
+// of Settings().Inputs.
+func (b *Build) ProveQuantized(inputs [][]int64) (*Proof, error) {
+	if err := b.checkInputs(len(inputs), func(i int) int { return len(inputs[i]) }); err != nil {
+		return nil, err
+	}
+	return b.prove(inputs, time.Now())
+}
+
+// checkInputs gives the user an error in the model's terms (names, shapes)
+// before anything else looks at the inputs.
+func (b *Build) checkInputs(n int, length func(int) int) error {
+	ins := b.settings.Inputs
+	if n != len(ins) {
+		return fmt.Errorf("got %d inputs, the model takes %d (%s)", n, len(ins), describe(ins))
+	}
+	for i, in := range ins {
+		if got := length(i); got != in.Size() {
+			return fmt.Errorf("input %d (%q): got %d values, want %d (shape %v)", i, in.Name, got, in.Size(), in.Shape)
+		}
+	}
+	return nil
+}
+
+func describe(ts []TensorInfo) string {
+	var buf bytes.Buffer
+	for i, t := range ts {
+		if i > 0 {
+			buf.WriteString(", ")
+		}
+		fmt.Fprintf(&buf, "%q %v", t.Name, t.Shape)
+	}
+	return buf.String()
+}
+
+func (b *Build) prove(inputs [][]int64, start time.Time) (*Proof, error) {
+	b.report("running the model")
+	tensors, err := b.plan.Run(inputs)
+	if err != nil {
+		return nil, err
+	}
+	assignment, err := circuits.Assign(b.plan, tensors)
+	if err != nil {
+		return nil, fmt.Errorf("assign circuit: %w", err)
+	}
+	w, err := frontend.NewWitness(assignment, ecc.BN254.ScalarField())
+	if err != nil {
+		return nil, fmt.Errorf("witness: %w", err)
+	}
+	public, err := PublicInputs(b.plan, tensors)
+	if err != nil {
+		return nil, err
+	}
+	// The public inputs a verifier rebuilds from proof.json must be the
+	// ones the circuit commits to; a disagreement is a zkml bug, caught here
+	// rather than as an unverifiable proof.
+	pw, err := w.Public()
+	if err != nil {
+		return nil, err
+	}
+	if vec, ok := pw.Vector().(fr.Vector); !ok || !sameElements(vec, public) {
+		return nil, fmt.Errorf("the circuit's public witness differs from the model outputs (a zkml bug in circuits.Assign or prover.PublicInputs)")
+	}
+	witnessTime := time.Since(start)
+
+	loadStart := time.Now()
+	ccs, err := b.constraintSystem()
+	if err != nil {
+		return nil, err
+	}
+	pk, err := b.provingKey()
+	if err != nil {
+		return nil, err
+	}
+	loadTime := time.Since(loadStart)
+
+	b.report("proving")
+	proveStart := time.Now()
+	var proof interface {
+		WriteTo(w io.Writer) (int64, error)
+	}
+	var proveErr error
+	switch pk := pk.(type) {
+	case groth16.ProvingKey:
+		proof, proveErr = groth16.Prove(ccs, pk, w, solidity.WithProverTargetSolidityVerifier(b.settings.Backend.id()))
+	case plonk.ProvingKey:
+		proof, proveErr = plonk.Prove(ccs, pk, w, solidity.WithProverTargetSolidityVerifier(b.settings.Backend.id()))
+	default:
+		return nil, fmt.Errorf("unexpected proving key type %T", pk)
+	}
+	if proveErr != nil {
+		return nil, fmt.Errorf("prove: %w", proveErr)
+	}
+	var proofBytes bytes.Buffer
+	if _, err := proof.WriteTo(&proofBytes); err != nil {
+		return nil, fmt.Errorf("encode proof: %w", err)
+	}
+
+	p := &Proof{
+		Backend:      b.settings.Backend,
+		ModelHash:    b.planHash,
+		Bytes:        proofBytes.Bytes(),
+		PublicInputs: public,
+		Timings:      Timings{Load: loadTime, Witness: witnessTime, Prove: time.Since(proveStart)},
+	}
+	for i, t := range b.plan.Outputs {
+		tt := &b.plan.Tensors[t]
+		out := make([]float64, len(tensors[t]))
+		for j, q := range tensors[t] {
+			out[j] = quantize.Dequantize(q, tt.Scale)
+		}
+		p.Outputs = append(p.Outputs, out)
+		p.OutputShapes = append(p.OutputShapes, slices.Clone(tt.Shape))
+		p.OutputNames = append(p.OutputNames, b.settings.Outputs[i].Name)
+		p.OutputScales = append(p.OutputScales, tt.Scale)
+	}
+	return p, nil
+}
+
+// PublicInputs returns the public inputs of the proof of one inference:
+// the plan's output tensors, flattened in order, as BN254 scalar field
+// elements (a negative q becomes r − |q|). tensors holds every tensor of
+// the plan, as Plan.Run returns them. On-chain verifiers take exactly this
+// vector.
+func PublicInputs(p *quantize.Plan, tensors [][]int64) ([]*big.Int, error) {
+	if len(tensors) != len(p.Tensors) {
+		return nil, fmt.Errorf("got %d tensors, the plan has %d (pass all tensors, as Plan.Run returns them)", len(tensors), len(p.Tensors))
+	}
+	r := ecc.BN254.ScalarField()
+	var out []*big.Int
+	for _, t := range p.Outputs {
+		tt := &p.Tensors[t]
+		if len(tensors[t]) != tt.Size() {
+			return nil, fmt.Errorf("output tensor %q: got %d values, want %d", tt.Name, len(tensors[t]), tt.Size())
+		}
+		for _, q := range tensors[t] {
+			v := big.NewInt(q)
+			if q < 0 {
+				v.Add(v, r)
+			}
+			out = append(out, v)
+		}
+	}
+	return out, nil
+}
+
+func sameElements(vec fr.Vector, public []*big.Int) bool {
+	if len(vec) != len(public) {
+		return false
+	}
+	var x big.Int
+	for i := range vec {
+		vec[i].BigInt(&x)
+		if x.Cmp(public[i]) != 0 {
+			return false
+		}
+	}
+	return true
+}

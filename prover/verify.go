@@ -1,0 +1,145 @@
+package prover
+
+import (
+	"encoding/hex"
+	"fmt"
+	"math/big"
+	"slices"
+
+	"github.com/consensys/gnark-crypto/ecc"
+	"github.com/consensys/gnark-crypto/ecc/bn254/fr"
+	"github.com/consensys/gnark/backend/groth16"
+	"github.com/consensys/gnark/backend/plonk"
+	"github.com/consensys/gnark/backend/solidity"
+	"github.com/consensys/gnark/backend/witness"
+
+	"github.com/zkml/zkml/quantize"
+)
+
+// Verify returns nil only if p is a valid proof, for this build's model and
+// keys, that the model produced p.Outputs. It needs vk.bin and plan.bin,
+// not the proving key or the circuit.
+//
+// Besides the cryptographic check, which covers only the public inputs,
+// Verify checks that the human-readable fields of the proof say the same:
+// the outputs are exactly the public inputs dequantized at this build's
+// scales, with this build's shapes and names.
+func Verify(b *Build, p *Proof) error {
+	name := p.source
+	if name == "" {
+		name = "proof"
+	}
+	if p.Backend != b.settings.Backend {
+		return fmt.Errorf("%s is a %s proof but %s uses %s", name, p.Backend, dirName(b.dir), b.settings.Backend)
+	}
+	if p.ModelHash != b.planHash {
+		return fmt.Errorf("%s was made for another model (model hash %s, this build %s)", name, hex.EncodeToString(p.ModelHash[:]), hex.EncodeToString(b.planHash[:]))
+	}
+	if err := checkOutputs(b, p, name); err != nil {
+		return err
+	}
+	proof, err := decodeGnarkProof(p.Backend, p.Bytes)
+	if err != nil {
+		return fmt.Errorf("%s: %v", name, err)
+	}
+	vk, err := b.verifyingKey()
+	if err != nil {
+		return err
+	}
+	pw, err := publicWitness(p.PublicInputs)
+	if err != nil {
+		return fmt.Errorf("%s: %v", name, err)
+	}
+	opt := solidity.WithVerifierTargetSolidityVerifier(b.settings.Backend.id())
+	switch vk := vk.(type) {
+	case groth16.VerifyingKey:
+		err = groth16.Verify(proof.(groth16.Proof), vk, pw, opt)
+	case plonk.VerifyingKey:
+		err = plonk.Verify(proof.(plonk.Proof), vk, pw, opt)
+	default:
+		return fmt.Errorf("unexpected verifying key type %T", vk)
+	}
+	if err != nil {
+		return fmt.Errorf("%s: the proof is invalid: it does not prove these outputs for this model and keys (%v)", name, err)
+	}
+	return nil
+}
+
+// checkOutputs checks the readable fields of p against the build and the
+// public inputs.
+func checkOutputs(b *Build, p *Proof, name string) error {
+	outs := b.settings.Outputs
+	if len(p.Outputs) != len(outs) || len(p.OutputShapes) != len(outs) || len(p.OutputNames) != len(outs) || len(p.OutputScales) != len(outs) {
+		return fmt.Errorf("%s: %d outputs, this model has %d", name, len(p.Outputs), len(outs))
+	}
+	r := ecc.BN254.ScalarField()
+	half := new(big.Int).Rsh(r, 1)
+	k := 0
+	for i, out := range outs {
+		if p.OutputNames[i] != out.Name || !slices.Equal(p.OutputShapes[i], out.Shape) || p.OutputScales[i] != out.Scale {
+			return fmt.Errorf("%s: output %d is %q with shape %v at scale %d, but this model's output %d is %q with shape %v at scale %d",
+				name, i, p.OutputNames[i], p.OutputShapes[i], p.OutputScales[i], i, out.Name, out.Shape, out.Scale)
+		}
+		if len(p.Outputs[i]) != out.Size() {
+			return fmt.Errorf("%s: output %d (%q) has %d values, want %d", name, i, out.Name, len(p.Outputs[i]), out.Size())
+		}
+		for j, x := range p.Outputs[i] {
+			if k >= len(p.PublicInputs) {
+				return fmt.Errorf("%s: %d public inputs, fewer than the output values", name, len(p.PublicInputs))
+			}
+			v := p.PublicInputs[k]
+			k++
+			q, ok := signedValue(v, r, half)
+			if !ok || quantize.Dequantize(q, out.Scale) != x {
+				return fmt.Errorf("%s: outputs[%d][%d] = %v is not what the proof proves (public input %d dequantizes to %s); the file was edited", name, i, j, x, k-1, proven(v, r, half, out.Scale))
+			}
+		}
+	}
+	if k != len(p.PublicInputs) {
+		return fmt.Errorf("%s: %d public inputs, but the model has %d output values", name, len(p.PublicInputs), k)
+	}
+	return nil
+}
+
+// signedValue reads a field element as the signed integer the circuit
+// encodes: v > (r-1)/2 stands for v - r.
+func signedValue(v, r, half *big.Int) (int64, bool) {
+	if v == nil || v.Sign() < 0 || v.Cmp(r) >= 0 {
+		return 0, false
+	}
+	s := v
+	if v.Cmp(half) > 0 {
+		s = new(big.Int).Sub(v, r)
+	}
+	if !s.IsInt64() {
+		return 0, false
+	}
+	return s.Int64(), true
+}
+
+func proven(v, r, half *big.Int, scale int) string {
+	q, ok := signedValue(v, r, half)
+	if !ok {
+		return "no model output (out of range)"
+	}
+	return fmt.Sprint(quantize.Dequantize(q, scale))
+}
+
+// publicWitness builds gnark's public witness from the public inputs.
+func publicWitness(public []*big.Int) (witness.Witness, error) {
+	w, err := witness.New(ecc.BN254.ScalarField())
+	if err != nil {
+		return nil, err
+	}
+	values := make(chan any, len(public))
+	for _, v := range public {
+		var e fr.Element
+		e.SetBigInt(v)
+		values <- e
+	}
+	close(values)
+	if err := w.Fill(len(public), 0, values); err != nil {
+		return nil, err
+	}
+	return w, nil
+}

@@ -1,0 +1,656 @@
+package quantize
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"math/bits"
+	"strings"
+
+	"github.com/zkml/zkml/internal/tensor"
+	"github.com/zkml/zkml/onnx"
+)
+
+// Compile lowers a graph to an integer Plan, choosing every tensor's
+// fixed-point scale from the calibration ranges (see the package
+// documentation for the rules). It reports every node it cannot lower in one
+// error before doing any work.
+func Compile(g *onnx.Graph, cal *Calibration, cfg Config) (*Plan, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	if cal == nil || cal.MaxAbs == nil {
+		return nil, errors.New("compile: no calibration; run Calibrate on sample inputs first")
+	}
+	if err := Check(g); err != nil {
+		return nil, err
+	}
+	c := &compiler{
+		g: g, cal: cal, cfg: cfg,
+		p:        &Plan{Config: cfg},
+		vals:     map[string]int{},
+		ranged:   map[string]bool{},
+		uses:     map[string]int{},
+		consumer: map[string]*onnx.Node{},
+		pending:  map[string]*linear{},
+	}
+	c.markUses()
+	for _, v := range g.Inputs {
+		if err := c.addInput(v); err != nil {
+			return nil, fmt.Errorf("%s%w", filePrefix(g), err)
+		}
+	}
+	for _, n := range g.Nodes {
+		if err := c.lower(n); err != nil {
+			return nil, nodeErr(g, n, err)
+		}
+	}
+	for name := range c.pending { // unreachable: a deferred value has a consumer
+		return nil, fmt.Errorf("%sinternal error: value %q was never materialized", filePrefix(g), name)
+	}
+	if err := c.addOutputs(); err != nil {
+		return nil, fmt.Errorf("%s%w", filePrefix(g), err)
+	}
+	if err := c.p.validate(); err != nil {
+		return nil, fmt.Errorf("%sinternal error, the planner produced an invalid plan: %w", filePrefix(g), err)
+	}
+	return c.p, nil
+}
+
+// compiler is the state of one Compile.
+type compiler struct {
+	g    *onnx.Graph
+	cal  *Calibration
+	cfg  Config
+	p    *Plan
+	vals map[string]int // value name -> plan tensor
+	// ranged marks the values that must lie in the activation range: the
+	// inputs of comparisons (Relu, max pooling) and the model outputs.
+	ranged map[string]bool
+	// uses counts the readers of each value (graph outputs included), and
+	// consumer is the last node reading it.
+	uses     map[string]int
+	consumer map[string]*onnx.Node
+	// pending holds the affine maps not yet emitted: a value whose only
+	// reader is an elementwise affine op (a bias Add after a MatMul, a Mul
+	// by a constant, a Reshape, ...) is folded into that reader, so that the
+	// pair costs one rescale (and its range checks) instead of two.
+	pending map[string]*linear
+}
+
+func (c *compiler) markUses() {
+	for _, n := range c.g.Nodes {
+		switch n.OpType {
+		case "Relu", "MaxPool", "GlobalMaxPool", "ReduceMax":
+			c.ranged[n.Inputs[0]] = true
+		}
+		for _, in := range n.Inputs {
+			c.uses[in]++
+			c.consumer[in] = n
+		}
+	}
+	for _, o := range c.g.Outputs {
+		c.ranged[o.Name] = true
+		c.uses[o.Name]++
+	}
+}
+
+// absorbs reports whether node n can fold the affine map p that computes
+// one of its inputs into its own. Elementwise readers (Add, Mul by a
+// constant, BatchNormalization, data movement) can fold any map without
+// multiplying its terms; readers that combine many elements (Gemm, Conv,
+// pooling averages) only maps with at most one term per element (data
+// movement, scaling). Concat aligns its inputs' scales first, and
+// comparisons read tensors.
+func absorbs(n *onnx.Node, p *linear) bool {
+	switch n.OpType {
+	case "Add", "Sub", "Mul", "Div", "Neg", "Cast", "BatchNormalization":
+		return true
+	case "Gemm", "MatMul", "Conv", "AveragePool", "GlobalAveragePool", "ReduceMean", "ReduceSum":
+		return p.elementwise()
+	case "Concat":
+		return false
+	}
+	return movementOps[n.OpType]
+}
+
+// elementwise reports whether every row has at most one term.
+func (l *linear) elementwise() bool {
+	for i := 1; i < len(l.rowStart); i++ {
+		if l.rowStart[i]-l.rowStart[i-1] > 1 {
+			return false
+		}
+	}
+	return true
+}
+
+// deferrable reports whether the affine map l producing value out can wait
+// to be folded into its reader.
+func (c *compiler) deferrable(out string, l *linear) bool {
+	return c.uses[out] == 1 && !c.ranged[out] && c.consumer[out] != nil && absorbs(c.consumer[out], l)
+}
+
+// materialize emits a pending value.
+func (c *compiler) materialize(name string) (int, error) {
+	l := c.pending[name]
+	delete(c.pending, name)
+	t, err := c.emit(l.label, l, name, l.move)
+	if err != nil {
+		return 0, err
+	}
+	c.vals[name] = t
+	return t, nil
+}
+
+// maxAbs returns the calibrated range of a value.
+func (c *compiler) maxAbs(name string) (float64, error) {
+	m, ok := c.cal.MaxAbs[name]
+	if !ok {
+		return 0, fmt.Errorf("the calibration has no range for value %q; calibrate with this model", name)
+	}
+	if math.IsNaN(m) || math.IsInf(m, 0) || m < 0 {
+		return 0, fmt.Errorf("the calibrated range of value %q is %g", name, m)
+	}
+	return m, nil
+}
+
+// activationScale is the scale of a value whose calibrated range is m:
+// the largest s ≤ MaxScale such that m·Headroom·2^s < 2^(ActivationBits-2),
+// leaving one more bit of margin beyond the headroom. Scales do not go below
+// 0: a value too large for the range even at scale 0 (integers) is an
+// error, and one that fits only with less headroom than asked gets scale 0.
+func (c *compiler) activationScale(name string, m float64) (int, error) {
+	if m == 0 {
+		return c.cfg.MaxScale, nil
+	}
+	s := min(c.cfg.ActivationBits-2-ceilLog2f(m*c.cfg.Headroom), c.cfg.MaxScale)
+	if s >= 0 {
+		return s, nil
+	}
+	if m >= math.Ldexp(1, c.cfg.ActivationBits-2) {
+		return 0, fmt.Errorf("value %q reaches %g in calibration, beyond what %d activation bits hold (2^%d at scale 0); raise ActivationBits", name, m, c.cfg.ActivationBits, c.cfg.ActivationBits-2)
+	}
+	return 0, nil
+}
+
+// ceilLog2f returns ⌈log2 x⌉ for x > 0, exactly.
+func ceilLog2f(x float64) int {
+	f, e := math.Frexp(x) // x = f·2^e, f ∈ [0.5, 1)
+	if f == 0.5 {
+		return e - 1
+	}
+	return e
+}
+
+// exactScale returns the smallest k ≥ 0 with x·2^k an integer (64 when
+// there is none that small).
+func exactScale(x float64) int {
+	if x == 0 || math.IsNaN(x) || math.IsInf(x, 0) {
+		return 0
+	}
+	f, e := math.Frexp(x)
+	m := int64(math.Ldexp(math.Abs(f), 53)) // exact: 53-bit mantissa
+	k := 53 - e - bits.TrailingZeros64(uint64(m))
+	return min(max(k, 0), 64)
+}
+
+// weightScale is the scale for a group of coefficients whose largest
+// magnitude is m and which are all exact at scale exact: the exact scale
+// when it is no larger than the precision scale (WeightBits of precision
+// for the largest coefficient, capped at MaxScale); otherwise the precision
+// scale.
+func (c *compiler) weightScale(m float64, exact int) int {
+	if m == 0 {
+		return 0
+	}
+	limit := int64(1) << (c.cfg.WeightBits - 1)
+	s := c.cfg.WeightBits - 1 - ceilLog2f(m)
+	for {
+		q, ok := Quantize(m, s)
+		if ok && q < limit {
+			break
+		}
+		s-- // rounding up reached 2^(WeightBits-1)
+	}
+	s = min(s, c.cfg.MaxScale)
+	if exact <= s {
+		return exact
+	}
+	return s
+}
+
+func (c *compiler) newTensor(name string, shape []int, scale, bound int, maxAbs float64) int {
+	c.p.Tensors = append(c.p.Tensors, Tensor{Name: name, Shape: shape, Scale: scale, Bound: bound, MaxAbs: maxAbs})
+	return len(c.p.Tensors) - 1
+}
+
+func (c *compiler) addInput(v onnx.Value) error {
+	m, err := c.maxAbs(v.Name)
+	if err != nil {
+		return err
+	}
+	scale := 0 // integers are exact at scale 0
+	if v.DType.IsFloat() || v.DType == onnx.Undefined {
+		if scale, err = c.activationScale(v.Name, m); err != nil {
+			return err
+		}
+	} else if m >= math.Ldexp(1, c.cfg.ActivationBits-1) {
+		return fmt.Errorf("integer input %q reaches %g, beyond the activation range 2^%d; raise ActivationBits", v.Name, m, c.cfg.ActivationBits-1)
+	}
+	if err := tensor.CheckShape(v.Shape); err != nil {
+		return fmt.Errorf("input %q: %w", v.Name, err)
+	}
+	t := c.newTensor(v.Name, v.Shape, scale, c.cfg.ActivationBits-1, m)
+	c.p.Inputs = append(c.p.Inputs, t)
+	c.vals[v.Name] = t
+	return nil
+}
+
+// addOutputs lists the output tensors. An output that is a model input gets
+// a copy: inputs are private witnesses and outputs public ones.
+func (c *compiler) addOutputs() error {
+	inputs := map[int]bool{}
+	for _, t := range c.p.Inputs {
+		inputs[t] = true
+	}
+	for _, o := range c.g.Outputs {
+		t, ok := c.vals[o.Name]
+		if !ok {
+			return fmt.Errorf("output %q is not computed from the inputs (a constant output is not supported)", o.Name)
+		}
+		if inputs[t] || c.p.Tensors[t].Bound > c.cfg.ActivationBits-1 {
+			l := newLinear(c.p.Tensors[t].Shape)
+			in := l.input(t)
+			for i := range tensor.Size(l.shape) {
+				l.term(in, i, 1)
+				l.endRow()
+			}
+			var err error
+			if t, err = c.emit("output "+o.Name, l, o.Name, true); err != nil {
+				return fmt.Errorf("output %q: %w", o.Name, err)
+			}
+		}
+		c.p.Outputs = append(c.p.Outputs, t)
+	}
+	return nil
+}
+
+// linear is an affine map with real coefficients from activation tensors to
+// one output: out[i] = bias[i] + Σ c·ins[in][idx] over the terms of row i.
+// Lowering builds one per node; emitAffine quantizes it into an Op.
+type linear struct {
+	ins      []int // plan tensors, distinct
+	shape    []int
+	rowStart []int32
+	terms    []fterm
+	bias     []float64 // nil: zeros
+	err      error     // set when the op grows beyond int32 indices
+
+	// Set while the map waits in compiler.pending: the node it implements
+	// and whether it is pure data movement.
+	label string
+	move  bool
+	// fused lists the pending maps folded into this one; compute is set
+	// when one of them was not pure data movement.
+	fused   []string
+	compute bool
+}
+
+// source is where a linear map reads one operand: a plan tensor, or a
+// pending map whose rows are substituted for the operand's elements.
+type source struct {
+	in  int32   // when p == nil
+	p   *linear // pending map
+	pin []int32 // p's inputs as inputs of the reading map
+}
+
+func (l *linear) source(o operand) source {
+	if o.p == nil {
+		return source{in: l.input(o.t)}
+	}
+	s := source{p: o.p, pin: make([]int32, len(o.p.ins))}
+	for i, t := range o.p.ins {
+		s.pin[i] = l.input(t)
+	}
+	l.fused = append(append(l.fused, o.p.fused...), o.p.label)
+	l.compute = l.compute || o.p.compute || !o.p.move
+	return s
+}
+
+// add adds coef times element idx of a source to the current row.
+func (l *linear) add(s source, idx int, coef float64) {
+	if s.p == nil {
+		l.term(s.in, idx, coef)
+		return
+	}
+	if coef == 0 {
+		return
+	}
+	p := s.p
+	for _, t := range p.terms[p.rowStart[idx]:p.rowStart[idx+1]] {
+		l.term(s.pin[t.in], int(t.idx), coef*t.c)
+	}
+	if p.bias != nil {
+		l.addBias(len(l.rowStart)-1, coef*p.bias[idx])
+	}
+}
+
+type fterm struct {
+	in  int32
+	idx int32
+	c   float64
+}
+
+func newLinear(shape []int) *linear {
+	return &linear{shape: shape, rowStart: make([]int32, 1, tensor.Size(shape)+1)}
+}
+
+// input returns the index of plan tensor t among the op's inputs.
+func (l *linear) input(t int) int32 {
+	for i, x := range l.ins {
+		if x == t {
+			return int32(i)
+		}
+	}
+	l.ins = append(l.ins, t)
+	return int32(len(l.ins) - 1)
+}
+
+func (l *linear) term(in int32, idx int, c float64) {
+	if c != 0 {
+		l.terms = append(l.terms, fterm{in, int32(idx), c})
+	}
+}
+
+// addBias adds v to the bias of output element i.
+func (l *linear) addBias(i int, v float64) {
+	if v == 0 {
+		return
+	}
+	if l.bias == nil {
+		l.bias = make([]float64, tensor.Size(l.shape))
+	}
+	l.bias[i] += v
+}
+
+func (l *linear) endRow() {
+	if len(l.terms) > math.MaxInt32 {
+		l.err = fmt.Errorf("the op has more than 2^31 terms")
+		return
+	}
+	l.rowStart = append(l.rowStart, int32(len(l.terms)))
+}
+
+// emitAffine hands the linear map of node, which computes value out, to
+// its reader when that can fold it (returning -1), or emits it.
+func (c *compiler) emitAffine(node string, l *linear, out string, move bool) (int, error) {
+	if l.err != nil {
+		return 0, l.err
+	}
+	if c.deferrable(out, l) {
+		l.label, l.move = node, move
+		c.pending[out] = l
+		return -1, nil
+	}
+	return c.emit(node, l, out, move)
+}
+
+// emit quantizes a linear map and appends it to the plan as the tensor out.
+// Data movement (move) keeps the input scale; other ops produce the
+// accumulator at scale s_acc and rescale it to the output value's
+// calibrated scale when that is lower. See the package documentation.
+func (c *compiler) emit(node string, l *linear, out string, move bool) (int, error) {
+	if l.err != nil {
+		return 0, l.err
+	}
+	if len(l.fused) > 0 {
+		node = strings.Join(append(l.fused, node), "+")
+	}
+	move = move && !l.compute
+	if len(l.ins) == 0 {
+		return 0, errors.New("the op reads no computed tensor (it should have been folded into a constant)")
+	}
+	ab := c.cfg.ActivationBits
+	// Per input: the largest coefficient and the scale at which all are exact.
+	k := len(l.ins)
+	maxC := make([]float64, k)
+	exact := make([]int, k)
+	for _, t := range l.terms {
+		maxC[t.in] = max(maxC[t.in], math.Abs(t.c))
+		exact[t.in] = max(exact[t.in], exactScale(t.c))
+	}
+	inScale := make([]int, k)
+	inBound := make([]int, k)
+	wScale := make([]int, k)
+	sAcc := math.MinInt
+	for i, t := range l.ins {
+		inScale[i] = c.p.Tensors[t].Scale
+		inBound[i] = c.p.Tensors[t].Bound
+		wScale[i] = c.weightScale(maxC[i], exact[i])
+		sAcc = max(sAcc, inScale[i]+wScale[i])
+	}
+	// Shrink the coefficients' precision while the accumulator could
+	// overflow 62 bits; give up before an input's coefficients lose their
+	// integer part or all but 4 bits of precision.
+	var op *Op
+	var accB int
+	for {
+		var ok bool
+		op, ok = quantizeLinear(l, sAcc, inScale)
+		accB = maxBound + 1
+		if ok {
+			accB = accBound(op, inBound)
+		}
+		if accB <= maxBound {
+			break
+		}
+		sAcc -= max(accB-maxBound, 1)
+		for i := range l.ins {
+			if maxC[i] > 0 && (sAcc-inScale[i] < 0 || sAcc-inScale[i] < wScale[i]-(c.cfg.WeightBits-4)) {
+				return 0, fmt.Errorf("the accumulator needs more than %d bits even with reduced weight precision (inputs bounded by 2^%v, weights by 2^%d); use fewer activation or weight bits", maxBound, inBound, c.cfg.WeightBits-1)
+			}
+		}
+	}
+	sOut := sAcc
+	if !move {
+		m, err := c.maxAbs(out)
+		if err != nil {
+			return 0, err
+		}
+		s, err := c.activationScale(out, m)
+		if err != nil {
+			return 0, err
+		}
+		sOut = min(sAcc, s)
+	}
+	shift := min(sAcc-sOut, maxBound)
+	if shift == 0 && accB > ab-1 && c.ranged[out] {
+		// A comparison or the public output needs the value in range: round
+		// away the bits the static bound cannot rule out.
+		shift = accB - (ab - 1)
+	}
+	op.Shift = shift
+	op.Node = node
+	sOut = sAcc - shift
+	if sOut < -maxScaleAbs || sOut > maxScaleAbs {
+		return 0, fmt.Errorf("output scale 2^%d is out of range", sOut)
+	}
+	op.Out = c.newTensor(out, l.shape, sOut, shiftedBound(accB, shift, ab), c.cal.MaxAbs[out])
+	c.p.Ops = append(c.p.Ops, *op)
+	return op.Out, nil
+}
+
+// quantizeLinear turns the real coefficients of l into integers at the
+// accumulator scale sAcc: a coefficient of input k is quantized at
+// sAcc − scale(k), so that every product lands at scale sAcc, and the bias
+// at sAcc. ok is false when a value does not fit in 62 bits.
+func quantizeLinear(l *linear, sAcc int, inScale []int) (*Op, bool) {
+	op := &Op{Kind: OpAffine, In: l.ins, RowStart: make([]int32, 0, len(l.rowStart)), Terms: make([]Term, 0, len(l.terms))}
+	r := 0
+	op.RowStart = append(op.RowStart, 0)
+	for i := 1; i < len(l.rowStart); i++ {
+		for _, t := range l.terms[l.rowStart[i-1]:l.rowStart[i]] {
+			q, ok := Quantize(t.c, sAcc-inScale[t.in])
+			if !ok {
+				return nil, false
+			}
+			if q != 0 {
+				op.Terms = append(op.Terms, Term{In: t.in, Idx: t.idx, Coeff: q})
+			}
+		}
+		r++
+		op.RowStart = append(op.RowStart, int32(len(op.Terms)))
+	}
+	if l.bias != nil {
+		op.Bias = make([]int64, len(l.bias))
+		for i, b := range l.bias {
+			q, ok := Quantize(b, sAcc)
+			if !ok {
+				return nil, false
+			}
+			op.Bias[i] = q
+		}
+		if allZero(op.Bias) {
+			op.Bias = nil
+		}
+	}
+	return op, true
+}
+
+// rescale returns tensor t at a scale no higher than scale, emitting a
+// rescaling copy when needed.
+func (c *compiler) rescale(node string, t, scale int) (int, error) {
+	src := &c.p.Tensors[t]
+	if src.Scale <= scale {
+		return t, nil
+	}
+	shift := src.Scale - scale
+	if shift > maxBound {
+		return 0, fmt.Errorf("rescaling %q by 2^%d is out of range", src.Name, shift)
+	}
+	op := Op{Kind: OpAffine, Node: node, In: []int{t}, Shift: shift, RowStart: make([]int32, src.Size()+1), Terms: make([]Term, src.Size())}
+	for i := range op.Terms {
+		op.Terms[i] = Term{In: 0, Idx: int32(i), Coeff: 1}
+		op.RowStart[i+1] = int32(i + 1)
+	}
+	op.Out = c.newTensor(fmt.Sprintf("%s@2^%d", src.Name, scale), src.Shape, scale, shiftedBound(src.Bound, shift, c.cfg.ActivationBits), src.MaxAbs)
+	c.p.Ops = append(c.p.Ops, op)
+	return op.Out, nil
+}
+
+// inRange returns tensor t, rescaled if its static bound exceeds the
+// activation range (the planner normally prevents that upstream).
+func (c *compiler) inRange(node string, t int) (int, error) {
+	ab := c.cfg.ActivationBits
+	if b := c.p.Tensors[t].Bound; b > ab-1 {
+		return c.rescale(node, t, c.p.Tensors[t].Scale-(b-(ab-1)))
+	}
+	return t, nil
+}
+
+// Check reports, in one error, every node of g that Compile cannot lower
+// (unsupported ops, products of two computed tensors, computed weights, ...).
+func Check(g *onnx.Graph) error {
+	var problems []string
+	for _, n := range g.Nodes {
+		if err := checkNode(g, n); err != nil {
+			problems = append(problems, fmt.Sprintf("%s: %v", n.Describe(), err))
+		}
+	}
+	if len(problems) == 0 {
+		return nil
+	}
+	return fmt.Errorf("%s%d node(s) cannot be compiled to a circuit:\n  %s", filePrefix(g), len(problems), strings.Join(problems, "\n  "))
+}
+
+// supportedOps lists what Compile lowers, for error messages.
+const supportedOps = "Add, AveragePool, BatchNormalization, Cast, Concat, Conv, Div, Expand, Flatten, Gather, Gemm, GlobalAveragePool, GlobalMaxPool, Identity, MatMul, MaxPool, Mul, Neg, Pad, ReduceMax, ReduceMean, ReduceSum, Relu, Reshape, Slice, Squeeze, Sub, Tile, Transpose, Unsqueeze"
+
+func checkNode(g *onnx.Graph, n *onnx.Node) error {
+	if err := outputCount(n); err != nil {
+		return err
+	}
+	isConst := func(i int) bool { return i < len(n.Inputs) && g.Constants[n.Inputs[i]] != nil }
+	if len(n.Inputs) == 0 || n.Inputs[0] == "" {
+		return errors.New("input 0 is missing")
+	}
+	switch n.OpType {
+	case "Identity", "Reshape", "Flatten", "Squeeze", "Unsqueeze", "Transpose", "Slice", "Concat", "Expand", "Tile",
+		"Relu", "Neg", "Add", "Sub", "AveragePool", "GlobalAveragePool", "GlobalMaxPool",
+		"ReduceMean", "ReduceSum", "ReduceMax", "MaxPool":
+	case "Pad":
+		switch m := n.String("mode", "constant"); m {
+		case "constant", "reflect", "edge", "wrap":
+		default:
+			return fmt.Errorf("pad mode %q is not supported (constant, reflect, edge and wrap are)", m)
+		}
+	case "Gather":
+		if !isConst(1) {
+			return errors.New("the indices are computed from the inputs; zkml supports Gather with constant indices only (a computed index is a lookup)")
+		}
+	case "Cast":
+		to, err := castTarget(g, n)
+		if err != nil {
+			return err
+		}
+		if to == onnx.Bool {
+			return errors.New("casting to bool is a comparison, which zkml does not support")
+		}
+		if dt := valueDType(g, n.Inputs[0]); !to.IsFloat() && (dt.IsFloat() || dt == onnx.Undefined) {
+			return fmt.Errorf("casting the real-valued %q to %s rounds it, which zkml does not support; remove the cast or cast integer inputs only", n.Inputs[0], to)
+		}
+	case "Mul":
+		if !isConst(0) && !isConst(1) {
+			return errors.New("both factors are computed from the inputs; zkml multiplies by constants only")
+		}
+	case "Div":
+		if !isConst(1) {
+			return errors.New("the divisor is computed from the inputs; zkml divides by constants only")
+		}
+		if isConst(0) {
+			return errors.New("dividing a constant by a computed value is not supported; zkml divides by constants only")
+		}
+	case "Gemm", "MatMul":
+		if len(n.Inputs) < 2 {
+			return errors.New("needs two operands")
+		}
+		if !isConst(0) && !isConst(1) {
+			return errors.New("both operands are computed from the inputs; zkml needs one of them to be a constant (weights)")
+		}
+	case "Conv":
+		if len(n.Inputs) < 2 || !isConst(1) {
+			return errors.New("the weights are computed from the inputs; zkml needs constant weights")
+		}
+		if len(n.Inputs) > 2 && n.Inputs[2] != "" && !isConst(2) {
+			return errors.New("the bias is computed from the inputs; zkml needs a constant bias")
+		}
+	case "BatchNormalization":
+		if n.Int("training_mode", 0) != 0 {
+			return errors.New("training_mode=1 is not supported; export the model in inference mode")
+		}
+		for i := 1; i < len(n.Inputs); i++ {
+			if !isConst(i) {
+				return fmt.Errorf("input %d (%q) is computed from the inputs; zkml needs constant statistics", i, n.Inputs[i])
+			}
+		}
+	default:
+		return fmt.Errorf("op %s is not supported (zkml compiles %s)", n.OpType, supportedOps)
+	}
+	return nil
+}
+
+// valueDType returns the element type of a value (Undefined when unknown).
+func valueDType(g *onnx.Graph, name string) onnx.DType {
+	if t := g.Constants[name]; t != nil {
+		return t.DType
+	}
+	if v, ok := g.Values[name]; ok {
+		return v.DType
+	}
+	for _, v := range g.Inputs {
+		if v.Name == name {
+			return v.DType
+		}
+	}
+	return onnx.Undefined
+}

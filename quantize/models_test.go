@@ -1,0 +1,100 @@
+package quantize
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/zkml/zkml/internal/modelio"
+	"github.com/zkml/zkml/onnx"
+)
+
+// The conformance models live outside the repository (../shared/models from
+// the repository root); tests skip when they are absent.
+func modelsDir(t testing.TB) string {
+	t.Helper()
+	dir := filepath.Join("..", "..", "shared", "models")
+	if _, err := os.Stat(dir); err != nil {
+		t.Skipf("conformance models not found at %s (they are not part of the repository): %v", dir, err)
+	}
+	return dir
+}
+
+// conformanceModels are the shared models whose every op zkml compiles.
+var conformanceModels = []string{
+	"1l_mlp", "2l_relu_fc", "2l_relu_small", "1l_relu", "1l_linear", "linear_regression", "sklearn_mlp",
+	"accuracy", "1l_conv", "1l_downsample", "4l_relu_conv_fc", "1l_max_pool", "1l_average",
+	"1l_batch_norm", "1l_mean", "1l_div", "1l_flatten", "1l_reshape", "1l_concat", "1l_slice",
+	"1l_pad", "1l_identity", "max",
+}
+
+// loadModel loads a conformance model, its reference outputs and its sample input.
+func loadModel(t testing.TB, name string) (*onnx.Graph, *modelio.Reference, [][]float64) {
+	t.Helper()
+	dir := filepath.Join(modelsDir(t), name)
+	g, err := onnx.Load(filepath.Join(dir, "network.onnx"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref, err := modelio.ReadReference(filepath.Join(dir, "reference.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	in, err := modelio.ReadInputFile(filepath.Join(dir, "input.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return g, ref, in
+}
+
+// maxFloatErr is how far the float64 executor may land from ONNX Runtime's
+// float32 results (relative L∞).
+const maxFloatErr = 1e-4
+
+// maxQuantErr is the accuracy zkml promises on these models with the
+// default configuration, calibrated on one sample (relative L∞).
+const maxQuantErr = 0.005
+
+func TestModels(t *testing.T) {
+	modelsDir(t)
+	for _, name := range conformanceModels {
+		t.Run(name, func(t *testing.T) {
+			g, ref, sample := loadModel(t, name)
+			for i, c := range ref.Cases {
+				vals, err := RunFloat(g, c.Inputs)
+				if err != nil {
+					t.Fatalf("case %d: %v", i, err)
+				}
+				got := make([][]float64, len(g.Outputs))
+				for j, o := range g.Outputs {
+					got[j] = vals[o.Name]
+				}
+				if e := modelio.RelativeLInf(got, c.Outputs); e > maxFloatErr {
+					t.Errorf("case %d: float executor differs from ONNX Runtime by %.3g (relative L∞)\ngot  %v\nwant %v", i, e, got, c.Outputs)
+				}
+			}
+			cal, err := Calibrate(g, [][][]float64{sample})
+			if err != nil {
+				t.Fatal(err)
+			}
+			plan, err := Compile(g, cal, DefaultConfig())
+			if err != nil {
+				t.Fatal(err)
+			}
+			worst, worstCase := 0.0, 0
+			for i, c := range ref.Cases {
+				got, err := plan.Predict(c.Inputs)
+				if err != nil {
+					t.Fatalf("case %d: %v", i, err)
+				}
+				if e := modelio.RelativeLInf(got, c.Outputs); e > worst {
+					worst, worstCase = e, i
+				}
+			}
+			t.Logf("%-18s worst relative L∞ error %.3g%% (case %d of %d), %d ops", name, 100*worst, worstCase, len(ref.Cases), len(plan.Ops))
+			if worst > maxQuantErr {
+				t.Errorf("integer executor error %.3g%% exceeds %.3g%%", 100*worst, 100*maxQuantErr)
+			}
+		})
+	}
+}

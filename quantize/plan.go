@@ -1,0 +1,98 @@
+package quantize
+
+// A Plan is a model lowered to integer arithmetic: what the circuit proves and
+// what the integer executor computes. It is produced by Compile from an
+// onnx.Graph and calibration samples, and it is all the later stages need:
+// circuits/ builds constraints from it, prover/ stores it in the build
+// directory, and the integer executor (Plan.Run) generates the witness.
+//
+// Every activation tensor holds fixed-point integers q with value q / 2^Scale.
+// The circuit checks that every value an op produces with a rescale lies in
+// [-2^(ActivationBits-1), 2^(ActivationBits-1)), and the integer executor
+// checks the same bound for every tensor, so that a model that leaves the
+// range fails with an error naming the node rather than with an unsatisfied
+// circuit.
+type Plan struct {
+	Config  Config
+	Tensors []Tensor // every activation tensor; an op or input refers to one by index
+	Inputs  []int    // tensor indices of the model inputs, in graph order
+	Outputs []int    // tensor indices of the model outputs, in graph order
+	Ops     []Op     // in execution order; each writes exactly one tensor
+}
+
+// Tensor describes one activation tensor of the plan.
+type Tensor struct {
+	Name  string // the ONNX value name
+	Shape []int
+	Scale int // value = q / 2^Scale
+	// Bound is a static upper bound on |q| as log2 (|q| ≤ 2^Bound), proven by
+	// the planner from the ops' coefficients and the range checks (at most 62
+	// so that the integer executor never overflows int64).
+	Bound int
+	// MaxAbs is the largest |value| the calibration samples reached (0 when
+	// unknown or not an ONNX value). Informational: Report shows it next to
+	// the range the scale allows.
+	MaxAbs float64
+}
+
+// Size is the number of elements.
+func (t *Tensor) Size() int {
+	n := 1
+	for _, d := range t.Shape {
+		n *= d
+	}
+	return n
+}
+
+// OpKind selects what an Op computes.
+type OpKind int
+
+const (
+	// OpAffine: out[i] = Rescale(Bias[i] + Σ Coeff·in, Shift) over the terms
+	// of row i. With Shift == 0 it is exact and costs no constraint in R1CS
+	// (weights are circuit constants); with Shift > 0 the result is rounded
+	// (half up) and range checked. Gemm, MatMul with a constant, Conv,
+	// pooling averages, BatchNormalization, arithmetic with constants,
+	// elementwise Add/Sub and every pure data movement (Reshape, Transpose,
+	// Slice, Pad, Concat, ...) lower to it.
+	OpAffine OpKind = iota + 1
+	// OpRelu: out[i] = max(in0[i], 0), elementwise (same size).
+	OpRelu
+	// OpMax: out[i] = the maximum of the terms of row i (coefficients are 1
+	// and ignored; each row has at least one term). MaxPool lowers to it.
+	OpMax
+)
+
+func (k OpKind) String() string {
+	switch k {
+	case OpAffine:
+		return "affine"
+	case OpRelu:
+		return "relu"
+	case OpMax:
+		return "max"
+	}
+	return "unknown"
+}
+
+// Op is one integer operation.
+type Op struct {
+	Kind OpKind
+	Node string // the ONNX node(s) it implements, for errors and reports
+	In   []int  // input tensor indices
+	Out  int    // output tensor index
+
+	// Rows for OpAffine and OpMax, in CSR form: the terms of output element i
+	// are Terms[RowStart[i]:RowStart[i+1]]; len(RowStart) == size(Out)+1.
+	RowStart []int32
+	Terms    []Term
+	Bias     []int64 // OpAffine: per output element, at the accumulator's scale; nil means zeros
+	Shift    int     // OpAffine: rescale by 2^Shift (0: none)
+}
+
+// Term is one coefficient times one element of one input tensor.
+type Term struct {
+	In    int32 // index into Op.In
+	Idx   int32 // flat row-major element index into that tensor
+	Coeff int64
+}

@@ -1,0 +1,160 @@
+package quantize
+
+import (
+	"fmt"
+	"math"
+)
+
+// QuantizeInputs converts model inputs to fixed point at each input tensor's
+// scale. It checks that there is one list per input, that each has the
+// input's number of elements, and that every value fits the activation range.
+func (p *Plan) QuantizeInputs(inputs [][]float64) ([][]int64, error) {
+	if len(inputs) != len(p.Inputs) {
+		return nil, fmt.Errorf("the model has %d input(s) but %d were given", len(p.Inputs), len(inputs))
+	}
+	if err := p.Config.Validate(); err != nil {
+		return nil, fmt.Errorf("plan: %w", err)
+	}
+	limit := int64(1) << (p.Config.ActivationBits - 1)
+	out := make([][]int64, len(inputs))
+	for i, x := range inputs {
+		if p.Inputs[i] < 0 || p.Inputs[i] >= len(p.Tensors) {
+			return nil, fmt.Errorf("plan: input tensor index %d out of range", p.Inputs[i])
+		}
+		t := &p.Tensors[p.Inputs[i]]
+		if len(x) != t.Size() {
+			return nil, fmt.Errorf("input %d (%q) has %d value(s); the model expects %d (shape %v)", i, t.Name, len(x), t.Size(), t.Shape)
+		}
+		q := make([]int64, len(x))
+		for j, v := range x {
+			qv, ok := Quantize(v, t.Scale)
+			if !ok || qv >= limit || qv <= -limit {
+				return nil, fmt.Errorf("input %d (%q): element %d = %g is outside the range the plan allows (|x| < %g at scale 2^%d); recompile with calibration samples that cover such inputs, or a larger headroom",
+					i, t.Name, j, v, math.Ldexp(1, p.Config.ActivationBits-1-t.Scale), t.Scale)
+			}
+			q[j] = qv
+		}
+		out[i] = q
+	}
+	return out, nil
+}
+
+// Run executes the plan on quantized inputs (see QuantizeInputs) and returns
+// every tensor, indexed like p.Tensors: the circuit's full witness. It
+// checks that every value lies in the activation range |q| < 2^(ActivationBits-1);
+// a value outside it means the input is beyond what calibration prepared the
+// scales for, and the error names the node.
+func (p *Plan) Run(inputs [][]int64) ([][]int64, error) {
+	if err := p.validate(); err != nil {
+		return nil, err
+	}
+	if len(inputs) != len(p.Inputs) {
+		return nil, fmt.Errorf("the model has %d input(s) but %d were given", len(p.Inputs), len(inputs))
+	}
+	vals := make([][]int64, len(p.Tensors))
+	for i, ti := range p.Inputs {
+		t := &p.Tensors[ti]
+		if len(inputs[i]) != t.Size() {
+			return nil, fmt.Errorf("input %d (%q) has %d value(s); the model expects %d (shape %v)", i, t.Name, len(inputs[i]), t.Size(), t.Shape)
+		}
+		if err := p.checkRange(ti, inputs[i], "the model input"); err != nil {
+			return nil, err
+		}
+		vals[ti] = inputs[i]
+	}
+	for k := range p.Ops {
+		op := &p.Ops[k]
+		out := make([]int64, p.Tensors[op.Out].Size())
+		ins := make([][]int64, len(op.In))
+		for j, in := range op.In {
+			ins[j] = vals[in]
+		}
+		switch op.Kind {
+		case OpAffine:
+			for i := range out {
+				var acc int64
+				if op.Bias != nil {
+					acc = op.Bias[i]
+				}
+				for _, t := range op.Terms[op.RowStart[i]:op.RowStart[i+1]] {
+					acc += t.Coeff * ins[t.In][t.Idx]
+				}
+				out[i], _ = Rescale(acc, op.Shift)
+			}
+		case OpRelu:
+			for i, v := range ins[0] {
+				out[i] = max(v, 0)
+			}
+		case OpMax:
+			for i := range out {
+				row := op.Terms[op.RowStart[i]:op.RowStart[i+1]]
+				m := ins[row[0].In][row[0].Idx]
+				for _, t := range row[1:] {
+					m = max(m, ins[t.In][t.Idx])
+				}
+				out[i] = m
+			}
+		}
+		if err := p.checkRange(op.Out, out, fmt.Sprintf("node %q", op.Node)); err != nil {
+			return nil, err
+		}
+		vals[op.Out] = out
+	}
+	return vals, nil
+}
+
+// checkRange reports the first element of tensor ti outside the activation range.
+func (p *Plan) checkRange(ti int, q []int64, where string) error {
+	limit := int64(1) << (p.Config.ActivationBits - 1)
+	for j, v := range q {
+		if v >= limit || v <= -limit {
+			t := &p.Tensors[ti]
+			return fmt.Errorf("%s: %q[%d] = %g (fixed point %d) is outside the activation range (|x| < %g at scale 2^%d, calibrated max %g); the input goes beyond what calibration saw: recompile with calibration samples like this input, a larger headroom, or more activation bits",
+				where, t.Name, j, Dequantize(v, t.Scale), v, math.Ldexp(1, p.Config.ActivationBits-1-t.Scale), t.Scale, t.MaxAbs)
+		}
+	}
+	return nil
+}
+
+// OutputInts picks the model outputs, in graph order, out of Run's result.
+func (p *Plan) OutputInts(all [][]int64) [][]int64 {
+	out := make([][]int64, len(p.Outputs))
+	for i, o := range p.Outputs {
+		if o >= 0 && o < len(all) {
+			out[i] = all[o]
+		}
+	}
+	return out
+}
+
+// DequantizeOutputs picks the model outputs out of Run's result and converts
+// them back to real numbers.
+func (p *Plan) DequantizeOutputs(all [][]int64) [][]float64 {
+	out := make([][]float64, len(p.Outputs))
+	for i, q := range p.OutputInts(all) {
+		if q == nil || p.Outputs[i] >= len(p.Tensors) {
+			continue
+		}
+		s := p.Tensors[p.Outputs[i]].Scale
+		f := make([]float64, len(q))
+		for j, v := range q {
+			f[j] = Dequantize(v, s)
+		}
+		out[i] = f
+	}
+	return out
+}
+
+// Predict runs real-valued inputs through the integer executor and returns
+// the real-valued outputs: QuantizeInputs, Run and DequantizeOutputs in one.
+func (p *Plan) Predict(inputs [][]float64) ([][]float64, error) {
+	q, err := p.QuantizeInputs(inputs)
+	if err != nil {
+		return nil, err
+	}
+	all, err := p.Run(q)
+	if err != nil {
+		return nil, err
+	}
+	return p.DequantizeOutputs(all), nil
+}

@@ -1,0 +1,269 @@
+package quantize
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"math/bits"
+)
+
+// Limits every plan obeys. maxBound keeps the integer executor inside int64
+// (Rescale needs |acc| < 2^62); maxScaleAbs keeps Ldexp and shifts sane.
+const (
+	maxBound    = 62
+	maxScaleAbs = 62
+	maxElements = math.MaxInt32 // Term.Idx is an int32
+)
+
+// Bound semantics: Tensor.Bound = b promises |q| ≤ 2^b for every element.
+// The planner derives it and validate re-derives it, with the rules below, so
+// that a plan read from disk is exactly as trustworthy as a fresh one.
+
+// ceilLog2 returns the smallest b ≥ 0 with v ≤ 2^b.
+func ceilLog2(v uint64) int {
+	if v <= 1 {
+		return 0
+	}
+	return bits.Len64(v - 1)
+}
+
+// absU returns |v| as a uint64 (correct for math.MinInt64 too).
+func absU(v int64) uint64 {
+	if v < 0 {
+		return uint64(-(v + 1)) + 1
+	}
+	return uint64(v)
+}
+
+// satAdd and satShl saturate at MaxUint64: any bound that large is rejected
+// anyway, and saturation keeps the arithmetic exact below it.
+func satAdd(a, b uint64) uint64 {
+	s, c := bits.Add64(a, b, 0)
+	if c != 0 {
+		return math.MaxUint64
+	}
+	return s
+}
+
+func satShl(a uint64, n int) uint64 {
+	if a == 0 {
+		return 0
+	}
+	if n >= 64 || bits.Len64(a)+n > 64 {
+		return math.MaxUint64
+	}
+	return a << n
+}
+
+// accBound returns ceil(log2) of the largest |Bias[i] + Σ Coeff·in| an affine
+// op can reach given the bounds of its inputs, saturating above 63.
+func accBound(op *Op, inBounds []int) int {
+	b := 0
+	for i := 0; i+1 < len(op.RowStart); i++ {
+		var sum uint64
+		if op.Bias != nil {
+			sum = absU(op.Bias[i])
+		}
+		for _, t := range op.Terms[op.RowStart[i]:op.RowStart[i+1]] {
+			sum = satAdd(sum, satShl(absU(t.Coeff), inBounds[t.In]))
+		}
+		b = max(b, ceilLog2(sum))
+	}
+	return b
+}
+
+// shiftedBound is the bound of Rescale(acc, shift) for |acc| ≤ 2^accB: the
+// rounded quotient is at most 2^(accB-shift) in magnitude (1 when accB <
+// shift), and the circuit's range check caps it at 2^(ActivationBits-1).
+func shiftedBound(accB, shift, activationBits int) int {
+	if shift == 0 {
+		return accB
+	}
+	return min(activationBits-1, max(accB-shift, 0))
+}
+
+// opBound is the Bound of an op's output tensor, and for affine ops the bound
+// of the accumulator before rescaling.
+func opBound(op *Op, inBounds []int, activationBits int) (out, acc int) {
+	switch op.Kind {
+	case OpAffine:
+		acc = accBound(op, inBounds)
+		return shiftedBound(acc, op.Shift, activationBits), acc
+	default: // OpRelu, OpMax: the output is one of the inputs' elements (or 0)
+		for _, b := range inBounds {
+			out = max(out, b)
+		}
+		return out, out
+	}
+}
+
+// validate checks that a plan is well formed and that its bounds hold, so
+// that Run cannot index out of range or overflow, and circuits can trust it.
+// It never panics, whatever the plan holds.
+func (p *Plan) validate() error {
+	if err := p.Config.Validate(); err != nil {
+		return fmt.Errorf("plan: %w", err)
+	}
+	ab := p.Config.ActivationBits
+	nt := len(p.Tensors)
+	if nt > maxElements {
+		return errors.New("plan: too many tensors")
+	}
+	sizes := make([]int, nt)
+	for i := range p.Tensors {
+		t := &p.Tensors[i]
+		n := 1
+		for _, d := range t.Shape {
+			if d < 0 || d > maxElements || (d > 0 && n > maxElements/d) {
+				return fmt.Errorf("plan: tensor %d (%q): shape %v is negative or has more than 2^31 elements", i, t.Name, t.Shape)
+			}
+			n *= d
+		}
+		sizes[i] = n
+		if t.Scale < -maxScaleAbs || t.Scale > maxScaleAbs {
+			return fmt.Errorf("plan: tensor %d (%q): scale %d outside [-%d, %d]", i, t.Name, t.Scale, maxScaleAbs, maxScaleAbs)
+		}
+		if t.Bound < 0 || t.Bound > maxBound {
+			return fmt.Errorf("plan: tensor %d (%q): bound 2^%d outside [2^0, 2^%d]", i, t.Name, t.Bound, maxBound)
+		}
+		if math.IsNaN(t.MaxAbs) || math.IsInf(t.MaxAbs, 0) || t.MaxAbs < 0 {
+			return fmt.Errorf("plan: tensor %d (%q): calibrated range %g is not a finite non-negative number", i, t.Name, t.MaxAbs)
+		}
+	}
+	defined := make([]bool, nt)
+	for _, in := range p.Inputs {
+		if in < 0 || in >= nt {
+			return fmt.Errorf("plan: input tensor index %d out of range", in)
+		}
+		if defined[in] {
+			return fmt.Errorf("plan: tensor %d (%q) is listed twice as an input", in, p.Tensors[in].Name)
+		}
+		defined[in] = true
+		if p.Tensors[in].Bound != ab-1 {
+			return fmt.Errorf("plan: input tensor %q: bound 2^%d, want 2^%d (inputs are range checked)", p.Tensors[in].Name, p.Tensors[in].Bound, ab-1)
+		}
+	}
+	for k := range p.Ops {
+		op := &p.Ops[k]
+		if err := p.validateOp(op, sizes, defined); err != nil {
+			return fmt.Errorf("plan: op %d (node %q, %s): %w", k, op.Node, op.Kind, err)
+		}
+		defined[op.Out] = true
+	}
+	for i, ok := range defined {
+		if !ok {
+			return fmt.Errorf("plan: tensor %d (%q) is neither an input nor written by an op", i, p.Tensors[i].Name)
+		}
+	}
+	inputs := make(map[int]bool, len(p.Inputs))
+	for _, in := range p.Inputs {
+		inputs[in] = true
+	}
+	for _, o := range p.Outputs {
+		if o < 0 || o >= nt {
+			return fmt.Errorf("plan: output tensor index %d out of range", o)
+		}
+		if inputs[o] {
+			return fmt.Errorf("plan: output tensor %q is also an input; outputs are public and inputs private, so they must differ", p.Tensors[o].Name)
+		}
+		if p.Tensors[o].Bound > ab-1 {
+			return fmt.Errorf("plan: output tensor %q: bound 2^%d exceeds the activation range 2^%d", p.Tensors[o].Name, p.Tensors[o].Bound, ab-1)
+		}
+	}
+	return nil
+}
+
+func (p *Plan) validateOp(op *Op, sizes []int, defined []bool) error {
+	nt := len(p.Tensors)
+	ab := p.Config.ActivationBits
+	if op.Out < 0 || op.Out >= nt {
+		return fmt.Errorf("output tensor index %d out of range", op.Out)
+	}
+	if defined[op.Out] {
+		return fmt.Errorf("tensor %d (%q) is written twice (or is an input)", op.Out, p.Tensors[op.Out].Name)
+	}
+	if len(op.In) == 0 || len(op.In) > maxElements {
+		return errors.New("no input tensors")
+	}
+	inBounds := make([]int, len(op.In))
+	for j, in := range op.In {
+		if in < 0 || in >= nt {
+			return fmt.Errorf("input tensor index %d out of range", in)
+		}
+		if !defined[in] {
+			return fmt.Errorf("input tensor %d (%q) is used before it is written", in, p.Tensors[in].Name)
+		}
+		inBounds[j] = p.Tensors[in].Bound
+	}
+	outSize := sizes[op.Out]
+	switch op.Kind {
+	case OpRelu:
+		if len(op.In) != 1 || sizes[op.In[0]] != outSize {
+			return errors.New("relu needs one input of the output's size")
+		}
+		if op.RowStart != nil || op.Terms != nil || op.Bias != nil || op.Shift != 0 {
+			return errors.New("relu carries rows, bias or shift")
+		}
+	case OpAffine, OpMax:
+		if len(op.RowStart) != outSize+1 || op.RowStart[0] != 0 || int(op.RowStart[outSize]) != len(op.Terms) {
+			return fmt.Errorf("rows: %d row starts ending at %d for %d outputs and %d terms", len(op.RowStart), lastOr(op.RowStart), outSize, len(op.Terms))
+		}
+		for i := 0; i < outSize; i++ {
+			if op.RowStart[i+1] < op.RowStart[i] {
+				return fmt.Errorf("row %d: row starts decrease", i)
+			}
+			if op.Kind == OpMax && op.RowStart[i+1] == op.RowStart[i] {
+				return fmt.Errorf("row %d: a max needs at least one term", i)
+			}
+		}
+		for j, t := range op.Terms {
+			if t.In < 0 || int(t.In) >= len(op.In) {
+				return fmt.Errorf("term %d: input %d out of range", j, t.In)
+			}
+			if t.Idx < 0 || int(t.Idx) >= sizes[op.In[t.In]] {
+				return fmt.Errorf("term %d: element %d out of range for %q", j, t.Idx, p.Tensors[op.In[t.In]].Name)
+			}
+			if op.Kind == OpMax && t.Coeff != 1 {
+				return fmt.Errorf("term %d: max coefficients must be 1", j)
+			}
+		}
+		if op.Kind == OpMax {
+			if op.Bias != nil || op.Shift != 0 {
+				return errors.New("max carries bias or shift")
+			}
+			break
+		}
+		if op.Bias != nil && len(op.Bias) != outSize {
+			return fmt.Errorf("bias has %d values for %d outputs", len(op.Bias), outSize)
+		}
+		if op.Shift < 0 || op.Shift > maxBound {
+			return fmt.Errorf("shift %d outside [0, %d]", op.Shift, maxBound)
+		}
+	default:
+		return fmt.Errorf("unknown op kind %d", int(op.Kind))
+	}
+	if op.Kind != OpAffine {
+		// The circuit decomposes the inputs of comparisons into
+		// ActivationBits bits.
+		for j, b := range inBounds {
+			if b > ab-1 {
+				return fmt.Errorf("input %q has bound 2^%d beyond the activation range 2^%d", p.Tensors[op.In[j]].Name, b, ab-1)
+			}
+		}
+	}
+	out, acc := opBound(op, inBounds, ab)
+	if acc > maxBound {
+		return fmt.Errorf("accumulator bound 2^%d exceeds 2^%d", acc, maxBound)
+	}
+	if got := p.Tensors[op.Out].Bound; got != out {
+		return fmt.Errorf("output %q: bound 2^%d, but the op's coefficients give 2^%d", p.Tensors[op.Out].Name, got, out)
+	}
+	return nil
+}
+
+func lastOr(s []int32) int32 {
+	if len(s) == 0 {
+		return -1
+	}
+	return s[len(s)-1]
+}
