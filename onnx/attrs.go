@@ -599,11 +599,16 @@ func canonSlice(c *nodeCtx) error {
 		}
 	} else {
 		var err error
-		if starts, _, err = c.constInts(1, "starts"); err != nil {
+		var ok bool
+		if starts, ok, err = c.constInts(1, "starts"); err != nil {
 			return err
+		} else if !ok {
+			return errors.New("the starts input is missing")
 		}
-		if ends, _, err = c.constInts(2, "ends"); err != nil {
+		if ends, ok, err = c.constInts(2, "ends"); err != nil {
 			return err
+		} else if !ok {
+			return errors.New("the ends input is missing")
 		}
 		if axes, _, err = c.constInts(3, "axes"); err != nil {
 			return err

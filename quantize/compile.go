@@ -552,8 +552,9 @@ func (c *compiler) inRange(node string, t int) (int, error) {
 // (unsupported ops, products of two computed tensors, computed weights, ...).
 func Check(g *onnx.Graph) error {
 	var problems []string
+	ints := integerValues(g)
 	for _, n := range g.Nodes {
-		if err := checkNode(g, n); err != nil {
+		if err := checkNode(g, n, ints); err != nil {
 			problems = append(problems, fmt.Sprintf("%s: %v", n.Describe(), err))
 		}
 	}
@@ -566,7 +567,7 @@ func Check(g *onnx.Graph) error {
 // supportedOps lists what Compile lowers, for error messages.
 const supportedOps = "Add, AveragePool, BatchNormalization, Cast, Concat, Conv, Div, Expand, Flatten, Gather, Gemm, GlobalAveragePool, GlobalMaxPool, Identity, MatMul, MaxPool, Mul, Neg, Pad, ReduceMax, ReduceMean, ReduceSum, Relu, Reshape, Slice, Squeeze, Sub, Tile, Transpose, Unsqueeze"
 
-func checkNode(g *onnx.Graph, n *onnx.Node) error {
+func checkNode(g *onnx.Graph, n *onnx.Node, ints map[string]bool) error {
 	if err := outputCount(n); err != nil {
 		return err
 	}
@@ -596,8 +597,8 @@ func checkNode(g *onnx.Graph, n *onnx.Node) error {
 		if to == onnx.Bool {
 			return errors.New("casting to bool is a comparison, which zkml does not support")
 		}
-		if dt := valueDType(g, n.Inputs[0]); !to.IsFloat() && (dt.IsFloat() || dt == onnx.Undefined) {
-			return fmt.Errorf("casting the real-valued %q to %s rounds it, which zkml does not support; remove the cast or cast integer inputs only", n.Inputs[0], to)
+		if !to.IsFloat() && !ints[n.Inputs[0]] {
+			return fmt.Errorf("casting %q to %s rounds a real value, which zkml does not support; only values computed from integer inputs can be cast to integers", n.Inputs[0], to)
 		}
 	case "Mul":
 		if !isConst(0) && !isConst(1) {
@@ -639,18 +640,40 @@ func checkNode(g *onnx.Graph, n *onnx.Node) error {
 	return nil
 }
 
-// valueDType returns the element type of a value (Undefined when unknown).
-func valueDType(g *onnx.Graph, name string) onnx.DType {
-	if t := g.Constants[name]; t != nil {
-		return t.DType
-	}
-	if v, ok := g.Values[name]; ok {
-		return v.DType
-	}
+// integerValues returns the values that provably hold integers: integer
+// inputs and constants, and what ops that keep integers exact (data
+// movement, casts, negation, sums, maxima, products with integer constants)
+// compute from them. The planner keeps such values exact, at scale 0, so a
+// Cast of one to an integer type changes nothing.
+func integerValues(g *onnx.Graph) map[string]bool {
+	ints := map[string]bool{}
 	for _, v := range g.Inputs {
-		if v.Name == name {
-			return v.DType
-		}
+		ints[v.Name] = !v.DType.IsFloat() && v.DType != onnx.Undefined
 	}
-	return onnx.Undefined
+	isInt := func(name string) bool {
+		if t := g.Constants[name]; t != nil {
+			for i := range t.Len() {
+				if x := t.At(i); x != math.Trunc(x) {
+					return false
+				}
+			}
+			return true
+		}
+		return ints[name]
+	}
+	for _, n := range g.Nodes {
+		all := len(n.Inputs) > 0
+		for _, in := range n.Inputs[:min(len(n.Inputs), dataInputs(n))] {
+			all = all && isInt(in)
+		}
+		switch n.OpType {
+		case "Cast", "Neg", "Relu", "MaxPool", "GlobalMaxPool", "ReduceMax", "ReduceSum":
+		case "Add", "Sub", "Mul":
+			all = all && len(n.Inputs) == 2 && isInt(n.Inputs[1])
+		default:
+			all = all && movementOps[n.OpType]
+		}
+		ints[n.Outputs[0]] = all
+	}
+	return ints
 }

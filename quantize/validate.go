@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"math"
 	"math/bits"
+
+	"github.com/zkml/zkml/internal/tensor"
 )
 
 // Limits every plan obeys. maxBound keeps the integer executor inside int64
@@ -12,7 +14,7 @@ import (
 const (
 	maxBound    = 62
 	maxScaleAbs = 62
-	maxElements = math.MaxInt32 // Term.Idx is an int32
+	maxElements = tensor.MaxElements // per tensor; also keeps Term.Idx in int32
 )
 
 // Bound semantics: Tensor.Bound = b promises |q| ≤ 2^b for every element.
@@ -115,7 +117,7 @@ func (p *Plan) validate() error {
 		n := 1
 		for _, d := range t.Shape {
 			if d < 0 || d > maxElements || (d > 0 && n > maxElements/d) {
-				return fmt.Errorf("plan: tensor %d (%q): shape %v is negative or has more than 2^31 elements", i, t.Name, t.Shape)
+				return fmt.Errorf("plan: tensor %d (%q): shape %v is negative or has more than %d elements", i, t.Name, t.Shape, maxElements)
 			}
 			n *= d
 		}

@@ -40,6 +40,11 @@ Exits non-zero, listing every unsupported op at once, when the model cannot be c
 			if err != nil {
 				return err
 			}
+			// The importer understands more ops than can be proven (shape
+			// arithmetic that folds away, say): ask the quantizer too.
+			if err := quantize.Check(g); err != nil {
+				return err
+			}
 			s := summarize(g)
 			return output(c, s, func(w io.Writer) { s.print(w) })
 		},

@@ -1,0 +1,93 @@
+// Package quantize turns an imported ONNX graph into integer arithmetic: the
+// Plan that zkml's circuits prove.
+//
+// # Using it
+//
+// Start from a graph loaded by onnx.Load and a few sample inputs that look
+// like the ones you will prove:
+//
+//	cal, err := quantize.Calibrate(g, samples)           // float ranges of every value
+//	plan, err := quantize.Compile(g, cal, quantize.DefaultConfig())
+//	out, err := plan.Predict(input)                      // what the circuit will output
+//
+// [Plan.Predict] is [Plan.QuantizeInputs], [Plan.Run] and [Plan.DequantizeOutputs]
+// in one; Run alone returns every tensor of the plan, which is the circuit's
+// witness. [RunFloat] executes the same graph in float64 with ONNX semantics;
+// comparing the two measures what quantization costs. [Plan.Report] lists
+// every op with its scale, calibrated range and cost. [Check] lists every
+// node that cannot be compiled, all at once.
+//
+// A plan is saved with [Plan.MarshalBinary] and read back with
+// [Plan.UnmarshalBinary], which rejects malformed data with an error;
+// [Plan.Hash] identifies it, so that keys and proofs are bound to one
+// quantized model.
+//
+// # Fixed point
+//
+// Every tensor holds integers q standing for q / 2^Scale, with one
+// power-of-two scale per tensor. Rounding happens in exactly two places,
+// both in fixedpoint.go: [Quantize] (real to fixed point, halves up) and
+// [Rescale] (division by 2^shift, halves up). Every value must satisfy
+// |q| < 2^(ActivationBits-1): the circuit range-checks what it rounds, and
+// Run checks every tensor, naming the node, so that an input beyond the
+// calibrated ranges fails in Run rather than as an unsatisfiable circuit.
+//
+// # How scales are chosen
+//
+// Calibration records m, the largest |x| of every value over the samples.
+// A value's scale is the largest s ≤ MaxScale with m·Headroom·2^s below
+// 2^(ActivationBits-2) (one bit of margin beyond the headroom). Scales do
+// not go below 0: a value reaching 2^(ActivationBits-2) even at scale 0 is
+// an error asking for more activation bits. Integer-typed model inputs get
+// scale 0, which is exact.
+//
+// Linear ops become one affine op each: out = Rescale(bias + Σ coeff·in,
+// shift). Their coefficients (weights, 1/n of an average, BatchNormalization's
+// per-channel factor, 1 for data movement) are quantized per op and per
+// input: at the smallest scale at which they are all exact when that needs no
+// more than WeightBits bits (data movement, powers of two), otherwise at
+// WeightBits bits of precision for the largest one (capped at MaxScale). The
+// products land at the accumulator scale s_acc = s_in + s_w; inputs at a
+// lower scale than the others get coefficients multiplied by the
+// difference (exact), and the bias is quantized directly at s_acc. The
+// output keeps the scale min(s_acc, scale of its calibrated range), and the
+// difference is the op's Shift: Shift 0 is exact and free in the circuit,
+// Shift > 0 costs range checks.
+//
+// Data movement (Reshape, Transpose, Slice, Pad, Concat, Gather with
+// constant indices, ...) keeps its input's scale. Concat of inputs at
+// different scales first rounds the higher-scale inputs down to the lowest
+// scale with a separate op, since one op has one Shift.
+//
+// # Bounds
+//
+// Every tensor carries a static bound (|q| ≤ 2^Bound), derived from the ops'
+// coefficients: inputs and range-checked outputs are bounded by the
+// activation range, an exact affine op by Σ|coeff|·2^bound + |bias|. An
+// accumulator must stay within 62 bits (int64); when weights would push it
+// beyond, the op's weight precision is reduced, and Compile fails if that is
+// not enough. Values read by comparisons (Relu, max pooling) and model
+// outputs must be within the activation range: where the static bound
+// exceeds it, the producing op gets a Shift that brings it back.
+//
+// # Folding
+//
+// An affine op whose only reader is elementwise (a bias Add after a MatMul,
+// a Mul by a constant, a Reshape, ...) is folded into that reader, and data
+// movement or scaling is folded into a following Gemm, Conv or average,
+// so that the pair is quantized once and costs one rescale. The folded op's
+// Node names all the ONNX nodes it implements, joined by "+".
+//
+// # Supported ops
+//
+// Gemm, MatMul (one constant operand, batched with broadcasting), Conv (any
+// number of spatial axes, strides, pads, dilations, groups), MaxPool and
+// AveragePool (pads, strides, dilations, ceil_mode, count_include_pad),
+// GlobalAveragePool, GlobalMaxPool, ReduceMean, ReduceSum, ReduceMax,
+// BatchNormalization, Add and Sub (constants or computed values), Mul and Div
+// by constants, Neg, Relu, Cast (between float types, or of integer values),
+// and data movement: Identity, Reshape, Flatten, Squeeze, Unsqueeze,
+// Transpose, Slice, Pad (constant, reflect, edge, wrap), Concat, Gather with
+// constant indices, Expand, Tile. Models are expected to come from onnx.Load,
+// which folds constant subgraphs and makes attributes canonical.
+package quantize
