@@ -29,8 +29,8 @@ FUZZTIME ?= 30s
 fuzz:
 	$(GO) test ./onnx/ -run '^$$' -fuzz FuzzParse -fuzztime $(FUZZTIME)
 	$(GO) test ./internal/modelio/ -run '^$$' -fuzz FuzzParseInput -fuzztime $(FUZZTIME)
-	$(GO) test ./prover/ -run '^$$' -fuzz FuzzReadProof -fuzztime $(FUZZTIME)
-	$(GO) test ./quantize/ -run '^$$' -fuzz FuzzUnmarshalPlan -fuzztime $(FUZZTIME)
+	$(GO) test ./prover/ -run '^$$' -fuzz FuzzParseProof -fuzzminimizetime 0 -fuzztime $(FUZZTIME)
+	$(GO) test ./quantize/ -run '^$$' -fuzz FuzzUnmarshalBinary -fuzztime $(FUZZTIME)
 
 # Whole-pipeline benchmarks; bench-record rewrites bench/RESULTS.md.
 bench:

@@ -18,8 +18,8 @@ type Circuit struct {
 	Input  [][]frontend.Variable `gnark:",secret"` // per plan input tensor, flat row-major
 	Output [][]frontend.Variable `gnark:",public"` // per plan output tensor, flat row-major
 
-	plan *quantize.Plan
-	opts options
+	plan *quantize.Plan `gnark:"-"` // gnark walks unexported fields too: keep it off the plan
+	opts options        `gnark:"-"`
 }
 
 // Option changes how the circuit is built. Options change the constraint
@@ -45,7 +45,9 @@ func WithBitDecompositionRangeChecks() Option {
 func New(p *quantize.Plan, opts ...Option) *Circuit {
 	c := &Circuit{plan: p}
 	for _, o := range opts {
-		o(&c.opts)
+		if o != nil {
+			o(&c.opts)
+		}
 	}
 	if p == nil {
 		return c

@@ -9,6 +9,7 @@ import (
 
 	"github.com/consensys/gnark-crypto/ecc"
 	"github.com/consensys/gnark/backend"
+	"github.com/consensys/gnark/constraint"
 	"github.com/consensys/gnark/frontend"
 	"github.com/consensys/gnark/frontend/cs/r1cs"
 	"github.com/consensys/gnark/frontend/cs/scs"
@@ -335,5 +336,22 @@ func TestAssignNegative(t *testing.T) {
 	}
 	if got := w.Input[1][0].(*big.Int); got.Int64() != 4 {
 		t.Errorf("Input[1][0] = %v, want 4", got)
+	}
+}
+
+// solveCompiled checks that the compiled system accepts good and rejects bad.
+func solveCompiled(t *testing.T, what string, ccs constraint.ConstraintSystem, good, bad *Circuit) {
+	t.Helper()
+	for _, c := range []struct {
+		w    *Circuit
+		want bool
+	}{{good, true}, {bad, false}} {
+		w, err := frontend.NewWitness(c.w, field)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := ccs.IsSolved(w); (err == nil) != c.want {
+			t.Errorf("%s: solved = %v, want %v (%v)", what, err == nil, c.want, err)
+		}
 	}
 }

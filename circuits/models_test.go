@@ -9,6 +9,8 @@ import (
 
 	"github.com/consensys/gnark/constraint"
 	"github.com/consensys/gnark/frontend"
+	"github.com/consensys/gnark/frontend/cs/r1cs"
+	"github.com/consensys/gnark/frontend/cs/scs"
 	"github.com/consensys/gnark/test"
 
 	"github.com/zkml/zkml/onnx"
@@ -40,7 +42,7 @@ type inputFile struct {
 	InputData [][]float64 `json:"input_data"`
 }
 
-func readJSON(t *testing.T, path string, v any) {
+func readJSON(t testing.TB, path string, v any) {
 	t.Helper()
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -52,7 +54,7 @@ func readJSON(t *testing.T, path string, v any) {
 }
 
 // modelPlan imports, calibrates (on input.json) and plans one shared model.
-func modelPlan(t *testing.T, dir string) *quantize.Plan {
+func modelPlan(t testing.TB, dir string) *quantize.Plan {
 	t.Helper()
 	g, err := onnx.Load(filepath.Join(dir, "network.onnx"), nil)
 	if err != nil {
@@ -139,19 +141,25 @@ func tamperOne(w *Circuit, k int) *Circuit {
 	return &c
 }
 
-// solveCompiled checks that the compiled system accepts good and rejects bad.
-func solveCompiled(t *testing.T, what string, ccs constraint.ConstraintSystem, good, bad *Circuit) {
-	t.Helper()
-	for _, c := range []struct {
-		w    *Circuit
-		want bool
-	}{{good, true}, {bad, false}} {
-		w, err := frontend.NewWitness(c.w, field)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := ccs.IsSolved(w); (err == nil) != c.want {
-			t.Errorf("%s: solved = %v, want %v (%v)", what, err == nil, c.want, err)
+// BenchmarkCompile measures circuit compilation of the largest conformance
+// models, per backend: go test ./circuits/ -run X -bench Compile.
+func BenchmarkCompile(b *testing.B) {
+	if _, err := os.Stat(sharedModels); err != nil {
+		b.Skipf("shared models not found at %s (%v)", sharedModels, err)
+	}
+	for _, name := range []string{"4l_relu_conv_fc", "accuracy"} {
+		p := modelPlan(b, filepath.Join(sharedModels, name))
+		for _, backend := range []struct {
+			name    string
+			builder frontend.NewBuilder
+		}{{"groth16", r1cs.NewBuilder[constraint.U64]}, {"plonk", scs.NewBuilder[constraint.U64]}} {
+			b.Run(name+"/"+backend.name, func(b *testing.B) {
+				for b.Loop() {
+					if _, err := frontend.Compile(field, backend.builder, New(p)); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
 		}
 	}
 }

@@ -96,10 +96,18 @@ func checkRandomPlan(t *testing.T, seed uint64) int {
 				t.Fatalf("seed %d: Plan.Run's outputs rejected: %v", seed, err)
 			}
 		}
-		for k, bad := range tampered(w) {
-			if solve(p, bad) == nil {
+		bad := tampered(w)
+		for k, b := range bad {
+			if solve(p, b) == nil {
 				t.Fatalf("seed %d: tampered witness %d accepted", seed, k)
 			}
+		}
+		if solved == 0 {
+			// The compiled systems too: they fold constants and use PLONK
+			// gates where the test engine computes plainly.
+			r, s := compileBoth(t, p)
+			solveCompiled(t, "R1CS", r, w, bad[0])
+			solveCompiled(t, "PLONK", s, w, bad[len(bad)-1])
 		}
 		solved++
 	}
@@ -111,6 +119,7 @@ func TestRandomPlans(t *testing.T) {
 	for seed := range uint64(200) {
 		solved += checkRandomPlan(t, seed)
 	}
+	t.Logf("%d of 800 random runs stayed in range", solved)
 	// Most random inputs must stay in range, or the test proves little.
 	if solved < 400 {
 		t.Errorf("only %d of 800 random runs stayed in the activation range", solved)

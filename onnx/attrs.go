@@ -833,9 +833,6 @@ func canonDropout(c *nodeCtx) error {
 			return errors.New("training_mode is true; export the model in inference mode (model.eval())")
 		}
 	}
-	if c.opset < 7 && c.n.Int("is_test", 0) == 0 && c.opset >= 6 {
-		return errors.New("is_test=0 (training mode) is not supported")
-	}
 	c.keepInputs(1)
 	return nil
 }

@@ -18,11 +18,15 @@ type param struct {
 	floats []float32
 }
 
-func ip(name string, v ...int64) param { return param{name: name, shape: []int64{int64(len(v))}, ints: v} }
+func ip(name string, v ...int64) param {
+	return param{name: name, shape: []int64{int64(len(v))}, ints: v}
+}
 func fp(name string, shape []int64, v ...float32) param {
 	return param{name: name, shape: shape, floats: v}
 }
-func scalar(name string, v float32) param { return param{name: name, shape: []int64{}, floats: []float32{v}} }
+func scalar(name string, v float32) param {
+	return param{name: name, shape: []int64{}, floats: []float32{v}}
+}
 
 var omitted = param{}
 

@@ -70,39 +70,6 @@ func dtypeFromProto(code int32) (DType, error) {
 	return Undefined, fmt.Errorf("element type %d is not supported (supported: float16/32/64, bfloat16, int8-64, uint8-64, bool)", code)
 }
 
-// protoFromDType is the inverse of dtypeFromProto.
-func protoFromDType(d DType) int32 {
-	switch d {
-	case Float32:
-		return pbFloat
-	case Float64:
-		return pbDouble
-	case Float16:
-		return pbFloat16
-	case BFloat16:
-		return pbBFloat16
-	case Int8:
-		return pbInt8
-	case Int16:
-		return pbInt16
-	case Int32:
-		return pbInt32
-	case Int64:
-		return pbInt64
-	case Uint8:
-		return pbUint8
-	case Uint16:
-		return pbUint16
-	case Uint32:
-		return pbUint32
-	case Uint64:
-		return pbUint64
-	case Bool:
-		return pbBool
-	}
-	return 0
-}
-
 // decodeTensor converts a TensorProto into a Tensor. what names it in
 // errors (`initializer "fc.weight"`).
 func decodeTensor(tp *pb.TensorProto, what string) (*Tensor, error) {
@@ -127,34 +94,56 @@ func decodeTensor(tp *pb.TensorProto, what string) (*Tensor, error) {
 		return nil, fmt.Errorf("%s: %v", what, err)
 	}
 	n := tensor.Size(shape)
-	t := &Tensor{DType: dt, Shape: shape}
-	if dt.IsFloat() {
-		t.Float = make([]float64, n)
-	} else {
-		t.Int = make([]int64, n)
-	}
-	have, err := fillTensor(t, tp, n)
+	// Count before allocating: the dims of a corrupt file may promise far
+	// more data than it holds.
+	have, err := countValues(tp)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %v", what, err)
 	}
 	if have != n {
 		return nil, fmt.Errorf("%s: has %d values, but its shape %v needs %d; the file is corrupt", what, have, shape, n)
 	}
+	t := &Tensor{DType: dt, Shape: shape}
+	if dt.IsFloat() {
+		t.Float = make([]float64, n)
+	} else {
+		t.Int = make([]int64, n)
+	}
+	if err := fillTensor(t, tp, n); err != nil {
+		return nil, fmt.Errorf("%s: %v", what, err)
+	}
 	return t, nil
 }
 
-// fillTensor copies the data of tp into t (allocated for n elements) and
-// returns how many values tp holds; it copies nothing when that is not n.
-func fillTensor(t *Tensor, tp *pb.TensorProto, n int) (int, error) {
+// countValues returns how many elements tp's data holds, from raw_data or
+// else from the typed field its data type uses.
+func countValues(tp *pb.TensorProto) (int, error) {
 	code := tp.GetDataType()
 	if raw := tp.GetRawData(); len(raw) > 0 {
 		size := rawSize(code)
 		if len(raw)%size != 0 {
 			return 0, fmt.Errorf("raw data of %d bytes is not a multiple of the %d-byte element size", len(raw), size)
 		}
-		if len(raw)/size != n {
-			return len(raw) / size, nil
-		}
+		return len(raw) / size, nil
+	}
+	switch code {
+	case pbFloat:
+		return len(tp.GetFloatData()), nil
+	case pbDouble:
+		return len(tp.GetDoubleData()), nil
+	case pbInt64:
+		return len(tp.GetInt64Data()), nil
+	case pbUint32, pbUint64:
+		return len(tp.GetUint64Data()), nil
+	}
+	return len(tp.GetInt32Data()), nil
+}
+
+// fillTensor copies the n values of tp (counted by countValues) into t.
+func fillTensor(t *Tensor, tp *pb.TensorProto, n int) error {
+	code := tp.GetDataType()
+	if raw := tp.GetRawData(); len(raw) > 0 {
+		size := rawSize(code)
 		for i := 0; i < n; i++ {
 			b := raw[i*size:]
 			switch code {
@@ -185,53 +174,37 @@ func fillTensor(t *Tensor, tp *pb.TensorProto, n int) (int, error) {
 			case pbUint64:
 				v := binary.LittleEndian.Uint64(b)
 				if v > math.MaxInt64 {
-					return 0, fmt.Errorf("uint64 value %d does not fit in int64", v)
+					return fmt.Errorf("uint64 value %d does not fit in int64", v)
 				}
 				t.Int[i] = int64(v)
 			}
 		}
-		return n, nil
+		return nil
 	}
 	switch code {
 	case pbFloat:
-		d := tp.GetFloatData()
-		if len(d) == n {
-			for i, v := range d {
-				t.Float[i] = float64(v)
-			}
+		for i, v := range tp.GetFloatData() {
+			t.Float[i] = float64(v)
 		}
-		return len(d), nil
+		return nil
 	case pbDouble:
-		d := tp.GetDoubleData()
-		if len(d) == n {
-			copy(t.Float, d)
-		}
-		return len(d), nil
+		copy(t.Float, tp.GetDoubleData())
+		return nil
 	case pbInt64:
-		d := tp.GetInt64Data()
-		if len(d) == n {
-			copy(t.Int, d)
-		}
-		return len(d), nil
+		copy(t.Int, tp.GetInt64Data())
+		return nil
 	case pbUint32, pbUint64:
-		d := tp.GetUint64Data()
-		if len(d) == n {
-			for i, v := range d {
-				if v > math.MaxInt64 {
-					return 0, fmt.Errorf("uint64 value %d does not fit in int64", v)
-				}
-				t.Int[i] = int64(v)
+		for i, v := range tp.GetUint64Data() {
+			if v > math.MaxInt64 {
+				return fmt.Errorf("uint64 value %d does not fit in int64", v)
 			}
+			t.Int[i] = int64(v)
 		}
-		return len(d), nil
+		return nil
 	}
 	// int32_data carries every remaining type, one element per entry (the
 	// 16-bit float types as their bit patterns).
-	d := tp.GetInt32Data()
-	if len(d) != n {
-		return len(d), nil
-	}
-	for i, v := range d {
+	for i, v := range tp.GetInt32Data() {
 		switch code {
 		case pbFloat16:
 			t.Float[i] = halfToFloat(uint16(v))
@@ -251,7 +224,7 @@ func fillTensor(t *Tensor, tp *pb.TensorProto, n int) (int, error) {
 			t.Int[i] = int64(v)
 		}
 	}
-	return n, nil
+	return nil
 }
 
 // rawSize is the byte size of one element in raw_data.

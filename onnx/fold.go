@@ -13,13 +13,47 @@ import (
 // their dtype (float32 precision, integer width) so that folded values are
 // the ones the model would compute at run time.
 
-// maxFoldWork caps the multiply-adds spent folding one node, so that a
-// hostile file cannot make Load run for hours.
-const maxFoldWork = 1 << 30
+// maxFoldWork caps the multiply-adds spent folding one node, and
+// maxFoldElements the size of a folded tensor, so that a hostile file
+// cannot make Load run for minutes or exhaust memory. Real models stay far
+// below both (a 2048×2048 attention mask is 2^22 elements).
+const (
+	maxFoldWork     = 1 << 30
+	maxFoldElements = 1 << 23
+)
+
+// tooMuchWork reports whether the product of the factors exceeds
+// maxFoldWork, without overflowing.
+func tooMuchWork(factors ...int) bool {
+	w := 1
+	for _, f := range factors {
+		if f == 0 {
+			return false
+		}
+	}
+	for _, f := range factors {
+		if f < 0 || w > maxFoldWork/f {
+			return true
+		}
+		w *= f
+	}
+	return false
+}
+
+// checkFoldSize reports a folded result too large to compute at load time.
+func checkFoldSize(shape []int) error {
+	if err := tensor.CheckShape(shape); err != nil {
+		return err
+	}
+	if n := tensor.Size(shape); n > maxFoldElements {
+		return fmt.Errorf("folding would create a constant of shape %v (%d elements, more than %d)", shape, n, maxFoldElements)
+	}
+	return nil
+}
 
 // newTensor allocates a zero tensor.
 func newTensor(dt DType, shape []int) (*Tensor, error) {
-	if err := tensor.CheckShape(shape); err != nil {
+	if err := checkFoldSize(shape); err != nil {
 		return nil, err
 	}
 	t := &Tensor{DType: dt, Shape: shape}
@@ -611,7 +645,7 @@ func evalGemm(c *nodeCtx) error {
 	if err != nil {
 		return err
 	}
-	if m*k*n > maxFoldWork {
+	if tooMuchWork(m, k, n) {
 		return errors.New("too large to fold at load time")
 	}
 	a, b := c.consts[0], c.consts[1]
@@ -665,7 +699,7 @@ func evalMatMul(c *nodeCtx) error {
 	m, k, n := as[len(as)-2], as[len(as)-1], bs[len(bs)-1]
 	batch, _ := tensor.BroadcastShape(as[:len(as)-2], bs[:len(bs)-2])
 	nb := tensor.Size(batch)
-	if nb*m*k*n > maxFoldWork {
+	if tooMuchWork(nb, m, k, n) {
 		return errors.New("too large to fold at load time")
 	}
 	amap := tensor.BroadcastIndex(as[:len(as)-2], batch)
@@ -721,7 +755,7 @@ func evalConv(c *nodeCtx) error {
 	g := int(c.n.Int("group", 1))
 	cpg := w.Shape[1] // input channels per group
 	mpg := w.Shape[0] / g
-	if out.Len()*cpg*tensor.Size(k) > maxFoldWork {
+	if tooMuchWork(append([]int{out.Len(), cpg}, k...)...) {
 		return errors.New("too large to fold at load time")
 	}
 	st, dil, pads := c.n.Ints("strides"), c.n.Ints("dilations"), c.n.Ints("pads")
@@ -770,7 +804,7 @@ func evalConvTranspose(c *nodeCtx) error {
 	g := int(c.n.Int("group", 1))
 	cpg := x.Shape[1] / g // input channels per group
 	mpg := w.Shape[1]     // output channels per group
-	if x.Len()*mpg*tensor.Size(k) > maxFoldWork {
+	if tooMuchWork(append([]int{x.Len(), mpg}, k...)...) {
 		return errors.New("too large to fold at load time")
 	}
 	st, dil, pads := c.n.Ints("strides"), c.n.Ints("dilations"), c.n.Ints("pads")
@@ -828,7 +862,7 @@ func evalPool(c *nodeCtx) error {
 		return err
 	}
 	k := kernelOf(c)
-	if out.Len()*tensor.Size(k) > maxFoldWork {
+	if tooMuchWork(append([]int{out.Len()}, k...)...) {
 		return errors.New("too large to fold at load time")
 	}
 	isMax := c.n.OpType == "MaxPool"

@@ -191,7 +191,6 @@ func TestPyTorchShapeChain(t *testing.T) {
 	}
 }
 
-
 func TestDeadNodes(t *testing.T) {
 	m := mlp().
 		Node("Relu", []string{"x"}, []string{"dead1"}).

@@ -2,10 +2,10 @@ package onnx
 
 import (
 	"bytes"
+	"container/heap"
 	"errors"
 	"fmt"
 	"os"
-	"sort"
 	"strings"
 
 	pb "github.com/advancedclimatesystems/gonnx/onnx"
@@ -81,12 +81,20 @@ type importer struct {
 	g     *Graph
 
 	// unknown holds values that cannot be typed because they come from an
-	// unsupported node; nodes that read them are skipped, so that one
-	// unsupported op does not hide the others.
-	unknown     map[string]bool
+	// unsupported node or one that failed; nodes that read them are
+	// skipped, so that one unsupported op does not hide the others.
+	unknown     map[string]unknownKind
 	unsupported []unsupportedOp
 	firstErr    error
 }
+
+// unknownKind says why a value has no type.
+type unknownKind uint8
+
+const (
+	fromUnsupported unknownKind = iota + 1
+	fromFailed
+)
 
 type unsupportedOp struct {
 	op    string
@@ -104,7 +112,7 @@ func (im *importer) run() (*Graph, error) {
 		Values:    map[string]Value{},
 	}
 	im.g = g
-	im.unknown = map[string]bool{}
+	im.unknown = map[string]unknownKind{}
 
 	opset, err := defaultOpset(im.model)
 	if err != nil {
@@ -163,7 +171,12 @@ func (im *importer) run() (*Graph, error) {
 		}
 	}
 	if len(im.unsupported) > 0 {
-		return nil, im.unsupportedError()
+		err := im.unsupportedError()
+		if im.firstErr != nil {
+			// both matter; the unsupported ops are usually the bigger job
+			err = fmt.Errorf("%w; also %v", err, im.firstErr)
+		}
+		return nil, err
 	}
 	if im.firstErr != nil {
 		return nil, im.firstErr
@@ -369,21 +382,19 @@ func topoSort(nodes []*Node, g *Graph) ([]*Node, error) {
 		}
 	}
 	// Kahn's algorithm with the ready set ordered by file position.
-	ready := []int{}
+	ready := &intHeap{}
 	for i := range nodes {
 		if indeg[i] == 0 {
-			ready = append(ready, i)
+			heap.Push(ready, i)
 		}
 	}
 	out := make([]*Node, 0, len(nodes))
-	for len(ready) > 0 {
-		sort.Ints(ready)
-		i := ready[0]
-		ready = ready[1:]
+	for ready.Len() > 0 {
+		i := heap.Pop(ready).(int)
 		out = append(out, nodes[i])
 		for _, u := range users[i] {
 			if indeg[u]--; indeg[u] == 0 {
-				ready = append(ready, u)
+				heap.Push(ready, u)
 			}
 		}
 	}
@@ -395,6 +406,20 @@ func topoSort(nodes []*Node, g *Graph) ([]*Node, error) {
 		}
 	}
 	return out, nil
+}
+
+// intHeap is a min-heap of node indices.
+type intHeap []int
+
+func (h intHeap) Len() int           { return len(h) }
+func (h intHeap) Less(i, j int) bool { return h[i] < h[j] }
+func (h intHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
+func (h *intHeap) Push(x any)        { *h = append(*h, x.(int)) }
+func (h *intHeap) Pop() any {
+	old := *h
+	x := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return x
 }
 
 // unsupportedError lists every unsupported op type with its count and first

@@ -183,3 +183,18 @@ func checkGraph(g *Graph) error {
 	}
 	return nil
 }
+
+// BenchmarkLoad times importing the larger shared models.
+func BenchmarkLoad(b *testing.B) {
+	for _, name := range []string{"4l_relu_conv_fc", "accuracy", "self_attention", "nanoGPT", "random_forest"} {
+		data, err := os.ReadFile(filepath.Join(modelsDir, name, "network.onnx"))
+		if err != nil {
+			b.Skipf("conformance models not available at %s", modelsDir)
+		}
+		b.Run(name, func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				_, _ = Parse(data, name, nil)
+			}
+		})
+	}
+}

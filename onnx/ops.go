@@ -136,13 +136,14 @@ func (c *nodeCtx) setOut(i int, dt DType, shape []int) {
 // processNode canonicalizes one node, then folds it or infers its types.
 func (im *importer) processNode(n *Node) error {
 	g := im.g
-	markUnknown := func() {
+	mark := func(why unknownKind) {
 		for _, o := range n.Outputs {
 			if o != "" {
-				im.unknown[o] = true
+				im.unknown[o] = why
 			}
 		}
 	}
+	markUnknown := func() { mark(fromUnsupported) }
 	rule, ok := opRules[n.OpType]
 	if !ok {
 		im.addUnsupported(n, "")
@@ -153,14 +154,15 @@ func (im *importer) processNode(n *Node) error {
 	for i, in := range n.Inputs {
 		switch {
 		case in == "":
-		case im.unknown[in]:
+		case im.unknown[in] != 0:
 			// Downstream of an unsupported node nothing can be typed. Still
 			// report ops that could only have been folded, so that one
-			// error lists every op the user has to deal with.
-			if rule.math {
+			// error lists every op the user has to deal with. Downstream
+			// of a node that failed, stay silent: its error comes first.
+			if rule.math && im.unknown[in] == fromUnsupported {
 				im.addUnsupported(n, "")
 			}
-			markUnknown()
+			mark(im.unknown[in])
 			return nil
 		case g.Constants[in] != nil:
 			t := g.Constants[in]
@@ -169,14 +171,14 @@ func (im *importer) processNode(n *Node) error {
 		default:
 			v, ok := g.Values[in]
 			if !ok {
-				markUnknown()
+				mark(fromFailed)
 				return fmt.Errorf("%s: input %q has no known type", n.Describe(), in)
 			}
 			c.types[i] = v
 		}
 	}
 	fail := func(err error) error {
-		markUnknown()
+		mark(fromFailed)
 		return fmt.Errorf("%s: %w", n.Describe(), err)
 	}
 	if err := checkArity(rule, n); err != nil {
@@ -196,6 +198,19 @@ func (im *importer) processNode(n *Node) error {
 	if allConst {
 		if rule.eval == nil {
 			return fail(errors.New("all inputs are constant, but zkml cannot evaluate this op at load time"))
+		}
+		if rule.infer != nil {
+			// Type the outputs first: it validates the node exactly as for
+			// a dynamic one, and bounds the work before eval allocates.
+			c.out = make([]Value, len(n.Outputs))
+			if err := rule.infer(c); err != nil {
+				return fail(err)
+			}
+			for _, v := range c.out {
+				if err := checkFoldSize(v.Shape); err != nil {
+					return fail(err)
+				}
+			}
 		}
 		c.outT = make([]*Tensor, len(n.Outputs))
 		if err := rule.eval(c); err != nil {

@@ -457,10 +457,13 @@ func inferGather(c *nodeCtx) error {
 	}
 	x := c.shape(0)
 	a := int(c.n.Int("axis", 0))
-	if c.consts[1] != nil {
+	if idx := c.consts[1]; idx != nil {
 		// constant indices: validate them now rather than at run time
-		if _, _, err := tensor.Gather(x, a, c.consts[1].Int, c.shape(1)); err != nil {
-			return err
+		d := int64(x[a])
+		for _, i := range idx.Int {
+			if i < -d || i >= d {
+				return fmt.Errorf("gather index %d is out of range for axis %d of size %d", i, a, d)
+			}
 		}
 	}
 	out := append(append(append([]int{}, x[:a]...), c.shape(1)...), x[a+1:]...)

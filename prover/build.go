@@ -76,7 +76,8 @@ func WithBitDecompositionRangeChecks() Option {
 // A Build is a compiled model in its build directory: the plan, the
 // circuit, and once Setup ran, the keys. Compile creates one, Open loads
 // one. Files are read when first needed (a verifier never loads the
-// proving key) and then kept in memory. A Build is safe for concurrent use.
+// proving key) and then kept in memory. Prove and Verify may be called from
+// several goroutines at once; Setup must not overlap other calls.
 type Build struct {
 	dir      string
 	settings Settings

@@ -73,7 +73,7 @@ func TestMain(m *testing.M) {
 
 // built returns the shared build of tinyPlan(5) for backend and a proof of
 // tinyInput made with it.
-func built(t *testing.T, backend Backend) (dir string, proof *Proof) {
+func built(t testing.TB, backend Backend) (dir string, proof *Proof) {
 	t.Helper()
 	f := fixtures[backend]
 	f.once.Do(func() {

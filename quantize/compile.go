@@ -83,6 +83,12 @@ func (c *compiler) markUses() {
 		switch n.OpType {
 		case "Relu", "MaxPool", "GlobalMaxPool", "ReduceMax":
 			c.ranged[n.Inputs[0]] = true
+		case "Max", "Min", "ReduceMin", "Clip":
+			// Read through a stacking copy (see stack), which is ranged
+			// itself; ranging the inputs keeps that copy exact.
+			for _, in := range n.Inputs {
+				c.ranged[in] = true
+			}
 		}
 		for _, in := range n.Inputs {
 			c.uses[in]++
@@ -104,7 +110,7 @@ func (c *compiler) markUses() {
 // comparisons read tensors.
 func absorbs(n *onnx.Node, p *linear) bool {
 	switch n.OpType {
-	case "Add", "Sub", "Mul", "Div", "Neg", "Cast", "BatchNormalization":
+	case "Add", "Sub", "Mul", "Div", "Neg", "Cast", "BatchNormalization", "Sum", "Mean":
 		return true
 	case "Gemm", "MatMul", "Conv", "AveragePool", "GlobalAveragePool", "ReduceMean", "ReduceSum":
 		return p.elementwise()
@@ -465,9 +471,24 @@ func (c *compiler) emit(node string, l *linear, out string, move bool) (int, err
 	}
 	shift := min(sAcc-sOut, maxBound)
 	if shift == 0 && accB > ab-1 && c.ranged[out] {
-		// A comparison or the public output needs the value in range: round
-		// away the bits the static bound cannot rule out.
-		shift = accB - (ab - 1)
+		// A comparison or the public output needs the value provably in
+		// range, which only a rescale's range check gives. Calibration says
+		// the value fits at this scale, so keep it exact: double the
+		// accumulator and shift it back by 1. Without room for the extra
+		// bit, round away the bits the static bound cannot rule out.
+		if accB < maxBound {
+			for i := range op.Terms {
+				op.Terms[i].Coeff *= 2
+			}
+			for i := range op.Bias {
+				op.Bias[i] *= 2
+			}
+			sAcc++
+			accB++
+			shift = 1
+		} else {
+			shift = accB - (ab - 1)
+		}
 	}
 	op.Shift = shift
 	op.Node = node
@@ -486,7 +507,6 @@ func (c *compiler) emit(node string, l *linear, out string, move bool) (int, err
 // at sAcc. ok is false when a value does not fit in 62 bits.
 func quantizeLinear(l *linear, sAcc int, inScale []int) (*Op, bool) {
 	op := &Op{Kind: OpAffine, In: l.ins, RowStart: make([]int32, 0, len(l.rowStart)), Terms: make([]Term, 0, len(l.terms))}
-	r := 0
 	op.RowStart = append(op.RowStart, 0)
 	for i := 1; i < len(l.rowStart); i++ {
 		for _, t := range l.terms[l.rowStart[i-1]:l.rowStart[i]] {
@@ -498,7 +518,6 @@ func quantizeLinear(l *linear, sAcc int, inScale []int) (*Op, bool) {
 				op.Terms = append(op.Terms, Term{In: t.in, Idx: t.idx, Coeff: q})
 			}
 		}
-		r++
 		op.RowStart = append(op.RowStart, int32(len(op.Terms)))
 	}
 	if l.bias != nil {
@@ -565,7 +584,7 @@ func Check(g *onnx.Graph) error {
 }
 
 // supportedOps lists what Compile lowers, for error messages.
-const supportedOps = "Add, AveragePool, BatchNormalization, Cast, Concat, Conv, Div, Expand, Flatten, Gather, Gemm, GlobalAveragePool, GlobalMaxPool, Identity, MatMul, MaxPool, Mul, Neg, Pad, ReduceMax, ReduceMean, ReduceSum, Relu, Reshape, Slice, Squeeze, Sub, Tile, Transpose, Unsqueeze"
+const supportedOps = "Add, AveragePool, BatchNormalization, Cast, Clip, Concat, Conv, Div, Expand, Flatten, Gather, Gemm, GlobalAveragePool, GlobalMaxPool, Identity, MatMul, Max, MaxPool, Mean, Min, Mul, Neg, Pad, ReduceMax, ReduceMean, ReduceMin, ReduceSum, Relu, Reshape, Slice, Squeeze, Sub, Sum, Tile, Transpose, Unsqueeze"
 
 func checkNode(g *onnx.Graph, n *onnx.Node, ints map[string]bool) error {
 	if err := outputCount(n); err != nil {
@@ -578,7 +597,7 @@ func checkNode(g *onnx.Graph, n *onnx.Node, ints map[string]bool) error {
 	switch n.OpType {
 	case "Identity", "Reshape", "Flatten", "Squeeze", "Unsqueeze", "Transpose", "Slice", "Concat", "Expand", "Tile",
 		"Relu", "Neg", "Add", "Sub", "AveragePool", "GlobalAveragePool", "GlobalMaxPool",
-		"ReduceMean", "ReduceSum", "ReduceMax", "MaxPool":
+		"ReduceMean", "ReduceSum", "ReduceMax", "MaxPool", "ReduceMin", "Max", "Min", "Sum", "Mean", "Clip":
 	case "Pad":
 		switch m := n.String("mode", "constant"); m {
 		case "constant", "reflect", "edge", "wrap":
@@ -662,12 +681,18 @@ func integerValues(g *onnx.Graph) map[string]bool {
 		return ints[name]
 	}
 	for _, n := range g.Nodes {
+		if len(n.Outputs) == 0 {
+			continue // Check reports it
+		}
 		all := len(n.Inputs) > 0
 		for _, in := range n.Inputs[:min(len(n.Inputs), dataInputs(n))] {
 			all = all && isInt(in)
 		}
 		switch n.OpType {
-		case "Cast", "Neg", "Relu", "MaxPool", "GlobalMaxPool", "ReduceMax", "ReduceSum":
+		case "Cast", "Neg", "Relu", "MaxPool", "GlobalMaxPool", "ReduceMax", "ReduceMin", "ReduceSum", "Max", "Min", "Sum":
+		case "Clip":
+			lo, hi := n.Float("min", math.Inf(-1)), n.Float("max", math.Inf(1))
+			all = all && (math.IsInf(lo, 0) || lo == math.Trunc(lo)) && (math.IsInf(hi, 0) || hi == math.Trunc(hi))
 		case "Add", "Sub", "Mul":
 			all = all && len(n.Inputs) == 2 && isInt(n.Inputs[1])
 		default:

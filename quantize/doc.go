@@ -67,8 +67,11 @@
 // accumulator must stay within 62 bits (int64); when weights would push it
 // beyond, the op's weight precision is reduced, and Compile fails if that is
 // not enough. Values read by comparisons (Relu, max pooling) and model
-// outputs must be within the activation range: where the static bound
-// exceeds it, the producing op gets a Shift that brings it back.
+// outputs must be provably within the activation range: where the static
+// bound exceeds it and the op has no Shift, its accumulator is doubled and
+// shifted back by 1, which is exact and makes the circuit range-check it
+// (calibration says the value fits); only without room for that bit does the
+// op round away the bits the bound cannot rule out.
 //
 // # Folding
 //
@@ -84,10 +87,14 @@
 // number of spatial axes, strides, pads, dilations, groups), MaxPool and
 // AveragePool (pads, strides, dilations, ceil_mode, count_include_pad),
 // GlobalAveragePool, GlobalMaxPool, ReduceMean, ReduceSum, ReduceMax,
-// BatchNormalization, Add and Sub (constants or computed values), Mul and Div
-// by constants, Neg, Relu, Cast (between float types, or of integer values),
-// and data movement: Identity, Reshape, Flatten, Squeeze, Unsqueeze,
-// Transpose, Slice, Pad (constant, reflect, edge, wrap), Concat, Gather with
-// constant indices, Expand, Tile. Models are expected to come from onnx.Load,
-// which folds constant subgraphs and makes attributes canonical.
+// BatchNormalization, Add, Sub, Sum and Mean (of constants or computed
+// values), Mul and Div by constants, Neg, Relu, Clip, elementwise Max and
+// Min, ReduceMin (minima are maxima of negated values), Cast (between float
+// types, or of values computed from integer inputs), and data movement:
+// Identity, Reshape, Flatten, Squeeze, Unsqueeze, Transpose, Slice, Pad
+// (constant, reflect, edge, wrap), Concat, Gather with constant indices,
+// Expand, Tile. Products of two computed values and nonlinear functions
+// (Sigmoid, Softmax, ...) are not supported. Models are expected to come
+// from onnx.Load, which folds constant subgraphs and makes attributes
+// canonical.
 package quantize

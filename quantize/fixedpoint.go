@@ -11,7 +11,13 @@ func Quantize(x float64, scale int) (int64, bool) {
 	if math.IsNaN(x) || math.IsInf(x, 0) {
 		return 0, false
 	}
-	v := math.Floor(math.Ldexp(x, scale) + 0.5)
+	// Not ⌊y + 0.5⌋: that sum rounds up for the float just below 0.5.
+	// y − ⌊y⌋ is exact, so this comparison is too.
+	y := math.Ldexp(x, scale)
+	v := math.Floor(y)
+	if y-v >= 0.5 {
+		v++
+	}
 	if v >= 0x1p62 || v <= -0x1p62 {
 		return 0, false
 	}

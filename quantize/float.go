@@ -122,6 +122,9 @@ func evalFloat(g *onnx.Graph, n *onnx.Node, ins []*fval) (*fval, error) {
 	if err := outputCount(n); err != nil {
 		return nil, err
 	}
+	if len(ins) == 0 {
+		return nil, errors.New("the node has no inputs")
+	}
 	for i := range min(len(ins), dataInputs(n)) {
 		if ins[i] == nil {
 			return nil, fmt.Errorf("input %d is missing", i)
@@ -167,8 +170,13 @@ func evalFloat(g *onnx.Graph, n *onnx.Node, ins []*fval) (*fval, error) {
 		return floatConv(n, ins)
 	case "MaxPool", "AveragePool":
 		return floatPool(n, x)
-	case "GlobalAveragePool", "GlobalMaxPool", "ReduceMean", "ReduceSum", "ReduceMax":
+	case "GlobalAveragePool", "GlobalMaxPool", "ReduceMean", "ReduceSum", "ReduceMax", "ReduceMin":
 		return floatReduce(g, n, x)
+	case "Max", "Min", "Sum", "Mean":
+		return floatVariadic(n.OpType, ins)
+	case "Clip":
+		lo, hi := n.Float("min", math.Inf(-1)), n.Float("max", math.Inf(1))
+		return mapFloat(x, func(v float64) float64 { return min(max(v, lo), hi) }), nil
 	case "BatchNormalization":
 		a, b, err := batchNormAffine(g, n, x.shape)
 		if err != nil {
@@ -441,13 +449,19 @@ func floatReduce(g *onnx.Graph, n *onnx.Node, x *fval) (*fval, error) {
 			return nil, fmt.Errorf("reduces over an empty axis")
 		}
 		s := 0.0
-		if n.OpType == "ReduceMax" || n.OpType == "GlobalMaxPool" {
+		switch n.OpType {
+		case "ReduceMax", "GlobalMaxPool":
 			s = math.Inf(-1)
+		case "ReduceMin":
+			s = math.Inf(1)
 		}
 		for _, i := range row {
-			if n.OpType == "ReduceMax" || n.OpType == "GlobalMaxPool" {
+			switch n.OpType {
+			case "ReduceMax", "GlobalMaxPool":
 				s = max(s, x.data[i])
-			} else {
+			case "ReduceMin":
+				s = min(s, x.data[i])
+			default:
 				s += x.data[i]
 			}
 		}

@@ -68,6 +68,14 @@ func (c *compiler) lower(n *onnx.Node) error {
 		t, err = c.lowerPool(n)
 	case "GlobalAveragePool", "GlobalMaxPool", "ReduceMean", "ReduceSum", "ReduceMax":
 		t, err = c.lowerReduce(n)
+	case "ReduceMin":
+		t, err = c.lowerReduceMin(n)
+	case "Max", "Min":
+		t, err = c.lowerMaxMin(n)
+	case "Clip":
+		t, err = c.lowerClip(n)
+	case "Sum", "Mean":
+		t, err = c.lowerSum(n)
 	case "BatchNormalization":
 		t, err = c.lowerBatchNorm(n)
 	default:
@@ -188,14 +196,15 @@ func (c *compiler) lowerRelu(n *onnx.Node) (int, error) {
 	return op.Out, nil
 }
 
-// emitMax appends an OpMax over rows of elements of tensor t.
-func (c *compiler) emitMax(n *onnx.Node, t int, shape []int, rows func(yield func(row []int) bool)) (int, error) {
-	t, err := c.inRange(n.Name, t)
+// emitMax appends an OpMax over rows of elements of tensor t, writing the
+// tensor out.
+func (c *compiler) emitMax(node string, t int, shape []int, out string, rows func(yield func(row []int) bool)) (int, error) {
+	t, err := c.inRange(node, t)
 	if err != nil {
 		return 0, err
 	}
 	src := c.p.Tensors[t]
-	op := Op{Kind: OpMax, Node: n.Name, In: []int{t}, RowStart: make([]int32, 1, tensor.Size(shape)+1)}
+	op := Op{Kind: OpMax, Node: node, In: []int{t}, RowStart: make([]int32, 1, tensor.Size(shape)+1)}
 	for row := range rows {
 		if len(row) == 0 {
 			err = errors.New("a window or reduction covers no input element")
@@ -212,7 +221,7 @@ func (c *compiler) emitMax(n *onnx.Node, t int, shape []int, rows func(yield fun
 	if err != nil {
 		return 0, err
 	}
-	op.Out = c.newTensor(n.Outputs[0], shape, src.Scale, src.Bound, c.cal.MaxAbs[n.Outputs[0]])
+	op.Out = c.newTensor(out, shape, src.Scale, src.Bound, c.cal.MaxAbs[out])
 	c.p.Ops = append(c.p.Ops, op)
 	return op.Out, nil
 }
@@ -475,7 +484,7 @@ func (c *compiler) lowerPool(n *onnx.Node) (int, error) {
 	inSp := tensor.Size(win.in)
 	shape := append([]int{x.shape[0], x.shape[1]}, win.out...)
 	if n.OpType == "MaxPool" {
-		return c.emitMax(n, x.t, shape, func(yield func([]int) bool) {
+		return c.emitMax(n.Name, x.t, shape, n.Outputs[0], func(yield func([]int) bool) {
 			row := []int{}
 			for p := range planes {
 				for _, ts := range taps {
@@ -522,7 +531,7 @@ func (c *compiler) lowerReduce(n *onnx.Node) (int, error) {
 	}
 	switch n.OpType {
 	case "GlobalMaxPool", "ReduceMax":
-		return c.emitMax(n, x.t, rd.out, func(yield func([]int) bool) {
+		return c.emitMax(n.Name, x.t, rd.out, n.Outputs[0], func(yield func([]int) bool) {
 			for _, row := range rd.rows {
 				if !yield(row) {
 					return

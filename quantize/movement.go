@@ -42,9 +42,10 @@ func paramInts(g *onnx.Graph, n *onnx.Node, attr string, input int) (v []int64, 
 }
 
 // dataInputs returns how many of n's inputs carry data (the rest are
-// constant parameters).
+// constant parameters or, for binary ops, checked by the op).
 func dataInputs(n *onnx.Node) int {
-	if n.OpType == "Concat" {
+	switch n.OpType {
+	case "Concat", "Max", "Min", "Sum", "Mean":
 		return len(n.Inputs)
 	}
 	return 1

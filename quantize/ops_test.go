@@ -105,6 +105,10 @@ var opCases = []opCase{
 		return []string{b.constant([]int{2, 2, 1, 1}, 1, 1, 1, -1)}
 	}),
 		inputs: [][]float64{seq(8)}, want: []float64{4, 6, -2, -2, 12, 14, -2, -2}, shape: []int{2, 2, 1, 2}},
+	{name: "Conv/3-D", build: single("Conv", []int{1, 1, 2, 2, 3}, func(b *gb) []string {
+		return []string{b.constant([]int{1, 1, 2, 2, 2}, 1, 1, 1, 1, 1, 1, 1, -1)}
+	}),
+		inputs: [][]float64{seq(12)}, want: []float64{1 + 2 + 4 + 5 + 7 + 8 + 10 - 11, 2 + 3 + 5 + 6 + 8 + 9 + 11 - 12}, shape: []int{1, 1, 1, 1, 2}},
 	{name: "MaxPool/pads strides exclude padding", build: single("MaxPool", []int{1, 1, 3, 3}, nil,
 		aInts("kernel_shape", 2, 2), aInts("strides", 2, 2), aInts("pads", 1, 1, 1, 1)),
 		inputs: [][]float64{{-1, -2, -3, -4, -5, -6, -7, -8, -9}}, want: []float64{-1, -2, -4, -5}, shape: []int{1, 1, 2, 2}},
@@ -182,6 +186,34 @@ var opCases = []opCase{
 		f := b.node("Cast", []string{x}, aInt("to", int64(onnx.Float32)))
 		return b.output(b.node("Cast", []string{f}, aInt("to", int64(onnx.Int64))))
 	}, inputs: [][]float64{{3, -4}}, want: []float64{3, -4}, shape: []int{2}},
+	{name: "Max/broadcast with a constant", build: func(b *gb) *onnx.Graph {
+		x, y := b.input("x", 2, 2), b.input("y", 2)
+		return b.output(b.node("Max", []string{x, y, b.constant(nil, 0.5)}))
+	}, inputs: [][]float64{{1, -2, 0, 4}, {-1, 3}}, want: []float64{1, 3, 0.5, 4}, shape: []int{2, 2}},
+	{name: "Min/scales differ", build: func(b *gb) *onnx.Graph {
+		x, y := b.input("x", 3), b.input("y", 3)
+		return b.output(b.node("Min", []string{x, y}))
+	}, inputs: [][]float64{{0.25, -0.5, 0.75}, {100, -3000, 0.5}}, want: []float64{0.25, -3000, 0.5}, shape: []int{3}},
+	{name: "Sum", build: func(b *gb) *onnx.Graph {
+		x, y := b.input("x", 2), b.input("y", 1)
+		return b.output(b.node("Sum", []string{x, y, b.constant([]int{2}, 10, 20)}))
+	}, inputs: [][]float64{{1, 2}, {0.5}}, want: []float64{11.5, 22.5}, shape: []int{2}},
+	{name: "Mean", build: func(b *gb) *onnx.Graph {
+		x, y := b.input("x", 2), b.input("y", 2)
+		return b.output(b.node("Mean", []string{x, y}))
+	}, inputs: [][]float64{{1, 2}, {2, 5}}, want: []float64{1.5, 3.5}, shape: []int{2}},
+	{name: "Clip/relu6", build: single("Clip", []int{4}, nil, aFloat("min", 0), aFloat("max", 6)),
+		inputs: [][]float64{{-1, 3, 6.5, 7}}, want: []float64{0, 3, 6, 6}, shape: []int{4}},
+	{name: "Clip/both bounds", build: single("Clip", []int{4}, nil, aFloat("min", -0.5), aFloat("max", 0.25)),
+		inputs: [][]float64{{-1, 0.125, 0.5, -0.25}}, want: []float64{-0.5, 0.125, 0.25, -0.25}, shape: []int{4}},
+	{name: "Clip/lower only", build: single("Clip", []int{3}, nil, aFloat("min", -1), aFloat("max", math.Inf(1))),
+		inputs: [][]float64{{-2, 0, 2}}, want: []float64{-1, 0, 2}, shape: []int{3}},
+	{name: "Clip/upper only", build: single("Clip", []int{3}, nil, aFloat("min", math.Inf(-1)), aFloat("max", 1)),
+		inputs: [][]float64{{-2, 0, 2}}, want: []float64{-2, 0, 1}, shape: []int{3}},
+	{name: "Clip/unbounded", build: single("Clip", []int{2}, nil, aFloat("min", math.Inf(-1)), aFloat("max", math.Inf(1))),
+		inputs: [][]float64{{-2, 2}}, want: []float64{-2, 2}, shape: []int{2}},
+	{name: "ReduceMin", build: single("ReduceMin", []int{2, 3}, nil, aInts("axes", 1), aInt("keepdims", 0)),
+		inputs: [][]float64{{3, -1, 2, 5, 4, 6}}, want: []float64{-1, 4}, shape: []int{2}},
 	{name: "chain/Conv Relu MaxPool Flatten Gemm", build: func(b *gb) *onnx.Graph {
 		x := b.input("x", 1, 1, 4, 4)
 		c := b.node("Conv", []string{x, b.constant([]int{2, 1, 2, 2}, 1, -1, 0.5, 0.25, -1, 1, 1, -1), b.constant([]int{2}, 0.1, -0.1)}, aInts("pads", 1, 1, 1, 1))

@@ -81,7 +81,7 @@ func compileModel(modelPath, dir string, calFiles []string, backend prover.Backe
 		p.Fail()
 		return nil, err
 	}
-	meta := prover.Meta{ModelFile: filepath.Base(modelPath), ModelSHA256: sum}
+	meta := prover.Meta{ModelFile: filepath.Base(modelPath), ModelSHA256: sum, ZKMLVersion: version}
 	for _, v := range g.Inputs {
 		meta.InputNames = append(meta.InputNames, v.Name)
 	}
@@ -211,7 +211,7 @@ type proveResult struct {
 
 func proveInput(dir, inputPath, out string, p *progress) (*proveResult, error) {
 	start := time.Now()
-	b, err := prover.Open(dir)
+	b, err := prover.Open(dir, prover.WithProgress(p.Stage))
 	if err != nil {
 		return nil, err
 	}

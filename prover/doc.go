@@ -1,0 +1,73 @@
+// Package prover turns a quantized model into proofs: it compiles the
+// circuit of a [quantize.Plan] into a build directory, generates keys,
+// proves inferences and verifies proofs, with Groth16 or PLONK on BN254.
+//
+// # Using it
+//
+// Compile once, set up once, then prove and verify as often as needed:
+//
+//	b, err := prover.Compile("build", plan, prover.Groth16, prover.Meta{ModelFile: "model.onnx"})
+//	err = b.Setup(prover.SetupOptions{})
+//	proof, err := b.Prove(inputs) // inputs: one flat row-major []float64 per model input
+//	err = prover.WriteProof("proof.json", proof)
+//
+// and elsewhere, with only the build directory (settings.json, plan.bin and
+// vk.bin suffice) and the proof file:
+//
+//	b, err := prover.Open("build")
+//	proof, err := prover.ReadProof("proof.json")
+//	err = prover.Verify(b, proof) // nil: the model, run on some private input, gave proof.Outputs
+//
+// [Groth16], zkml's default, gives small proofs that are fast and cheap to
+// verify on chain. Its keys come from a setup specific to the circuit, which
+// zkml runs alone with secrets it discards but could have kept, so they are for
+// development only (settings.json says "insecure": true). [PLONK] derives
+// its keys from a universal KZG SRS: by default an insecure development SRS
+// derived from a public seed (deterministic, so every setup of a model gives
+// the same keys), or, for production, the SRS of a public ceremony given as
+// [SetupOptions.SRSPath].
+//
+// # What a proof says
+//
+// The circuit (package circuits) keeps the model's inputs private and makes
+// its outputs public. A proof therefore states: "there is an input, within
+// the plan's range, on which the plan whose hash is model_hash computes
+// these outputs". The public inputs of the proof are the outputs as
+// fixed-point integers, flattened in order ([PublicInputs] computes them).
+// proof.json also carries the outputs as floats, with names, shapes and
+// scales, for people; [Verify] checks that these agree exactly with the
+// public inputs and with the build, so an edited proof.json is rejected
+// rather than shown.
+//
+// Proofs and keys target the Solidity verifiers gnark generates
+// (Keccak-256 for Groth16's commitment hash): [Build.ExportSolidity] writes
+// the contract and [Proof.SolidityCalldata] the proof in its layout.
+//
+// # The build directory
+//
+//	settings.json  what the build is: backend, model hash, inputs and outputs
+//	               (names, shapes, scales), quantization, circuit size, setup
+//	plan.bin       the quantized model (quantize.Plan.MarshalBinary)
+//	circuit.ccs    the constraint system (R1CS for Groth16, PLONK gates)
+//	pk.bin         the proving key (uncompressed: it loads many times faster)
+//	vk.bin         the verifying key
+//
+// Each binary file starts with a header naming its kind, backend, model
+// hash and (for keys) setup, followed by the payload's length and SHA-256.
+// [Open] checks every file present against settings.json and names the one
+// that came from another model, backend or setup, or is truncated or
+// corrupt; payloads are checksummed before they are parsed. Files are
+// written to a temporary name and renamed, so an interrupted command never
+// leaves a half-written file behind.
+//
+// # Progress and logging
+//
+// [WithProgress] reports the long stages (compiling, generating keys,
+// loading keys, proving) to a callback. gnark logs to standard output on
+// its own; a command line tool that wants quiet output calls
+// github.com/consensys/gnark/logger.Disable.
+//
+// This package does not quantize models (package quantize does) or build
+// circuits (package circuits), and knows nothing of Ethereum beyond the
+// byte layouts gnark's Solidity verifiers take.
+package prover
