@@ -5,7 +5,7 @@
 GO ?= go
 BIN := bin/zkml
 
-.PHONY: all build demo test test-short fuzz bench bench-record fixtures vet clean
+.PHONY: all build demo test test-short fuzz bench bench-record bench-gas fixtures vet clean tools clean-tools conformance
 
 all: build
 
@@ -14,6 +14,22 @@ build:
 
 demo: build
 	./$(BIN) demo --dir zkml-demo
+
+# The npm tools of the on-chain tests and of `zkml deploy`: solcjs (the pinned
+# Solidity compiler) and anvil, in the ignored folder .tools/. Without npm the
+# on-chain tests skip, saying so. anvil's package exists for linux-amd64 only.
+TOOLS := .tools
+SOLC_VERSION := 0.8.37
+ANVIL_VERSION := 1.7.1
+NPM_INSTALL = npm install --prefix $(TOOLS) --no-audit --no-fund --save-exact
+
+tools:
+	@if ! command -v npm >/dev/null; then echo "make tools: npm not found; the on-chain tests will skip"; exit 0; fi; \
+	mkdir -p $(TOOLS) && \
+	$(NPM_INSTALL) solc@$(SOLC_VERSION) && \
+	if [ "$$(uname -s)-$$(uname -m)" = Linux-x86_64 ]; then \
+		$(NPM_INSTALL) @foundry-rs/anvil-linux-amd64@$(ANVIL_VERSION); \
+	else echo "make tools: no anvil package for $$(uname -s)-$$(uname -m); the anvil test will skip"; fi
 
 # The whole suite: unit tests, gadget soundness tests, CLI scripts and the
 # end-to-end runs over ../shared/models (skipped with a message when absent).
@@ -39,6 +55,17 @@ bench:
 bench-record:
 	$(GO) run ./bench/cmd/record -out bench/RESULTS.md
 
+# Gas of the verifiers and of the registry on mainnet rules; rewrites
+# bench/GAS.md (needs `make tools` for solcjs).
+bench-gas:
+	$(GO) run ./bench/cmd/gas -out bench/GAS.md
+
+# Every model of ../shared/models through compile, setup, prove and verify;
+# rewrites bench/CONFORMANCE.md (MODELS=a,b for a subset).
+MODELS ?=
+conformance: build
+	./$(BIN) conformance ../shared/models --out bench/CONFORMANCE.md $(if $(MODELS),--models $(MODELS))
+
 # Regenerate the fixtures in testdata/ from the code that defines them.
 fixtures:
 	$(GO) generate ./internal/fixtures
@@ -48,3 +75,7 @@ vet:
 
 clean:
 	rm -rf bin zkml-demo
+
+# Also remove the npm tools.
+clean-tools:
+	rm -rf $(TOOLS)

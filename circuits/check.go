@@ -227,6 +227,18 @@ func checkOp(p *quantize.Plan, op *quantize.Op, bound []float64, act float64) er
 		}
 		bound[op.Out] = b
 		return nil
+	case quantize.OpLookup:
+		b, err := checkLookup(p, op, bound)
+		bound[op.Out] = b
+		return err
+	case quantize.OpMul:
+		b, err := checkMul(p, op, bound, act)
+		bound[op.Out] = b
+		return err
+	case quantize.OpDiv:
+		_, b, err := checkDiv(p, op, bound, act)
+		bound[op.Out] = b
+		return err
 	}
 	return fmt.Errorf("unknown op kind %d", int(op.Kind))
 }

@@ -167,7 +167,7 @@ func (c *Circuit) Define(api frontend.API) error {
 	for k := range p.Ops {
 		op := &p.Ops[k]
 		var dest []frontend.Variable
-		if slot := l.outputSlot[op.Out]; slot >= 0 && op.Kind == quantize.OpAffine && op.Shift > 0 {
+		if slot := l.outputSlot[op.Out]; slot >= 0 && (op.Kind == quantize.OpAffine || op.Kind == quantize.OpMul) && op.Shift > 0 {
 			dest = c.Output[slot]
 			direct[slot] = true
 		}
@@ -239,6 +239,12 @@ func (c *Circuit) defineOp(g *gadgets, op *quantize.Op, vals [][]frontend.Variab
 			}
 			out[i] = m
 		}
+	case quantize.OpLookup:
+		return g.lookupOp(op, vals[op.In[0]])
+	case quantize.OpMul:
+		return g.mulOp(op, vals, dest, reluChecked)
+	case quantize.OpDiv:
+		return g.divOp(op, vals, c.plan.Tensors[op.In[1]].Bound)
 	case quantize.OpAffine:
 		var rowVars []frontend.Variable
 		var rowCoeffs []int64

@@ -66,6 +66,7 @@ var testPlans = []struct {
 }{
 	{"mlp", mlpPlan, 1 << 9},
 	{"exact", exactPlan, 1 << 12},
+	{"nonlinear", nonlinearPlan, 1 << 12},
 }
 
 // TestPlanSolves: for random inputs, Plan.Run's outputs satisfy the circuit,

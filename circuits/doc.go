@@ -82,6 +82,34 @@
 //   - Input: every element x is range checked as x + 2^(A−1) ∈ [0, 2^A),
 //     unless a relu reads it (see Relu).
 //
+//   - Lookup (a table T for inputs lo … hi): q is x rescaled by the op's
+//     shift (the rescale gadget, without its own range check on q); the
+//     sign gadget at k = A on q − lo gives y1 = max(q, lo) = lo + s1·(q − lo)
+//     and proves |q − lo| < 2^A, which bounds q as the rescale needs; a
+//     second one on hi − y1 gives the index i = min(y1, hi) − lo. The pair
+//     (i, T[i]) is then looked up in a gnark log-derivative table
+//     (std/lookup/logderivlookup) whose rows are (index, constant entry), so
+//     the output is the entry of that exact index: clamping is proven, and a
+//     far-out input cannot wrap into the domain (it fails the first sign
+//     gadget). The planner keeps lo and hi within ±2^(A−2), so an honest q
+//     within ±2^(A−1) always passes. Each table costs about one R1CS
+//     constraint per entry (five in PLONK) plus a few per lookup, and needs
+//     a commitment even with [WithBitDecompositionRangeChecks].
+//
+//   - Product (sums of x·y): one multiplication constraint per product, the
+//     sum is linear, then the rescale gadget. Define bounds Σ|x|·|y| from
+//     the factors' bounds, so nothing wraps. MatMul of two computed tensors
+//     uses one product per multiply; a Freivalds check would need a
+//     commitment-derived challenge, and pays off only for large matrices.
+//
+//   - Quotient q = ⌊(2·a·2^s + b) / (2b)⌋ (a/b rounded half up): a hint
+//     supplies q; the circuit range checks b − 1 ∈ [0, 2^k) (once per
+//     divisor element; k is the divisor tensor's bound), r = 2·a·2^s + b −
+//     q·2b ∈ [0, 2^(k+1)) and 2b − 1 − r ∈ [0, 2^(k+1)), and q in the
+//     activation range. Then b ≥ 1, 0 ≤ r < 2b, and both sides of the
+//     equation stay far below p/2 (Define bounds |a|·2^(s+1)), so it holds
+//     over the integers and q is the unique floor.
+//
 // # Range checks
 //
 // By default range checks use gnark's std/rangecheck: values are split into

@@ -5,6 +5,7 @@ import (
 	"math/big"
 
 	"github.com/consensys/gnark/frontend"
+	"github.com/consensys/gnark/std/lookup/logderivlookup"
 	"github.com/consensys/gnark/std/math/bits"
 	"github.com/consensys/gnark/std/rangecheck"
 
@@ -23,6 +24,9 @@ type gadgets struct {
 	// actBits is the plan's ActivationBits (A): every activation the circuit
 	// checks lies in [-2^(A-1), 2^(A-1)).
 	actBits int
+	// tables holds the lookup tables built so far by content (see
+	// lookupOp), so that ops with the same table share it.
+	tables map[[32]byte]logderivlookup.Table
 }
 
 func newGadgets(api frontend.API, actBits int, o options) *gadgets {

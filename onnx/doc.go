@@ -36,9 +36,17 @@
 //
 //	model.onnx: unsupported ops: Loop (1, node "loop_0"), NonZero (2, node "/NonZero")
 //
-// [SupportedOps] lists the operators the importer understands. Nonlinear
-// functions (Sqrt, Exp, Pow, Tanh, Sigmoid, Softmax, ...) are accepted only
-// when their inputs are constant, so that they fold away ([FoldOnly]).
+// [SupportedOps] lists the operators the importer understands. A few
+// (Floor, Ceil, Round, Mod, LogSoftmax, ...) are accepted only when their
+// inputs are constant, so that they fold away ([FoldOnly]). Elementwise
+// functions (Sigmoid, Tanh, Exp, Erf, Gelu, Elu, ...) stay in the graph;
+// [ElementwiseFunc] gives the real function each computes, with its
+// attributes.
+//
+// LayerNormalization and InstanceNormalization are replaced, at load time,
+// by the ops they stand for (ReduceMean, Sub, Mul, Add, Sqrt, Div), named
+// after the node ("<node>/mean", "<node>/variance", ...), so that later
+// stages see only simple ops and calibration measures every step.
 //
 // # Canonical attributes
 //
@@ -70,6 +78,11 @@
 //	Unsqueeze           axes (ints) sorted, relative to the output rank
 //	Concat, Gather      axis
 //	Softmax, LogSoftmax axis (the opset's default filled in)
+//	Elu, Celu, LeakyRelu, ThresholdedRelu
+//	                    alpha (float, the default filled in)
+//	Selu                alpha, gamma (float)
+//	HardSigmoid         alpha, beta (float)
+//	Gelu                approximate ("none" or "tanh")
 //	Split               axis; split (ints): the size of every output
 //	Slice               starts, ends, axes, steps (ints): one entry per input
 //	                    axis, axes = 0..rank-1. Element j along axis a is
@@ -87,6 +100,11 @@
 //	                    file gives none; an empty list only when
 //	                    noop_with_empty_axes = 1 (the op is then the
 //	                    identity); keepdims (0 or 1); noop_with_empty_axes
+//	GatherElements      axis
+//	OneHot              axis (relative to the output's rank); depth and
+//	                    values stay inputs and must be constants
+//	ArgMax, ArgMin      axis (positive), keepdims (0 or 1),
+//	                    select_last_index (0; 1 is rejected)
 //	Expand              shape (ints): the target shape, as given (numpy
 //	                    broadcasting applies). Only the data input remains.
 //	Tile                repeats (ints). Only the data input remains.

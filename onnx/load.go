@@ -166,8 +166,14 @@ func (im *importer) run() (*Graph, error) {
 		return nil, err
 	}
 	for _, n := range nodes {
-		if err := im.processNode(n); err != nil && im.firstErr == nil {
+		parts, err := im.expandNode(n)
+		if err != nil && im.firstErr == nil {
 			im.firstErr = err
+		}
+		for _, p := range parts {
+			if err := im.processNode(p); err != nil && im.firstErr == nil {
+				im.firstErr = err
+			}
 		}
 	}
 	if len(im.unsupported) > 0 {

@@ -15,7 +15,9 @@ func init() {
 	reduceOp := &opRule{minIn: 1, maxIn: 2, maxOut: 1, canon: canonReduce, infer: inferReduce, eval: evalReduce}
 	foldReduce := &opRule{minIn: 1, maxIn: 2, maxOut: 1, canon: canonReduce, eval: evalReduce, math: true}
 	pool := &opRule{minIn: 1, maxIn: 1, maxOut: 2, canon: canonPool, infer: inferPool, eval: evalPool}
-	softmax := &opRule{minIn: 1, maxIn: 1, maxOut: 1, canon: canonSoftmax, eval: evalSoftmax, math: true}
+	activation := &opRule{minIn: 1, maxIn: 1, maxOut: 1, canon: canonActivation, infer: inferSame, eval: evalActivation}
+	softmax := &opRule{minIn: 1, maxIn: 1, maxOut: 1, canon: canonSoftmax, infer: inferSame, eval: evalSoftmax}
+	logSoftmax := &opRule{minIn: 1, maxIn: 1, maxOut: 1, canon: canonSoftmax, eval: evalSoftmax, math: true}
 
 	opRules = map[string]*opRule{
 		// linear algebra
@@ -26,7 +28,7 @@ func init() {
 
 		// elementwise arithmetic, comparison and logic
 		"Add": arith, "Sub": arith, "Mul": arith, "Div": arith,
-		"Pow":   {minIn: 2, maxIn: 2, maxOut: 1, eval: evalBinary},
+		"Pow":   {minIn: 2, maxIn: 2, maxOut: 1, infer: inferPow, eval: evalBinary},
 		"Mod":   {minIn: 2, maxIn: 2, maxOut: 1, eval: evalBinary},
 		"Sum":   {minIn: 1, maxIn: variadic, maxOut: 1, infer: inferBroadcast, eval: evalBinary},
 		"Mean":  {minIn: 1, maxIn: variadic, maxOut: 1, infer: inferBroadcast, eval: evalBinary},
@@ -42,11 +44,21 @@ func init() {
 		"Neg":  same(nil),
 		"Clip": {minIn: 1, maxIn: 3, maxOut: 1, canon: canonClip, infer: inferClip, eval: evalClip},
 
+		"LeakyRelu": activation, "Abs": activation,
+		"PRelu": {minIn: 2, maxIn: 2, maxOut: 1, infer: inferPRelu, eval: evalPRelu},
+
+		// nonlinear elementwise functions (quantize/ makes lookup tables of them)
+		"Sqrt": activation, "Exp": activation, "Log": activation, "Tanh": activation, "Erf": activation,
+		"Sigmoid": activation, "Reciprocal": activation, "Sign": activation, "Sin": activation, "Cos": activation,
+		"Gelu": activation, "Softplus": activation, "Softsign": activation, "Elu": activation, "Selu": activation,
+		"Celu": activation, "HardSigmoid": activation, "HardSwish": activation, "Mish": activation,
+		"ThresholdedRelu": activation,
+
+		"Floor": activation, "Ceil": activation,
+
 		// nonlinear functions: folded only
-		"Sqrt": foldUnary, "Exp": foldUnary, "Log": foldUnary, "Tanh": foldUnary, "Erf": foldUnary,
-		"Sigmoid": foldUnary, "Reciprocal": foldUnary, "Abs": foldUnary, "Sign": foldUnary,
-		"Floor": foldUnary, "Ceil": foldUnary, "Round": foldUnary, "Sin": foldUnary, "Cos": foldUnary,
-		"Softmax": softmax, "LogSoftmax": softmax,
+		"Round":   foldUnary,
+		"Softmax": softmax, "LogSoftmax": logSoftmax,
 
 		// normalization and pooling
 		"BatchNormalization": {minIn: 5, maxIn: 5, maxOut: 5, canon: canonBatchNorm, infer: inferBatchNorm, eval: evalBatchNorm},
@@ -63,23 +75,27 @@ func init() {
 		"ReduceL1":           foldReduce,
 		"ReduceL2":           foldReduce,
 		"ReduceLogSumExp":    foldReduce,
+		"ArgMax":             {minIn: 1, maxIn: 1, maxOut: 1, canon: canonArgMax, infer: inferArgMax, eval: evalArgMax},
+		"ArgMin":             {minIn: 1, maxIn: 1, maxOut: 1, canon: canonArgMax, infer: inferArgMax, eval: evalArgMax},
 
 		// data movement
-		"Identity":  {minIn: 1, maxIn: 1, maxOut: 1, infer: inferSame, eval: evalByInfer(inferSame)},
-		"Dropout":   {minIn: 1, maxIn: 3, maxOut: 2, canon: canonDropout, infer: inferSame, eval: evalByInfer(inferSame)},
-		"Flatten":   {minIn: 1, maxIn: 1, maxOut: 1, canon: canonFlatten, infer: inferFlatten, eval: evalByInfer(inferFlatten)},
-		"Reshape":   {minIn: 1, maxIn: 2, maxOut: 1, canon: canonReshape, infer: inferReshape, eval: evalByInfer(inferReshape)},
-		"Squeeze":   {minIn: 1, maxIn: 2, maxOut: 1, canon: canonSqueeze, infer: inferSqueeze, eval: evalByInfer(inferSqueeze)},
-		"Unsqueeze": {minIn: 1, maxIn: 2, maxOut: 1, canon: canonUnsqueeze, infer: inferUnsqueeze, eval: evalByInfer(inferUnsqueeze)},
-		"Transpose": {minIn: 1, maxIn: 1, maxOut: 1, canon: canonTranspose, infer: inferTranspose, eval: evalTranspose},
-		"Concat":    {minIn: 1, maxIn: variadic, maxOut: 1, canon: canonConcat, infer: inferConcat, eval: evalConcat},
-		"Split":     {minIn: 1, maxIn: 2, maxOut: 1 << 16, canon: canonSplit, infer: inferSplit, eval: evalSplit},
-		"Slice":     {minIn: 1, maxIn: 5, maxOut: 1, canon: canonSlice, infer: inferSlice, eval: evalSlice},
-		"Pad":       {minIn: 1, maxIn: 4, maxOut: 1, canon: canonPad, infer: inferPad, eval: evalPad},
-		"Gather":    {minIn: 2, maxIn: 2, maxOut: 1, canon: canonGather, infer: inferGather, eval: evalGather},
-		"Expand":    {minIn: 2, maxIn: 2, maxOut: 1, canon: canonExpand, infer: inferExpand, eval: evalExpand},
-		"Tile":      {minIn: 2, maxIn: 2, maxOut: 1, canon: canonTile, infer: inferTile, eval: evalTile},
-		"Cast":      {minIn: 1, maxIn: 1, maxOut: 1, canon: canonCast, infer: inferCast, eval: evalCast},
+		"Identity":       {minIn: 1, maxIn: 1, maxOut: 1, infer: inferSame, eval: evalByInfer(inferSame)},
+		"Dropout":        {minIn: 1, maxIn: 3, maxOut: 2, canon: canonDropout, infer: inferSame, eval: evalByInfer(inferSame)},
+		"Flatten":        {minIn: 1, maxIn: 1, maxOut: 1, canon: canonFlatten, infer: inferFlatten, eval: evalByInfer(inferFlatten)},
+		"Reshape":        {minIn: 1, maxIn: 2, maxOut: 1, canon: canonReshape, infer: inferReshape, eval: evalByInfer(inferReshape)},
+		"Squeeze":        {minIn: 1, maxIn: 2, maxOut: 1, canon: canonSqueeze, infer: inferSqueeze, eval: evalByInfer(inferSqueeze)},
+		"Unsqueeze":      {minIn: 1, maxIn: 2, maxOut: 1, canon: canonUnsqueeze, infer: inferUnsqueeze, eval: evalByInfer(inferUnsqueeze)},
+		"Transpose":      {minIn: 1, maxIn: 1, maxOut: 1, canon: canonTranspose, infer: inferTranspose, eval: evalTranspose},
+		"Concat":         {minIn: 1, maxIn: variadic, maxOut: 1, canon: canonConcat, infer: inferConcat, eval: evalConcat},
+		"Split":          {minIn: 1, maxIn: 2, maxOut: 1 << 16, canon: canonSplit, infer: inferSplit, eval: evalSplit},
+		"Slice":          {minIn: 1, maxIn: 5, maxOut: 1, canon: canonSlice, infer: inferSlice, eval: evalSlice},
+		"Pad":            {minIn: 1, maxIn: 4, maxOut: 1, canon: canonPad, infer: inferPad, eval: evalPad},
+		"Gather":         {minIn: 2, maxIn: 2, maxOut: 1, canon: canonGather, infer: inferGather, eval: evalGather},
+		"GatherElements": {minIn: 2, maxIn: 2, maxOut: 1, canon: canonGatherElements, infer: inferGatherElements, eval: evalGatherElements},
+		"OneHot":         {minIn: 3, maxIn: 3, maxOut: 1, canon: canonOneHot, infer: inferOneHot, eval: evalOneHot},
+		"Expand":         {minIn: 2, maxIn: 2, maxOut: 1, canon: canonExpand, infer: inferExpand, eval: evalExpand},
+		"Tile":           {minIn: 2, maxIn: 2, maxOut: 1, canon: canonTile, infer: inferTile, eval: evalTile},
+		"Cast":           {minIn: 1, maxIn: 1, maxOut: 1, canon: canonCast, infer: inferCast, eval: evalCast},
 
 		// constants and shape computations: always folded
 		"Constant":        {minIn: 0, maxIn: 0, maxOut: 1, eval: evalConstant},

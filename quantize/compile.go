@@ -40,6 +40,9 @@ func Compile(g *onnx.Graph, cal *Calibration, cfg Config) (*Plan, error) {
 			return nil, fmt.Errorf("%s%w", filePrefix(g), err)
 		}
 	}
+	if err := c.clampBooleanInputs(); err != nil {
+		return nil, fmt.Errorf("%s%w", filePrefix(g), err)
+	}
 	for _, n := range g.Nodes {
 		if err := c.lower(n); err != nil {
 			return nil, nodeErr(g, n, err)
@@ -89,6 +92,12 @@ func (c *compiler) markUses() {
 			for _, in := range n.Inputs {
 				c.ranged[in] = true
 			}
+		default:
+			if rangesInputs(c.g, n) {
+				for _, in := range n.Inputs {
+					c.ranged[in] = true
+				}
+			}
 		}
 		for _, in := range n.Inputs {
 			c.uses[in]++
@@ -112,7 +121,7 @@ func absorbs(n *onnx.Node, p *linear) bool {
 	switch n.OpType {
 	case "Add", "Sub", "Mul", "Div", "Neg", "Cast", "BatchNormalization", "Sum", "Mean":
 		return true
-	case "Gemm", "MatMul", "Conv", "AveragePool", "GlobalAveragePool", "ReduceMean", "ReduceSum":
+	case "Gemm", "MatMul", "Conv", "ConvTranspose", "AveragePool", "GlobalAveragePool", "ReduceMean", "ReduceSum":
 		return p.elementwise()
 	case "Concat":
 		return false
@@ -296,6 +305,7 @@ type linear struct {
 	// and whether it is pure data movement.
 	label string
 	move  bool
+	value string // the value it computes
 	// fused lists the pending maps folded into this one; compute is set
 	// when one of them was not pure data movement.
 	fused   []string
@@ -394,7 +404,7 @@ func (c *compiler) emitAffine(node string, l *linear, out string, move bool) (in
 		return 0, l.err
 	}
 	if c.deferrable(out, l) {
-		l.label, l.move = node, move
+		l.label, l.move, l.value = node, move, out
 		c.pending[out] = l
 		return -1, nil
 	}
@@ -584,9 +594,12 @@ func Check(g *onnx.Graph) error {
 }
 
 // supportedOps lists what Compile lowers, for error messages.
-const supportedOps = "Add, AveragePool, BatchNormalization, Cast, Clip, Concat, Conv, Div, Expand, Flatten, Gather, Gemm, GlobalAveragePool, GlobalMaxPool, Identity, MatMul, Max, MaxPool, Mean, Min, Mul, Neg, Pad, ReduceMax, ReduceMean, ReduceMin, ReduceSum, Relu, Reshape, Slice, Squeeze, Sub, Sum, Tile, Transpose, Unsqueeze"
+const supportedOps = "Add, AveragePool, BatchNormalization, Cast, Clip, Concat, Conv, ConvTranspose, Div, Expand, Flatten, Gather, Gemm, GlobalAveragePool, GlobalMaxPool, Identity, MatMul, Max, MaxPool, Mean, Min, Mul, Neg, Not, And, Or, Xor, Greater, Less, GreaterOrEqual, LessOrEqual, Equal, Where, ArgMax, ArgMin, OneHot, GatherElements, Pad, ReduceMax, ReduceMean, ReduceMin, ReduceSum, Relu, Reshape, Slice, Squeeze, Sub, Sum, Tile, Transpose, Unsqueeze; LeakyRelu, PRelu, Abs; and through lookup tables Sigmoid, Tanh, Exp, Log, Erf, Gelu, Softplus, Softsign, Elu, Selu, Celu, HardSigmoid, HardSwish, Mish, Sqrt, Reciprocal, Sin, Cos, Sign, Pow (constant exponent); Floor, Ceil; Softmax; Mul, MatMul and Div of two computed values"
 
 func checkNode(g *onnx.Graph, n *onnx.Node, ints map[string]bool) error {
+	if n.OpType == "Split" { // the one multi-output op (split.go)
+		return nil
+	}
 	if err := outputCount(n); err != nil {
 		return err
 	}
@@ -604,40 +617,44 @@ func checkNode(g *onnx.Graph, n *onnx.Node, ints map[string]bool) error {
 		default:
 			return fmt.Errorf("pad mode %q is not supported (constant, reflect, edge and wrap are)", m)
 		}
+	case "Not", "And", "Or", "Xor":
+		return checkLogic(g, n)
 	case "Gather":
-		if !isConst(1) {
-			return errors.New("the indices are computed from the inputs; zkml supports Gather with constant indices only (a computed index is a lookup)")
+		return checkGather(g, n)
+	case "Greater", "Less", "GreaterOrEqual", "LessOrEqual", "Equal":
+		if len(n.Inputs) != 2 {
+			return fmt.Errorf("has %d inputs, want 2", len(n.Inputs))
 		}
+	case "Where":
+		return checkWhere(g, n)
+	case "OneHot", "GatherElements":
+		return checkSelect(g, n)
+	case "ArgMax", "ArgMin":
 	case "Cast":
 		to, err := castTarget(g, n)
 		if err != nil {
 			return err
 		}
-		if to == onnx.Bool {
-			return errors.New("casting to bool is a comparison, which zkml does not support")
+		if to == onnx.Bool && !booleanValues(g)[n.Inputs[0]] {
+			return errors.New("casting a value that is not provably 0 or 1 to bool is a comparison, which zkml does not support")
 		}
 		if !to.IsFloat() && !ints[n.Inputs[0]] {
 			return fmt.Errorf("casting %q to %s rounds a real value, which zkml does not support; only values computed from integer inputs can be cast to integers", n.Inputs[0], to)
 		}
 	case "Mul":
-		if !isConst(0) && !isConst(1) {
-			return errors.New("both factors are computed from the inputs; zkml multiplies by constants only")
-		}
+		// Both factors computed: a product (OpMul).
 	case "Div":
-		if !isConst(1) {
-			return errors.New("the divisor is computed from the inputs; zkml divides by constants only")
-		}
-		if isConst(0) {
-			return errors.New("dividing a constant by a computed value is not supported; zkml divides by constants only")
+		if isConst(0) && !isConst(1) {
+			return errors.New("dividing a constant by a computed value is not supported; divide a computed value (Reciprocal is a lookup table)")
 		}
 	case "Gemm", "MatMul":
 		if len(n.Inputs) < 2 {
 			return errors.New("needs two operands")
 		}
-		if !isConst(0) && !isConst(1) {
-			return errors.New("both operands are computed from the inputs; zkml needs one of them to be a constant (weights)")
+		if n.OpType == "Gemm" && !isConst(0) && !isConst(1) {
+			return errors.New("both operands are computed from the inputs; zkml needs one of them to be a constant (weights), or use MatMul")
 		}
-	case "Conv":
+	case "Conv", "ConvTranspose":
 		if len(n.Inputs) < 2 || !isConst(1) {
 			return errors.New("the weights are computed from the inputs; zkml needs constant weights")
 		}
@@ -654,6 +671,9 @@ func checkNode(g *onnx.Graph, n *onnx.Node, ints map[string]bool) error {
 			}
 		}
 	default:
+		if isNonlinear(n.OpType) {
+			return checkNonlinear(g, n)
+		}
 		return fmt.Errorf("op %s is not supported (zkml compiles %s)", n.OpType, supportedOps)
 	}
 	return nil
@@ -689,10 +709,16 @@ func integerValues(g *onnx.Graph) map[string]bool {
 			all = all && isInt(in)
 		}
 		switch n.OpType {
-		case "Cast", "Neg", "Relu", "MaxPool", "GlobalMaxPool", "ReduceMax", "ReduceMin", "ReduceSum", "Max", "Min", "Sum":
+		case "Greater", "Less", "GreaterOrEqual", "LessOrEqual", "Equal", "ArgMax", "ArgMin":
+			all = true // 0 or 1, or an index
+		case "Floor", "Ceil":
+			all = true // integers at scale 0 (see lowerRounding)
+		case "Cast", "Neg", "Relu", "Not", "And", "Or", "Xor", "MaxPool", "GlobalMaxPool", "ReduceMax", "ReduceMin", "ReduceSum", "Max", "Min", "Sum":
 		case "Clip":
 			lo, hi := n.Float("min", math.Inf(-1)), n.Float("max", math.Inf(1))
 			all = all && (math.IsInf(lo, 0) || lo == math.Trunc(lo)) && (math.IsInf(hi, 0) || hi == math.Trunc(hi))
+		case "MatMul": // by an integer constant or another integer value
+			all = all && len(n.Inputs) == 2 && isInt(n.Inputs[1])
 		case "Add", "Sub", "Mul":
 			all = all && len(n.Inputs) == 2 && isInt(n.Inputs[1])
 		default:

@@ -83,8 +83,9 @@
 //
 // # Supported ops
 //
-// Gemm, MatMul (one constant operand, batched with broadcasting), Conv (any
-// number of spatial axes, strides, pads, dilations, groups), MaxPool and
+// Gemm, MatMul (one constant operand, batched with broadcasting), Conv and
+// ConvTranspose (any number of spatial axes, strides, pads, dilations,
+// groups; ConvTranspose also output_padding), MaxPool and
 // AveragePool (pads, strides, dilations, ceil_mode, count_include_pad),
 // GlobalAveragePool, GlobalMaxPool, ReduceMean, ReduceSum, ReduceMax,
 // BatchNormalization, Add, Sub, Sum and Mean (of constants or computed
@@ -93,8 +94,46 @@
 // types, or of values computed from integer inputs), and data movement:
 // Identity, Reshape, Flatten, Squeeze, Unsqueeze, Transpose, Slice, Pad
 // (constant, reflect, edge, wrap), Concat, Gather with constant indices,
-// Expand, Tile. Products of two computed values and nonlinear functions
-// (Sigmoid, Softmax, ...) are not supported. Models are expected to come
+// Expand, Tile.
+//
+// Comparisons and logic lower to the same ops (compare.go, logic.go):
+// Greater, Less, GreaterOrEqual, LessOrEqual and Equal of a computed value
+// with a constant or another computed value give 0 or 1 as
+// min(relu(d), 1) of an integer difference d (they compare the quantized
+// values; a constant threshold is quantized like the input); Not, And, Or
+// and Xor of booleans are 1 − x, minima and maxima, with bool-typed model
+// inputs clamped to {0, 1} on entry so that a prover cannot feed a 5;
+// Where chooses between constants with a boolean condition (affine in it);
+// Gather reads a two-entry constant table at a boolean index (affine too).
+// Models are expected to come
 // from onnx.Load, which folds constant subgraphs and makes attributes
 // canonical.
+//
+// # Nonlinear ops
+//
+// Sigmoid, Tanh, Exp, Log, Erf, Gelu, Softplus, Softsign, Elu, Selu, Celu,
+// HardSigmoid, HardSwish, Mish, Sqrt, Reciprocal, Sin, Cos, Sign and Pow
+// with a constant exponent become lookup tables (OpLookup). A table covers
+// the domain calibration saw times the headroom ([-m·H, m·H]; from 0 for
+// Sqrt and fractional powers, from the first positive step for Log and
+// negative fractional powers) or, for the functions that saturate
+// (Sigmoid, Tanh, Erf, HardSigmoid), the whole range where they are not
+// yet constant, so that clamping is exact. Its input scale is the input's,
+// or lower so that the table holds at most 2^14+1 entries (the input is
+// first rounded to it: the op's Shift); its output scale is the output's
+// calibrated one, lowered (by at most 8 bits) when the function grows
+// beyond it over the widened domain (Exp). Inputs beyond the table are
+// clamped to its ends: exact for saturating functions, an approximation
+// for the others, proven either way. [Plan.Report] shows each table's size
+// and domain.
+//
+// LeakyRelu, PRelu (constant slope) and Abs are exact: a·x + (1−a)·relu(x).
+// Products of two computed values (Mul, MatMul, Pow 2) are OpMul: the
+// products land at the sum of the factors' scales and are rescaled to the
+// output's calibrated scale. A quotient a/b of computed values (OpDiv)
+// rounds a·2^Shift/b half up and needs b ≥ 1: Run refuses a divisor that
+// is not positive. Softmax is a row maximum, the differences, an
+// exponential table over [−16, 0], the row sums and one quotient per
+// element. LayerNormalization and InstanceNormalization arrive from
+// onnx.Load as ReduceMean, Sub, Mul, Add, Sqrt and Div.
 package quantize

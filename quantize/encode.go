@@ -21,6 +21,7 @@ import (
 //	ops:      count, then per op: Kind Node count In... Out Shift
 //	          count RowStart deltas..., count (Term.In Term.Idx Term.Coeff)...,
 //	          count Bias...
+//	          and for OpLookup only: TableMin count Table...
 //
 // The encoding is canonical: equal plans encode to equal bytes (an all-zero
 // Bias is written as no bias), which is what makes Hash a model identity.
@@ -85,6 +86,13 @@ func (p *Plan) encode() []byte {
 		b = binary.AppendUvarint(b, uint64(len(bias)))
 		for _, v := range bias {
 			b = binary.AppendVarint(b, v)
+		}
+		if op.Kind == OpLookup {
+			b = binary.AppendVarint(b, op.TableMin)
+			b = binary.AppendUvarint(b, uint64(len(op.Table)))
+			for _, v := range op.Table {
+				b = binary.AppendVarint(b, v)
+			}
 		}
 	}
 	return b
@@ -191,6 +199,15 @@ func decodePlan(data []byte) (*Plan, error) {
 			op.Bias = make([]int64, n)
 			for j := range op.Bias {
 				op.Bias[j] = r.varint()
+			}
+		}
+		if op.Kind == OpLookup {
+			op.TableMin = r.varint()
+			if n := r.count(1); n > 0 {
+				op.Table = make([]int64, n)
+				for j := range op.Table {
+					op.Table[j] = r.varint()
+				}
 			}
 		}
 		if r.err != nil {

@@ -67,6 +67,18 @@ func runFloat(g *onnx.Graph, inputs [][]float64) (map[string]*fval, error) {
 				return nil, nodeErr(g, n, fmt.Errorf("input %q is neither a graph input, a constant nor computed by an earlier node", name))
 			}
 		}
+		if n.OpType == "Split" && len(ins) > 0 && ins[0] != nil {
+			outs, err := floatSplit(n, ins[0])
+			if err != nil {
+				return nil, nodeErr(g, n, err)
+			}
+			for i, o := range n.Outputs {
+				if o != "" {
+					vals[o] = outs[i]
+				}
+			}
+			continue
+		}
 		out, err := evalFloat(g, n, ins)
 		if err == nil {
 			err = checkDeclared(g, n, out.shape)
@@ -130,6 +142,9 @@ func evalFloat(g *onnx.Graph, n *onnx.Node, ins []*fval) (*fval, error) {
 			return nil, fmt.Errorf("input %d is missing", i)
 		}
 	}
+	if n.OpType == "Gather" && len(n.Inputs) == 2 && g.Constants[n.Inputs[1]] == nil {
+		return floatGatherTable(n, ins)
+	}
 	if movementOps[n.OpType] {
 		return floatMovement(g, n, ins)
 	}
@@ -154,6 +169,21 @@ func evalFloat(g *onnx.Graph, n *onnx.Node, ins []*fval) (*fval, error) {
 		return mapFloat(x, func(v float64) float64 { return -v }), nil
 	case "Relu":
 		return mapFloat(x, func(v float64) float64 { return max(v, 0) }), nil
+	case "Not", "And", "Or", "Xor":
+		return floatLogic(n.OpType, ins)
+	case "Greater", "Less", "GreaterOrEqual", "LessOrEqual", "Equal":
+		if len(ins) != 2 || ins[1] == nil {
+			return nil, errors.New("needs two inputs")
+		}
+		return floatCompare(n.OpType, x, ins[1])
+	case "Where":
+		return floatWhere(ins)
+	case "ArgMax", "ArgMin":
+		return floatArgMax(n, x)
+	case "OneHot":
+		return floatOneHot(n, ins)
+	case "GatherElements":
+		return floatGatherElements(n, ins)
 	case "Add", "Sub", "Mul", "Div":
 		if len(ins) != 2 || ins[1] == nil {
 			return nil, errors.New("needs two inputs")
@@ -168,6 +198,8 @@ func evalFloat(g *onnx.Graph, n *onnx.Node, ins []*fval) (*fval, error) {
 		return floatMatMul(x, ins[1])
 	case "Conv":
 		return floatConv(n, ins)
+	case "ConvTranspose":
+		return floatConvTranspose(n, ins)
 	case "MaxPool", "AveragePool":
 		return floatPool(n, x)
 	case "GlobalAveragePool", "GlobalMaxPool", "ReduceMean", "ReduceSum", "ReduceMax", "ReduceMin":
@@ -188,6 +220,9 @@ func evalFloat(g *onnx.Graph, n *onnx.Node, ins []*fval) (*fval, error) {
 			out.data[i] = a[ch(i)]*v + b[ch(i)]
 		}
 		return out, nil
+	}
+	if out, ok, err := floatNonlinear(g, n, ins); ok {
+		return out, err
 	}
 	return nil, fmt.Errorf("op %s is not supported", n.OpType)
 }
@@ -263,6 +298,8 @@ func floatBinary(op string, a, b *fval) (*fval, error) {
 			out.data[i] = x * y
 		case "Div":
 			out.data[i] = x / y
+		case "Pow":
+			out.data[i] = math.Pow(x, y)
 		}
 	}
 	return out, nil

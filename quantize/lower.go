@@ -46,6 +46,9 @@ func (c *compiler) operand(n *onnx.Node, i int) (operand, error) {
 }
 
 func (c *compiler) lower(n *onnx.Node) error {
+	if n.OpType == "Split" {
+		return c.lowerSplit(n)
+	}
 	if err := outputCount(n); err != nil {
 		return err
 	}
@@ -56,6 +59,24 @@ func (c *compiler) lower(n *onnx.Node) error {
 		t, err = c.lowerUnary(n)
 	case "Relu":
 		t, err = c.lowerRelu(n)
+	case "Not", "And", "Or", "Xor":
+		t, err = c.lowerLogic(n)
+	case "Greater", "Less", "GreaterOrEqual", "LessOrEqual", "Equal":
+		t, err = c.lowerCompare(n)
+	case "Where":
+		t, err = c.lowerWhere(n)
+	case "ArgMax", "ArgMin":
+		t, err = c.lowerArgMax(n)
+	case "OneHot":
+		t, err = c.lowerOneHot(n)
+	case "GatherElements":
+		t, err = c.lowerGatherElements(n)
+	case "Gather":
+		if len(n.Inputs) == 2 && c.g.Constants[n.Inputs[1]] == nil {
+			t, err = c.lowerGatherComputed(n)
+		} else {
+			t, err = c.lowerMovement(n)
+		}
 	case "Add", "Sub", "Mul", "Div":
 		t, err = c.lowerBinary(n)
 	case "Gemm":
@@ -64,6 +85,8 @@ func (c *compiler) lower(n *onnx.Node) error {
 		t, err = c.lowerMatMul(n)
 	case "Conv":
 		t, err = c.lowerConv(n)
+	case "ConvTranspose":
+		t, err = c.lowerConvTranspose(n)
 	case "MaxPool", "AveragePool":
 		t, err = c.lowerPool(n)
 	case "GlobalAveragePool", "GlobalMaxPool", "ReduceMean", "ReduceSum", "ReduceMax":
@@ -79,6 +102,10 @@ func (c *compiler) lower(n *onnx.Node) error {
 	case "BatchNormalization":
 		t, err = c.lowerBatchNorm(n)
 	default:
+		if isNonlinear(n.OpType) {
+			t, err = c.lowerNonlinear(n)
+			break
+		}
 		if !movementOps[n.OpType] {
 			return fmt.Errorf("op %s is not supported", n.OpType)
 		}
@@ -238,6 +265,12 @@ func (c *compiler) lowerBinary(n *onnx.Node) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	if n.OpType == "Mul" && !a.isConst && !b.isConst {
+		return c.lowerProduct(n, a, b)
+	}
+	if n.OpType == "Div" && !a.isConst && !b.isConst {
+		return c.lowerDivide(n, a, b)
+	}
 	shape, ia, ib, err := broadcast2(a.shape, b.shape)
 	if err != nil {
 		return 0, err
@@ -370,6 +403,9 @@ func (c *compiler) lowerMatMul(n *onnx.Node) (int, error) {
 	b, err := c.operand(n, 1)
 	if err != nil {
 		return 0, err
+	}
+	if !a.isConst && !b.isConst {
+		return c.lowerMatMulProduct(n, a, b)
 	}
 	if a.isConst == b.isConst {
 		return 0, errors.New("zkml needs exactly one operand to be a constant")

@@ -26,6 +26,10 @@ var conformanceModels = []string{
 	"accuracy", "1l_conv", "1l_downsample", "4l_relu_conv_fc", "1l_max_pool", "1l_average",
 	"1l_batch_norm", "1l_mean", "1l_div", "1l_flatten", "1l_reshape", "1l_concat", "1l_slice",
 	"1l_pad", "1l_identity", "max", "min",
+	// nonlinear: lookup tables, relu-based piecewise-linear ops, products
+	"1l_sigmoid", "1l_tanh", "1l_erf", "1l_elu", "1l_gelu_noappx", "2l_relu_sigmoid_small",
+	"2l_sigmoid_small", "2l_relu_sigmoid_conv", "1l_sqrt", "selu", "softplus", "log_softmax",
+	"1l_leakyrelu", "1l_prelu", "1l_var", "1l_softmax", "layernorm",
 }
 
 // loadModel loads a conformance model, its reference outputs and its sample input.

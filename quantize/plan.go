@@ -61,6 +61,24 @@ const (
 	// OpMax: out[i] = the maximum of the terms of row i (coefficients are 1
 	// and ignored; each row has at least one term). MaxPool lowers to it.
 	OpMax
+	// OpLookup: out[i] = Table[clamp(Rescale(in0[i], Shift), TableMin,
+	// TableMin+len(Table)-1) - TableMin], elementwise (same size). Nonlinear
+	// functions (Sigmoid, Tanh, Exp, Erf, Gelu, ...) lower to it: the table
+	// holds the function at the input and output scales, over the domain
+	// calibration saw (times the headroom); inputs beyond it are clamped.
+	OpLookup
+	// OpMul: out[i] = Rescale(Σ x·y, Shift) over the pairs of consecutive
+	// terms of row i (x from the first term of a pair, y from the second;
+	// coefficients are 1; a row has at least one pair). Products of two
+	// computed tensors lower to it: elementwise Mul with one pair per row,
+	// MatMul with one pair per term of the dot product.
+	OpMul
+	// OpDiv: out[i] = ⌊(2·a·2^Shift + b) / (2·b)⌋, that is a·2^Shift / b
+	// rounded half up, where a and b are the elements the two terms of row
+	// i name (coefficients 1; the dividend from In[0], the divisor from
+	// In[1]). The divisor must be at least 1. Softmax and division by a
+	// computed tensor lower to it.
+	OpDiv
 )
 
 func (k OpKind) String() string {
@@ -71,6 +89,12 @@ func (k OpKind) String() string {
 		return "relu"
 	case OpMax:
 		return "max"
+	case OpLookup:
+		return "lookup"
+	case OpMul:
+		return "mul"
+	case OpDiv:
+		return "div"
 	}
 	return "unknown"
 }
@@ -82,12 +106,16 @@ type Op struct {
 	In   []int  // input tensor indices
 	Out  int    // output tensor index
 
-	// Rows for OpAffine and OpMax, in CSR form: the terms of output element i
+	// Rows for OpAffine, OpMax and OpMul, in CSR form: the terms of output element i
 	// are Terms[RowStart[i]:RowStart[i+1]]; len(RowStart) == size(Out)+1.
 	RowStart []int32
 	Terms    []Term
 	Bias     []int64 // OpAffine: per output element, at the accumulator's scale; nil means zeros
-	Shift    int     // OpAffine: rescale by 2^Shift (0: none)
+	Shift    int     // OpAffine, OpLookup, OpMul: rescale by 2^Shift (0: none)
+
+	// OpLookup: the function's values, for inputs TableMin, TableMin+1, ...
+	Table    []int64
+	TableMin int64
 }
 
 // Term is one coefficient times one element of one input tensor.

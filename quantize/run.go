@@ -94,6 +94,14 @@ func (p *Plan) Run(inputs [][]int64) ([][]int64, error) {
 				}
 				out[i] = m
 			}
+		case OpLookup:
+			runLookup(op, ins[0], out)
+		case OpMul:
+			runMul(op, ins, out)
+		case OpDiv:
+			if err := runDiv(op, ins, out); err != nil {
+				return nil, fmt.Errorf("node %q: %w", op.Node, err)
+			}
 		}
 		if err := p.checkRange(op.Out, out, fmt.Sprintf("node %q", op.Node)); err != nil {
 			return nil, err

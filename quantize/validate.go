@@ -91,6 +91,17 @@ func opBound(op *Op, inBounds []int, activationBits int) (out, acc int) {
 	case OpAffine:
 		acc = accBound(op, inBounds)
 		return shiftedBound(acc, op.Shift, activationBits), acc
+	case OpLookup:
+		b := lookupBound(op.Table)
+		return b, b
+	case OpMul:
+		acc = mulBound(op, inBounds)
+		return shiftedBound(acc, op.Shift, activationBits), acc
+	case OpDiv:
+		if len(inBounds) != 2 {
+			return 0, 0
+		}
+		return divBound(inBounds[0], op.Shift, activationBits), inBounds[0] + op.Shift + 2
 	default: // OpRelu, OpMax: the output is one of the inputs' elements (or 0)
 		for _, b := range inBounds {
 			out = max(out, b)
@@ -241,10 +252,26 @@ func (p *Plan) validateOp(op *Op, sizes []int, defined []bool) error {
 		if op.Shift < 0 || op.Shift > maxBound {
 			return fmt.Errorf("shift %d outside [0, %d]", op.Shift, maxBound)
 		}
+	case OpLookup:
+		if err := p.validateLookup(op, sizes, outSize); err != nil {
+			return err
+		}
+	case OpMul:
+		if err := validateMul(op, sizes, outSize); err != nil {
+			return err
+		}
+	case OpDiv:
+		if err := validateDiv(p, op, sizes, outSize); err != nil {
+			return err
+		}
 	default:
 		return fmt.Errorf("unknown op kind %d", int(op.Kind))
 	}
-	if op.Kind != OpAffine {
+	if op.Kind == OpLookup && inBounds[0]-op.Shift > ab-1 {
+		// The circuit compares the rescaled input in ActivationBits+1 bits.
+		return fmt.Errorf("input %q has bound 2^%d, beyond the activation range 2^%d even after the shift by %d", p.Tensors[op.In[0]].Name, inBounds[0], ab-1, op.Shift)
+	}
+	if op.Kind != OpAffine && op.Kind != OpLookup {
 		// The circuit decomposes the inputs of comparisons into
 		// ActivationBits bits.
 		for j, b := range inBounds {

@@ -140,6 +140,7 @@ samples reach (times --headroom), so give inputs like the ones you will prove.`,
 			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Value: "build", Usage: "build `DIR` to write"},
 			&cli.StringSliceFlag{Name: "calibration", Aliases: []string{"c"}, Usage: "sample input `FILE` (repeatable)", Required: true},
 			&cli.StringFlag{Name: "backend", Value: "groth16", Usage: "proof system: groth16 or plonk"},
+			&cli.StringFlag{Name: "range-checks", Value: "lookup", Usage: "how the circuit proves ranges: lookup (fewest constraints; a Groth16 proof then carries a commitment, ~124k more gas on chain) or bits (bit decomposition: more constraints, cheapest on-chain verification)"},
 			&cli.IntFlag{Name: "activation-bits", Value: def.ActivationBits, Usage: "range of every activation, in bits"},
 			&cli.IntFlag{Name: "weight-bits", Value: def.WeightBits, Usage: "precision of quantized weights, in bits"},
 			&cli.IntFlag{Name: "max-scale", Value: def.MaxScale, Usage: "largest fixed-point scale exponent"},
@@ -165,7 +166,15 @@ samples reach (times --headroom), so give inputs like the ones you will prove.`,
 				MaxScale:       c.Int("max-scale"),
 				Headroom:       c.Float64("headroom"),
 			}
-			res, err := compileModel(a[0], c.String("out"), c.StringSlice("calibration"), backend, cfg, opts, progressFor(c))
+			var popts []prover.Option
+			switch c.String("range-checks") {
+			case "lookup":
+			case "bits":
+				popts = append(popts, prover.WithBitDecompositionRangeChecks())
+			default:
+				return fmt.Errorf("--range-checks %q: expected lookup or bits", c.String("range-checks"))
+			}
+			res, err := compileModel(a[0], c.String("out"), c.StringSlice("calibration"), backend, cfg, opts, progressFor(c), popts...)
 			if err != nil {
 				return err
 			}

@@ -7,6 +7,7 @@
 //	zkml prove build/ --input input.json --out proof.json
 //	zkml verify build/ proof.json
 //	zkml demo
+//	zkml conformance ../shared/models --out bench/CONFORMANCE.md
 //
 // Run `zkml help COMMAND` for the details of each command.
 package main
@@ -69,6 +70,12 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			proveCommand(),
 			verifyCommand(),
 			demoCommand(),
+			exportVerifierCommand(),
+			calldataCommand(),
+			deployCommand(),
+			verifyOnchainCommand(),
+			devnetCommand(),
+			conformanceCommand(),
 		},
 	}
 }

@@ -21,6 +21,7 @@ type compileResult struct {
 	Dir          string              `json:"dir"`
 	Model        string              `json:"model"`
 	Backend      prover.Backend      `json:"backend"`
+	RangeChecks  string              `json:"range_checks"`
 	Constraints  int                 `json:"constraints"`
 	PublicInputs int                 `json:"public_inputs"`
 	Calibration  []calibrationSample `json:"calibration"`
@@ -35,7 +36,7 @@ type calibrationSample struct {
 	RelativeErr float64 `json:"relative_linf_error"`
 }
 
-func compileModel(modelPath, dir string, calFiles []string, backend prover.Backend, cfg quantize.Config, opts *onnx.Options, p *progress) (*compileResult, error) {
+func compileModel(modelPath, dir string, calFiles []string, backend prover.Backend, cfg quantize.Config, opts *onnx.Options, p *progress, popts ...prover.Option) (*compileResult, error) {
 	start := time.Now()
 	if err := cfg.Validate(); err != nil {
 		return nil, err
@@ -66,7 +67,13 @@ func compileModel(modelPath, dir string, calFiles []string, backend prover.Backe
 		p.Fail()
 		return nil, err
 	}
-	res := &compileResult{Dir: dir, Model: modelPath, Backend: backend, Layers: plan.Report()}
+	// Per-layer errors on the first sample show where precision is lost.
+	layers, err := plan.ReportOn(g, samples[0])
+	if err != nil {
+		p.Fail()
+		return nil, fmt.Errorf("%s: %w", calFiles[0], err)
+	}
+	res := &compileResult{Dir: dir, Model: modelPath, Backend: backend, Layers: layers}
 	for i, in := range samples {
 		e, err := integerError(g, plan, in)
 		if err != nil {
@@ -75,7 +82,7 @@ func compileModel(modelPath, dir string, calFiles []string, backend prover.Backe
 		}
 		res.Calibration = append(res.Calibration, calibrationSample{calFiles[i], e})
 	}
-	p.Stage("compiling the circuit (" + string(backend) + ")")
+	p.End() // prover reports its own stages
 	sum, err := fileSHA256(modelPath)
 	if err != nil {
 		p.Fail()
@@ -88,12 +95,13 @@ func compileModel(modelPath, dir string, calFiles []string, backend prover.Backe
 	for _, v := range g.Outputs {
 		meta.OutputNames = append(meta.OutputNames, v.Name)
 	}
-	b, err := prover.Compile(dir, plan, backend, meta, prover.WithProgress(p.Stage))
+	b, err := prover.Compile(dir, plan, backend, meta, append(popts, prover.WithProgress(p.Stage))...)
 	if err != nil {
 		p.Fail()
 		return nil, err
 	}
 	p.End()
+	res.RangeChecks = b.Settings().Circuit.RangeChecks
 	res.Constraints = b.Settings().Circuit.Constraints
 	res.PublicInputs = b.Settings().Circuit.PublicInputs
 	res.Seconds = time.Since(start).Seconds()
@@ -155,14 +163,14 @@ func plural(n int, what string) string {
 }
 
 func (r *compileResult) print(w io.Writer) {
-	fmt.Fprintf(w, "compiled %s into %s (%s)\n", r.Model, r.Dir, r.Backend)
+	fmt.Fprintf(w, "compiled %s into %s (%s, %s range checks)\n", r.Model, r.Dir, r.Backend, r.RangeChecks)
 	fmt.Fprintf(w, "constraints:   %d\n", r.Constraints)
 	fmt.Fprintf(w, "public inputs: %d\n", r.PublicInputs)
 	for _, c := range r.Calibration {
 		fmt.Fprintf(w, "accuracy on %s: relative L∞ error %.3g%% (integer vs float reference)\n", c.File, 100*c.RelativeErr)
 	}
 	if len(r.Layers) > 0 {
-		fmt.Fprintln(w, "layers:")
+		fmt.Fprintln(w, "layers (scale; calibrated range of the largest the scale holds, with its significant bits; error vs float on the first sample):")
 		for _, l := range r.Layers {
 			fmt.Fprintf(w, "  %s\n", l)
 		}
@@ -184,7 +192,6 @@ func setupBuild(dir, srs string, p *progress) (*setupResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	p.Stage("generating keys (" + string(b.Backend()) + ")")
 	if err := b.Setup(prover.SetupOptions{SRSPath: srs}); err != nil {
 		p.Fail()
 		return nil, err
@@ -227,7 +234,6 @@ func proveInput(dir, inputPath, out string, p *progress) (*proveResult, error) {
 	if err := modelio.CheckInputs(in, names, shapes); err != nil {
 		return nil, fmt.Errorf("%s: %w", inputPath, err)
 	}
-	p.Stage("proving")
 	proof, err := b.Prove(in)
 	if err != nil {
 		p.Fail()

@@ -1,0 +1,217 @@
+// Command gas measures what zkml's contracts cost on chain and writes
+// bench/GAS.md: for each model, the deployment of its specialized verifier,
+// a verification through it, the registration in a ZkmlRegistry and a
+// verification through the registry, for Groth16 with and without the BSB22
+// commitment and for PLONK. Run it from the repository root after `make
+// tools` (the verifiers are compiled with solcjs):
+//
+//	go run ./bench/cmd/gas
+//
+// The chain is zkml's embedded chain (go-ethereum's simulated backend with
+// mainnet's Osaka rules), so the figures are mainnet gas.
+package main
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"flag"
+	"fmt"
+	"log"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+
+	"github.com/zkml/zkml/contracts"
+	"github.com/zkml/zkml/internal/modelio"
+	"github.com/zkml/zkml/onnx"
+	"github.com/zkml/zkml/prover"
+	"github.com/zkml/zkml/quantize"
+)
+
+var (
+	out    = flag.String("out", "bench/GAS.md", "file to write")
+	models = flag.String("models", "1l_mlp,accuracy,4l_relu_conv_fc", "comma-separated models of ../shared/models")
+	shared = flag.String("shared", "../shared/models", "the shared models folder")
+)
+
+type variant struct {
+	name    string
+	backend prover.Backend
+	bits    bool
+}
+
+var variants = []variant{
+	{"Groth16, lookup range checks (BSB22 commitment)", prover.Groth16, false},
+	{"Groth16, bit-decomposition range checks (no commitment)", prover.Groth16, true},
+	{"PLONK", prover.PLONK, false},
+}
+
+type row struct {
+	model, variant     string
+	outputs, codeBytes int
+	deploy, verify     uint64 // specialized verifier
+	register           uint64
+	regFirst, regLater uint64 // verification through the registry: first result of the model, a later one
+}
+
+func main() {
+	flag.Parse()
+	log.SetFlags(0)
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Minute)
+	defer cancel()
+	solc, err := contracts.FindSolc()
+	if err != nil {
+		log.Fatal(err)
+	}
+	tmp, err := os.MkdirTemp("", "zkml-gas")
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer os.RemoveAll(tmp)
+
+	chain := contracts.NewSimulated()
+	defer chain.Close()
+	regDep, err := contracts.DeployRegistry(ctx, chain)
+	if err != nil {
+		log.Fatal(err)
+	}
+	registry := regDep.Contract
+
+	var rows []row
+	for _, m := range strings.Split(*models, ",") {
+		for _, v := range variants {
+			log.Printf("%s: %s", m, v.name)
+			r, err := measure(ctx, chain, solc, registry, tmp, m, v)
+			if err != nil {
+				log.Fatalf("%s, %s: %v", m, v.name, err)
+			}
+			rows = append(rows, r)
+		}
+	}
+	if err := os.WriteFile(*out, []byte(report(rows, regDep.GasUsed)), 0o644); err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println("wrote", *out)
+}
+
+func measure(ctx context.Context, chain *contracts.Chain, solc *contracts.Solc, registry [20]byte, tmp, model string, v variant) (row, error) {
+	r := row{model: model, variant: v.name}
+	dir := filepath.Join(*shared, model)
+	path := filepath.Join(dir, "network.onnx")
+	g, err := onnx.Load(path, nil)
+	if err != nil {
+		return r, err
+	}
+	ref, err := modelio.ReadReference(filepath.Join(dir, "reference.json"))
+	if err != nil {
+		return r, err
+	}
+	if len(ref.Cases) < 2 {
+		return r, fmt.Errorf("reference.json has %d cases, the recorder proves two", len(ref.Cases))
+	}
+	sample, err := modelio.ReadInputFile(filepath.Join(dir, "input.json"))
+	if err != nil {
+		return r, err
+	}
+	cal, err := quantize.Calibrate(g, [][][]float64{sample})
+	if err != nil {
+		return r, err
+	}
+	plan, err := quantize.Compile(g, cal, quantize.DefaultConfig())
+	if err != nil {
+		return r, err
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return r, err
+	}
+	sum := sha256.Sum256(data)
+	var opts []prover.Option
+	if v.bits {
+		opts = append(opts, prover.WithBitDecompositionRangeChecks())
+	}
+	b, err := prover.Compile(filepath.Join(tmp, fmt.Sprintf("%s-%s-%v", model, v.backend, v.bits)), plan, v.backend,
+		prover.Meta{ModelFile: path, ModelSHA256: hex.EncodeToString(sum[:])}, opts...)
+	if err != nil {
+		return r, err
+	}
+	if err := b.Setup(prover.SetupOptions{}); err != nil {
+		return r, err
+	}
+	var proofs []*prover.Proof
+	for _, c := range ref.Cases[:2] {
+		p, err := b.Prove(c.Inputs)
+		if err != nil {
+			return r, err
+		}
+		proofs = append(proofs, p)
+	}
+	r.outputs = len(proofs[0].PublicInputs)
+
+	ver, err := contracts.NewVerifier(b)
+	if err != nil {
+		return r, err
+	}
+	art, err := ver.Compile(ctx, solc)
+	if err != nil {
+		return r, err
+	}
+	r.codeBytes = len(art.Runtime)
+	dep, err := chain.Deploy(ctx, art.Bytecode)
+	if err != nil {
+		return r, err
+	}
+	r.deploy = dep.GasUsed
+	res, err := contracts.VerifyOnChain(ctx, chain, dep.Contract, b, proofs[0], true)
+	if err != nil {
+		return r, err
+	}
+	r.verify = res.Gas
+	reg, err := contracts.RegisterModel(ctx, chain, registry, b, dep.Contract)
+	if err != nil {
+		return r, err
+	}
+	if reg.Receipt == nil {
+		return r, fmt.Errorf("model registered before")
+	}
+	r.register = reg.Receipt.GasUsed
+	first, err := contracts.VerifyThroughRegistry(ctx, chain, registry, reg.ModelID, proofs[0], [32]byte{1}, true)
+	if err != nil {
+		return r, err
+	}
+	later, err := contracts.VerifyThroughRegistry(ctx, chain, registry, reg.ModelID, proofs[1], [32]byte{2}, true)
+	if err != nil {
+		return r, err
+	}
+	r.regFirst, r.regLater = first.Gas, later.Gas
+	return r, nil
+}
+
+func report(rows []row, registryDeploy uint64) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# zkml gas\n\n")
+	fmt.Fprintf(&b, "Written by `go run ./bench/cmd/gas` on %s (%s, solc %s, optimizer on, EVM %s). Do not edit by hand.\n\n",
+		time.Now().UTC().Format("2006-01-02"), runtime.Version(), contracts.SolcVersion, contracts.EVMVersion)
+	fmt.Fprintf(&b, "Measured as transactions on zkml's embedded chain (go-ethereum's simulated backend with mainnet's Osaka\n")
+	fmt.Fprintf(&b, "rules), so every figure is the `gasUsed` of a receipt: the 21,000 base cost and calldata included.\n")
+	fmt.Fprintf(&b, "Each model is calibrated on its `input.json`, quantized with the default configuration and proven on\n")
+	fmt.Fprintf(&b, "reference cases 0 and 1. Every output element is one public input.\n\n")
+	fmt.Fprintf(&b, "- *verifier deploy*: the specialized verifier (gnark's template with the verifying key built in).\n")
+	fmt.Fprintf(&b, "- *verify*: `verifyProof` / `Verify` of that verifier, called directly.\n")
+	fmt.Fprintf(&b, "- *register*: `ZkmlRegistry.register`, once per model.\n")
+	fmt.Fprintf(&b, "- *registry verify, first*: `ZkmlRegistry.verify` for the model's first result (its storage slots are new);\n")
+	fmt.Fprintf(&b, "  *later*: a later result with other outputs (the slots are rewritten). Both store the outputs, readable\n")
+	fmt.Fprintf(&b, "  by other contracts, and emit `ProofVerified`.\n\n")
+	fmt.Fprintf(&b, "The registry itself is deployed once per chain: %d gas.\n\n", registryDeploy)
+	fmt.Fprintf(&b, "| model | proof system | outputs | verifier code bytes | verifier deploy | verify | register | registry verify, first | registry verify, later | registry overhead (later − verify) |\n")
+	fmt.Fprintf(&b, "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n")
+	for _, r := range rows {
+		fmt.Fprintf(&b, "| %s | %s | %d | %d | %d | %d | %d | %d | %d | %+d |\n", r.model, r.variant, r.outputs, r.codeBytes,
+			r.deploy, r.verify, r.register, r.regFirst, r.regLater, int64(r.regLater)-int64(r.verify))
+	}
+	fmt.Fprintf(&b, "\nThe generic verifier (verifying key as data, bytecode committed) is not built yet: no figures for it.\n")
+	return b.String()
+}

@@ -1,0 +1,396 @@
+package main
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/urfave/cli/v2"
+
+	"github.com/zkml/zkml/contracts"
+	"github.com/zkml/zkml/prover"
+)
+
+// The on-chain commands: export-verifier, calldata, deploy, verify-onchain.
+
+var (
+	rpcFlag = &cli.StringFlag{
+		Name:    "rpc",
+		EnvVars: []string{"ZKML_RPC_URL"},
+		Usage:   "JSON-RPC `URL` of the chain (default: an embedded chain that lives only while the command runs)",
+	}
+	privateKeyFlag = &cli.StringFlag{
+		Name:    "private-key",
+		EnvVars: []string{"ZKML_PRIVATE_KEY"},
+		Usage:   "hex `KEY` of the account that pays (prefer $ZKML_PRIVATE_KEY: flags show in process lists); never printed",
+	}
+	chainIDFlag = &cli.Uint64Flag{
+		Name:  "chain-id",
+		Usage: "refuse to run unless the RPC's chain id is `ID`",
+	}
+)
+
+const embeddedNote = "the embedded chain exists only while this command runs: for a chain that stays, run `zkml devnet` and pass --rpc http://127.0.0.1:8545"
+
+func exportVerifierCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "export-verifier",
+		Usage:     "write the Solidity verifier of a build (for Foundry, Hardhat or solc)",
+		ArgsUsage: "build/",
+		Description: `Example:
+   zkml export-verifier build/ --out Verifier.sol
+
+The contract is gnark's verifier with the build's verifying key built in. Groth16 builds
+give contract Verifier with verifyProof(bytes proof, uint256[n] input), which reverts
+unless the proof is valid; PLONK builds give contract PlonkVerifier with
+Verify(bytes proof, uint256[] public_inputs) returns (bool). ` + "`zkml calldata`" + ` prints the call.`,
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "write to `FILE` (default: standard output)"},
+			jsonFlag,
+		},
+		Action: func(c *cli.Context) error {
+			a, err := args(c, "build/")
+			if err != nil {
+				return err
+			}
+			b, err := prover.Open(a[0])
+			if err != nil {
+				return err
+			}
+			v, err := contracts.NewVerifier(b)
+			if err != nil {
+				return err
+			}
+			out := c.String("out")
+			if out == "" || out == "-" {
+				if c.Bool("json") {
+					return errors.New("export-verifier: --json needs --out FILE (the contract goes to the file, the summary to standard output)")
+				}
+				_, err := c.App.Writer.Write(v.Source)
+				return err
+			}
+			if err := os.WriteFile(out, v.Source, 0o644); err != nil {
+				return err
+			}
+			res := exportResult{File: out, Backend: v.Backend, Contract: v.Contract, Function: verifierFunction(v), PublicInputs: v.PublicInputs,
+				InsecureKeys: b.Settings().Setup.Insecure}
+			return output(c, res, func(w io.Writer) {
+				fmt.Fprintf(w, "wrote %s: contract %s, %s\n", out, v.Contract, res.Function)
+				if res.InsecureKeys {
+					fmt.Fprintln(w, "WARNING: the keys come from an insecure development setup: whoever knows its secret can forge proofs this contract accepts")
+				}
+			})
+		},
+	}
+}
+
+type exportResult struct {
+	File         string         `json:"file"`
+	Backend      prover.Backend `json:"backend"`
+	Contract     string         `json:"contract"`
+	Function     string         `json:"function"`
+	PublicInputs int            `json:"public_inputs"`
+	InsecureKeys bool           `json:"insecure_keys"`
+}
+
+func verifierFunction(v *contracts.Verifier) string {
+	if v.Backend == prover.PLONK {
+		return "Verify(bytes,uint256[])"
+	}
+	return fmt.Sprintf("verifyProof(bytes,uint256[%d])", v.PublicInputs)
+}
+
+func calldataCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "calldata",
+		Usage:     "print the hex calldata that checks a proof with the build's deployed verifier",
+		ArgsUsage: "build/ proof.json",
+		Description: `Example:
+   zkml calldata build/ proof.json
+   cast call 0xVERIFIER $(zkml calldata build/ proof.json)
+
+Any Ethereum client can send the data to the verifier, as an eth_call or a transaction.`,
+		Flags: []cli.Flag{jsonFlag},
+		Action: func(c *cli.Context) error {
+			a, err := args(c, "build/", "proof.json")
+			if err != nil {
+				return err
+			}
+			b, p, err := openBuildAndProof(a[0], a[1])
+			if err != nil {
+				return err
+			}
+			data, err := contracts.Calldata(b, p)
+			if err != nil {
+				return fmt.Errorf("%s: %w", a[1], err)
+			}
+			v := &contracts.Verifier{Backend: b.Backend(), PublicInputs: len(p.PublicInputs)}
+			res := struct {
+				Function string `json:"function"`
+				Data     string `json:"data"`
+			}{verifierFunction(v), "0x" + common.Bytes2Hex(data)}
+			return output(c, res, func(w io.Writer) { fmt.Fprintln(w, res.Data) })
+		},
+	}
+}
+
+func openBuildAndProof(dir, proofPath string) (*prover.Build, *prover.Proof, error) {
+	b, err := prover.Open(dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	p, err := prover.ReadProof(proofPath)
+	if err != nil {
+		return nil, nil, err
+	}
+	return b, p, nil
+}
+
+func deployCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "deploy",
+		Usage:     "compile the build's verifier and deploy it; prints its address",
+		ArgsUsage: "build/",
+		Description: `Example:
+   zkml devnet &                      # or any chain: --rpc URL, $ZKML_RPC_URL
+   zkml deploy build/ --rpc http://127.0.0.1:8545 --private-key ac09...ff80
+
+Without --rpc the verifier goes to an embedded chain that exists only while the command
+runs (useful to measure gas); ` + "`zkml verify-onchain`" + ` without --address deploys and
+verifies in one go. The verifier is compiled with solc ` + contracts.SolcVersion + ` (solcjs; ` + "`make tools`" + `
+installs it into .tools/, or set $ZKML_SOLCJS).
+
+With --registry new, a ZkmlRegistry is deployed too (its bytecode ships with zkml) and the
+model registered in it; --registry ADDRESS registers the model in an existing one. Contracts
+then verify proofs through the registry and read the model's last proven outputs from it.`,
+		Flags: []cli.Flag{rpcFlag, privateKeyFlag, chainIDFlag, registryFlag, jsonFlag, quietFlag},
+		Action: func(c *cli.Context) error {
+			a, err := args(c, "build/")
+			if err != nil {
+				return err
+			}
+			ctx, cancel := commandContext()
+			defer cancel()
+			b, err := prover.Open(a[0])
+			if err != nil {
+				return err
+			}
+			chain, err := openChain(ctx, c, true)
+			if err != nil {
+				return err
+			}
+			defer chain.Close()
+			p := progressFor(c)
+			res, err := deployVerifier(ctx, chain, b, p)
+			if err != nil {
+				return err
+			}
+			if r := c.String("registry"); r != "" {
+				if res.Registry, err = registerBuild(ctx, chain, r, b, res.Address, p); err != nil {
+					return err
+				}
+			}
+			return output(c, res, func(w io.Writer) {
+				fmt.Fprintf(w, "verifier: %s\n", res.Address)
+				fmt.Fprintf(w, "chain:    %s (chain id %s)\n", chain, chain.ChainID())
+				fmt.Fprintf(w, "tx:       %s\n", res.TxHash)
+				fmt.Fprintf(w, "gas used: %d (code %d bytes)\n", res.GasUsed, res.CodeBytes)
+				if r := res.Registry; r != nil {
+					fmt.Fprintf(w, "registry: %s", r.Registry)
+					if r.Deployed != nil {
+						fmt.Fprintf(w, " (deployed, tx %s, gas used %d)", r.Deployed.TxHash, r.Deployed.GasUsed)
+					}
+					fmt.Fprintf(w, "\nmodel id: %s\n", r.ModelID)
+					if r.RegisterTx != nil {
+						fmt.Fprintf(w, "registered: tx %s, gas used %d\n", r.RegisterTx, r.RegisterGas)
+					} else {
+						fmt.Fprintf(w, "registered: already, with verifier %s (same code)\n", r.Verifier)
+					}
+				}
+				if res.Embedded {
+					fmt.Fprintln(w, "note: "+embeddedNote)
+				}
+			})
+		},
+	}
+}
+
+type deployResult struct {
+	Address   common.Address  `json:"address"`
+	TxHash    common.Hash     `json:"tx_hash"`
+	GasUsed   uint64          `json:"gas_used"`
+	CodeBytes int             `json:"code_bytes"`
+	ChainID   string          `json:"chain_id"`
+	Embedded  bool            `json:"embedded_chain"`
+	Registry  *registryResult `json:"registry,omitempty"`
+}
+
+func deployVerifier(ctx context.Context, chain *contracts.Chain, b *prover.Build, p *progress) (*deployResult, error) {
+	v, err := contracts.NewVerifier(b)
+	if err != nil {
+		return nil, err
+	}
+	solc, err := contracts.FindSolc()
+	if err != nil {
+		return nil, fmt.Errorf("deploy compiles the verifier, but: %w", err)
+	}
+	p.Stage("compiling the verifier with solc " + contracts.SolcVersion)
+	art, err := v.Compile(ctx, solc)
+	if err != nil {
+		p.Fail()
+		return nil, err
+	}
+	p.Stage("deploying on " + chain.String())
+	r, err := chain.Deploy(ctx, art.Bytecode)
+	if err != nil {
+		p.Fail()
+		return nil, err
+	}
+	p.End()
+	return &deployResult{Address: r.Contract, TxHash: r.TxHash, GasUsed: r.GasUsed, CodeBytes: len(art.Runtime),
+		ChainID: chain.ChainID().String(), Embedded: chain.String() == "the embedded chain"}, nil
+}
+
+func verifyOnchainCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "verify-onchain",
+		Usage:     "check a proof with the verifier contract: eth_call, or a transaction with --tx",
+		ArgsUsage: "build/ proof.json",
+		Description: `Examples:
+   zkml verify-onchain build/ proof.json                      # embedded chain: deploys, then verifies
+   zkml verify-onchain build/ proof.json --rpc http://127.0.0.1:8545 --address 0x5FbD...
+   zkml verify-onchain build/ proof.json --rpc URL --address 0x.. --tx   # pays; prints gas used
+   zkml verify-onchain build/ proof.json --rpc URL --address 0x.. --registry 0x.. --tx
+                                          # through a ZkmlRegistry: records the outputs
+
+Without --address a verifier is deployed first (see ` + "`zkml deploy`" + `). Exits non-zero
+when the verifier rejects the proof, printing the contract's reason.`,
+		Flags: []cli.Flag{
+			rpcFlag, privateKeyFlag, chainIDFlag,
+			&cli.StringFlag{Name: "address", Usage: "the verifier's `ADDRESS` (default: deploy one first)"},
+			&cli.BoolFlag{Name: "tx", Usage: "send a transaction (needs a funded --private-key) instead of an eth_call"},
+			registryFlag, modelIDFlag, commitmentFlag,
+			jsonFlag, quietFlag,
+		},
+		Action: func(c *cli.Context) error {
+			a, err := args(c, "build/", "proof.json")
+			if err != nil {
+				return err
+			}
+			ctx, cancel := commandContext()
+			defer cancel()
+			b, p, err := openBuildAndProof(a[0], a[1])
+			if err != nil {
+				return err
+			}
+			var addr common.Address
+			if s := c.String("address"); s != "" {
+				if !common.IsHexAddress(s) {
+					return fmt.Errorf("--address %q is not an address (0x and 40 hexadecimal digits)", s)
+				}
+				addr = common.HexToAddress(s)
+			}
+			commitment, err := parseHash32("--input-commitment", c.String("input-commitment"))
+			if err != nil {
+				return err
+			}
+			regFlag := c.String("registry")
+			if regFlag != "" && !strings.EqualFold(regFlag, "new") && c.String("model-id") != "" {
+				// A known registry and model: only the registry is needed.
+				return verifyThroughRegistry(ctx, c, b, p, a[1], regFlag, commitment)
+			}
+			deploying := addr == (common.Address{})
+			chain, err := openChain(ctx, c, deploying || c.Bool("tx"))
+			if err != nil {
+				return err
+			}
+			defer chain.Close()
+			prog := progressFor(c)
+			res := verifyOnchainResult{ChainID: chain.ChainID().String()}
+			if deploying {
+				d, err := deployVerifier(ctx, chain, b, prog)
+				if err != nil {
+					return err
+				}
+				addr, res.Deployed = d.Address, d
+			}
+			if regFlag != "" {
+				return registryVerify(ctx, c, chain, b, p, a[1], addr, deploying, commitment, res, prog)
+			}
+			prog.Stage("verifying on " + chain.String())
+			v, err := contracts.VerifyOnChain(ctx, chain, addr, b, p, c.Bool("tx"))
+			if err != nil {
+				prog.Fail()
+				if errors.Is(err, contracts.ErrRejected) {
+					return fmt.Errorf("%s: rejected on chain: %w", a[1], err)
+				}
+				return err
+			}
+			prog.End()
+			res.Valid, res.Verifier, res.Gas, res.TxHash = true, v.Verifier, v.Gas, v.TxHash
+			return output(c, res, func(w io.Writer) {
+				how := "eth_call"
+				if v.TxHash != nil {
+					how = "transaction " + v.TxHash.Hex()
+				}
+				fmt.Fprintf(w, "proof is valid on chain %s (verifier %s, %s)\n", res.ChainID, v.Verifier, how)
+				if v.TxHash != nil {
+					fmt.Fprintf(w, "gas used: %d\n", v.Gas)
+				} else {
+					fmt.Fprintf(w, "gas (estimated, as a transaction): %d\n", v.Gas)
+				}
+			})
+		},
+	}
+}
+
+type verifyOnchainResult struct {
+	Valid    bool           `json:"valid"`
+	ChainID  string         `json:"chain_id"`
+	Verifier common.Address `json:"verifier"`
+	Gas      uint64         `json:"gas"`
+	TxHash   *common.Hash   `json:"tx_hash,omitempty"`
+	Deployed *deployResult  `json:"deployed,omitempty"`
+	// Set when the proof went through a registry.
+	Registry *registryResult `json:"registry,omitempty"`
+}
+
+// openChain connects to --rpc, or starts the embedded chain. needKey says
+// the command will send transactions.
+func openChain(ctx context.Context, c *cli.Context, needKey bool) (*contracts.Chain, error) {
+	url := c.String("rpc")
+	want := c.Uint64("chain-id")
+	if url == "" {
+		// The embedded chain pays with its funded dev account; a key meant
+		// for a real chain ($ZKML_PRIVATE_KEY) has no funds there.
+		if want != 0 && want != contracts.SimulatedChainID {
+			return nil, fmt.Errorf("--chain-id %d: the embedded chain is chain %d; pass --rpc to use another chain", want, contracts.SimulatedChainID)
+		}
+		return contracts.NewSimulated(), nil
+	}
+	var key *ecdsa.PrivateKey
+	if s := c.String("private-key"); s != "" {
+		k, err := contracts.ParsePrivateKey(s)
+		if err != nil {
+			return nil, fmt.Errorf("--private-key / $ZKML_PRIVATE_KEY: %w", err)
+		}
+		key = k
+	} else if needKey {
+		return nil, fmt.Errorf("%s sends a transaction on the --rpc chain: pass --private-key or set $ZKML_PRIVATE_KEY", c.Command.Name)
+	}
+	return contracts.Dial(ctx, url, key, want)
+}
+
+// commandContext bounds a command's chain work and stops it on Ctrl-C.
+func commandContext() (context.Context, context.CancelFunc) {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, cancel := context.WithTimeout(ctx, 10*time.Minute)
+	return ctx, func() { cancel(); stop() }
+}

@@ -1,0 +1,200 @@
+package main
+
+import (
+	"context"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/urfave/cli/v2"
+
+	"github.com/zkml/zkml/contracts"
+	"github.com/zkml/zkml/prover"
+)
+
+// The registry options of deploy and verify-onchain.
+
+var (
+	registryFlag = &cli.StringFlag{
+		Name: "registry",
+		Usage: "register the model in the ZkmlRegistry at `ADDRESS` (deploy), or verify through it (verify-onchain); " +
+			"\"new\" deploys a registry first (its bytecode ships with zkml: no compiler needed)",
+	}
+	modelIDFlag = &cli.StringFlag{
+		Name:  "model-id",
+		Usage: "the registry's `ID` of the model (default: computed from the build and the verifier at --address)",
+	}
+	commitmentFlag = &cli.StringFlag{
+		Name:  "input-commitment",
+		Usage: "32-byte `HEX` recorded with the result, e.g. a hash of the input; NOT proven (the input is private)",
+	}
+)
+
+type registryResult struct {
+	Registry    common.Address `json:"registry"`
+	Deployed    *deployResult  `json:"deployed,omitempty"` // set when the registry was deployed by this command
+	ModelID     string         `json:"model_id"`
+	BuildHash   string         `json:"build_hash"`
+	Verifier    common.Address `json:"verifier"`              // the registered verifier (an earlier deployment when registered before)
+	RegisterTx  *common.Hash   `json:"register_tx,omitempty"` // nil: the model was registered before
+	RegisterGas uint64         `json:"register_gas,omitempty"`
+}
+
+// registerBuild deploys a registry when asked ("new") and registers b with
+// its verifier at verifier.
+func registerBuild(ctx context.Context, chain *contracts.Chain, flag string, b *prover.Build, verifier common.Address, p *progress) (*registryResult, error) {
+	res := &registryResult{}
+	if strings.EqualFold(flag, "new") {
+		p.Stage("deploying a ZkmlRegistry on " + chain.String())
+		r, err := contracts.DeployRegistry(ctx, chain)
+		if err != nil {
+			p.Fail()
+			return nil, err
+		}
+		res.Registry = r.Contract
+		res.Deployed = &deployResult{Address: r.Contract, TxHash: r.TxHash, GasUsed: r.GasUsed, CodeBytes: 0, ChainID: chain.ChainID().String()}
+	} else {
+		a, err := parseAddress("--registry", flag)
+		if err != nil {
+			return nil, err
+		}
+		res.Registry = a
+	}
+	p.Stage("registering the model")
+	reg, err := contracts.RegisterModel(ctx, chain, res.Registry, b, verifier)
+	if err != nil {
+		p.Fail()
+		return nil, err
+	}
+	p.End()
+	res.Verifier = reg.Verifier
+	res.ModelID, res.BuildHash = "0x"+hex.EncodeToString(reg.ModelID[:]), "0x"+hex.EncodeToString(reg.BuildHash[:])
+	if reg.Receipt != nil {
+		res.RegisterTx, res.RegisterGas = &reg.Receipt.TxHash, reg.Receipt.GasUsed
+	}
+	return res, nil
+}
+
+func parseAddress(flag, s string) (common.Address, error) {
+	if !common.IsHexAddress(s) {
+		return common.Address{}, fmt.Errorf("%s %q is not an address (0x and 40 hexadecimal digits)", flag, s)
+	}
+	return common.HexToAddress(s), nil
+}
+
+func parseHash32(flag, s string) ([32]byte, error) {
+	var h [32]byte
+	if s == "" {
+		return h, nil
+	}
+	b, err := hex.DecodeString(strings.TrimPrefix(strings.TrimPrefix(s, "0x"), "0X"))
+	if err != nil || len(b) != 32 {
+		return h, fmt.Errorf("%s %q is not 32 bytes in hex (0x and 64 hexadecimal digits)", flag, s)
+	}
+	return [32]byte(b), nil
+}
+
+// modelIDFor is the model id of b in a registry: --model-id, or computed
+// from the verifier deployed at verifier.
+func modelIDFor(ctx context.Context, c *cli.Context, chain *contracts.Chain, b *prover.Build, verifier common.Address) ([32]byte, error) {
+	if s := c.String("model-id"); s != "" {
+		return parseHash32("--model-id", s)
+	}
+	if verifier == (common.Address{}) {
+		return [32]byte{}, fmt.Errorf("--registry: pass --model-id, or the verifier's --address to compute it")
+	}
+	bh, err := contracts.BuildHash(b)
+	if err != nil {
+		return [32]byte{}, err
+	}
+	code, err := chain.CodeAt(ctx, verifier)
+	if err != nil {
+		return [32]byte{}, err
+	}
+	if len(code) == 0 {
+		return [32]byte{}, fmt.Errorf("no contract at the verifier address %s on %s: check --address", verifier, chain)
+	}
+	return contracts.ModelID(bh, code, b.Backend(), b.Settings().Circuit.PublicInputs), nil
+}
+
+// verifyThroughRegistry is verify-onchain --registry ADDRESS --model-id ID.
+func verifyThroughRegistry(ctx context.Context, c *cli.Context, b *prover.Build, p *prover.Proof, proofPath, regFlag string, commitment [32]byte) error {
+	registry, err := parseAddress("--registry", regFlag)
+	if err != nil {
+		return err
+	}
+	if _, err := contracts.Calldata(b, p); err != nil {
+		return fmt.Errorf("%s: %w", proofPath, err)
+	}
+	chain, err := openChain(ctx, c, c.Bool("tx"))
+	if err != nil {
+		return err
+	}
+	defer chain.Close()
+	res := verifyOnchainResult{ChainID: chain.ChainID().String(), Registry: &registryResult{Registry: registry}}
+	return finishRegistryVerify(ctx, c, chain, p, proofPath, registry, commitment, &res, progressFor(c))
+}
+
+// registryVerify is verify-onchain --registry with a verifier at addr or
+// deployed by this command.
+func registryVerify(ctx context.Context, c *cli.Context, chain *contracts.Chain, b *prover.Build, p *prover.Proof, proofPath string,
+	addr common.Address, deployed bool, commitment [32]byte, res verifyOnchainResult, prog *progress) error {
+	regFlag := c.String("registry")
+	if deployed || strings.EqualFold(regFlag, "new") {
+		r, err := registerBuild(ctx, chain, regFlag, b, addr, prog)
+		if err != nil {
+			return err
+		}
+		res.Registry = r
+		return finishRegistryVerify(ctx, c, chain, p, proofPath, r.Registry, commitment, &res, prog)
+	}
+	registry, err := parseAddress("--registry", regFlag)
+	if err != nil {
+		return err
+	}
+	id, err := modelIDFor(ctx, c, chain, b, addr)
+	if err != nil {
+		return err
+	}
+	res.Registry = &registryResult{Registry: registry, ModelID: "0x" + hex.EncodeToString(id[:])}
+	return finishRegistryVerify(ctx, c, chain, p, proofPath, registry, commitment, &res, prog)
+}
+
+func finishRegistryVerify(ctx context.Context, c *cli.Context, chain *contracts.Chain, p *prover.Proof, proofPath string,
+	registry common.Address, commitment [32]byte, res *verifyOnchainResult, prog *progress) error {
+	if res.Registry.ModelID == "" {
+		if s := c.String("model-id"); s != "" {
+			res.Registry.ModelID = s
+		}
+	}
+	id, err := parseHash32("--model-id", res.Registry.ModelID)
+	if err != nil {
+		return err
+	}
+	prog.Stage("verifying through the registry on " + chain.String())
+	v, err := contracts.VerifyThroughRegistry(ctx, chain, registry, id, p, commitment, c.Bool("tx"))
+	if err != nil {
+		prog.Fail()
+		if errors.Is(err, contracts.ErrRejected) {
+			return fmt.Errorf("%s: rejected on chain: %w", proofPath, err)
+		}
+		return err
+	}
+	prog.End()
+	res.Valid, res.Verifier, res.Gas, res.TxHash = true, registry, v.Gas, v.TxHash
+	return output(c, res, func(w io.Writer) {
+		how := "eth_call"
+		if v.TxHash != nil {
+			how = "transaction " + v.TxHash.Hex()
+		}
+		fmt.Fprintf(w, "proof is valid on chain %s (registry %s, model %s, %s)\n", res.ChainID, registry, res.Registry.ModelID, how)
+		if v.TxHash != nil {
+			fmt.Fprintf(w, "gas used: %d (the outputs are now the model's last result in the registry)\n", v.Gas)
+		} else {
+			fmt.Fprintf(w, "gas (estimated, as a transaction): %d\n", v.Gas)
+		}
+	})
+}

@@ -1,0 +1,78 @@
+// Package contracts puts zkml proofs on Ethereum: it exports a build's
+// Solidity verifier, compiles it, deploys it, and checks proofs with it,
+// on any EVM chain reachable over JSON-RPC or on an in-process chain.
+//
+// The usual path, from a build directory with keys and a proof.json:
+//
+//	b, _ := prover.Open("build")
+//	p, _ := prover.ReadProof("proof.json")
+//
+//	v, _ := contracts.NewVerifier(b)          // the Solidity source, v.Source
+//	solc, _ := contracts.FindSolc()           // solcjs from `make tools`
+//	art, _ := v.Compile(ctx, solc)            // bytecode, under the 24,576-byte limit
+//
+//	chain := contracts.NewSimulated()         // or contracts.Dial(ctx, url, key, 0)
+//	defer chain.Close()
+//	r, _ := chain.Deploy(ctx, art.Bytecode)   // r.Contract is the verifier
+//	res, err := contracts.VerifyOnChain(ctx, chain, r.Contract, b, p, false)
+//
+// [VerifyOnChain] runs an eth_call (or, with send, a transaction, whose gas
+// it reports) and tells a rejected proof (an error wrapping [ErrRejected],
+// with the verifier's own revert reason explained) from an address that
+// holds no verifier of the model. [Calldata] gives the bytes to send from
+// any other client: verifyProof(bytes,uint256[n]) for Groth16,
+// Verify(bytes,uint256[]) for PLONK.
+//
+// # Gas
+//
+// A Groth16 verification costs least. Range checks made with gnark's lookup
+// argument add a BSB22 commitment to the proof, which the verifier checks
+// with a second pairing-friendly equation and a hash to the field; compile
+// with prover.WithBitDecompositionRangeChecks for the cheapest verifier.
+// The tests print both figures (go test ./contracts -run TestGas -v).
+//
+// # Compiler
+//
+// The verifiers are compiled with solc [SolcVersion] (the npm package solcjs,
+// run by Node.js; `make tools` installs it into .tools/), with the standard
+// JSON interface, the optimizer on and EVM version [EVMVersion]. Nothing in
+// this package downloads a compiler.
+//
+// # Registry
+//
+// ZkmlRegistry (solidity/ZkmlRegistry.sol) lets contracts act on proven
+// outputs. Its bytecode ships with zkml ([RegistryBytecode]; Go bindings in
+// contracts/bindings), so deploying it needs no compiler:
+//
+//	reg, _ := contracts.DeployRegistry(ctx, chain)              // once per chain
+//	m, _ := contracts.RegisterModel(ctx, chain, reg.Contract, b, r.Contract)
+//	_, err := contracts.VerifyThroughRegistry(ctx, chain, reg.Contract, m.ModelID, p, commitment, true)
+//	last, _ := contracts.LastResult(ctx, chain, reg.Contract, m.ModelID)
+//
+// A model id is derived, not chosen: keccak256 of the [BuildHash] (plan
+// hash, verifying key, output scales), the verifier's code hash, the proof
+// system and the number of outputs ([ModelID]); registration is open to
+// anyone and nobody can put another verifier under a model's id. verify
+// emits ProofVerified(modelId, inputCommitment, prover, sequence, outputs)
+// and stores the result, which contracts read with lastResult(modelId). The
+// input commitment is the caller's claim, not proven: the model's input is
+// private and the proof says only that some input gives these outputs.
+// A proof of another model, a replay under another model id, a tampered
+// proof or output all revert with ProofRejected(modelId, verifier's reason),
+// decoded by [RevertError] with the verifier's own reason inside.
+//
+// solidity/ZkmlFixedPoint.sol decodes outputs on chain (toSigned: r − |v|
+// back to −|v|; toScaled; argmax) and solidity/ZkmlThresholdOracle.sol is
+// an example consumer that acts when a proven output reaches a threshold.
+// TestFixedBytecode fails when the committed bytecode no longer matches the
+// sources; `go generate ./contracts` recompiles them (solcjs) and
+// regenerates the bindings (abigen v2).
+//
+// # Chains
+//
+// [NewSimulated] is go-ethereum's simulated backend: a chain that lives in
+// the process, with the well-known [DevAccounts] funded. It disappears with
+// the process, so a deployment and the verifications against it must run
+// in the same program. Its fork schedule is mainnet's (Osaka), so that its
+// gas figures are mainnet's.
+package contracts

@@ -1,0 +1,246 @@
+package contracts
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/zkml/zkml/internal/modelio"
+	"github.com/zkml/zkml/onnx"
+	"github.com/zkml/zkml/prover"
+	"github.com/zkml/zkml/quantize"
+)
+
+var fixtureRoot string
+
+func TestMain(m *testing.M) {
+	var err error
+	fixtureRoot, err = os.MkdirTemp("", "zkml-contracts-test")
+	if err != nil {
+		panic(err)
+	}
+	code := m.Run()
+	os.RemoveAll(fixtureRoot)
+	os.Exit(code)
+}
+
+// compiled caches the verifiers compiled by the tests: solcjs takes
+// seconds per contract.
+var (
+	compiledMu sync.Mutex
+	compiled   = map[[32]byte]*Artifact{}
+)
+
+func compileVerifier(t testing.TB, b *prover.Build) (*Verifier, *Artifact) {
+	t.Helper()
+	solc := needSolc(t)
+	v, err := NewVerifier(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	key := sha256.Sum256(v.Source)
+	compiledMu.Lock()
+	defer compiledMu.Unlock()
+	if a, ok := compiled[key]; ok {
+		return v, a
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	a, err := v.Compile(ctx, solc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	compiled[key] = a
+	return v, a
+}
+
+func testContext(t *testing.T) context.Context {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	t.Cleanup(cancel)
+	return ctx
+}
+
+// needSolc returns solcjs, or skips the test when `make tools` has not
+// installed it.
+func needSolc(t testing.TB) *Solc {
+	t.Helper()
+	s, err := FindSolc()
+	if errors.Is(err, ErrNoSolc) {
+		t.Skipf("solcjs not installed (run `make tools`): %v", err)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// tinyPlan is a hand-built model, y = relu(rescale(W·x + b)), with both y
+// and the pre-activation z as outputs, so that the public inputs include
+// negative values. bias varies the model (same shapes, other keys). Its
+// rescale and relu need range checks, so the default build has a BSB22
+// commitment.
+func tinyPlan(bias int64) *quantize.Plan {
+	w := [][]int64{{3, -5, 7, 2}, {-1, 4, 0, 6}, {8, 1, -2, -3}}
+	op := quantize.Op{Kind: quantize.OpAffine, Node: "/fc/Gemm", In: []int{0}, Out: 1, Shift: 4, Bias: []int64{bias, -bias, 2 * bias}}
+	op.RowStart = []int32{0}
+	for _, row := range w {
+		for j, c := range row {
+			if c != 0 {
+				op.Terms = append(op.Terms, quantize.Term{In: 0, Idx: int32(j), Coeff: c})
+			}
+		}
+		op.RowStart = append(op.RowStart, int32(len(op.Terms)))
+	}
+	return &quantize.Plan{
+		Config: quantize.DefaultConfig(),
+		Tensors: []quantize.Tensor{
+			{Name: "input", Shape: []int{1, 4}, Scale: 8, Bound: 31},
+			{Name: "z", Shape: []int{1, 3}, Scale: 8, Bound: 31},
+			{Name: "y", Shape: []int{1, 3}, Scale: 8, Bound: 31},
+		},
+		Inputs:  []int{0},
+		Outputs: []int{2, 1},
+		Ops: []quantize.Op{
+			op,
+			{Kind: quantize.OpRelu, Node: "/relu/Relu", In: []int{1}, Out: 2},
+		},
+	}
+}
+
+var tinyInputs = [][][]float64{
+	{{0.5, -1.25, 2, 0.75}},
+	{{-0.5, 1, 0.25, -2}},
+}
+
+// variant is one way to build a model for the chain.
+type variant struct {
+	name    string
+	backend prover.Backend
+	bits    bool // bit-decomposition range checks: no BSB22 commitment
+}
+
+var variants = []variant{
+	{"groth16", prover.Groth16, false},
+	{"groth16-bits", prover.Groth16, true},
+	{"plonk", prover.PLONK, false},
+}
+
+func (v variant) options() []prover.Option {
+	if v.bits {
+		return []prover.Option{prover.WithBitDecompositionRangeChecks()}
+	}
+	return nil
+}
+
+// buildPlan compiles plan into a build with keys.
+func buildPlan(t testing.TB, plan *quantize.Plan, v variant, meta prover.Meta) *prover.Build {
+	t.Helper()
+	b, err := prover.Compile(filepath.Join(t.TempDir(), "build"), plan, v.backend, meta, v.options()...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Setup(prover.SetupOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// tinyBuild is the shared build of tinyPlan(bias) for v, with a proof of
+// each of tinyInputs; tests must not change it.
+type tinyFixture struct {
+	once   sync.Once
+	build  *prover.Build
+	proofs []*prover.Proof
+}
+
+var (
+	tinyMu       sync.Mutex
+	tinyFixtures = map[string]*tinyFixture{}
+)
+
+func tinyBuild(t *testing.T, v variant, bias int64) (*prover.Build, []*prover.Proof) {
+	t.Helper()
+	key := v.name + "/" + string(rune('0'+bias))
+	tinyMu.Lock()
+	f, ok := tinyFixtures[key]
+	if !ok {
+		f = &tinyFixture{}
+		tinyFixtures[key] = f
+	}
+	tinyMu.Unlock()
+	f.once.Do(func() {
+		dir, err := os.MkdirTemp(fixtureRoot, key[:len(v.name)])
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := prover.Compile(filepath.Join(dir, "build"), tinyPlan(bias), v.backend, prover.Meta{ModelFile: "tiny.onnx"}, v.options()...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := b.Setup(prover.SetupOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		for _, in := range tinyInputs {
+			p, err := b.Prove(in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			f.proofs = append(f.proofs, p)
+		}
+		f.build = b
+	})
+	if f.build == nil {
+		t.Fatalf("%s fixture failed in an earlier test", key)
+	}
+	return f.build, f.proofs
+}
+
+// modelsDir is ../shared/models; tests skip when it is absent.
+func modelsDir(t testing.TB) string {
+	t.Helper()
+	dir := filepath.Join("..", "..", "shared", "models")
+	if _, err := os.Stat(dir); err != nil {
+		t.Skipf("conformance models not found at %s (they are not part of the repository): %v", dir, err)
+	}
+	return dir
+}
+
+// buildModel runs the pipeline on a shared model up to a build with keys,
+// and returns it with the model's reference cases.
+func buildModel(t testing.TB, name string, v variant) (*prover.Build, *modelio.Reference) {
+	t.Helper()
+	dir := filepath.Join(modelsDir(t), name)
+	path := filepath.Join(dir, "network.onnx")
+	g, err := onnx.Load(path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref, err := modelio.ReadReference(filepath.Join(dir, "reference.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sample, err := modelio.ReadInputFile(filepath.Join(dir, "input.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cal, err := quantize.Calibrate(g, [][][]float64{sample})
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan, err := quantize.Compile(g, cal, quantize.DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := sha256.Sum256(data)
+	return buildPlan(t, plan, v, prover.Meta{ModelFile: path, ModelSHA256: hex.EncodeToString(sum[:])}), ref
+}

@@ -1,0 +1,363 @@
+package contracts
+
+import (
+	"context"
+	"errors"
+	"math/big"
+	"strings"
+	"testing"
+
+	"github.com/consensys/gnark-crypto/ecc"
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/zkml/zkml/contracts/bindings"
+	"github.com/zkml/zkml/prover"
+)
+
+// registryModel is a tiny model deployed and registered for the registry
+// tests.
+type registeredModel struct {
+	build  *prover.Build
+	proofs []*prover.Proof
+	reg    *Registration
+}
+
+func deployAndRegister(t *testing.T, ctx context.Context, chain *Chain, registry common.Address, v variant, bias int64) registeredModel {
+	t.Helper()
+	b, proofs := tinyBuild(t, v, bias)
+	_, art := compileVerifier(t, b)
+	dep, err := chain.Deploy(ctx, art.Bytecode)
+	if err != nil {
+		t.Fatal(err)
+	}
+	reg, err := RegisterModel(ctx, chain, registry, b, dep.Contract)
+	if err != nil {
+		t.Fatalf("%s: %v", v.name, err)
+	}
+	if reg.Receipt == nil {
+		t.Fatalf("%s: registered without a transaction", v.name)
+	}
+	bh, _ := BuildHash(b)
+	if reg.ModelID != ModelID(bh, art.Runtime, b.Backend(), len(proofs[0].PublicInputs)) {
+		t.Errorf("%s: model id differs from ModelID of the compiled runtime code", v.name)
+	}
+	// Registering again is a no-op.
+	again, err := RegisterModel(ctx, chain, registry, b, dep.Contract)
+	if err != nil || again.Receipt != nil || again.ModelID != reg.ModelID {
+		t.Errorf("%s: second registration: %+v, %v", v.name, again, err)
+	}
+	return registeredModel{b, proofs, reg}
+}
+
+// expectRevert checks that err is a revert of a zkml contract whose decoded
+// message holds each of want.
+func expectRevert(t *testing.T, what string, err error, rejected bool, want ...string) {
+	t.Helper()
+	var rev *RevertError
+	if !errors.As(err, &rev) || !rev.Known {
+		t.Errorf("%s: got %v, want a decoded revert", what, err)
+		return
+	}
+	if rejected != errors.Is(err, ErrRejected) {
+		t.Errorf("%s: errors.Is(err, ErrRejected) = %v, want %v (%v)", what, !rejected, rejected, err)
+	}
+	for _, w := range want {
+		if !strings.Contains(err.Error(), w) {
+			t.Errorf("%s: %q does not say %q", what, err, w)
+		}
+	}
+}
+
+// TestRegistry registers several models (Groth16 with and without a
+// commitment, PLONK, and a second Groth16 model of the same shape) in one
+// registry, verifies their proofs through it, and checks every way a proof
+// is refused, with the registry's reason decoded.
+func TestRegistry(t *testing.T) {
+	ctx := testContext(t)
+	needSolc(t) // the specialized verifiers are compiled; the registry is not
+	chain := NewSimulated()
+	defer chain.Close()
+	dep, err := DeployRegistry(ctx, chain)
+	if err != nil {
+		t.Fatal(err)
+	}
+	registry := dep.Contract
+	t.Logf("registry: deploy %d gas", dep.GasUsed)
+
+	models := map[string]registeredModel{}
+	for _, v := range variants {
+		models[v.name] = deployAndRegister(t, ctx, chain, registry, v, 5)
+	}
+	models["groth16-other"] = deployAndRegister(t, ctx, chain, registry, variants[0], 7)
+
+	a, other := models["groth16"], models["groth16-other"]
+	// A registered model without proofs yet has no result.
+	_, err = LastResult(ctx, chain, registry, a.reg.ModelID)
+	expectRevert(t, "last result before any proof", err, false, "NoResult(", "no proof of model")
+
+	commitment := [32]byte{1, 2, 3}
+	for name, m := range models {
+		for i, p := range m.proofs {
+			res, err := VerifyThroughRegistry(ctx, chain, registry, m.reg.ModelID, p, commitment, true)
+			if err != nil {
+				t.Fatalf("%s proof %d: %v", name, i, err)
+			}
+			t.Logf("%s: verification through the registry %d gas (%d public inputs)", name, res.Gas, len(p.PublicInputs))
+			last, err := LastResult(ctx, chain, registry, m.reg.ModelID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if last.Sequence != uint32(i+1) || last.InputCommitment != commitment || last.Prover != chain.From() || len(last.Outputs) != len(p.PublicInputs) {
+				t.Fatalf("%s proof %d: last result %+v", name, i, last)
+			}
+			for j := range p.PublicInputs {
+				if last.Outputs[j].Cmp(p.PublicInputs[j]) != 0 {
+					t.Errorf("%s proof %d: output %d is %s on chain, %s in the proof", name, i, j, last.Outputs[j], p.PublicInputs[j])
+				}
+			}
+		}
+	}
+
+	for _, send := range []bool{false, true} {
+		p := a.proofs[0]
+		// A tampered output.
+		edited := *p
+		edited.PublicInputs = append([]*big.Int(nil), p.PublicInputs...)
+		edited.PublicInputs[1] = new(big.Int).Add(edited.PublicInputs[1], big.NewInt(1))
+		_, err = VerifyThroughRegistry(ctx, chain, registry, a.reg.ModelID, &edited, commitment, send)
+		expectRevert(t, "tampered output", err, true, "ProofRejected(0x", "ProofInvalid()", "does not verify")
+
+		// A tampered proof: another valid proof's points with these outputs,
+		// and flipped bits.
+		swapped := *p
+		swapped.Bytes = a.proofs[1].Bytes
+		_, err = VerifyThroughRegistry(ctx, chain, registry, a.reg.ModelID, &swapped, commitment, send)
+		expectRevert(t, "proof of other outputs", err, true, "ProofRejected(0x", "does not verify")
+		raw, err := p.SolidityCalldata()
+		if err != nil {
+			t.Fatal(err)
+		}
+		raw[40] ^= 1
+		_, err = chain.Call(ctx, registry, registryABI.PackVerify(a.reg.ModelID, raw, p.PublicInputs, commitment))
+		expectRevert(t, "flipped proof bit", err, false, "ProofRejected(0x")
+
+		// A valid proof of another model, never submitted, under a's id.
+		_, err = VerifyThroughRegistry(ctx, chain, registry, a.reg.ModelID, other.proofs[0], commitment, send)
+		expectRevert(t, "proof of another model", err, true, "ProofRejected(0x", "does not verify")
+
+		// A proof already accepted for a, replayed under other's id.
+		_, err = VerifyThroughRegistry(ctx, chain, registry, other.reg.ModelID, p, commitment, send)
+		expectRevert(t, "replay under another model id", err, true, "ProofRejected(0x", "does not verify")
+
+		// A Groth16 proof replayed under the PLONK model's id.
+		_, err = VerifyThroughRegistry(ctx, chain, registry, models["plonk"].reg.ModelID, p, commitment, send)
+		expectRevert(t, "Groth16 proof under a PLONK model id", err, true, "ProofRejected(0x")
+
+		// An unknown model id.
+		_, err = VerifyThroughRegistry(ctx, chain, registry, [32]byte{0xde, 0xad}, p, commitment, send)
+		expectRevert(t, "unknown model", err, false, "UnknownModel(0xdead", "is registered in this registry")
+
+		// A public input outside the field.
+		outside := *p
+		outside.PublicInputs = append([]*big.Int(nil), p.PublicInputs...)
+		outside.PublicInputs[0] = ecc.BN254.ScalarField()
+		_, err = VerifyThroughRegistry(ctx, chain, registry, a.reg.ModelID, &outside, commitment, send)
+		expectRevert(t, "public input outside the field", err, true, "PublicInputNotInField()")
+	}
+	// A short list of outputs.
+	short := *a.proofs[0]
+	short.PublicInputs = short.PublicInputs[:2]
+	_, err = VerifyThroughRegistry(ctx, chain, registry, a.reg.ModelID, &short, commitment, false)
+	expectRevert(t, "too few outputs", err, true, "WrongPublicInputCount(", "has 2 public inputs")
+
+	// The rejections left a's last result alone.
+	last, err := LastResult(ctx, chain, registry, a.reg.ModelID)
+	if err != nil || last.Sequence != uint32(len(a.proofs)) {
+		t.Errorf("last result after rejections: %+v, %v", last, err)
+	}
+
+	// Registrations that cannot be.
+	_, err = chain.Transact(ctx, registry, registryABI.PackRegister([32]byte{}, common.HexToAddress("0x1234"), 0, 3))
+	expectRevert(t, "register an address without code", err, false, "NotAContract(0x", "deploy the verifier first")
+	_, err = chain.Transact(ctx, registry, registryABI.PackRegister([32]byte{}, registry, 2, 3))
+	expectRevert(t, "register backend 2", err, false, "UnsupportedBackend(2)")
+	_, err = chain.Transact(ctx, registry, registryABI.PackRegister([32]byte{}, registry, 0, 0))
+	expectRevert(t, "register no public inputs", err, false, "NoPublicInputs()")
+	_, err = chain.Transact(ctx, registry, registryABI.PackRegister(a.reg.BuildHash, a.reg.Verifier, 0, uint32(len(a.proofs[0].PublicInputs))))
+	expectRevert(t, "register twice", err, false, "ModelAlreadyRegistered(0x")
+
+	// Not a registry.
+	if _, err := VerifyThroughRegistry(ctx, chain, a.reg.Verifier, a.reg.ModelID, a.proofs[0], commitment, false); err == nil || !strings.Contains(err.Error(), "is not a ZkmlRegistry") {
+		t.Errorf("verifier as registry: got %v", err)
+	}
+	if _, err := VerifyThroughRegistry(ctx, chain, common.HexToAddress("0x1234"), a.reg.ModelID, a.proofs[0], commitment, false); err == nil || !strings.Contains(err.Error(), "no contract at the registry address") {
+		t.Errorf("empty address as registry: got %v", err)
+	}
+
+	testOracle(t, ctx, chain, registry, a)
+}
+
+// testOracle runs the example consumer against model m of the registry.
+func testOracle(t *testing.T, ctx context.Context, chain *Chain, registry common.Address, m registeredModel) {
+	oracle := bindings.NewZkmlThresholdOracle()
+	p := m.proofs[0]
+	// Output 0 of the tiny model is relu'd, so non-negative; a threshold
+	// at its value triggers.
+	value := p.PublicInputs[0]
+	code := append(common.FromHex(bindings.ZkmlThresholdOracleMetaData.Bin), oracle.PackConstructor(registry, m.reg.ModelID, big.NewInt(0), value)...)
+	dep, err := chain.Deploy(ctx, code)
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := dep.Contract
+	raw, err := p.SolidityCalldata()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := chain.Transact(ctx, addr, oracle.PackSubmit(raw, p.PublicInputs, [32]byte{9}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("oracle: deploy %d gas, submit (verification through the registry + action) %d gas", dep.GasUsed, r.GasUsed)
+	read := func(data []byte) []byte {
+		out, err := chain.Call(ctx, addr, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	if trig, _ := oracle.UnpackTriggered(read(oracle.PackTriggered())); !trig {
+		t.Error("oracle not triggered by a value at its threshold")
+	}
+	if v, _ := oracle.UnpackLastValue(read(oracle.PackLastValue())); v.Cmp(value) != 0 {
+		t.Errorf("oracle's last value %s, want %s", v, value)
+	}
+	// The same result again: nothing new to act on.
+	_, err = chain.Call(ctx, addr, oracle.PackSync())
+	expectRevert(t, "oracle sync without a new result", err, false, "NoNewResult(")
+	// A result proven by someone else, read from the registry.
+	if _, err := VerifyThroughRegistry(ctx, chain, registry, m.reg.ModelID, m.proofs[1], [32]byte{}, true); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chain.Transact(ctx, addr, oracle.PackSync()); err != nil {
+		t.Fatal(err)
+	}
+	seq, _ := oracle.UnpackLastSequence(read(oracle.PackLastSequence()))
+	last, err := LastResult(ctx, chain, registry, m.reg.ModelID)
+	if err != nil || seq != last.Sequence {
+		t.Errorf("oracle sequence %d, registry's %+v (%v)", seq, last, err)
+	}
+	// A tampered submission changes nothing.
+	bad := append([]*big.Int(nil), p.PublicInputs...)
+	bad[0] = new(big.Int).Add(bad[0], big.NewInt(1))
+	_, err = chain.Transact(ctx, addr, oracle.PackSubmit(raw, bad, [32]byte{}))
+	expectRevert(t, "oracle submit of a tampered output", err, false, "ProofRejected(0x")
+}
+
+// TestFixedPointLibrary checks the decoding of fixed-point public inputs
+// by the Solidity library, through its harness.
+func TestFixedPointLibrary(t *testing.T) {
+	ctx := testContext(t)
+	chain := NewSimulated()
+	defer chain.Close()
+	dep, err := chain.Deploy(ctx, common.FromHex(bindings.ZkmlFixedPointHarnessMetaData.Bin))
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := bindings.NewZkmlFixedPointHarness()
+	r := ecc.BN254.ScalarField()
+	field := func(v int64) *big.Int { return new(big.Int).Mod(big.NewInt(v), r) }
+	call := func(data []byte) ([]byte, error) { return chain.Call(ctx, dep.Contract, data) }
+	half := new(big.Int).Rsh(r, 1) // (r-1)/2: the largest positive value
+	for _, tc := range []struct {
+		in   *big.Int
+		want *big.Int
+	}{
+		{field(0), big.NewInt(0)},
+		{field(5), big.NewInt(5)},
+		{field(-5), big.NewInt(-5)},
+		{field(-1), big.NewInt(-1)},
+		{half, half},
+		{new(big.Int).Add(half, big.NewInt(1)), new(big.Int).Neg(half)},
+	} {
+		out, err := call(h.PackToSigned(tc.in))
+		if err != nil {
+			t.Fatalf("toSigned(%s): %v", tc.in, err)
+		}
+		if got, _ := h.UnpackToSigned(out); got.Cmp(tc.want) != 0 {
+			t.Errorf("toSigned(%s) = %s, want %s", tc.in, got, tc.want)
+		}
+	}
+	_, err = call(h.PackToSigned(r))
+	expectRevert(t, "toSigned(r)", err, false, "NotAFieldElement(", "not below the BN254 scalar field order")
+
+	// -1.5 at scale 8 is -384; with 2 decimals -150. Rounded toward zero.
+	for _, tc := range []struct {
+		q             int64
+		scale, digits uint8
+		want          int64
+	}{{-384, 8, 2, -150}, {384, 8, 2, 150}, {1, 8, 2, 0}, {-1, 8, 2, 0}, {3, 1, 0, 1}, {-3, 1, 0, -1}, {256, 8, 18, 1e18}} {
+		out, err := call(h.PackToScaled(field(tc.q), tc.scale, tc.digits))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, _ := h.UnpackToScaled(out); got.Cmp(big.NewInt(tc.want)) != 0 {
+			t.Errorf("toScaled(%d, %d, %d) = %s, want %d", tc.q, tc.scale, tc.digits, got, tc.want)
+		}
+	}
+
+	outs := []*big.Int{field(-7), field(3), field(-2), field(3), field(1)}
+	out, err := call(h.PackArgmax(outs, big.NewInt(0), big.NewInt(5)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := h.UnpackArgmax(out); got.Arg0.Int64() != 1 || got.Arg1.Int64() != 3 {
+		t.Errorf("argmax = %v, %v; want the first maximum, 1 (value 3)", got.Arg0, got.Arg1)
+	}
+	out, err = call(h.PackArgmax(outs, big.NewInt(2), big.NewInt(3)))
+	if got, _ := h.UnpackArgmax(out); err != nil || got.Arg0.Int64() != 2 || got.Arg1.Int64() != -2 {
+		t.Errorf("argmax of one negative element = %v, %v (%v)", got.Arg0, got.Arg1, err)
+	}
+	for _, bounds := range [][2]int64{{0, 0}, {3, 2}, {0, 6}} {
+		_, err := call(h.PackArgmax(outs, big.NewInt(bounds[0]), big.NewInt(bounds[1])))
+		var rev *RevertError
+		if !errors.As(err, &rev) || !strings.Contains(rev.Reason, "out-of-range slice") {
+			t.Errorf("argmax over [%d, %d): got %v, want a revert", bounds[0], bounds[1], err)
+		}
+	}
+}
+
+// TestBuildHash checks that the build hash is stable across opening the
+// build again and changes with the model, and that a missing vk.bin is a
+// clear error.
+func TestBuildHash(t *testing.T) {
+	b, _ := tinyBuild(t, variants[1], 5)
+	other, _ := tinyBuild(t, variants[1], 7)
+	h1, err := BuildHash(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	reopened, err := prover.Open(b.Dir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if h2, err := BuildHash(reopened); err != nil || h2 != h1 {
+		t.Errorf("build hash changed on reopening: %x vs %x (%v)", h1, h2, err)
+	}
+	if h3, _ := BuildHash(other); h3 == h1 {
+		t.Error("two models have the same build hash")
+	}
+	code := []byte{1, 2, 3}
+	if ModelID(h1, code, prover.Groth16, 6) == ModelID(h1, code, prover.PLONK, 6) ||
+		ModelID(h1, code, prover.Groth16, 6) == ModelID(h1, code, prover.Groth16, 5) ||
+		ModelID(h1, code, prover.Groth16, 6) == ModelID(h1, []byte{1, 2, 4}, prover.Groth16, 6) {
+		t.Error("the model id does not bind the backend, the number of outputs and the verifier code")
+	}
+	nokeys, err := prover.Compile(t.TempDir()+"/build", tinyPlan(5), prover.Groth16, prover.Meta{ModelFile: "tiny.onnx"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := BuildHash(nokeys); err == nil || !strings.Contains(err.Error(), "run `zkml setup`") {
+		t.Errorf("build without keys: got %v", err)
+	}
+}

@@ -1,0 +1,158 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.24;
+
+/// @title ZkmlRegistry: proven model outputs that any contract can read.
+/// @notice A model is registered once, permissionlessly, with the address of
+/// its verifier (the specialized Solidity verifier zkml exports from the
+/// build's verifying key). Its id is not chosen by whoever registers it: it
+/// is keccak256(abi.encode(buildHash, verifier.codehash, backend,
+/// publicInputs)), so a model id names one circuit, one set of output
+/// scales, one verifying key and one verifier code, and nobody can register
+/// another verifier under it. buildHash is zkml's hash of the build
+/// (contracts.BuildHash in Go): keccak256 of the plan hash, of vk.bin and of
+/// the output scales.
+///
+/// verify checks a proof with the model's verifier, emits ProofVerified and
+/// keeps the result as the model's last result, which contracts read with
+/// lastResult. A proof made for another model fails here: the verifier of
+/// the model id named in the call rejects it (ProofRejected), whatever the
+/// caller claims.
+///
+/// The input commitment is NOT proven. zkml's circuits keep the model input
+/// private and expose only the outputs, so the registry cannot know which
+/// input a proof is about: inputCommitment is a value the caller attaches
+/// (for example keccak256 of the input it used, to be revealed later), kept
+/// and emitted next to the caller's address. It says "msg.sender claims this
+/// input"; the proof says "some input gives these outputs".
+contract ZkmlRegistry {
+    /// Proof systems. The verifier ABI differs: Groth16 verifiers take
+    /// verifyProof(bytes,uint256[n]) and revert on a bad proof; PLONK
+    /// verifiers take Verify(bytes,uint256[]) and return a bool.
+    uint8 public constant GROTH16 = 0;
+    uint8 public constant PLONK = 1;
+
+    struct Model {
+        address verifier;
+        uint8 backend;
+        uint32 publicInputs;
+        bytes4 selector; // the verifier function, fixed at registration
+    }
+
+    struct Result {
+        bytes32 inputCommitment;
+        address prover; // msg.sender of verify
+        uint64 blockNumber;
+        uint32 sequence; // 1 for the model's first verified proof, then 2, ...
+        uint256[] outputs; // the public inputs: fixed-point outputs, negative v as r - |v|
+    }
+
+    mapping(bytes32 => Model) private _models;
+    mapping(bytes32 => Result) private _results;
+
+    event ModelRegistered(bytes32 indexed modelId, bytes32 buildHash, address verifier, uint8 backend, uint32 publicInputs);
+    event ProofVerified(bytes32 indexed modelId, bytes32 indexed inputCommitment, address indexed prover, uint32 sequence, uint256[] outputs);
+
+    error UnknownModel(bytes32 modelId);
+    error ModelAlreadyRegistered(bytes32 modelId);
+    error NotAContract(address verifier);
+    error UnsupportedBackend(uint8 backend);
+    error NoPublicInputs();
+    error WrongPublicInputCount(bytes32 modelId, uint256 got, uint256 want);
+    error ProofRejected(bytes32 modelId, bytes reason);
+    error NoResult(bytes32 modelId);
+
+    /// The id register gives a model, for anyone to check before registering.
+    function modelIdOf(bytes32 buildHash, address verifier, uint8 backend, uint32 publicInputs)
+        public
+        view
+        returns (bytes32)
+    {
+        return keccak256(abi.encode(buildHash, verifier.codehash, backend, publicInputs));
+    }
+
+    /// Registers the model of buildHash whose proofs the verifier checks.
+    function register(bytes32 buildHash, address verifier, uint8 backend, uint32 publicInputs)
+        external
+        returns (bytes32 modelId)
+    {
+        if (verifier.code.length == 0) revert NotAContract(verifier);
+        if (backend > PLONK) revert UnsupportedBackend(backend);
+        if (publicInputs == 0) revert NoPublicInputs();
+        modelId = modelIdOf(buildHash, verifier, backend, publicInputs);
+        if (_models[modelId].verifier != address(0)) revert ModelAlreadyRegistered(modelId);
+        bytes4 sel = backend == GROTH16
+            ? bytes4(keccak256(abi.encodePacked("verifyProof(bytes,uint256[", _decimal(publicInputs), "])")))
+            : bytes4(keccak256("Verify(bytes,uint256[])"));
+        _models[modelId] = Model(verifier, backend, publicInputs, sel);
+        emit ModelRegistered(modelId, buildHash, verifier, backend, publicInputs);
+    }
+
+    /// The registration of modelId; reverts UnknownModel when there is none.
+    function model(bytes32 modelId) external view returns (address verifier, uint8 backend, uint32 publicInputs) {
+        Model storage m = _known(modelId);
+        return (m.verifier, m.backend, m.publicInputs);
+    }
+
+    /// Checks proof and its public inputs (the model's outputs) with the
+    /// verifier of modelId, records them as the model's last result and
+    /// emits ProofVerified. Reverts, with the model's id, when the model is
+    /// unknown, the number of outputs is wrong or the verifier rejects the
+    /// proof (ProofRejected carries the verifier's own revert data).
+    function verify(bytes32 modelId, bytes calldata proof, uint256[] calldata publicInputs, bytes32 inputCommitment)
+        external
+        returns (uint32 sequence)
+    {
+        Model storage m = _known(modelId);
+        if (publicInputs.length != m.publicInputs) {
+            revert WrongPublicInputCount(modelId, publicInputs.length, m.publicInputs);
+        }
+        bytes memory data;
+        if (m.backend == GROTH16) {
+            // verifyProof(bytes, uint256[n]): the static array sits in the
+            // head, after the offset of the proof bytes.
+            uint256 pad = (32 - (proof.length % 32)) % 32;
+            data = abi.encodePacked(
+                m.selector, uint256(32 + 32 * publicInputs.length), publicInputs, proof.length, proof, new bytes(pad)
+            );
+        } else {
+            data = abi.encodeWithSelector(m.selector, proof, publicInputs);
+        }
+        (bool ok, bytes memory ret) = m.verifier.staticcall(data);
+        if (!ok) revert ProofRejected(modelId, ret);
+        if (m.backend == PLONK && (ret.length != 32 || abi.decode(ret, (uint256)) != 1)) {
+            revert ProofRejected(modelId, ret);
+        }
+        Result storage r = _results[modelId];
+        sequence = r.sequence + 1;
+        r.inputCommitment = inputCommitment;
+        r.prover = msg.sender;
+        r.blockNumber = uint64(block.number);
+        r.sequence = sequence;
+        r.outputs = publicInputs;
+        emit ProofVerified(modelId, inputCommitment, msg.sender, sequence, publicInputs);
+    }
+
+    /// The last result verified for modelId. Reverts NoResult when none was.
+    function lastResult(bytes32 modelId)
+        external
+        view
+        returns (bytes32 inputCommitment, address prover, uint64 blockNumber, uint32 sequence, uint256[] memory outputs)
+    {
+        Result storage r = _results[modelId];
+        if (r.sequence == 0) revert NoResult(modelId);
+        return (r.inputCommitment, r.prover, r.blockNumber, r.sequence, r.outputs);
+    }
+
+    function _known(bytes32 modelId) private view returns (Model storage m) {
+        m = _models[modelId];
+        if (m.verifier == address(0)) revert UnknownModel(modelId);
+    }
+
+    function _decimal(uint256 v) private pure returns (bytes memory s) {
+        if (v == 0) return "0";
+        while (v > 0) {
+            s = abi.encodePacked(bytes1(uint8(48 + (v % 10))), s);
+            v /= 10;
+        }
+    }
+}

@@ -1,0 +1,219 @@
+package quantize
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/zkml/zkml/onnx"
+)
+
+// Lookup tables. A nonlinear function f of one value is tabulated over the
+// domain calibration saw, widened by the headroom: [-m·H, m·H] for an input
+// whose largest calibrated magnitude is m (functions defined only for
+// positive inputs start at 0 or at the smallest positive step). The table's
+// input scale is the input's own scale when the domain then fits
+// 2^lookupBits entries, and lower otherwise: the input is first rounded to
+// it (the op's Shift). Inputs outside the domain are clamped to its ends,
+// which is exact for functions that saturate there (Sigmoid, Tanh, Erf,
+// Sign, HardSigmoid) and an approximation for the others; the circuit
+// proves the clamp, so it is sound either way.
+//
+// The table's output scale is the output's calibrated scale, lowered (by at
+// most maxTableScaleDrop) when the function reaches larger values over the
+// widened domain than calibration saw (Exp); entries still beyond the
+// activation range saturate at its ends.
+
+// lookupBits bounds a table to 2^lookupBits+1 entries. Each entry costs
+// about three constraints in the circuit, like each query, so a table
+// costs about as much as 16384 queries; 14 bits keep the input's rounding
+// error below 1/16000 of the domain, which keeps functions of slope ≤ 1
+// within 0.1% of their range.
+const lookupBits = 14
+
+// maxTableScaleDrop bounds how far the output scale is lowered to hold the
+// function's values over the widened domain.
+const maxTableScaleDrop = 8
+
+// saturation returns, for a function that is constant (to within 2^-16 of
+// its range) beyond ±S, that S; the table then covers [-S, S] whatever the
+// calibration saw, so that clamping is exact for every input.
+func saturation(n *onnx.Node) (float64, bool) {
+	switch n.OpType {
+	case "Sigmoid":
+		return 12, true
+	case "Tanh":
+		return 6, true
+	case "Erf":
+		return 4, true
+	case "HardSigmoid":
+		a, b := n.Float("alpha", 0.2), n.Float("beta", 0.5)
+		if a == 0 {
+			return 1, true
+		}
+		return max(math.Abs(b/a), math.Abs((1-b)/a)), true
+	}
+	return 0, false
+}
+
+// lookupDomain returns the smallest input of f's domain when f is defined
+// only from there on (Sqrt from 0, Log above 0), and false otherwise.
+func lookupDomain(op string) (lo float64, positive bool) {
+	switch op {
+	case "Sqrt":
+		return 0, true
+	case "Log":
+		return math.SmallestNonzeroFloat64, true
+	}
+	return 0, false
+}
+
+// tableFunc returns the function a table op computes; Pow's exponent is a
+// constant (see constExponent).
+func tableFunc(g *onnx.Graph, n *onnx.Node) (func(float64) float64, error) {
+	if n.OpType == "Pow" {
+		e, err := constExponent(g, n)
+		if err != nil {
+			return nil, err
+		}
+		return func(x float64) float64 { return math.Pow(x, e) }, nil
+	}
+	f, ok := onnx.ElementwiseFunc(n)
+	if !ok {
+		return nil, fmt.Errorf("op %s has no elementwise function", n.OpType)
+	}
+	return f, nil
+}
+
+// constExponent returns Pow's exponent, which must be one constant value.
+func constExponent(g *onnx.Graph, n *onnx.Node) (float64, error) {
+	if len(n.Inputs) != 2 || g.Constants[n.Inputs[1]] == nil {
+		return 0, fmt.Errorf("the exponent is computed from the inputs; zkml raises to constant powers only")
+	}
+	k := g.Constants[n.Inputs[1]]
+	if k.Len() == 0 {
+		return 0, fmt.Errorf("the exponent is empty")
+	}
+	e := k.At(0)
+	for i := range k.Len() {
+		if k.At(i) != e {
+			return 0, fmt.Errorf("the exponent holds different values; zkml raises every element to one constant power")
+		}
+	}
+	if math.IsNaN(e) || math.IsInf(e, 0) {
+		return 0, fmt.Errorf("the exponent %g is not a finite number", e)
+	}
+	return e, nil
+}
+
+func (c *compiler) lowerLookup(n *onnx.Node) (int, error) {
+	f, err := tableFunc(c.g, n)
+	if err != nil {
+		return 0, err
+	}
+	x, err := c.tensorOperand(n, 0)
+	if err != nil {
+		return 0, err
+	}
+	if n.OpType == "Pow" {
+		if e, _ := constExponent(c.g, n); e == 2 {
+			// A square is exact as a product.
+			o := operand{t: x, shape: c.p.Tensors[x].Shape}
+			return c.lowerProduct(n, o, o)
+		}
+	}
+	in := c.p.Tensors[x]
+	mIn, err := c.maxAbs(n.Inputs[0])
+	if err != nil {
+		return 0, err
+	}
+	ab := c.cfg.ActivationBits
+	// The domain [a, b] in real numbers.
+	d := mIn * c.cfg.Headroom
+	if s, ok := saturation(n); ok {
+		d = s
+	}
+	if d == 0 {
+		d = 1
+	}
+	a, b := -d, d
+	lo, positive := lookupDomain(n.OpType)
+	if n.OpType == "Pow" {
+		// Non-integer powers are defined for x ≥ 0, negative ones for x > 0.
+		e, _ := constExponent(c.g, n)
+		switch {
+		case e < 0 && e != math.Trunc(e):
+			lo, positive = math.SmallestNonzeroFloat64, true
+		case e != math.Trunc(e):
+			lo, positive = 0, true
+		}
+	}
+	if positive {
+		a = lo
+	}
+	// The table's input scale: at most the input's, with the domain
+	// spanning at most 2^lookupBits steps.
+	sT := min(in.Scale, lookupBits-ceilLog2f(b-max(a, -b)))
+	if n.OpType == "Sign" {
+		// Exact: the sign of the input itself, not of a rounded copy.
+		sT, a, b = in.Scale, math.Ldexp(-1, -in.Scale), math.Ldexp(1, -in.Scale)
+	}
+	if sT < in.Scale-maxBound {
+		return 0, fmt.Errorf("the input range %g is too wide for a lookup table", d)
+	}
+	lim := math.Ldexp(1, ab-2)
+	qa, qb := math.Ceil(math.Ldexp(a, sT)), math.Floor(math.Ldexp(b, sT))
+	if positive && lo > 0 {
+		qa = max(qa, 1)
+	}
+	if qb < qa || qa < -lim || qb > lim {
+		return 0, fmt.Errorf("the table domain [%g, %g] at scale 2^%d is empty or beyond the activation range", a, b, sT)
+	}
+	vals := make([]float64, int(qb-qa)+1)
+	fmax := 0.0
+	for i := range vals {
+		v := f(math.Ldexp(qa+float64(i), -sT))
+		if math.IsNaN(v) {
+			return 0, fmt.Errorf("%s is undefined at %g, inside the table's domain [%g, %g]", n.OpType, math.Ldexp(qa+float64(i), -sT), a, b)
+		}
+		vals[i] = v
+		if !math.IsInf(v, 0) {
+			fmax = max(fmax, math.Abs(v))
+		}
+	}
+	out := n.Outputs[0]
+	mOut, err := c.maxAbs(out)
+	if err != nil {
+		return 0, err
+	}
+	sOut, err := c.activationScale(out, mOut)
+	if err != nil {
+		return 0, err
+	}
+	if fmax > 0 {
+		sFit := ab - 2 - ceilLog2f(fmax)
+		sOut = max(min(sOut, sFit), sOut-maxTableScaleDrop)
+	}
+	op := Op{Kind: OpLookup, Node: n.Name, In: []int{x}, Shift: in.Scale - sT, TableMin: int64(qa), Table: make([]int64, len(vals))}
+	act := int64(1)<<(ab-1) - 1
+	for i, v := range vals {
+		var q int64
+		switch {
+		case math.IsInf(v, 1):
+			q = act
+		case math.IsInf(v, -1):
+			q = -act
+		default:
+			var ok bool
+			if q, ok = Quantize(v, sOut); !ok {
+				q = act
+				if v < 0 {
+					q = -act
+				}
+			}
+		}
+		op.Table[i] = min(max(q, -act), act)
+	}
+	op.Out = c.newTensor(out, in.Shape, sOut, lookupBound(op.Table), mOut)
+	c.p.Ops = append(c.p.Ops, op)
+	return op.Out, nil
+}

@@ -1,0 +1,460 @@
+package quantize
+
+import (
+	"errors"
+	"fmt"
+	"math"
+
+	"github.com/zkml/zkml/internal/tensor"
+	"github.com/zkml/zkml/onnx"
+)
+
+// Lowering of nonlinear ops. Smooth functions (Sigmoid, Tanh, Exp, Erf,
+// Gelu, Pow, ...) become lookup tables (OpLookup, see lookup.go); the
+// piecewise-linear ones are built from the relu gadget, which is exact:
+// LeakyRelu and PRelu are a·x + (1−a)·relu(x) and Abs is 2·relu(x) − x;
+// Floor and Ceil are one rescale. Products of two computed tensors (Mul,
+// MatMul) become OpMul, quotients and Softmax OpDiv (softmax.go).
+
+// tableOps are the ops lowered to a lookup table.
+var tableOps = map[string]bool{
+	"Sigmoid": true, "Tanh": true, "Exp": true, "Log": true, "Erf": true, "Gelu": true,
+	"Softplus": true, "Softsign": true, "Elu": true, "Selu": true, "Celu": true,
+	"HardSigmoid": true, "HardSwish": true, "Mish": true, "Sqrt": true, "Reciprocal": true,
+	"Sin": true, "Cos": true, "Sign": true, "Pow": true,
+}
+
+// reluOps are the piecewise-linear ops built from one relu.
+var reluOps = map[string]bool{"LeakyRelu": true, "PRelu": true, "Abs": true}
+
+// roundingOps round to integers with one rescale (see lowerRounding).
+var roundingOps = map[string]bool{"Floor": true, "Ceil": true}
+
+// isNonlinear reports whether this file lowers op.
+func isNonlinear(op string) bool {
+	return tableOps[op] || reluOps[op] || roundingOps[op] || op == "Softmax"
+}
+
+// rangesInputs reports whether node n reads its computed inputs through a
+// comparison or a product, so that they must provably lie in the activation
+// range (see compiler.ranged).
+func rangesInputs(g *onnx.Graph, n *onnx.Node) bool {
+	switch {
+	case n.OpType == "Pow":
+		return true
+	case isNonlinear(n.OpType):
+		return true
+	case n.OpType == "Mul" && len(n.Inputs) == 2:
+		return g.Constants[n.Inputs[0]] == nil && g.Constants[n.Inputs[1]] == nil
+	case n.OpType == "MatMul" && len(n.Inputs) == 2:
+		return g.Constants[n.Inputs[0]] == nil && g.Constants[n.Inputs[1]] == nil
+	case n.OpType == "Div" && len(n.Inputs) == 2:
+		return g.Constants[n.Inputs[1]] == nil
+	}
+	return false
+}
+
+// checkNonlinear is Check's rule for the ops of this file.
+func checkNonlinear(g *onnx.Graph, n *onnx.Node) error {
+	if n.OpType == "Pow" {
+		_, err := constExponent(g, n)
+		return err
+	}
+	if _, ok := onnx.ElementwiseFunc(n); !ok && n.OpType != "PRelu" && n.OpType != "Softmax" {
+		return fmt.Errorf("op %s has no elementwise function", n.OpType)
+	}
+	if n.OpType == "PRelu" && (len(n.Inputs) != 2 || g.Constants[n.Inputs[1]] == nil) {
+		return errors.New("the slope is computed from the inputs; zkml needs a constant slope")
+	}
+	return nil
+}
+
+func (c *compiler) lowerNonlinear(n *onnx.Node) (int, error) {
+	if tableOps[n.OpType] {
+		return c.lowerLookup(n)
+	}
+	if n.OpType == "Softmax" {
+		return c.lowerSoftmax(n)
+	}
+	if roundingOps[n.OpType] {
+		return c.lowerRounding(n)
+	}
+	return c.lowerReluBased(n)
+}
+
+// lowerRounding lowers Floor and Ceil exactly: with x at scale s > 0,
+// ⌊x / 2^s⌋ = Rescale(x − 2^(s−1), s) and ⌈x / 2^s⌉ = Rescale(x + 2^(s−1) − 1,
+// s), since Rescale rounds halves up. The result is an integer at scale 0.
+// At a scale ≤ 0 the value is already an integer.
+func (c *compiler) lowerRounding(n *onnx.Node) (int, error) {
+	x, err := c.tensorOperand(n, 0)
+	if err != nil {
+		return 0, err
+	}
+	src := c.p.Tensors[x]
+	s := src.Scale
+	size := src.Size()
+	op := Op{Kind: OpAffine, Node: n.Name, In: []int{x}, RowStart: make([]int32, size+1), Terms: make([]Term, size)}
+	for i := range op.Terms {
+		op.Terms[i] = Term{In: 0, Idx: int32(i), Coeff: 1}
+		op.RowStart[i+1] = int32(i + 1)
+	}
+	if s > 0 {
+		if s > maxBound {
+			return 0, fmt.Errorf("scale 2^%d is too high to round", s)
+		}
+		half := int64(1) << (s - 1)
+		b := -half
+		if n.OpType == "Ceil" {
+			b = half - 1
+		}
+		op.Bias = make([]int64, size)
+		for i := range op.Bias {
+			op.Bias[i] = b
+		}
+		op.Shift = s
+	}
+	outScale := s - op.Shift
+	bound, _ := opBound(&op, []int{src.Bound}, c.cfg.ActivationBits)
+	op.Out = c.newTensor(n.Outputs[0], src.Shape, outScale, bound, c.cal.MaxAbs[n.Outputs[0]])
+	c.p.Ops = append(c.p.Ops, op)
+	return op.Out, nil
+}
+
+// tensorOperand returns input i as a plan tensor in the activation range,
+// emitting a pending affine map that computes it (a product or a lookup
+// reads whole tensors, not maps).
+func (c *compiler) tensorOperand(n *onnx.Node, i int) (int, error) {
+	o, err := c.activation(n, i)
+	if err != nil {
+		return 0, err
+	}
+	return c.operandTensor(n, i, o)
+}
+
+func (c *compiler) operandTensor(n *onnx.Node, i int, o operand) (int, error) {
+	t := o.t
+	if o.p != nil {
+		var err error
+		if t, err = c.emit(o.p.label, o.p, n.Inputs[i], o.p.move); err != nil {
+			return 0, err
+		}
+		c.vals[n.Inputs[i]] = t
+	}
+	return c.inRange(n.Name, t)
+}
+
+// lowerReluBased lowers LeakyRelu, PRelu and Abs to a relu and one affine
+// op: f(x) = a·x + (1−a)·relu(x) with a the slope for negative x.
+func (c *compiler) lowerReluBased(n *onnx.Node) (int, error) {
+	x, err := c.tensorOperand(n, 0)
+	if err != nil {
+		return 0, err
+	}
+	src := c.p.Tensors[x]
+	size := src.Size()
+	slope := make([]float64, size)
+	switch n.OpType {
+	case "Abs":
+		for i := range slope {
+			slope[i] = -1
+		}
+	case "LeakyRelu":
+		a := n.Float("alpha", 0.01)
+		for i := range slope {
+			slope[i] = a
+		}
+	case "PRelu":
+		if len(n.Inputs) != 2 || c.g.Constants[n.Inputs[1]] == nil {
+			return 0, errors.New("the slope must be a constant")
+		}
+		k := c.g.Constants[n.Inputs[1]]
+		idx := tensor.BroadcastIndex(k.Shape, src.Shape)
+		if idx == nil {
+			return 0, fmt.Errorf("the slope's shape %v does not broadcast to the input's %v", k.Shape, src.Shape)
+		}
+		for i := range slope {
+			slope[i] = k.At(idx[i])
+		}
+	}
+	for _, a := range slope {
+		if math.IsNaN(a) || math.IsInf(a, 0) {
+			return 0, fmt.Errorf("the slope %g is not a finite number", a)
+		}
+	}
+	relu := Op{Kind: OpRelu, Node: n.Name, In: []int{x}}
+	relu.Out = c.newTensor(n.Outputs[0]+"/relu", src.Shape, src.Scale, src.Bound, 0)
+	c.p.Ops = append(c.p.Ops, relu)
+	l := newLinear(src.Shape)
+	in, r := l.input(x), l.input(relu.Out)
+	for i, a := range slope {
+		l.term(in, i, a)
+		l.term(r, i, 1-a)
+		l.endRow()
+	}
+	return c.emitAffine(n.Name, l, n.Outputs[0], false)
+}
+
+// lowerProduct lowers the elementwise product of two computed tensors (Mul
+// with numpy broadcasting) to OpMul: one multiplication per element, and a
+// rescale from the product's scale (the sum of the factors' scales) to the
+// output's calibrated scale.
+func (c *compiler) lowerProduct(n *onnx.Node, a, b operand) (int, error) {
+	ta, tb, err := c.productOperands(n, a, b, 1)
+	if err != nil {
+		return 0, err
+	}
+	shape, ia, ib, err := broadcast2(c.p.Tensors[ta].Shape, c.p.Tensors[tb].Shape)
+	if err != nil {
+		return 0, err
+	}
+	return c.emitMul(n, ta, tb, shape, 1, func(i, _ int) (int, int) { return ia[i], ib[i] })
+}
+
+// lowerMatMulProduct lowers MatMul of two computed tensors (attention's
+// Q·Kᵀ and scores·V) to OpMul with one pair of terms per multiplication:
+// in R1CS one constraint per multiplication. A randomized check
+// (Freivalds) would cost O(m·n + n·k) instead of O(m·n·k), but needs a
+// challenge from a commitment to both operands; the products keep the
+// circuit independent of it, and are what small attention layers need.
+func (c *compiler) lowerMatMulProduct(n *onnx.Node, a, b operand) (int, error) {
+	mm, err := newMatmul(a.shape, b.shape)
+	if err != nil {
+		return 0, err
+	}
+	ta, tb, err := c.productOperands(n, a, b, mm.k)
+	if err != nil {
+		return 0, err
+	}
+	// Row r of the output is batch bi, position (i, j).
+	per := mm.m * mm.n
+	return c.emitMul(n, ta, tb, mm.out, mm.k, func(r, p int) (int, int) {
+		bi, ij := r/per, r%per
+		i, j := ij/mm.n, ij%mm.n
+		return mm.aBatch[bi] + i*mm.k + p, mm.bBatch[bi] + p*mm.n + j
+	})
+}
+
+// productOperands returns both factors as plan tensors in the activation
+// range, the larger rounded down until sums of k products fit the 62 bits
+// of the executor (with more than 31 activation bits).
+func (c *compiler) productOperands(n *onnx.Node, a, b operand, k int) (int, int, error) {
+	ta, err := c.operandTensor(n, 0, a)
+	if err != nil {
+		return 0, 0, err
+	}
+	tb, err := c.operandTensor(n, 1, b)
+	if err != nil {
+		return 0, 0, err
+	}
+	for {
+		ba, bb := c.p.Tensors[ta].Bound, c.p.Tensors[tb].Bound
+		excess := ba + bb + ceilLog2(uint64(k)) - maxBound
+		if excess <= 0 {
+			return ta, tb, nil
+		}
+		big := &ta
+		if bb > ba {
+			big = &tb
+		}
+		if *big, err = c.rescale(n.Name, *big, c.p.Tensors[*big].Scale-excess); err != nil {
+			return 0, 0, err
+		}
+	}
+}
+
+// emitMul appends an OpMul writing n's output of the given shape: row r
+// sums k products x[pair(r, p)] · y[...] for p < k.
+func (c *compiler) emitMul(n *onnx.Node, ta, tb int, shape []int, k int, pair func(r, p int) (int, int)) (int, error) {
+	A, B := c.p.Tensors[ta], c.p.Tensors[tb]
+	size := 1
+	for _, d := range shape {
+		size *= d
+	}
+	if size*k*2 > math.MaxInt32 {
+		return 0, errors.New("the op has more than 2^31 terms")
+	}
+	op := Op{Kind: OpMul, Node: n.Name, In: []int{ta}, RowStart: make([]int32, 1, size+1), Terms: make([]Term, 0, 2*k*size)}
+	inB := int32(0)
+	if tb != ta {
+		op.In = append(op.In, tb)
+		inB = 1
+	}
+	for r := range size {
+		for p := range k {
+			x, y := pair(r, p)
+			op.Terms = append(op.Terms, Term{In: 0, Idx: int32(x), Coeff: 1}, Term{In: inB, Idx: int32(y), Coeff: 1})
+		}
+		op.RowStart = append(op.RowStart, int32(len(op.Terms)))
+	}
+	out := n.Outputs[0]
+	m, err := c.maxAbs(out)
+	if err != nil {
+		return 0, err
+	}
+	sCal, err := c.activationScale(out, m)
+	if err != nil {
+		return 0, err
+	}
+	sAcc := A.Scale + B.Scale
+	sOut := min(sAcc, sCal)
+	op.Shift = min(sAcc-sOut, maxBound)
+	sOut = sAcc - op.Shift
+	if sOut < -maxScaleAbs || sOut > maxScaleAbs {
+		return 0, fmt.Errorf("output scale 2^%d is out of range", sOut)
+	}
+	bounds := []int{A.Bound}
+	if inB == 1 {
+		bounds = append(bounds, B.Bound)
+	}
+	acc := mulBound(&op, bounds)
+	op.Out = c.newTensor(out, shape, sOut, shiftedBound(acc, op.Shift, c.cfg.ActivationBits), m)
+	c.p.Ops = append(c.p.Ops, op)
+	return op.Out, nil
+}
+
+// runLookup is OpLookup in the integer executor.
+func runLookup(op *Op, in, out []int64) {
+	hi := op.TableMin + int64(len(op.Table)) - 1
+	for i, v := range in {
+		q, _ := Rescale(v, op.Shift)
+		out[i] = op.Table[min(max(q, op.TableMin), hi)-op.TableMin]
+	}
+}
+
+// runMul is OpMul in the integer executor.
+func runMul(op *Op, ins [][]int64, out []int64) {
+	for i := range out {
+		row := op.Terms[op.RowStart[i]:op.RowStart[i+1]]
+		var acc int64
+		for j := 0; j+1 < len(row); j += 2 {
+			acc += ins[row[j].In][row[j].Idx] * ins[row[j+1].In][row[j+1].Idx]
+		}
+		out[i], _ = Rescale(acc, op.Shift)
+	}
+}
+
+// lookupBound is the Bound of a lookup's output: the largest |entry|.
+func lookupBound(table []int64) int {
+	b := 0
+	for _, v := range table {
+		b = max(b, ceilLog2(absU(v)))
+	}
+	return b
+}
+
+// mulBound is the bound of the sums of products of an OpMul with
+// well-formed rows, saturating above 63.
+func mulBound(op *Op, inBounds []int) int {
+	b := 0
+	for i := 0; i+1 < len(op.RowStart); i++ {
+		row := op.Terms[op.RowStart[i]:op.RowStart[i+1]]
+		var sum uint64
+		for j := 0; j+1 < len(row); j += 2 {
+			sum = satAdd(sum, satShl(1, inBounds[row[j].In]+inBounds[row[j+1].In]))
+		}
+		b = max(b, ceilLog2(sum))
+	}
+	return b
+}
+
+// maxTableLen caps a lookup table, far above what the planner makes.
+const maxTableLen = 1 << 20
+
+func (p *Plan) validateLookup(op *Op, sizes []int, outSize int) error {
+	ab := p.Config.ActivationBits
+	if len(op.In) != 1 || sizes[op.In[0]] != outSize {
+		return errors.New("lookup needs one input of the output's size")
+	}
+	if op.RowStart != nil || op.Terms != nil || op.Bias != nil {
+		return errors.New("lookup carries rows or bias")
+	}
+	if op.Shift < 0 || op.Shift > maxBound {
+		return fmt.Errorf("shift %d outside [0, %d]", op.Shift, maxBound)
+	}
+	if len(op.Table) == 0 || len(op.Table) > maxTableLen {
+		return fmt.Errorf("table has %d entries, want 1 to %d", len(op.Table), maxTableLen)
+	}
+	// The circuit compares the rescaled input with both ends of the domain
+	// in A+1 bits, which needs the ends within ±2^(A-2).
+	lim := int64(1) << (ab - 2)
+	if op.TableMin < -lim || op.TableMin > lim-int64(len(op.Table))+1 {
+		return fmt.Errorf("table domain [%d, %d] outside [-2^%d, 2^%d]", op.TableMin, op.TableMin+int64(len(op.Table))-1, ab-2, ab-2)
+	}
+	act := int64(1) << (ab - 1)
+	for j, v := range op.Table {
+		if v >= act || v <= -act {
+			return fmt.Errorf("table entry %d = %d is outside the activation range 2^%d", j, v, ab-1)
+		}
+	}
+	return nil
+}
+
+func validateMul(op *Op, sizes []int, outSize int) error {
+	if len(op.In) != 1 && len(op.In) != 2 {
+		return fmt.Errorf("mul needs 1 or 2 input tensors, has %d", len(op.In))
+	}
+	if op.Bias != nil || op.Table != nil {
+		return errors.New("mul carries bias or table")
+	}
+	if op.Shift < 0 || op.Shift > maxBound {
+		return fmt.Errorf("shift %d outside [0, %d]", op.Shift, maxBound)
+	}
+	if len(op.RowStart) != outSize+1 || op.RowStart[0] != 0 || int(op.RowStart[outSize]) != len(op.Terms) {
+		return fmt.Errorf("rows: %d row starts ending at %d for %d outputs and %d terms", len(op.RowStart), lastOr(op.RowStart), outSize, len(op.Terms))
+	}
+	for i := 0; i < outSize; i++ {
+		if n := op.RowStart[i+1] - op.RowStart[i]; n < 2 || n%2 != 0 {
+			return fmt.Errorf("row %d: a sum of products needs a positive, even number of terms, not %d", i, n)
+		}
+	}
+	for j, t := range op.Terms {
+		if t.In < 0 || int(t.In) >= len(op.In) {
+			return fmt.Errorf("term %d: input %d out of range", j, t.In)
+		}
+		if t.Idx < 0 || int(t.Idx) >= sizes[op.In[t.In]] {
+			return fmt.Errorf("term %d: element %d out of range", j, t.Idx)
+		}
+		if t.Coeff != 1 {
+			return fmt.Errorf("term %d: product coefficients must be 1", j)
+		}
+	}
+	return nil
+}
+
+// floatNonlinear is the float executor for the ops of this file.
+func floatNonlinear(g *onnx.Graph, n *onnx.Node, ins []*fval) (*fval, bool, error) {
+	if f, ok := onnx.ElementwiseFunc(n); ok {
+		return mapFloat(ins[0], f), true, nil
+	}
+	if n.OpType == "Softmax" {
+		out, err := floatSoftmax(g, n, ins[0])
+		return out, true, err
+	}
+	if n.OpType == "Pow" {
+		if len(ins) != 2 || ins[1] == nil {
+			return nil, true, errors.New("needs an exponent")
+		}
+		out, err := floatBinary("Pow", ins[0], ins[1])
+		return out, true, err
+	}
+	if n.OpType != "PRelu" {
+		return nil, false, nil
+	}
+	if len(ins) != 2 || ins[1] == nil {
+		return nil, true, errors.New("needs a slope")
+	}
+	x, s := ins[0], ins[1]
+	idx := tensor.BroadcastIndex(s.shape, x.shape)
+	if idx == nil {
+		return nil, true, fmt.Errorf("the slope's shape %v does not broadcast to %v", s.shape, x.shape)
+	}
+	out := &fval{shape: x.shape, data: make([]float64, len(x.data))}
+	for i, v := range x.data {
+		if v < 0 {
+			v *= s.data[idx[i]]
+		}
+		out.data[i] = v
+	}
+	return out, true, nil
+}

@@ -1,0 +1,244 @@
+package quantize
+
+import (
+	"errors"
+	"fmt"
+	"math"
+
+	"github.com/zkml/zkml/onnx"
+)
+
+// Division by a computed value (OpDiv) and Softmax built on it.
+//
+// Softmax(x)_i = e_i / Σ_j e_j with e_i = exp(x_i − max_j x_j): the maximum
+// is an OpMax, the differences an exact affine op, the exponentials one
+// lookup table over [−softmaxExpDomain, 0] at scale softmaxExpScale, the sum
+// an exact affine op and the quotient an OpDiv, rounded to nearest, whose
+// remainder the circuit range checks.
+
+// softmaxExpDomain: exp(−16) ≈ 1.1e-7 is below the precision of the
+// output; differences beyond it are clamped.
+const softmaxExpDomain = 16
+
+// softmaxExpScale is the scale of the exponentials: e_i ∈ [0, 2^16].
+const softmaxExpScale = 16
+
+// softmaxReduction returns the groups Softmax normalizes over: the axis
+// from opset 13 on, all axes from axis on before (the input seen as 2-D).
+func softmaxReduction(g *onnx.Graph, n *onnx.Node, shape []int) (*reduction, error) {
+	a := n.Int("axis", -1)
+	if a < 0 {
+		a += int64(len(shape))
+	}
+	if a < 0 || a >= int64(len(shape)) {
+		return nil, fmt.Errorf("axis %d is out of range for shape %v", n.Int("axis", -1), shape)
+	}
+	axes := []int64{a}
+	if g.Opset < 13 {
+		axes = axes[:0]
+		for i := a; i < int64(len(shape)); i++ {
+			axes = append(axes, i)
+		}
+	}
+	return newReduction(shape, axes, true)
+}
+
+// floatSoftmax is Softmax in the float executor.
+func floatSoftmax(g *onnx.Graph, n *onnx.Node, x *fval) (*fval, error) {
+	rd, err := softmaxReduction(g, n, x.shape)
+	if err != nil {
+		return nil, err
+	}
+	out := &fval{shape: x.shape, data: make([]float64, len(x.data))}
+	for _, row := range rd.rows {
+		mx := math.Inf(-1)
+		for _, i := range row {
+			mx = max(mx, x.data[i])
+		}
+		sum := 0.0
+		for _, i := range row {
+			sum += math.Exp(x.data[i] - mx)
+		}
+		for _, i := range row {
+			out.data[i] = math.Exp(x.data[i]-mx) / sum
+		}
+	}
+	return out, nil
+}
+
+func (c *compiler) lowerSoftmax(n *onnx.Node) (int, error) {
+	x, err := c.tensorOperand(n, 0)
+	if err != nil {
+		return 0, err
+	}
+	src := c.p.Tensors[x]
+	rd, err := softmaxReduction(c.g, n, src.Shape)
+	if err != nil {
+		return 0, err
+	}
+	out := n.Outputs[0]
+	ab := c.cfg.ActivationBits
+	// The row maxima.
+	mx, err := c.emitMax(n.Name, x, rd.out, out+"/max", func(yield func([]int) bool) {
+		for _, row := range rd.rows {
+			if !yield(row) {
+				return
+			}
+		}
+	})
+	if err != nil {
+		return 0, err
+	}
+	// d_i = x_i − max ≤ 0, exact; |d| ≤ 2^A.
+	size := src.Size()
+	diff := Op{Kind: OpAffine, Node: n.Name, In: []int{x, mx}, RowStart: make([]int32, size+1)}
+	for i := range size {
+		diff.Terms = append(diff.Terms, Term{In: 0, Idx: int32(i), Coeff: 1}, Term{In: 1, Idx: int32(rd.dst[i]), Coeff: -1})
+		diff.RowStart[i+1] = int32(len(diff.Terms))
+	}
+	diff.Out = c.newTensor(out+"/shifted", src.Shape, src.Scale, src.Bound+1, 0)
+	c.p.Ops = append(c.p.Ops, diff)
+	// e_i = exp(d_i), a table over [−16, 0]; the lookup's rescale brings
+	// d back into the activation range.
+	sT := min(src.Scale, lookupBits-ceilLog2f(softmaxExpDomain))
+	shift := src.Scale - sT
+	if shift < 1 {
+		// d may reach 2^A: round it by at least one bit.
+		shift, sT = 1, src.Scale-1
+	}
+	qa := -int64(math.Floor(math.Ldexp(softmaxExpDomain, sT)))
+	if qa < -(int64(1) << (ab - 2)) {
+		return 0, errors.New("the softmax input scale is too high for the exponential's table")
+	}
+	exp := Op{Kind: OpLookup, Node: n.Name, In: []int{diff.Out}, Shift: shift, TableMin: qa, Table: make([]int64, -qa+1)}
+	for i := range exp.Table {
+		q, _ := Quantize(math.Exp(math.Ldexp(float64(qa+int64(i)), -sT)), softmaxExpScale)
+		exp.Table[i] = q
+	}
+	exp.Out = c.newTensor(out+"/exp", src.Shape, softmaxExpScale, lookupBound(exp.Table), 0)
+	c.p.Ops = append(c.p.Ops, exp)
+	// S = Σ e over each row, exact.
+	sum := Op{Kind: OpAffine, Node: n.Name, In: []int{exp.Out}, RowStart: make([]int32, 1, len(rd.rows)+1)}
+	longest := 0
+	for _, row := range rd.rows {
+		for _, i := range row {
+			sum.Terms = append(sum.Terms, Term{In: 0, Idx: int32(i), Coeff: 1})
+		}
+		sum.RowStart = append(sum.RowStart, int32(len(sum.Terms)))
+		longest = max(longest, len(row))
+	}
+	sumBound := accBound(&sum, []int{c.p.Tensors[exp.Out].Bound})
+	if sumBound > ab-1 {
+		return 0, fmt.Errorf("rows of %d elements sum beyond the activation range; raise ActivationBits", longest)
+	}
+	sum.Out = c.newTensor(out+"/sum", rd.out, softmaxExpScale, sumBound, 0)
+	c.p.Ops = append(c.p.Ops, sum)
+	// y_i = e_i / S at the output's scale.
+	m, err := c.maxAbs(out)
+	if err != nil {
+		return 0, err
+	}
+	sOut, err := c.activationScale(out, m)
+	if err != nil {
+		return 0, err
+	}
+	return c.emitDiv(n.Name, exp.Out, sum.Out, rd.dst, out, sOut, m)
+}
+
+// lowerDivide lowers a / b with b computed (and positive: Run fails on
+// a divisor ≤ 0, and the circuit cannot prove one).
+func (c *compiler) lowerDivide(n *onnx.Node, a, b operand) (int, error) {
+	ta, err := c.operandTensor(n, 0, a)
+	if err != nil {
+		return 0, err
+	}
+	tb, err := c.operandTensor(n, 1, b)
+	if err != nil {
+		return 0, err
+	}
+	A, B := c.p.Tensors[ta], c.p.Tensors[tb]
+	shape, ia, ib, err := broadcast2(A.Shape, B.Shape)
+	if err != nil {
+		return 0, err
+	}
+	if len(ia) != A.Size() {
+		return 0, fmt.Errorf("the dividend %v is broadcast to %v; zkml divides tensors of the output's shape only", A.Shape, shape)
+	}
+	out := n.Outputs[0]
+	m, err := c.maxAbs(out)
+	if err != nil {
+		return 0, err
+	}
+	sOut, err := c.activationScale(out, m)
+	if err != nil {
+		return 0, err
+	}
+	return c.emitDiv(n.Name, ta, tb, ib, out, sOut, m)
+}
+
+// emitDiv appends out[i] = round(a[i] / b[den[i]]) at scale sOut, a and b
+// being plan tensors.
+func (c *compiler) emitDiv(node string, a, b int, den []int, out string, sOut int, m float64) (int, error) {
+	A, B := c.p.Tensors[a], c.p.Tensors[b]
+	// a/b at scale sOut is (qa/qb)·2^(sOut − sa + sb).
+	shift := sOut - A.Scale + B.Scale
+	// The numerator 2·a·2^shift + b must stay within the executor's 62 bits.
+	shift = min(shift, maxBound-2-A.Bound)
+	if shift < 0 {
+		return 0, fmt.Errorf("the quotient of %q and %q needs a negative scale shift; the dividend's scale is too high", A.Name, B.Name)
+	}
+	if B.Bound+2 > maxBound {
+		return 0, fmt.Errorf("the divisor %q is too large", B.Name)
+	}
+	op := Op{Kind: OpDiv, Node: node, In: []int{a, b}, Shift: shift, RowStart: make([]int32, 1, A.Size()+1)}
+	for i := range A.Size() {
+		op.Terms = append(op.Terms, Term{In: 0, Idx: int32(i), Coeff: 1}, Term{In: 1, Idx: int32(den[i]), Coeff: 1})
+		op.RowStart = append(op.RowStart, int32(len(op.Terms)))
+	}
+	op.Out = c.newTensor(out, A.Shape, shift+A.Scale-B.Scale, divBound(A.Bound, shift, c.cfg.ActivationBits), m)
+	c.p.Ops = append(c.p.Ops, op)
+	return op.Out, nil
+}
+
+// divBound is the Bound of an OpDiv's output: |q| ≤ |a|·2^shift + 1, and
+// the circuit range checks q.
+func divBound(aBound, shift, activationBits int) int {
+	return min(activationBits-1, aBound+shift+1)
+}
+
+// runDiv is OpDiv in the integer executor: q = ⌊(2·a·2^Shift + b) / (2b)⌋,
+// a / b · 2^Shift rounded half up, for b ≥ 1.
+func runDiv(op *Op, ins [][]int64, out []int64) error {
+	for i := range out {
+		x, y := op.Terms[op.RowStart[i]], op.Terms[op.RowStart[i]+1]
+		a, b := ins[x.In][x.Idx], ins[y.In][y.Idx]
+		if b < 1 {
+			return fmt.Errorf("element %d: the divisor is %d; zkml divides by positive values only", i, b)
+		}
+		num := 2*a<<op.Shift + b
+		q := num / (2 * b)
+		if num%(2*b) < 0 {
+			q-- // floor, not truncation
+		}
+		out[i] = q
+	}
+	return nil
+}
+
+func validateDiv(p *Plan, op *Op, sizes []int, outSize int) error {
+	if len(op.In) != 2 {
+		return fmt.Errorf("div needs 2 input tensors, has %d", len(op.In))
+	}
+	if err := validateMul(&Op{Kind: OpMul, In: op.In, RowStart: op.RowStart, Terms: op.Terms, Bias: op.Bias, Table: op.Table}, sizes, outSize); err != nil {
+		return err
+	}
+	for i := 0; i < outSize; i++ {
+		if op.Terms[op.RowStart[i]].In != 0 || op.Terms[op.RowStart[i]+1].In != 1 {
+			return fmt.Errorf("row %d: the dividend must come from input 0 and the divisor from input 1", i)
+		}
+	}
+	if op.Shift < 0 || p.Tensors[op.In[0]].Bound+op.Shift+2 > maxBound || p.Tensors[op.In[1]].Bound+2 > maxBound {
+		return fmt.Errorf("shift %d: the numerator may exceed 2^%d", op.Shift, maxBound)
+	}
+	return nil
+}
