@@ -71,11 +71,7 @@ func (p *progress) End() {
 	if p == nil || p.silent || p.stage == "" {
 		return
 	}
-	if p.stop != nil {
-		close(p.stop)
-		<-p.done
-		p.stop = nil
-	}
+	p.stopSpinner()
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	prefix := ""
@@ -91,11 +87,7 @@ func (p *progress) Fail() {
 	if p == nil || p.silent || p.stage == "" {
 		return
 	}
-	if p.stop != nil {
-		close(p.stop)
-		<-p.done
-		p.stop = nil
-	}
+	p.stopSpinner()
 	if p.tty {
 		fmt.Fprint(p.w, "\r\033[K")
 	}
@@ -108,4 +100,13 @@ func elapsed(t time.Time) string {
 		return fmt.Sprintf("%dms", d.Milliseconds())
 	}
 	return fmt.Sprintf("%.1fs", d.Seconds())
+}
+
+// stopSpinner stops the spinner goroutine, if one runs, and waits for it.
+func (p *progress) stopSpinner() {
+	if p.stop != nil {
+		close(p.stop)
+		<-p.done
+		p.stop = nil
+	}
 }
