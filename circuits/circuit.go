@@ -264,22 +264,32 @@ func (c *Circuit) defineOp(g *gadgets, op *quantize.Op, vals [][]frontend.Variab
 				out[i] = acc
 				continue
 			}
-			if _, isConst := g.constant(acc); dest != nil && !isConst {
-				out[i] = dest[i]
-				if err := g.rescaleTo(acc, dest[i], op.Shift, !reluChecked[i]); err != nil {
-					return nil, fmt.Errorf("element %d: %w", i, err)
-				}
-				continue
-			}
-			q, err := g.rescale(acc, op.Shift, !reluChecked[i])
+			q, err := g.rescaleOut(acc, op.Shift, dest, i, !reluChecked[i])
 			if err != nil {
-				return nil, fmt.Errorf("element %d: %w", i, err)
+				return nil, err
 			}
 			out[i] = q
-			if dest != nil {
-				g.api.AssertIsEqual(q, dest[i])
-			}
 		}
 	}
 	return out, nil
+}
+
+// rescaleOut rescales element i of an op's output. When the element is a
+// public output (dest != nil), the rescale constrains dest[i] directly, which
+// saves the equality that binding a hint's result to it would cost.
+func (g *gadgets) rescaleOut(acc frontend.Variable, shift int, dest []frontend.Variable, i int, checkQ bool) (frontend.Variable, error) {
+	if _, isConst := g.constant(acc); dest != nil && !isConst {
+		if err := g.rescaleTo(acc, dest[i], shift, checkQ); err != nil {
+			return nil, fmt.Errorf("element %d: %w", i, err)
+		}
+		return dest[i], nil
+	}
+	q, err := g.rescale(acc, shift, checkQ)
+	if err != nil {
+		return nil, fmt.Errorf("element %d: %w", i, err)
+	}
+	if dest != nil {
+		g.api.AssertIsEqual(q, dest[i])
+	}
+	return q, nil
 }

@@ -125,21 +125,11 @@ func (g *gadgets) mulOp(op *quantize.Op, vals [][]frontend.Variable, dest []fron
 			}
 			continue
 		}
-		if _, isConst := g.constant(p); dest != nil && !isConst {
-			out[i] = dest[i]
-			if err := g.rescaleTo(p, dest[i], op.Shift, !reluChecked[i]); err != nil {
-				return nil, fmt.Errorf("element %d: %w", i, err)
-			}
-			continue
-		}
-		q, err := g.rescale(p, op.Shift, !reluChecked[i])
+		q, err := g.rescaleOut(p, op.Shift, dest, i, !reluChecked[i])
 		if err != nil {
-			return nil, fmt.Errorf("element %d: %w", i, err)
+			return nil, err
 		}
 		out[i] = q
-		if dest != nil {
-			g.api.AssertIsEqual(q, dest[i])
-		}
 	}
 	return out, nil
 }
