@@ -102,3 +102,41 @@ func TestModels(t *testing.T) {
 		})
 	}
 }
+
+// TestModelsOwnCalibration calibrates on samples a user would bring — the
+// reference cases 1 to 3, not the model's input.json — and checks every case
+// against ONNX Runtime: the accuracy must not hinge on one particular sample.
+func TestModelsOwnCalibration(t *testing.T) {
+	modelsDir(t)
+	for _, name := range conformanceModels {
+		t.Run(name, func(t *testing.T) {
+			g, ref, _ := loadModel(t, name)
+			if len(ref.Cases) < 4 {
+				t.Skipf("only %d reference cases", len(ref.Cases))
+			}
+			var samples [][][]float64
+			for _, c := range ref.Cases[1:4] {
+				samples = append(samples, c.Inputs)
+			}
+			cal, err := Calibrate(g, samples)
+			if err != nil {
+				t.Fatal(err)
+			}
+			plan, err := Compile(g, cal, DefaultConfig())
+			if err != nil {
+				t.Fatal(err)
+			}
+			worst := 0.0
+			for i, c := range ref.Cases {
+				out, err := plan.Predict(c.Inputs)
+				if err != nil {
+					t.Fatalf("case %d: %v", i, err)
+				}
+				worst = max(worst, modelio.RelativeLInf(out, c.Outputs))
+			}
+			if worst > maxQuantErr {
+				t.Errorf("relative L∞ error %.4g%% > %.2g%%", 100*worst, 100*maxQuantErr)
+			}
+		})
+	}
+}
