@@ -31,6 +31,25 @@
 // with prover.WithBitDecompositionRangeChecks for the cheapest verifier.
 // The tests print both figures (go test ./contracts -run TestGas -v).
 //
+// # Generic verifier
+//
+// [DeployGenericVerifier] deploys ZkmlGroth16Verifier
+// (solidity/ZkmlGroth16Verifier.sol), whose bytecode ships with zkml
+// ([GenericVerifierBytecode]), with the build's verifying key as
+// constructor data: the fixed points become immutables, the public-input
+// points a data contract read with EXTCODECOPY. No compiler is needed:
+//
+//	r, _ := contracts.DeployGenericVerifier(ctx, chain, b)
+//	res, err := contracts.VerifyOnChain(ctx, chain, r.Contract, b, p, false)
+//
+// It takes the specialized verifier's calldata, verifyProof(bytes,uint256[n])
+// (it answers only the selector of its key's n), and reverts with the same
+// errors, so [Calldata], [VerifyOnChain] and the registry use it unchanged.
+// A verification costs about 1.6% more gas than with the specialized
+// verifier (the cold access to the data contract); deploying costs about
+// half. It verifies Groth16 proofs without a BSB22 commitment only: builds
+// compiled with prover.WithBitDecompositionRangeChecks.
+//
 // # Compiler
 //
 // The verifiers are compiled with solc [SolcVersion] (the npm package solcjs,

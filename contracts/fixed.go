@@ -28,6 +28,9 @@ var fixedContracts = []struct{ File, Name string }{
 	{"ZkmlRegistry.sol", "ZkmlRegistry"},
 	{"ZkmlThresholdOracle.sol", "ZkmlThresholdOracle"},
 	{"ZkmlFixedPoint.sol", "ZkmlFixedPointHarness"},
+	// No Go binding: the Go side encodes its constructor and its calls by
+	// hand (generic.go), as it does for the specialized verifiers.
+	{"ZkmlGroth16Verifier.sol", "ZkmlGroth16Verifier"},
 }
 
 // fixedSources returns the Solidity sources of the fixed contracts, keyed by

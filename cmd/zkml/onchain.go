@@ -169,8 +169,15 @@ installs it into .tools/, or set $ZKML_SOLCJS).
 
 With --registry new, a ZkmlRegistry is deployed too (its bytecode ships with zkml) and the
 model registered in it; --registry ADDRESS registers the model in an existing one. Contracts
-then verify proofs through the registry and read the model's last proven outputs from it.`,
-		Flags: []cli.Flag{rpcFlag, privateKeyFlag, chainIDFlag, registryFlag, jsonFlag, quietFlag},
+then verify proofs through the registry and read the model's last proven outputs from it.
+
+With --generic no compiler is needed: zkml deploys its generic Groth16 verifier (bytecode
+shipped with zkml) with the build's verifying key as constructor data. It takes the same
+calldata as the specialized verifier and costs about 2% more gas per verification; it needs
+a Groth16 build without a commitment (` + "`zkml compile --range-checks bits`" + `).`,
+		Flags: []cli.Flag{rpcFlag, privateKeyFlag, chainIDFlag, registryFlag,
+			&cli.BoolFlag{Name: "generic", Usage: "deploy zkml's precompiled generic Groth16 verifier with the build's key (no solc needed)"},
+			jsonFlag, quietFlag},
 		Action: func(c *cli.Context) error {
 			a, err := args(c, "build/")
 			if err != nil {
@@ -188,7 +195,11 @@ then verify proofs through the registry and read the model's last proven outputs
 			}
 			defer chain.Close()
 			p := progressFor(c)
-			res, err := deployVerifier(ctx, chain, b, p)
+			deploy := deployVerifier
+			if c.Bool("generic") {
+				deploy = deployGenericVerifier
+			}
+			res, err := deploy(ctx, chain, b, p)
 			if err != nil {
 				return err
 			}
@@ -229,6 +240,7 @@ type deployResult struct {
 	CodeBytes int             `json:"code_bytes"`
 	ChainID   string          `json:"chain_id"`
 	Embedded  bool            `json:"embedded_chain"`
+	Generic   bool            `json:"generic,omitempty"` // zkml's generic verifier, not a compiled one
 	Registry  *registryResult `json:"registry,omitempty"`
 }
 
@@ -256,6 +268,25 @@ func deployVerifier(ctx context.Context, chain *contracts.Chain, b *prover.Build
 	p.End()
 	return &deployResult{Address: r.Contract, TxHash: r.TxHash, GasUsed: r.GasUsed, CodeBytes: len(art.Runtime),
 		ChainID: chain.ChainID().String(), Embedded: chain.String() == "the embedded chain"}, nil
+}
+
+// deployGenericVerifier deploys zkml's generic Groth16 verifier with b's
+// verifying key: no compiler involved.
+func deployGenericVerifier(ctx context.Context, chain *contracts.Chain, b *prover.Build, p *progress) (*deployResult, error) {
+	p.Stage("deploying the generic verifier on " + chain.String())
+	r, err := contracts.DeployGenericVerifier(ctx, chain, b)
+	if err != nil {
+		p.Fail()
+		return nil, err
+	}
+	code, err := chain.CodeAt(ctx, r.Contract)
+	if err != nil {
+		p.Fail()
+		return nil, err
+	}
+	p.End()
+	return &deployResult{Address: r.Contract, TxHash: r.TxHash, GasUsed: r.GasUsed, CodeBytes: len(code),
+		ChainID: chain.ChainID().String(), Embedded: chain.String() == "the embedded chain", Generic: true}, nil
 }
 
 func verifyOnchainCommand() *cli.Command {

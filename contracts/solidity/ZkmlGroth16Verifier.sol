@@ -1,0 +1,170 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.24;
+
+/// @title ZkmlGroth16Verifier: one bytecode for every zkml Groth16 model.
+/// @notice The verifying key is constructor data, so that deploying a model's
+/// verifier needs no Solidity compiler. It verifies BN254 Groth16 proofs
+/// WITHOUT a BSB22 commitment (zkml builds compiled with bit-decomposition
+/// range checks), and takes exactly the calldata of gnark's specialized
+/// verifier: verifyProof(bytes proof, uint256[n] input), proof in gnark's
+/// MarshalSolidity layout (A, B, C: 256 bytes). Since the length n is part of
+/// that function's selector, the call arrives in the fallback, which accepts
+/// only the selector of this key's n. Like gnark's verifier it returns
+/// nothing and reverts on a bad proof: ProofInvalid(), or
+/// PublicInputNotInField() for an input not below the scalar field order.
+contract ZkmlGroth16Verifier {
+    error ProofInvalid();
+    error PublicInputNotInField();
+
+    uint256 private constant R = 0x30644e72e131a029b85045b68181585d2833e84879b9709143e1f593f0000001;
+    uint256 private constant P = 0x30644e72e131a029b85045b68181585d97816a916871ca8d3c208c16d87cfd47;
+
+    /// The largest number of public inputs: the data contract holding the
+    /// n + 1 points of the public-input MSM must fit in 24,576 bytes.
+    uint256 private constant MAX_INPUTS = 382;
+
+    // The fixed points, as immutables (PUSH32 in the runtime code, as cheap
+    // as the constants of a specialized verifier). G2 points are negated,
+    // so that the proof's points are used as they are, and in the pairing
+    // precompile's order of coordinates: x.a1, x.a0, y.a1, y.a0.
+    uint256 private immutable ALPHA_X;
+    uint256 private immutable ALPHA_Y;
+    uint256 private immutable BETA_NEG_X_1;
+    uint256 private immutable BETA_NEG_X_0;
+    uint256 private immutable BETA_NEG_Y_1;
+    uint256 private immutable BETA_NEG_Y_0;
+    uint256 private immutable GAMMA_NEG_X_1;
+    uint256 private immutable GAMMA_NEG_X_0;
+    uint256 private immutable GAMMA_NEG_Y_1;
+    uint256 private immutable GAMMA_NEG_Y_0;
+    uint256 private immutable DELTA_NEG_X_1;
+    uint256 private immutable DELTA_NEG_X_0;
+    uint256 private immutable DELTA_NEG_Y_1;
+    uint256 private immutable DELTA_NEG_Y_0;
+
+    /// The number of public inputs n.
+    uint256 public immutable numInputs;
+    /// verifyProof(bytes,uint256[n]), the only function this contract has.
+    bytes4 public immutable selector;
+    /// The contract whose code is one STOP byte followed by the n + 1 points
+    /// K_0 .. K_n of the public-input MSM (x, y; 64 bytes each), read with
+    /// EXTCODECOPY: an array of any length, written once, without storage.
+    address public immutable icData;
+
+    /// @param alpha [α]₁ (x, y).
+    /// @param betaNeg -[β]₂, gammaNeg -[γ]₂, deltaNeg -[δ]₂ (x.a1, x.a0, y.a1, y.a0).
+    /// @param ic K_0.x, K_0.y, ..., K_n.x, K_n.y.
+    constructor(
+        uint256[2] memory alpha,
+        uint256[4] memory betaNeg,
+        uint256[4] memory gammaNeg,
+        uint256[4] memory deltaNeg,
+        uint256[] memory ic
+    ) {
+        require(ic.length >= 4 && ic.length % 2 == 0, "ic: need the points K_0..K_n, n >= 1");
+        uint256 n = ic.length / 2 - 1;
+        require(n <= MAX_INPUTS, "ic: too many public inputs");
+        // The fixed points must be reduced; the precompiles check that the
+        // points are on their curves (a bad key fails every proof).
+        for (uint256 i = 0; i < 4; i++) {
+            require(betaNeg[i] < P && gammaNeg[i] < P && deltaNeg[i] < P, "vk: coordinate not below P");
+        }
+        require(alpha[0] < P && alpha[1] < P, "vk: coordinate not below P");
+        ALPHA_X = alpha[0];
+        ALPHA_Y = alpha[1];
+        BETA_NEG_X_1 = betaNeg[0];
+        BETA_NEG_X_0 = betaNeg[1];
+        BETA_NEG_Y_1 = betaNeg[2];
+        BETA_NEG_Y_0 = betaNeg[3];
+        GAMMA_NEG_X_1 = gammaNeg[0];
+        GAMMA_NEG_X_0 = gammaNeg[1];
+        GAMMA_NEG_Y_1 = gammaNeg[2];
+        GAMMA_NEG_Y_0 = gammaNeg[3];
+        DELTA_NEG_X_1 = deltaNeg[0];
+        DELTA_NEG_X_0 = deltaNeg[1];
+        DELTA_NEG_Y_1 = deltaNeg[2];
+        DELTA_NEG_Y_0 = deltaNeg[3];
+        numInputs = n;
+        selector = bytes4(keccak256(abi.encodePacked("verifyProof(bytes,uint256[", _decimal(n), "])")));
+
+        // Creation code that returns everything after its 10 bytes:
+        // PUSH2 size, DUP1, PUSH1 10, RETURNDATASIZE, CODECOPY, RETURNDATASIZE, RETURN.
+        bytes memory runtime = abi.encodePacked(hex"00", ic);
+        bytes memory init = abi.encodePacked(hex"61", uint16(runtime.length), hex"80600a3d393df3", runtime);
+        address data;
+        assembly ("memory-safe") {
+            data := create(0, add(init, 0x20), mload(init))
+        }
+        require(data != address(0), "ic: data contract creation failed");
+        icData = data;
+    }
+
+    /// verifyProof(bytes proof, uint256[n] input), ABI-encoded as gnark's
+    /// verifier takes it: offset of proof (32 + 32n), the n inputs, the
+    /// proof's length (256) and its bytes.
+    fallback() external {
+        uint256 n = numInputs;
+        if (msg.sig != selector) revert("wrong number of public inputs");
+        if (
+            msg.data.length != 4 + 32 * n + 320 || uint256(bytes32(msg.data[4:36])) != 32 + 32 * n
+                || uint256(bytes32(msg.data[36 + 32 * n:68 + 32 * n])) != 256
+        ) revert("invalid proof length");
+
+        // The pairing precompile's input: e(A, B)·e(C, -δ)·e(α, -β)·e(L, -γ) = 1,
+        // with L = K_0 + Σ input_i·K_i.
+        uint256[24] memory pairing;
+        pairing[8] = DELTA_NEG_X_1;
+        pairing[9] = DELTA_NEG_X_0;
+        pairing[10] = DELTA_NEG_Y_1;
+        pairing[11] = DELTA_NEG_Y_0;
+        pairing[12] = ALPHA_X;
+        pairing[13] = ALPHA_Y;
+        pairing[14] = BETA_NEG_X_1;
+        pairing[15] = BETA_NEG_X_0;
+        pairing[16] = BETA_NEG_Y_1;
+        pairing[17] = BETA_NEG_Y_0;
+        address ic = icData;
+        bool ok = true;
+        assembly ("memory-safe") {
+            // The MSM accumulates in pairing[18..19] (acc); ECMUL writes its
+            // product right after it (g = pairing[20..22], overwritten by -γ
+            // below), so that one ECADD of 128 bytes adds them.
+            let acc := add(pairing, 0x240)
+            let g := add(acc, 0x40)
+            let pts := mload(0x40) // K_0..K_n, after the pairing array
+            extcodecopy(ic, pts, 1, mul(0x40, add(n, 1)))
+            mstore(acc, mload(pts))
+            mstore(add(acc, 0x20), mload(add(pts, 0x20)))
+            for { let i := 0 } lt(i, n) { i := add(i, 1) } {
+                let s := calldataload(add(0x24, mul(i, 0x20)))
+                ok := and(ok, lt(s, R))
+                let k := add(pts, mul(add(i, 1), 0x40))
+                mstore(g, mload(k))
+                mstore(add(g, 0x20), mload(add(k, 0x20)))
+                mstore(add(g, 0x40), s)
+                ok := and(ok, staticcall(gas(), 0x07, g, 0x60, g, 0x40))
+                ok := and(ok, staticcall(gas(), 0x06, acc, 0x80, acc, 0x40))
+            }
+        }
+        if (!ok) revert PublicInputNotInField();
+        pairing[20] = GAMMA_NEG_X_1;
+        pairing[21] = GAMMA_NEG_X_0;
+        pairing[22] = GAMMA_NEG_Y_1;
+        pairing[23] = GAMMA_NEG_Y_0;
+        assembly ("memory-safe") {
+            // A (64), B (128), C (64): already in the precompile's encoding.
+            calldatacopy(pairing, add(0x44, mul(n, 0x20)), 0x100)
+            ok := staticcall(gas(), 0x08, pairing, 0x300, pairing, 0x20)
+            ok := and(ok, mload(pairing))
+        }
+        if (!ok) revert ProofInvalid();
+    }
+
+    function _decimal(uint256 v) private pure returns (bytes memory s) {
+        if (v == 0) return "0";
+        while (v > 0) {
+            s = abi.encodePacked(bytes1(uint8(48 + (v % 10))), s);
+            v /= 10;
+        }
+    }
+}
