@@ -3,7 +3,6 @@ package contracts
 import (
 	"context"
 	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"os"
 	"path/filepath"
@@ -12,7 +11,7 @@ import (
 	"time"
 
 	"github.com/zkml/zkml/internal/modelio"
-	"github.com/zkml/zkml/onnx"
+	"github.com/zkml/zkml/internal/testmodels"
 	"github.com/zkml/zkml/prover"
 	"github.com/zkml/zkml/quantize"
 )
@@ -80,39 +79,6 @@ func needSolc(t testing.TB) *Solc {
 	return s
 }
 
-// tinyPlan is a hand-built model, y = relu(rescale(W·x + b)), with both y
-// and the pre-activation z as outputs, so that the public inputs include
-// negative values. bias varies the model (same shapes, other keys). Its
-// rescale and relu need range checks, so the default build has a BSB22
-// commitment.
-func tinyPlan(bias int64) *quantize.Plan {
-	w := [][]int64{{3, -5, 7, 2}, {-1, 4, 0, 6}, {8, 1, -2, -3}}
-	op := quantize.Op{Kind: quantize.OpAffine, Node: "/fc/Gemm", In: []int{0}, Out: 1, Shift: 4, Bias: []int64{bias, -bias, 2 * bias}}
-	op.RowStart = []int32{0}
-	for _, row := range w {
-		for j, c := range row {
-			if c != 0 {
-				op.Terms = append(op.Terms, quantize.Term{In: 0, Idx: int32(j), Coeff: c})
-			}
-		}
-		op.RowStart = append(op.RowStart, int32(len(op.Terms)))
-	}
-	return &quantize.Plan{
-		Config: quantize.DefaultConfig(),
-		Tensors: []quantize.Tensor{
-			{Name: "input", Shape: []int{1, 4}, Scale: 8, Bound: 31},
-			{Name: "z", Shape: []int{1, 3}, Scale: 8, Bound: 31},
-			{Name: "y", Shape: []int{1, 3}, Scale: 8, Bound: 31},
-		},
-		Inputs:  []int{0},
-		Outputs: []int{2, 1},
-		Ops: []quantize.Op{
-			op,
-			{Kind: quantize.OpRelu, Node: "/relu/Relu", In: []int{1}, Out: 2},
-		},
-	}
-}
-
 var tinyInputs = [][][]float64{
 	{{0.5, -1.25, 2, 0.75}},
 	{{-0.5, 1, 0.25, -2}},
@@ -151,7 +117,7 @@ func buildPlan(t testing.TB, plan *quantize.Plan, v variant, meta prover.Meta) *
 	return b
 }
 
-// tinyBuild is the shared build of tinyPlan(bias) for v, with a proof of
+// tinyBuild is the shared build of testmodels.TinyPlan(bias) for v, with a proof of
 // each of tinyInputs; tests must not change it.
 type tinyFixture struct {
 	once   sync.Once
@@ -179,7 +145,7 @@ func tinyBuild(t *testing.T, v variant, bias int64) (*prover.Build, []*prover.Pr
 		if err != nil {
 			t.Fatal(err)
 		}
-		b, err := prover.Compile(filepath.Join(dir, "build"), tinyPlan(bias), v.backend, prover.Meta{ModelFile: "tiny.onnx"}, v.options()...)
+		b, err := prover.Compile(filepath.Join(dir, "build"), testmodels.TinyPlan(bias), v.backend, prover.Meta{ModelFile: "tiny.onnx"}, v.options()...)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -201,46 +167,10 @@ func tinyBuild(t *testing.T, v variant, bias int64) (*prover.Build, []*prover.Pr
 	return f.build, f.proofs
 }
 
-// modelsDir is ../shared/models; tests skip when it is absent.
-func modelsDir(t testing.TB) string {
-	t.Helper()
-	dir := filepath.Join("..", "..", "shared", "models")
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("conformance models not found at %s (they are not part of the repository): %v", dir, err)
-	}
-	return dir
-}
-
 // buildModel runs the pipeline on a shared model up to a build with keys,
 // and returns it with the model's reference cases.
 func buildModel(t testing.TB, name string, v variant) (*prover.Build, *modelio.Reference) {
 	t.Helper()
-	dir := filepath.Join(modelsDir(t), name)
-	path := filepath.Join(dir, "network.onnx")
-	g, err := onnx.Load(path, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ref, err := modelio.ReadReference(filepath.Join(dir, "reference.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	sample, err := modelio.ReadInputFile(filepath.Join(dir, "input.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	cal, err := quantize.Calibrate(g, [][][]float64{sample})
-	if err != nil {
-		t.Fatal(err)
-	}
-	plan, err := quantize.Compile(g, cal, quantize.DefaultConfig())
-	if err != nil {
-		t.Fatal(err)
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sum := sha256.Sum256(data)
-	return buildPlan(t, plan, v, prover.Meta{ModelFile: path, ModelSHA256: hex.EncodeToString(sum[:])}), ref
+	plan, m := testmodels.Plan(t, name)
+	return buildPlan(t, plan, v, prover.Meta{ModelFile: m.Path, ModelSHA256: m.SHA256}), m.Ref
 }

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/zkml/zkml/internal/testmodels"
 )
 
 // TestOpenRejects damages a copy of a good build in one way at a time and
@@ -17,7 +19,7 @@ func TestOpenRejects(t *testing.T) {
 
 	// Another model, compiled and set up: its files must not be mixed in.
 	otherModel := filepath.Join(t.TempDir(), "other")
-	ob, err := Compile(otherModel, tinyPlan(6), Groth16, Meta{})
+	ob, err := Compile(otherModel, testmodels.TinyPlan(6), Groth16, Meta{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,40 +8,8 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/zkml/zkml/quantize"
+	"github.com/zkml/zkml/internal/testmodels"
 )
-
-// tinyPlan is a hand-built model: y = relu(rescale(W·x + b)) with x of shape
-// [1 4] at scale 8, W at scale 4 (so the accumulator has scale 12 and the
-// rescale shifts by 4), and two outputs: y and the pre-activation z. bias
-// varies the model, so tests get "another model" with the same shapes.
-func tinyPlan(bias int64) *quantize.Plan {
-	w := [][]int64{{3, -5, 7, 2}, {-1, 4, 0, 6}, {8, 1, -2, -3}}
-	op := quantize.Op{Kind: quantize.OpAffine, Node: "/fc/Gemm", In: []int{0}, Out: 1, Shift: 4, Bias: []int64{bias, -bias, 2 * bias}}
-	op.RowStart = []int32{0}
-	for _, row := range w {
-		for j, c := range row {
-			if c != 0 {
-				op.Terms = append(op.Terms, quantize.Term{In: 0, Idx: int32(j), Coeff: c})
-			}
-		}
-		op.RowStart = append(op.RowStart, int32(len(op.Terms)))
-	}
-	return &quantize.Plan{
-		Config: quantize.DefaultConfig(),
-		Tensors: []quantize.Tensor{
-			{Name: "input", Shape: []int{1, 4}, Scale: 8, Bound: 31},
-			{Name: "z", Shape: []int{1, 3}, Scale: 8, Bound: 31},
-			{Name: "y", Shape: []int{1, 3}, Scale: 8, Bound: 31},
-		},
-		Inputs:  []int{0},
-		Outputs: []int{2, 1},
-		Ops: []quantize.Op{
-			op,
-			{Kind: quantize.OpRelu, Node: "/relu/Relu", In: []int{1}, Out: 2},
-		},
-	}
-}
 
 // tinyInput gives z both signs, so that y has zeros and the public inputs
 // include negative values.
@@ -71,14 +39,14 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// built returns the shared build of tinyPlan(5) for backend and a proof of
+// built returns the shared build of testmodels.TinyPlan(5) for backend and a proof of
 // tinyInput made with it.
 func built(t testing.TB, backend Backend) (dir string, proof *Proof) {
 	t.Helper()
 	f := fixtures[backend]
 	f.once.Do(func() {
 		f.dir = filepath.Join(fixtureRoot, string(backend))
-		b, err := Compile(f.dir, tinyPlan(5), backend, Meta{ModelFile: "tiny.onnx"})
+		b, err := Compile(f.dir, testmodels.TinyPlan(5), backend, Meta{ModelFile: "tiny.onnx"})
 		if err != nil {
 			f.err = err
 			return

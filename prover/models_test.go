@@ -1,61 +1,23 @@
 package prover
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"math/rand"
-	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/zkml/zkml/internal/modelio"
-	"github.com/zkml/zkml/onnx"
+	"github.com/zkml/zkml/internal/testmodels"
 	"github.com/zkml/zkml/quantize"
 )
-
-// The conformance models live outside the repository (../shared/models from
-// the repository root); tests skip when they are absent.
-func modelsDir(t testing.TB) string {
-	t.Helper()
-	dir := filepath.Join("..", "..", "shared", "models")
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("conformance models not found at %s (they are not part of the repository): %v", dir, err)
-	}
-	return dir
-}
 
 // compileModel runs the pipeline up to a build with keys: load, calibrate
 // on input.json, quantize, compile, setup.
 func compileModel(t testing.TB, name string, backend Backend) (*Build, *modelio.Reference) {
 	t.Helper()
-	dir := filepath.Join(modelsDir(t), name)
-	path := filepath.Join(dir, "network.onnx")
-	g, err := onnx.Load(path, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ref, err := modelio.ReadReference(filepath.Join(dir, "reference.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	sample, err := modelio.ReadInputFile(filepath.Join(dir, "input.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	cal, err := quantize.Calibrate(g, [][][]float64{sample})
-	if err != nil {
-		t.Fatal(err)
-	}
-	plan, err := quantize.Compile(g, cal, quantize.DefaultConfig())
-	if err != nil {
-		t.Fatal(err)
-	}
-	onnxBytes, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sum := sha256.Sum256(onnxBytes)
-	meta := Meta{ModelFile: path, ModelSHA256: hex.EncodeToString(sum[:])}
+	plan, m := testmodels.Plan(t, name)
+	g := m.Graph
+	ref := m.Ref
+	meta := Meta{ModelFile: m.Path, ModelSHA256: m.SHA256}
 	for _, v := range g.Inputs {
 		meta.InputNames = append(meta.InputNames, v.Name)
 	}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/consensys/gnark-crypto/ecc"
 
+	"github.com/zkml/zkml/internal/testmodels"
 	"github.com/zkml/zkml/quantize"
 )
 
@@ -23,7 +24,7 @@ func TestRoundTrip(t *testing.T) {
 			dir, proof := built(t, backend)
 
 			// The proof states what the integer executor computes.
-			plan := tinyPlan(5)
+			plan := testmodels.TinyPlan(5)
 			in, err := plan.QuantizeInputs(tinyInput)
 			if err != nil {
 				t.Fatal(err)
@@ -109,7 +110,7 @@ func TestProofJSONForm(t *testing.T) {
 		t.Errorf("format %v backend %v", m["format"], m["backend"])
 	}
 	// z has a negative element: it appears as r - |q|.
-	plan := tinyPlan(5)
+	plan := testmodels.TinyPlan(5)
 	in, _ := plan.QuantizeInputs(tinyInput)
 	all, _ := plan.Run(in)
 	want, err := PublicInputs(plan, all)
@@ -130,7 +131,7 @@ func TestProofJSONForm(t *testing.T) {
 }
 
 func TestPublicInputs(t *testing.T) {
-	plan := tinyPlan(5)
+	plan := testmodels.TinyPlan(5)
 	all := [][]int64{{0, 0, 0, 0}, {-1, 0, 1 << 40}, {0, 0, 1 << 40}}
 	got, err := PublicInputs(plan, all)
 	if err != nil {
@@ -164,7 +165,7 @@ func TestVerifyRejects(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			other := tinyPlan(5)
+			other := testmodels.TinyPlan(5)
 			r := ecc.BN254.ScalarField()
 
 			tests := []struct {
@@ -193,7 +194,7 @@ func TestVerifyRejects(t *testing.T) {
 				}, "1 outputs, this model has 2"},
 				{"extra public input", func(p *Proof) { p.PublicInputs = append(p.PublicInputs, big.NewInt(0)) }, "public inputs"},
 				{"non-canonical public input", func(p *Proof) { p.PublicInputs[0] = new(big.Int).Add(p.PublicInputs[0], r) }, "outputs[0][0]"},
-				{"another model", func(p *Proof) { p.ModelHash = tinyPlan(6).Hash() }, "was made for another model"},
+				{"another model", func(p *Proof) { p.ModelHash = testmodels.TinyPlan(6).Hash() }, "was made for another model"},
 				{"another backend", func(p *Proof) {
 					if p.Backend == Groth16 {
 						p.Backend = PLONK
@@ -203,7 +204,7 @@ func TestVerifyRejects(t *testing.T) {
 				}, "proof but"},
 			}
 			if other.Hash() != b.PlanHash() {
-				t.Fatal("the fixture's plan hash is not tinyPlan(5)'s")
+				t.Fatal("the fixture's plan hash is not testmodels.TinyPlan(5)'s")
 			}
 			for _, tt := range tests {
 				t.Run(tt.name, func(t *testing.T) {
@@ -277,7 +278,7 @@ func TestProgress(t *testing.T) {
 	var stages []string
 	progress := WithProgress(func(s string) { stages = append(stages, s) })
 	dir := filepath.Join(t.TempDir(), "build")
-	b, err := Compile(dir, tinyPlan(5), PLONK, Meta{}, progress)
+	b, err := Compile(dir, testmodels.TinyPlan(5), PLONK, Meta{}, progress)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -301,7 +302,7 @@ func TestProgress(t *testing.T) {
 
 func TestBitDecompositionRangeChecks(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "build")
-	b, err := Compile(dir, tinyPlan(5), Groth16, Meta{}, WithBitDecompositionRangeChecks())
+	b, err := Compile(dir, testmodels.TinyPlan(5), Groth16, Meta{}, WithBitDecompositionRangeChecks())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -361,27 +362,27 @@ func TestSolidity(t *testing.T) {
 
 func TestCompileErrors(t *testing.T) {
 	tmp := t.TempDir()
-	if _, err := Compile(tmp, tinyPlan(5), "stark", Meta{}); err == nil || !strings.Contains(err.Error(), `unknown backend "stark"`) {
+	if _, err := Compile(tmp, testmodels.TinyPlan(5), "stark", Meta{}); err == nil || !strings.Contains(err.Error(), `unknown backend "stark"`) {
 		t.Errorf("unknown backend: %v", err)
 	}
 	if _, err := Compile(tmp, nil, Groth16, Meta{}); err == nil {
 		t.Errorf("nil plan accepted")
 	}
-	if _, err := Compile(tmp, tinyPlan(5), Groth16, Meta{InputNames: []string{"a", "b"}}); err == nil || !strings.Contains(err.Error(), "2 input names") {
+	if _, err := Compile(tmp, testmodels.TinyPlan(5), Groth16, Meta{InputNames: []string{"a", "b"}}); err == nil || !strings.Contains(err.Error(), "2 input names") {
 		t.Errorf("input names: %v", err)
 	}
-	if _, err := Compile(tmp, tinyPlan(5), Groth16, Meta{ModelSHA256: "xyz"}); err == nil || !strings.Contains(err.Error(), "SHA-256") {
+	if _, err := Compile(tmp, testmodels.TinyPlan(5), Groth16, Meta{ModelSHA256: "xyz"}); err == nil || !strings.Contains(err.Error(), "SHA-256") {
 		t.Errorf("bad sha: %v", err)
 	}
 	// A directory with other things in it is not overwritten.
 	if err := os.WriteFile(filepath.Join(tmp, "notes.txt"), []byte("mine"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Compile(tmp, tinyPlan(5), Groth16, Meta{}); err == nil || !strings.Contains(err.Error(), "not a zkml build directory") {
+	if _, err := Compile(tmp, testmodels.TinyPlan(5), Groth16, Meta{}); err == nil || !strings.Contains(err.Error(), "not a zkml build directory") {
 		t.Errorf("foreign directory: %v", err)
 	}
 	// An invalid plan fails in the circuit compiler with its reason.
-	bad := tinyPlan(5)
+	bad := testmodels.TinyPlan(5)
 	bad.Ops[0].Terms[0].Idx = 99
 	if _, err := Compile(filepath.Join(tmp, "bad"), bad, Groth16, Meta{}); err == nil || !strings.Contains(err.Error(), "compile circuit") {
 		t.Errorf("invalid plan: %v", err)
@@ -391,7 +392,7 @@ func TestCompileErrors(t *testing.T) {
 func TestRecompileRemovesKeys(t *testing.T) {
 	dir, _ := built(t, Groth16)
 	dst := copyBuild(t, dir)
-	b, err := Compile(dst, tinyPlan(6), Groth16, Meta{InputNames: []string{"x"}, OutputNames: []string{"a", "b"}, ModelSHA256: strings.Repeat("AB", 32)})
+	b, err := Compile(dst, testmodels.TinyPlan(6), Groth16, Meta{InputNames: []string{"x"}, OutputNames: []string{"a", "b"}, ModelSHA256: strings.Repeat("AB", 32)})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/zkml/zkml/internal/onnxbuild"
+	"github.com/zkml/zkml/internal/testmodels"
 )
 
 // conformanceSubset is the CI's sample of the conformance run: the full
@@ -23,7 +24,7 @@ var conformanceSubset = []string{"1l_conv", "max", "boolean_identity", "1l_mlp",
 // model folders that must fail with their reason: a file that is not ONNX
 // and a model with an op zkml does not support.
 func TestConformance(t *testing.T) {
-	root := sharedModels(t)
+	root := testmodels.Dir(t)
 	dir := t.TempDir()
 	for _, name := range conformanceSubset {
 		if err := os.Symlink(mustAbs(t, filepath.Join(root, name)), filepath.Join(dir, name)); err != nil {
@@ -94,7 +95,7 @@ func TestConformance(t *testing.T) {
 // TestConformanceTooLarge checks that a circuit above the constraint budget
 // is listed with its constraint count rather than proven or dropped.
 func TestConformanceTooLarge(t *testing.T) {
-	root := sharedModels(t)
+	root := testmodels.Dir(t)
 	rep, err := runConformance(root, conformanceOptions{Models: []string{"1l_mlp"}, MaxConstraints: 10})
 	if err != nil {
 		t.Fatal(err)

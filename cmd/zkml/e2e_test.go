@@ -9,6 +9,7 @@ import (
 
 	"github.com/zkml/zkml/internal/fixtures"
 	"github.com/zkml/zkml/internal/modelio"
+	"github.com/zkml/zkml/internal/testmodels"
 	"github.com/zkml/zkml/onnx"
 	"github.com/zkml/zkml/prover"
 	"github.com/zkml/zkml/quantize"
@@ -25,19 +26,11 @@ var milestoneModels = []string{
 
 const maxRelativeError = 0.005 // 0.5% relative L∞, the bar
 
-func sharedModels(t *testing.T) string {
-	dir := filepath.Join("..", "..", "..", "shared", "models")
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("skipping: the shared conformance models are not at %s", dir)
-	}
-	return dir
-}
-
 // TestSharedModels compiles each model with its sample input as calibration,
 // proves and verifies case 0 of reference.json, and checks all cases through
 // the integer executor against ONNX Runtime's outputs.
 func TestSharedModels(t *testing.T) {
-	root := sharedModels(t)
+	root := testmodels.Dir(t)
 	for i, name := range milestoneModels {
 		backends := []prover.Backend{prover.Groth16}
 		if i < 5 {
