@@ -16,6 +16,8 @@ func (im *importer) expandNode(n *Node) ([]*Node, error) {
 		return im.expandNormalization(n, false)
 	case "InstanceNormalization":
 		return im.expandNormalization(n, true)
+	case "RNN", "LSTM", "GRU":
+		return im.expandRecurrent(n)
 	}
 	return []*Node{n}, nil
 }
