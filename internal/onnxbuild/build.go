@@ -90,7 +90,7 @@ func FloatTensor(name string, shape []int64, data []float32) *pb.TensorProto {
 	return &pb.TensorProto{Name: name, Dims: shape, DataType: Float, FloatData: data}
 }
 
-// Attr is a node attribute: build one with Int, Ints, Float, String or Tensor.
+// Attr is a node attribute: build one with Int, Ints, FloatAttr, String, Strings or Tensor.
 type Attr = *pb.AttributeProto
 
 // Int is an integer attribute.
@@ -111,6 +111,15 @@ func FloatAttr(name string, v float32) Attr {
 // String is a string attribute.
 func String(name, v string) Attr {
 	return &pb.AttributeProto{Name: name, Type: pb.AttributeProto_STRING, S: []byte(v)}
+}
+
+// Strings is a string-list attribute (an RNN's activations).
+func Strings(name string, v ...string) Attr {
+	b := make([][]byte, len(v))
+	for i, s := range v {
+		b[i] = []byte(s)
+	}
+	return &pb.AttributeProto{Name: name, Type: pb.AttributeProto_STRINGS, Strings: b}
 }
 
 // Tensor is a tensor attribute (Constant's value).
