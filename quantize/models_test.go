@@ -30,6 +30,8 @@ var conformanceModels = []string{
 	"1l_sigmoid", "1l_tanh", "1l_erf", "1l_elu", "1l_gelu_noappx", "2l_relu_sigmoid_small",
 	"2l_sigmoid_small", "2l_relu_sigmoid_conv", "1l_sqrt", "selu", "softplus", "log_softmax",
 	"1l_leakyrelu", "1l_prelu", "1l_var", "1l_softmax", "layernorm",
+	// recurrent: unrolled over the sequence at load time
+	"rnn",
 }
 
 // loadModel loads a conformance model, its reference outputs and its sample input.
