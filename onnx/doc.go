@@ -48,6 +48,21 @@
 // after the node ("<node>/mean", "<node>/variance", ...), so that later
 // stages see only simple ops and calibration measures every step.
 //
+// RNN, LSTM and GRU are unrolled over their static sequence length, each
+// step written with ops later stages know: per gate a Gemm of the step's
+// input (a Gather of X) and a Gemm of the previous hidden state, added;
+// the gate activations; Mul of two computed values for the gating and the
+// cell update; Unsqueeze and Concat to assemble Y, Y_h and Y_c. Nodes are
+// named "<node>/t<step>/<gate>..." ("<node>/forward/..." and
+// "<node>/reverse/..." when bidirectional). Every direction, the layout
+// attribute, clip, LSTM peepholes and input_forget, GRU
+// linear_before_reset (0 or 1), and constant or computed initial_h and
+// initial_c are supported; the activations must be Sigmoid, Tanh or Relu.
+// W, R, B and P must be constants; sequence_lens, when given, must be a
+// constant equal to the sequence length for every batch entry (zkml
+// unrolls the full sequence). A zero initial state costs nothing: the
+// first step omits the terms it would multiply.
+//
 // # Canonical attributes
 //
 // After import, each node's attributes are complete (defaults filled in)

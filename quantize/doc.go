@@ -136,4 +136,13 @@
 // exponential table over [−16, 0], the row sums and one quotient per
 // element. LayerNormalization and InstanceNormalization arrive from
 // onnx.Load as ReduceMean, Sub, Mul, Add, Sqrt and Div.
+//
+// RNN, LSTM and GRU arrive unrolled over their sequence (see the onnx
+// package): per step and gate, the Gemm of the step's input and the Gemm
+// of the previous state fold into one affine op with one rescale, and each
+// gate's pre-activation has its own calibrated scale; Sigmoid and Tanh are
+// lookup tables (shared by all steps when their scales agree), the gating
+// and cell updates OpMul. A GRU's update H = ĥ + z ⊙ (h − ĥ) needs one
+// product instead of two. The outputs Y (several steps or directions)
+// are Concats, which round their inputs to the lowest scale among them.
 package quantize

@@ -632,8 +632,6 @@ var modelPlans = map[string]string{
 		"compile the current circuit).",
 	"arange": "its output is a constant (no input reaches it); the plan and the circuit need an op with no input " +
 		"that writes constants to a public output.",
-	"rnn": "needs RNN (and LSTM/GRU) unrolled over the fixed sequence length into MatMul/Add/Tanh per step, all of " +
-		"which exist.",
 	"scatter_elements": "needs ScatterElements at computed indices: data where no index hits plus Σ one-hot × " +
 		"update, built from the comparison and product ops that Gather at computed indices already uses.",
 }
