@@ -55,7 +55,7 @@
 // cell update; Unsqueeze and Concat to assemble Y, Y_h and Y_c. Nodes are
 // named "<node>/t<step>/<gate>..." ("<node>/forward/..." and
 // "<node>/reverse/..." when bidirectional). Every direction, the layout
-// attribute, clip, LSTM peepholes and input_forget, GRU
+// attribute, clip (of the inputs of f and g), LSTM peepholes and input_forget, GRU
 // linear_before_reset (0 or 1), and constant or computed initial_h and
 // initial_c are supported; the activations must be Sigmoid, Tanh or Relu.
 // W, R, B and P must be constants; sequence_lens, when given, must be a

@@ -16,22 +16,26 @@ import (
 // followed by a Split: the cost in the circuit is the same, and every gate's
 // pre-activation is calibrated (and so quantized) on its own range.
 
+// maxUnrolledSteps bounds the unrolled graph (about 20 nodes a step), far
+// beyond what a circuit can hold, so that a long sequence fails at once
+// instead of exhausting memory.
+const maxUnrolledSteps = 1 << 14
+
 // cellSpec is what differs between the three ops.
 type cellSpec struct {
-	gates    int      // blocks of W and R: RNN 1, LSTM 4 (i, o, f, c), GRU 3 (z, r, h)
-	acts     []string // default activations of one direction
-	maxIn    int
-	maxOut   int
-	hasPeeps bool
+	gates  int      // blocks of W and R: RNN 1, LSTM 4 (i, o, f, c), GRU 3 (z, r, h)
+	acts   []string // default activations of one direction
+	maxIn  int
+	maxOut int
 }
 
 var cellSpecs = map[string]cellSpec{
 	"RNN":  {gates: 1, acts: []string{"Tanh"}, maxIn: 6, maxOut: 2},
 	"GRU":  {gates: 3, acts: []string{"Sigmoid", "Tanh"}, maxIn: 6, maxOut: 2},
-	"LSTM": {gates: 4, acts: []string{"Sigmoid", "Tanh", "Tanh"}, maxIn: 8, maxOut: 3, hasPeeps: true},
+	"LSTM": {gates: 4, acts: []string{"Sigmoid", "Tanh", "Tanh"}, maxIn: 8, maxOut: 3},
 }
 
-// Gate blocks in W, R and B (ONNX order) and P.
+// Gate blocks in W, R and B, in ONNX order (P holds i, o, f).
 const (
 	lstmI, lstmO, lstmF, lstmC = 0, 1, 2, 3
 	gruZ, gruR, gruH           = 0, 1, 2
@@ -166,6 +170,9 @@ func (u *unroller) parse() error {
 	}
 	if u.t == 0 || u.batch == 0 {
 		return fmt.Errorf("X has shape %v: an empty sequence or batch", x.Shape)
+	}
+	if u.t*u.dirs > maxUnrolledSteps {
+		return fmt.Errorf("a sequence of %d steps in %d direction(s) would unroll into more than %d steps; zkml unrolls recurrences, so split the sequence or shorten it", u.t, u.dirs, maxUnrolledSteps)
 	}
 	wt := g.Constants[n.Inputs[1]]
 	if wt == nil {
@@ -371,7 +378,9 @@ func (u *unroller) concat(as string, xs []string, axis int64, output string) str
 	return u.node("Concat", as, xs, output, map[string]*Attr{"axis": {Kind: AttrInt, Int: axis}})
 }
 
-// activate applies an activation function, after the clip when clipped.
+// activate applies an activation function, after the clip when clipped:
+// as in ONNX Runtime, clip bounds the inputs of f and g, not the cell state
+// an LSTM's h reads.
 func (u *unroller) activate(fn, as, x string, clipped bool) string {
 	if clipped && u.clip > 0 {
 		if u.im.g.Opset >= 11 {

@@ -133,6 +133,10 @@ func TestRecurrentErrors(t *testing.T) {
 		{"initial_h shape", base("RNN").Floats("h0", []int64{1, 2}, make([]float32, 2)).
 			Node("RNN", []string{"x", "W", "R", "", "", "h0"}, []string{"", "y_h"}),
 			[]string{`"RNN_0"`, `initial_h input "h0" has shape [1 2], want [1 1 2]`}},
+		{"too long", ob.NewModel("rec", 14).Input("x", ob.Float, 20000, 1, 1).
+			Floats("W", []int64{1, 1, 1}, []float32{1}).Floats("R", []int64{1, 1, 1}, []float32{1}).
+			Node("RNN", []string{"x", "W", "R"}, []string{"", "y_h"}).Output("y_h", ob.Float),
+			[]string{`"RNN_0"`, "20000 steps", "more than 16384"}},
 		{"clip", base("RNN").Node("RNN", []string{"x", "W", "R"}, []string{"", "y_h"}, ob.FloatAttr("clip", -1)),
 			[]string{`"RNN_0"`, "clip -1"}},
 	} {
