@@ -10,6 +10,7 @@ import (
 
 	"github.com/consensys/gnark-crypto/ecc/bn254"
 	"github.com/consensys/gnark-crypto/ecc/bn254/fp"
+	groth16_bn254 "github.com/consensys/gnark/backend/groth16/bn254"
 
 	"github.com/zkml/zkml/prover"
 )
@@ -45,13 +46,18 @@ func GenericVerifierArgs(b *prover.Build) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("the generic verifier needs the verifying key: %w", err)
 	}
+	return genericVerifierArgs(vk, b.Settings().Circuit.PublicInputs, b.Dir())
+}
+
+// genericVerifierArgs encodes vk, a key for n public inputs, naming dir in
+// its errors.
+func genericVerifierArgs(vk *groth16_bn254.VerifyingKey, n int, dir string) ([]byte, error) {
 	commitments := len(vk.PublicAndCommitmentCommitted)
 	if commitments > 1 || len(vk.CommitmentKeys) != commitments {
-		return nil, fmt.Errorf("%s: the proofs carry %d BSB22 commitments (%d commitment keys); the generic verifier, like gnark's Solidity verifier, checks at most one: deploy the specialized verifier", b.Dir(), commitments, len(vk.CommitmentKeys))
+		return nil, fmt.Errorf("%s: the proofs carry %d BSB22 commitments (%d commitment keys); the generic verifier, like gnark's Solidity verifier, checks at most one: deploy the specialized verifier", dir, commitments, len(vk.CommitmentKeys))
 	}
-	n := b.Settings().Circuit.PublicInputs
 	if len(vk.G1.K) != n+1+commitments {
-		return nil, fmt.Errorf("%s: the verifying key has %d public-input points, the model has %d public inputs and %d commitments (want %d points): rerun `zkml setup`", b.Dir(), len(vk.G1.K), n, commitments, n+1+commitments)
+		return nil, fmt.Errorf("%s: the verifying key has %d public-input points, the model has %d public inputs and %d commitments (want %d points): rerun `zkml setup`", dir, len(vk.G1.K), n, commitments, n+1+commitments)
 	}
 	var committed []int
 	if commitments == 1 {
@@ -59,14 +65,14 @@ func GenericVerifierArgs(b *prover.Build) ([]byte, error) {
 	}
 	for _, i := range committed {
 		if i < 1 || i > n {
-			return nil, fmt.Errorf("%s: the commitment covers public input %d, the model has %d: rerun `zkml setup`", b.Dir(), i, n)
+			return nil, fmt.Errorf("%s: the commitment covers public input %d, the model has %d: rerun `zkml setup`", dir, i, n)
 		}
 	}
 	if n < 1 {
-		return nil, fmt.Errorf("%s: the model has no public inputs; the generic verifier takes at least one", b.Dir())
+		return nil, fmt.Errorf("%s: the model has no public inputs; the generic verifier takes at least one", dir)
 	}
 	if size := 1 + 64*len(vk.G1.K) + 2*len(committed); size > maxGenericData {
-		return nil, fmt.Errorf("%s: the model has %d public inputs, too many for the generic verifier (its key would take %d bytes of contract code, over %d): deploy the specialized verifier", b.Dir(), n, size, maxGenericData)
+		return nil, fmt.Errorf("%s: the model has %d public inputs, too many for the generic verifier (its key would take %d bytes of contract code, over %d): deploy the specialized verifier", dir, n, size, maxGenericData)
 	}
 	var out []byte
 	word := func(v int) { out = append(out, leftPad(big.NewInt(int64(v)))...) }

@@ -4,10 +4,19 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"math/big"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/consensys/gnark-crypto/ecc"
+	"github.com/consensys/gnark/backend"
+	"github.com/consensys/gnark/backend/groth16"
+	groth16_bn254 "github.com/consensys/gnark/backend/groth16/bn254"
+	"github.com/consensys/gnark/backend/solidity"
+	"github.com/consensys/gnark/frontend"
+	"github.com/consensys/gnark/frontend/cs/r1cs"
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/zkml/zkml/prover"
@@ -33,7 +42,7 @@ func TestGenericVerifier(t *testing.T) {
 		cases = append(cases, tc{"tiny", v, tiny})
 	}
 	if !testing.Short() {
-		for _, m := range []string{"1l_mlp", "4l_relu_conv_fc"} {
+		for _, m := range []string{"1l_mlp", "accuracy", "4l_relu_conv_fc"} {
 			for _, v := range variants[:2] {
 				cases = append(cases, tc{m, v, func(t *testing.T, v variant) buildAndProof {
 					b, ref := buildModel(t, m, v)
@@ -225,5 +234,106 @@ func TestGenericVerifierRefusesPLONK(t *testing.T) {
 	_, err := GenericVerifierArgs(b)
 	if err == nil || !strings.Contains(err.Error(), "specialized verifier") {
 		t.Errorf("got %v, want a refusal that names the specialized verifier", err)
+	}
+}
+
+// committedCircuit commits to two of its three public inputs (the first and
+// the third: not a contiguous run) and a secret, as gnark allows; zkml's
+// own circuits commit to secrets only, so this covers the part of the hash
+// to field that their proofs leave out.
+type committedCircuit struct {
+	X, Y, Z frontend.Variable `gnark:",public"`
+	W       frontend.Variable
+}
+
+func (c *committedCircuit) Define(api frontend.API) error {
+	h, err := api.(frontend.Committer).Commit(c.X, c.Z, c.W)
+	if err != nil {
+		return err
+	}
+	api.AssertIsDifferent(h, 0)
+	api.AssertIsEqual(api.Mul(c.X, c.W), c.Y)
+	api.AssertIsEqual(api.Add(c.X, c.W), c.Z)
+	return nil
+}
+
+// TestGenericVerifierCommittedPublicInputs checks the generic verifier on a
+// gnark circuit whose commitment covers public inputs, against gnark's
+// specialized verifier for the same key (when solc is here).
+func TestGenericVerifierCommittedPublicInputs(t *testing.T) {
+	ctx := testContext(t)
+	ccs, err := frontend.Compile(ecc.BN254.ScalarField(), r1cs.NewBuilder, &committedCircuit{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pk, vkAny, err := groth16.Setup(ccs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	vk := vkAny.(*groth16_bn254.VerifyingKey)
+	if got := vk.PublicAndCommitmentCommitted; len(got) != 1 || !slices.Equal(got[0], []int{1, 3}) {
+		t.Fatalf("committed public inputs %v, want [[1 3]]", got)
+	}
+	prove := func(x, w int64) ([]byte, []*big.Int) {
+		t.Helper()
+		wit, err := frontend.NewWitness(&committedCircuit{X: x, Y: x * w, Z: x + w, W: w}, ecc.BN254.ScalarField())
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := groth16.Prove(ccs, pk, wit, solidity.WithProverTargetSolidityVerifier(backend.GROTH16))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p.(*groth16_bn254.Proof).MarshalSolidity(), []*big.Int{big.NewInt(x), big.NewInt(x * w), big.NewInt(x + w)}
+	}
+	proof, public := prove(3, 5)
+	other, otherPublic := prove(4, 6)
+
+	args, err := genericVerifierArgs(vk, 3, "committed")
+	if err != nil {
+		t.Fatal(err)
+	}
+	chain := NewSimulated()
+	defer chain.Close()
+	dep, err := chain.Deploy(ctx, append(GenericVerifierBytecode(), args...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	verifiers := map[string]common.Address{"generic": dep.Contract}
+	if solc, err := FindSolc(); err == nil {
+		var src bytes.Buffer
+		if err := vk.ExportSolidity(&src); err != nil {
+			t.Fatal(err)
+		}
+		art, err := solc.Compile(ctx, map[string]string{"Verifier.sol": src.String()}, "Verifier.sol", "Verifier")
+		if err != nil {
+			t.Fatal(err)
+		}
+		sdep, err := chain.Deploy(ctx, art.Bytecode)
+		if err != nil {
+			t.Fatal(err)
+		}
+		verifiers["specialized"] = sdep.Contract
+	}
+	for name, addr := range verifiers {
+		if _, err := chain.Call(ctx, addr, encodeCall(prover.Groth16, proof, public)); err != nil {
+			t.Errorf("%s verifier, valid proof: %v", name, err)
+		}
+		if _, err := chain.Call(ctx, addr, encodeCall(prover.Groth16, other, otherPublic)); err != nil {
+			t.Errorf("%s verifier, second valid proof: %v", name, err)
+		}
+		// A committed input changed (the hash changes, so the MSM does),
+		// an uncommitted one, and the other proof's commitment.
+		for i := range public {
+			bad := slices.Clone(public)
+			bad[i] = new(big.Int).Add(bad[i], big.NewInt(1))
+			expectCallRevert(t, ctx, chain, addr, fmt.Sprintf("%s verifier, input %d changed", name, i+1), encodeCall(prover.Groth16, proof, bad), "ProofInvalid()")
+		}
+		mixed := slices.Clone(proof)
+		copy(mixed[256:], other[256:])
+		expectCallRevert(t, ctx, chain, addr, name+" verifier, another proof's commitment", encodeCall(prover.Groth16, mixed, public), "ProofInvalid()")
+		mixed = slices.Clone(proof)
+		copy(mixed[256:320], other[256:320])
+		expectCallRevert(t, ctx, chain, addr, name+" verifier, another proof's commitment without its proof of knowledge", encodeCall(prover.Groth16, mixed, public), "CommitmentInvalid()")
 	}
 }

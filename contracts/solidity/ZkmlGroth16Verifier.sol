@@ -229,16 +229,22 @@ contract ZkmlGroth16Verifier {
                 calldatacopy(g, add(proofAt, 0x100), 0x40)
                 ok := and(ok, staticcall(gas(), 0x06, acc, 0x80, acc, 0x40))
             }
-            for { let i := 0 } lt(i, terms) { i := add(i, 1) } {
-                let s := hc
-                if lt(i, n) {
-                    s := calldataload(add(0x24, mul(i, 0x20)))
-                    ok := and(ok, lt(s, R))
-                }
+            for { let i := 0 } lt(i, n) { i := add(i, 1) } {
+                let s := calldataload(add(0x24, mul(i, 0x20)))
+                ok := and(ok, lt(s, R))
                 let k := add(pts, mul(add(i, 1), 0x40))
                 mstore(g, mload(k))
                 mstore(add(g, 0x20), mload(add(k, 0x20)))
                 mstore(add(g, 0x40), s)
+                ok := and(ok, staticcall(gas(), 0x07, g, 0x60, g, 0x40))
+                ok := and(ok, staticcall(gas(), 0x06, acc, 0x80, acc, 0x40))
+            }
+            if cmt {
+                // acc += h·K_{n+1}
+                let k := add(pts, mul(add(n, 1), 0x40))
+                mstore(g, mload(k))
+                mstore(add(g, 0x20), mload(add(k, 0x20)))
+                mstore(add(g, 0x40), hc)
                 ok := and(ok, staticcall(gas(), 0x07, g, 0x60, g, 0x40))
                 ok := and(ok, staticcall(gas(), 0x06, acc, 0x80, acc, 0x40))
             }
