@@ -254,7 +254,11 @@ func deployBuildVerifier(ctx context.Context, c *cli.Context, chain *contracts.C
 	if c.Bool("generic") {
 		return deployGenericVerifier(ctx, chain, b, p)
 	}
-	if _, err := contracts.FindSolc(); errors.Is(err, contracts.ErrNoSolc) && !c.IsSet("generic") && b.Backend() == prover.Groth16 {
+	_, err := contracts.FindSolc()
+	if errors.Is(err, contracts.ErrNoSolc) && b.Backend() == prover.PLONK {
+		return nil, fmt.Errorf("deploy compiles the PLONK verifier, but: %w (zkml's generic verifier, which needs no compiler, takes Groth16 builds only)", err)
+	}
+	if errors.Is(err, contracts.ErrNoSolc) && !c.IsSet("generic") {
 		if _, gerr := contracts.GenericVerifierArgs(b); gerr != nil {
 			return nil, fmt.Errorf("deploy compiles the verifier, but: %w; and the generic verifier cannot take this build: %v", err, gerr)
 		}
