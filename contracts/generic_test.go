@@ -11,6 +11,8 @@ import (
 	"testing"
 
 	"github.com/consensys/gnark-crypto/ecc"
+	"github.com/consensys/gnark-crypto/ecc/bn254"
+	"github.com/consensys/gnark-crypto/ecc/bn254/fr/pedersen"
 	"github.com/consensys/gnark/backend"
 	"github.com/consensys/gnark/backend/groth16"
 	groth16_bn254 "github.com/consensys/gnark/backend/groth16/bn254"
@@ -335,5 +337,51 @@ func TestGenericVerifierCommittedPublicInputs(t *testing.T) {
 		mixed = slices.Clone(proof)
 		copy(mixed[256:320], other[256:320])
 		expectCallRevert(t, ctx, chain, addr, name+" verifier, another proof's commitment without its proof of knowledge", encodeCall(prover.Groth16, mixed, public), "CommitmentInvalid()")
+	}
+}
+
+// TestGenericVerifierInputLimit checks the largest keys the generic
+// verifier takes (its data contract must fit in 24,576 bytes), on synthetic
+// keys: the Go side refuses one input more, and the constructor accepts
+// the largest, with and without a commitment covering every input.
+func TestGenericVerifierInputLimit(t *testing.T) {
+	ctx := testContext(t)
+	_, _, g1, g2 := bn254.Generators()
+	key := func(n int, commitment bool) *groth16_bn254.VerifyingKey {
+		vk := &groth16_bn254.VerifyingKey{}
+		vk.G1.Alpha = g1
+		vk.G2.Beta, vk.G2.Gamma, vk.G2.Delta = g2, g2, g2
+		points := n + 1
+		if commitment {
+			points++
+			all := make([]int, n)
+			for i := range all {
+				all[i] = i + 1
+			}
+			vk.PublicAndCommitmentCommitted = [][]int{all}
+			vk.CommitmentKeys = []pedersen.VerifyingKey{{G: g2, GSigmaNeg: g2}}
+		}
+		vk.G1.K = make([]bn254.G1Affine, points)
+		for i := range vk.G1.K {
+			vk.G1.K[i] = g1
+		}
+		return vk
+	}
+	chain := NewSimulated()
+	defer chain.Close()
+	for _, tc := range []struct {
+		commitment bool
+		max        int
+	}{{false, 382}, {true, 370}} {
+		if _, err := genericVerifierArgs(key(tc.max+1, tc.commitment), tc.max+1, "big"); err == nil || !strings.Contains(err.Error(), "too many for the generic verifier") {
+			t.Errorf("commitment %v, %d inputs: got %v, want a refusal", tc.commitment, tc.max+1, err)
+		}
+		args, err := genericVerifierArgs(key(tc.max, tc.commitment), tc.max, "big")
+		if err != nil {
+			t.Fatalf("commitment %v, %d inputs: %v", tc.commitment, tc.max, err)
+		}
+		if _, err := chain.Deploy(ctx, append(GenericVerifierBytecode(), args...)); err != nil {
+			t.Errorf("commitment %v, %d inputs: deploy: %v", tc.commitment, tc.max, err)
+		}
 	}
 }
