@@ -29,7 +29,7 @@
 // argument add a BSB22 commitment to the proof, which the verifier checks
 // with a second pairing-friendly equation and a hash to the field; compile
 // with prover.WithBitDecompositionRangeChecks for the cheapest verifier.
-// The tests print both figures (go test ./contracts -run TestGas -v).
+// bench/GAS.md (`make bench-gas`) records both, and the generic verifier's.
 //
 // # Generic verifier
 //
@@ -43,12 +43,35 @@
 //	res, err := contracts.VerifyOnChain(ctx, chain, r.Contract, b, p, false)
 //
 // It takes the specialized verifier's calldata, verifyProof(bytes,uint256[n])
-// (it answers only the selector of its key's n), and reverts with the same
+// (it answers only the selector of its key's n, and reverts
+// NotAVerifierCall(selector) to any other call), and reverts with the same
 // errors, so [Calldata], [VerifyOnChain] and the registry use it unchanged.
-// A verification costs about 1.6% more gas than with the specialized
-// verifier (the cold access to the data contract); deploying costs about
-// half. It verifies Groth16 proofs without a BSB22 commitment only: builds
-// compiled with prover.WithBitDecompositionRangeChecks.
+// It checks what gnark's Groth16 template checks, for zkml's default builds
+// (one BSB22 commitment, from lookup range checks) as for builds compiled
+// with prover.WithBitDecompositionRangeChecks (none): with a commitment D
+// and its proof of knowledge, the Pedersen check e(D, GσNeg)·e(PoK, G) = 1
+// (CommitmentInvalid() when it fails), then the commitment's public input
+// h = keccak256(D.x ‖ D.y ‖ the committed public inputs) mod r (what the
+// prover computes with solidity.WithProverTargetSolidityVerifier: Keccak-256
+// instead of gnark's default hash to field, and no domain separation tag),
+// added to the public-input MSM with D itself. A verification costs 1 to 2%
+// more gas than with the specialized verifier (the cold access to the data
+// contract), and deploying it about half. gnark keys with several
+// commitments (zkml makes none) and PLONK builds are refused: deploy the
+// specialized verifier.
+//
+// `zkml deploy` uses the generic verifier when asked (--generic) and, for a
+// Groth16 build, when solc is not installed (it says so on stderr; with
+// --generic=false it fails instead), so that deploying needs no compiler.
+// A ZKML_SOLCJS that points nowhere is an error, not a reason to fall back.
+//
+// [VerifyOnChain] reports an address that holds no verifier of the build
+// in one line, "... is not a zkml verifier ...": no contract (an account),
+// a contract that reverts without a reason (the registry, the oracle), the
+// generic verifier of another model shape (NotAVerifierCall, or a proof
+// length of the other range-check mode), or a contract that accepts
+// anything. Only a verifier of the build's shape that finds the proof
+// invalid gives an error wrapping [ErrRejected].
 //
 // # Compiler
 //

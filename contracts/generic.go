@@ -1,16 +1,11 @@
 package contracts
 
 import (
-	"bytes"
 	"context"
-	"crypto/sha256"
 	_ "embed"
-	"encoding/binary"
 	"encoding/hex"
 	"fmt"
 	"math/big"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/consensys/gnark-crypto/ecc/bn254"
@@ -32,55 +27,101 @@ func GenericVerifierBytecode() []byte {
 	return code
 }
 
-// maxGenericInputs is the generic verifier's MAX_INPUTS: the data contract
-// with the n + 1 points of the public-input MSM must fit in a contract.
-const maxGenericInputs = 382
+// maxGenericData is the largest code of the generic verifier's data
+// contract (EIP-170), which holds the public-input MSM's points and the
+// calldata offsets of the committed inputs: it bounds the number of public
+// inputs (382 without a commitment, 370 with one covering every input).
+const maxGenericData = MaxCodeSize
 
-// GenericVerifierArgs ABI-encodes b's verifying key (vk.bin) as the
-// constructor arguments of the generic verifier. b must be a Groth16 build
-// without a BSB22 commitment: compiled with
-// prover.WithBitDecompositionRangeChecks (`zkml compile --range-checks bits`).
+// GenericVerifierArgs ABI-encodes b's Groth16 verifying key as the
+// constructor arguments of the generic verifier. The key may carry one
+// BSB22 commitment (zkml's default lookup range checks) or none
+// (`zkml compile --range-checks bits`); gnark's keys with several
+// commitments, which zkml does not make, are refused.
 func GenericVerifierArgs(b *prover.Build) ([]byte, error) {
-	vk, err := readGroth16VK(b)
+	if b.Backend() != prover.Groth16 {
+		return nil, fmt.Errorf("%s is a %s build; the generic verifier verifies Groth16 proofs only: deploy the specialized verifier", b.Dir(), b.Backend())
+	}
+	vk, err := b.Groth16VerifyingKey()
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("the generic verifier needs the verifying key: %w", err)
 	}
-	if len(vk.CommitmentKeys) > 0 || len(vk.PublicAndCommitmentCommitted) > 0 {
-		return nil, fmt.Errorf("%s: the proofs carry a BSB22 commitment (lookup range checks), which the generic verifier does not check: recompile with `zkml compile --range-checks bits`, or deploy the specialized verifier", b.Dir())
+	return genericVerifierArgs(vk, b.Settings().Circuit.PublicInputs, b.Dir())
+}
+
+// genericVerifierArgs encodes vk, a key for n public inputs, naming dir in
+// its errors.
+func genericVerifierArgs(vk *groth16_bn254.VerifyingKey, n int, dir string) ([]byte, error) {
+	commitments := len(vk.PublicAndCommitmentCommitted)
+	if commitments > 1 || len(vk.CommitmentKeys) != commitments {
+		return nil, fmt.Errorf("%s: the proofs carry %d BSB22 commitments (%d commitment keys); the generic verifier, like gnark's Solidity verifier, checks at most one: deploy the specialized verifier", dir, commitments, len(vk.CommitmentKeys))
 	}
-	n := b.Settings().Circuit.PublicInputs
-	if len(vk.G1.K) != n+1 {
-		return nil, fmt.Errorf("%s: the verifying key has %d public-input points, the model has %d public inputs (want %d points): rerun `zkml setup`", b.Dir(), len(vk.G1.K), n, n+1)
+	if len(vk.G1.K) != n+1+commitments {
+		return nil, fmt.Errorf("%s: the verifying key has %d public-input points, the model has %d public inputs and %d commitments (want %d points): rerun `zkml setup`", dir, len(vk.G1.K), n, commitments, n+1+commitments)
 	}
-	if n < 1 || n > maxGenericInputs {
-		return nil, fmt.Errorf("%s: the model has %d public inputs; the generic verifier takes 1 to %d", b.Dir(), n, maxGenericInputs)
+	var committed []int
+	if commitments == 1 {
+		committed = vk.PublicAndCommitmentCommitted[0]
+	}
+	for _, i := range committed {
+		if i < 1 || i > n {
+			return nil, fmt.Errorf("%s: the commitment covers public input %d, the model has %d: rerun `zkml setup`", dir, i, n)
+		}
+	}
+	if n < 1 {
+		return nil, fmt.Errorf("%s: the model has no public inputs; the generic verifier takes at least one", dir)
+	}
+	if size := 1 + 64*len(vk.G1.K) + 2*len(committed); size > maxGenericData {
+		return nil, fmt.Errorf("%s: the model has %d public inputs, too many for the generic verifier (its key would take %d bytes of contract code, over %d): deploy the specialized verifier", dir, n, size, maxGenericData)
 	}
 	var out []byte
+	word := func(v int) { out = append(out, leftPad(big.NewInt(int64(v)))...) }
 	fpWord := func(e fp.Element) {
 		var w [32]byte
 		fp.BigEndian.PutElement(&w, e)
 		out = append(out, w[:]...)
 	}
-	// G2 points negated, coordinates in the pairing precompile's order.
+	// G2 points in the pairing precompile's order of coordinates.
+	g2 := func(p bn254.G2Affine) {
+		fpWord(p.X.A1)
+		fpWord(p.X.A0)
+		fpWord(p.Y.A1)
+		fpWord(p.Y.A0)
+	}
 	g2Neg := func(p bn254.G2Affine) {
 		var neg bn254.G2Affine
 		neg.Neg(&p)
-		fpWord(neg.X.A1)
-		fpWord(neg.X.A0)
-		fpWord(neg.Y.A1)
-		fpWord(neg.Y.A0)
+		g2(neg)
 	}
+	// The head: 14 words of alpha, beta, gamma, delta; the offset of ic;
+	// the commitment flag and the 8 words of the Pedersen key; the offset
+	// of committed. Then the two arrays.
+	const headWords = 14 + 1 + 1 + 8 + 1
 	fpWord(vk.G1.Alpha.X)
 	fpWord(vk.G1.Alpha.Y)
 	g2Neg(vk.G2.Beta)
 	g2Neg(vk.G2.Gamma)
 	g2Neg(vk.G2.Delta)
-	// The head is 14 static words and the offset of the dynamic array.
-	out = append(out, leftPad(big.NewInt(15*32))...)
-	out = append(out, leftPad(big.NewInt(int64(2*len(vk.G1.K))))...)
+	word(32 * headWords)
+	if commitments == 1 {
+		word(1)
+		g2(vk.CommitmentKeys[0].G)
+		g2(vk.CommitmentKeys[0].GSigmaNeg)
+	} else {
+		word(0)
+		for range 8 {
+			word(0)
+		}
+	}
+	word(32 * (headWords + 1 + 2*len(vk.G1.K)))
+	word(2 * len(vk.G1.K))
 	for _, k := range vk.G1.K {
 		fpWord(k.X)
 		fpWord(k.Y)
+	}
+	word(len(committed))
+	for _, i := range committed {
+		word(i)
 	}
 	return out, nil
 }
@@ -96,41 +137,4 @@ func DeployGenericVerifier(ctx context.Context, c *Chain, b *prover.Build) (*Rec
 		return nil, err
 	}
 	return c.Deploy(ctx, append(GenericVerifierBytecode(), args...))
-}
-
-// readGroth16VK reads the Groth16 verifying key of b from vk.bin, whose
-// header (prover/artifact.go: magic, version, kind, backend, plan hash,
-// setup id, payload length, SHA-256 of the payload) it checks first.
-func readGroth16VK(b *prover.Build) (*groth16_bn254.VerifyingKey, error) {
-	if b.Backend() != prover.Groth16 {
-		return nil, fmt.Errorf("%s is a %s build; the generic verifier verifies Groth16 proofs only: deploy the specialized verifier", b.Dir(), b.Backend())
-	}
-	path := filepath.Join(b.Dir(), "vk.bin")
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("the generic verifier needs the verifying key: %w (run `zkml setup`)", err)
-	}
-	const headerSize = 96
-	const kindVerifyingKey, backendGroth16 = 4, 1
-	plan := b.PlanHash()
-	switch {
-	case len(data) < headerSize || string(data[:4]) != "ZKML":
-		return nil, fmt.Errorf("%s: not a zkml key file: rerun `zkml setup`", path)
-	case data[6] != kindVerifyingKey || data[7] != backendGroth16:
-		return nil, fmt.Errorf("%s: not a Groth16 verifying key: rerun `zkml setup`", path)
-	case !bytes.Equal(data[8:40], plan[:]):
-		return nil, fmt.Errorf("%s belongs to another model: rerun `zkml setup`", path)
-	}
-	payload := data[headerSize:]
-	if binary.BigEndian.Uint64(data[56:64]) != uint64(len(payload)) {
-		return nil, fmt.Errorf("%s is truncated or corrupt: rerun `zkml setup`", path)
-	}
-	if sum := sha256.Sum256(payload); !bytes.Equal(sum[:], data[64:96]) {
-		return nil, fmt.Errorf("%s is corrupt (checksum mismatch): rerun `zkml setup`", path)
-	}
-	var vk groth16_bn254.VerifyingKey
-	if _, err := vk.ReadFrom(bytes.NewReader(payload)); err != nil {
-		return nil, fmt.Errorf("%s: %v: rerun `zkml setup`", path, err)
-	}
-	return &vk, nil
 }

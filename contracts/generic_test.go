@@ -2,46 +2,65 @@ package contracts
 
 import (
 	"bytes"
+	"context"
 	"errors"
+	"fmt"
 	"math/big"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/consensys/gnark-crypto/ecc"
+	"github.com/consensys/gnark-crypto/ecc/bn254"
+	"github.com/consensys/gnark-crypto/ecc/bn254/fr/pedersen"
+	"github.com/consensys/gnark/backend"
+	"github.com/consensys/gnark/backend/groth16"
+	groth16_bn254 "github.com/consensys/gnark/backend/groth16/bn254"
+	"github.com/consensys/gnark/backend/solidity"
+	"github.com/consensys/gnark/frontend"
+	"github.com/consensys/gnark/frontend/cs/r1cs"
+	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/zkml/zkml/prover"
 )
 
 // TestGenericVerifier deploys the committed generic verifier with the keys
-// of the tiny model and of real models (bits mode), checks that it accepts
-// their proofs and rejects tampered ones with the verifier's own errors,
-// and compares its gas with the specialized verifier's (goal: at most +5%).
+// of the tiny model and of real models, with a BSB22 commitment (default
+// builds) and without (bits), checks that it accepts their proofs and
+// rejects tampered ones with the verifier's own errors, decoded, and
+// compares its gas with the specialized verifier's (goal: at most +5%).
 func TestGenericVerifier(t *testing.T) {
-	bits := variants[1]
 	type tc struct {
 		name string
-		load func(t *testing.T) buildAndProof
+		v    variant
+		load func(t *testing.T, v variant) buildAndProof
 	}
-	cases := []tc{
-		{"tiny", func(t *testing.T) buildAndProof {
-			b, proofs := tinyBuild(t, bits, 5)
-			return buildAndProof{b, proofs[0], proofs[1]}
-		}},
+	tiny := func(t *testing.T, v variant) buildAndProof {
+		b, proofs := tinyBuild(t, v, 5)
+		return buildAndProof{b, proofs[0], proofs[1]}
+	}
+	var cases []tc
+	for _, v := range variants[:2] {
+		cases = append(cases, tc{"tiny", v, tiny})
 	}
 	if !testing.Short() {
-		for _, m := range []string{"1l_mlp", "4l_relu_conv_fc"} {
-			cases = append(cases, tc{m, func(t *testing.T) buildAndProof {
-				b, ref := buildModel(t, m, bits)
-				p, err := b.Prove(ref.Cases[0].Inputs)
-				if err != nil {
-					t.Fatal(err)
-				}
-				return buildAndProof{b, p, nil}
-			}})
+		for _, m := range []string{"1l_mlp", "accuracy", "4l_relu_conv_fc"} {
+			for _, v := range variants[:2] {
+				cases = append(cases, tc{m, v, func(t *testing.T, v variant) buildAndProof {
+					b, ref := buildModel(t, m, v)
+					p, err := b.Prove(ref.Cases[0].Inputs)
+					if err != nil {
+						t.Fatal(err)
+					}
+					return buildAndProof{b, p, nil}
+				}})
+			}
 		}
 	}
 	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
+		t.Run(c.name+"/"+c.v.name, func(t *testing.T) {
 			ctx := testContext(t)
-			bp := c.load(t)
+			bp := c.load(t, c.v)
 			b, p := bp.build, bp.proof
 			chain := NewSimulated()
 			defer chain.Close()
@@ -57,8 +76,8 @@ func TestGenericVerifier(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			line := "generic verifier, " + c.name + ": %d public inputs, code %d bytes, deploy %d gas, verification %d gas"
-			args := []any{len(p.PublicInputs), len(code), dep.GasUsed, res.Gas}
+			line := "generic verifier, %s %s: %d public inputs, code %d bytes, deploy %d gas, verification %d gas"
+			args := []any{c.name, c.v.name, len(p.PublicInputs), len(code), dep.GasUsed, res.Gas}
 
 			// The specialized verifier on the same proof, when solc is here.
 			if _, err := FindSolc(); err == nil {
@@ -103,33 +122,58 @@ func TestGenericVerifier(t *testing.T) {
 			expectRejected(t, "tampered output", ctx, chain, dep.Contract, b, &edited)
 			_, err = VerifyThroughRegistry(ctx, chain, reg.Contract, m.ModelID, &edited, commitment, true)
 			expectRevert(t, "tampered output, through the registry", err, true, "ProofRejected(0x", "ProofInvalid()", "does not verify")
-			if bp.other != nil {
-				swapped := *p
-				swapped.Bytes = bp.other.Bytes
-				expectRejected(t, "proof of other outputs", ctx, chain, dep.Contract, b, &swapped)
-			}
 
-			// Flipped bits in the proof's points (A, then C), and a
-			// public input outside the field.
 			data, err := Calldata(b, p)
 			if err != nil {
 				t.Fatal(err)
 			}
 			n := len(p.PublicInputs)
-			for _, tc := range []struct {
+			at := proofOffset(b.Backend(), n)
+			if bp.other != nil {
+				swapped := *p
+				swapped.Bytes = bp.other.Bytes
+				expectRejected(t, "proof of other outputs", ctx, chain, dep.Contract, b, &swapped)
+				if !c.v.bits {
+					// The commitment and its proof of knowledge of
+					// another proof: a valid pair, but its hash is not
+					// the one A, B, C were made with.
+					other, err := Calldata(b, bp.other)
+					if err != nil {
+						t.Fatal(err)
+					}
+					mixed := bytes.Clone(data)
+					copy(mixed[at+256:at+384], other[at+256:at+384])
+					expectCallRevert(t, ctx, chain, dep.Contract, "another proof's commitment", mixed, "ProofInvalid()", "does not verify")
+				}
+			}
+
+			// Flipped bits in the proof's points (A, then C, then the
+			// commitment and its proof of knowledge).
+			flips := []struct {
+				what string
 				at   int
 				want string
 			}{
-				{proofOffset(b.Backend(), n) + 31, "ProofInvalid()"},
-				{len(data) - 40, "ProofInvalid()"},
-			} {
+				{"A", at + 31, "ProofInvalid()"},
+				{"C", at + 255, "ProofInvalid()"},
+			}
+			if !c.v.bits {
+				flips = append(flips,
+					struct {
+						what string
+						at   int
+						want string
+					}{"commitment", at + 256 + 63, "CommitmentInvalid()"},
+					struct {
+						what string
+						at   int
+						want string
+					}{"proof of knowledge", at + 384 - 1, "CommitmentInvalid()"})
+			}
+			for _, f := range flips {
 				bad := bytes.Clone(data)
-				bad[tc.at] ^= 1
-				_, err := chain.Call(ctx, dep.Contract, bad)
-				var rev *RevertError
-				if !errors.As(err, &rev) || rev.Reason != tc.want {
-					t.Errorf("proof with byte %d flipped: got %v, want %s", tc.at, err, tc.want)
-				}
+				bad[f.at] ^= 1
+				expectCallRevert(t, ctx, chain, dep.Contract, "tampered "+f.what, bad, f.want, "does not verify")
 			}
 			// Calldata of another shape: one input too few (another
 			// selector), and a truncated proof.
@@ -137,15 +181,27 @@ func TestGenericVerifier(t *testing.T) {
 			if n == 1 {
 				short = encodeCall(b.Backend(), proofBytes(data, n), append(p.PublicInputs, big.NewInt(0)))
 			}
-			for what, bad := range map[string][]byte{"wrong input count": short, "truncated proof": data[:len(data)-32]} {
-				_, err := chain.Call(ctx, dep.Contract, bad)
-				var rev *RevertError
-				if !errors.As(err, &rev) || !rev.Known {
-					t.Errorf("%s: got %v, want a known revert", what, err)
-				}
-			}
+			expectCallRevert(t, ctx, chain, dep.Contract, "wrong input count", short, "NotAVerifierCall(0x")
+			expectCallRevert(t, ctx, chain, dep.Contract, "truncated proof", data[:len(data)-32], "invalid proof length")
 			t.Logf(line, args...)
 		})
+	}
+}
+
+// expectCallRevert calls addr with data and checks that the revert is one
+// zkml knows, with a message holding each of want.
+func expectCallRevert(t *testing.T, ctx context.Context, chain *Chain, addr common.Address, what string, data []byte, want ...string) {
+	t.Helper()
+	_, err := chain.Call(ctx, addr, data)
+	var rev *RevertError
+	if !errors.As(err, &rev) {
+		t.Errorf("%s: got %v, want a revert", what, err)
+		return
+	}
+	for _, w := range want {
+		if !strings.Contains(rev.Error(), w) {
+			t.Errorf("%s: %q does not say %q", what, rev, w)
+		}
 	}
 }
 
@@ -154,14 +210,178 @@ type buildAndProof struct {
 	proof, other *prover.Proof // other: a proof of other outputs, or nil
 }
 
-// TestGenericVerifierRefusesCommitment checks that a build whose proofs
-// carry a BSB22 commitment is refused with advice.
-func TestGenericVerifierRefusesCommitment(t *testing.T) {
-	for _, v := range []variant{variants[0], variants[2]} {
-		b, _ := tinyBuild(t, v, 5)
-		_, err := GenericVerifierArgs(b)
-		if err == nil || !strings.Contains(err.Error(), "specialized verifier") {
-			t.Errorf("%s: got %v, want a refusal that names the specialized verifier", v.name, err)
+// TestGenericVerifierProofForAnotherModel checks that the generic verifier
+// with one model's key rejects a proof of another model of the same shape.
+func TestGenericVerifierProofForAnotherModel(t *testing.T) {
+	for _, v := range variants[:2] {
+		t.Run(v.name, func(t *testing.T) {
+			ctx := testContext(t)
+			b, proofs := tinyBuild(t, v, 5)
+			other, _ := tinyBuild(t, v, 7)
+			chain := NewSimulated()
+			defer chain.Close()
+			dep, err := DeployGenericVerifier(ctx, chain, other)
+			if err != nil {
+				t.Fatal(err)
+			}
+			expectRejected(t, "proof of another model", ctx, chain, dep.Contract, b, proofs[0])
+		})
+	}
+}
+
+// TestGenericVerifierRefusesPLONK checks that a PLONK build is refused
+// with advice.
+func TestGenericVerifierRefusesPLONK(t *testing.T) {
+	b, _ := tinyBuild(t, variants[2], 5)
+	_, err := GenericVerifierArgs(b)
+	if err == nil || !strings.Contains(err.Error(), "specialized verifier") {
+		t.Errorf("got %v, want a refusal that names the specialized verifier", err)
+	}
+}
+
+// committedCircuit commits to two of its three public inputs (the first and
+// the third: not a contiguous run) and a secret, as gnark allows; zkml's
+// own circuits commit to secrets only, so this covers the part of the hash
+// to field that their proofs leave out.
+type committedCircuit struct {
+	X, Y, Z frontend.Variable `gnark:",public"`
+	W       frontend.Variable
+}
+
+func (c *committedCircuit) Define(api frontend.API) error {
+	h, err := api.(frontend.Committer).Commit(c.X, c.Z, c.W)
+	if err != nil {
+		return err
+	}
+	api.AssertIsDifferent(h, 0)
+	api.AssertIsEqual(api.Mul(c.X, c.W), c.Y)
+	api.AssertIsEqual(api.Add(c.X, c.W), c.Z)
+	return nil
+}
+
+// TestGenericVerifierCommittedPublicInputs checks the generic verifier on a
+// gnark circuit whose commitment covers public inputs, against gnark's
+// specialized verifier for the same key (when solc is here).
+func TestGenericVerifierCommittedPublicInputs(t *testing.T) {
+	ctx := testContext(t)
+	ccs, err := frontend.Compile(ecc.BN254.ScalarField(), r1cs.NewBuilder, &committedCircuit{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pk, vkAny, err := groth16.Setup(ccs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	vk := vkAny.(*groth16_bn254.VerifyingKey)
+	if got := vk.PublicAndCommitmentCommitted; len(got) != 1 || !slices.Equal(got[0], []int{1, 3}) {
+		t.Fatalf("committed public inputs %v, want [[1 3]]", got)
+	}
+	prove := func(x, w int64) ([]byte, []*big.Int) {
+		t.Helper()
+		wit, err := frontend.NewWitness(&committedCircuit{X: x, Y: x * w, Z: x + w, W: w}, ecc.BN254.ScalarField())
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := groth16.Prove(ccs, pk, wit, solidity.WithProverTargetSolidityVerifier(backend.GROTH16))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p.(*groth16_bn254.Proof).MarshalSolidity(), []*big.Int{big.NewInt(x), big.NewInt(x * w), big.NewInt(x + w)}
+	}
+	proof, public := prove(3, 5)
+	other, otherPublic := prove(4, 6)
+
+	args, err := genericVerifierArgs(vk, 3, "committed")
+	if err != nil {
+		t.Fatal(err)
+	}
+	chain := NewSimulated()
+	defer chain.Close()
+	dep, err := chain.Deploy(ctx, append(GenericVerifierBytecode(), args...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	verifiers := map[string]common.Address{"generic": dep.Contract}
+	if solc, err := FindSolc(); err == nil {
+		var src bytes.Buffer
+		if err := vk.ExportSolidity(&src); err != nil {
+			t.Fatal(err)
+		}
+		art, err := solc.Compile(ctx, map[string]string{"Verifier.sol": src.String()}, "Verifier.sol", "Verifier")
+		if err != nil {
+			t.Fatal(err)
+		}
+		sdep, err := chain.Deploy(ctx, art.Bytecode)
+		if err != nil {
+			t.Fatal(err)
+		}
+		verifiers["specialized"] = sdep.Contract
+	}
+	for name, addr := range verifiers {
+		if _, err := chain.Call(ctx, addr, encodeCall(prover.Groth16, proof, public)); err != nil {
+			t.Errorf("%s verifier, valid proof: %v", name, err)
+		}
+		if _, err := chain.Call(ctx, addr, encodeCall(prover.Groth16, other, otherPublic)); err != nil {
+			t.Errorf("%s verifier, second valid proof: %v", name, err)
+		}
+		// A committed input changed (the hash changes, so the MSM does),
+		// an uncommitted one, and the other proof's commitment.
+		for i := range public {
+			bad := slices.Clone(public)
+			bad[i] = new(big.Int).Add(bad[i], big.NewInt(1))
+			expectCallRevert(t, ctx, chain, addr, fmt.Sprintf("%s verifier, input %d changed", name, i+1), encodeCall(prover.Groth16, proof, bad), "ProofInvalid()")
+		}
+		mixed := slices.Clone(proof)
+		copy(mixed[256:], other[256:])
+		expectCallRevert(t, ctx, chain, addr, name+" verifier, another proof's commitment", encodeCall(prover.Groth16, mixed, public), "ProofInvalid()")
+		mixed = slices.Clone(proof)
+		copy(mixed[256:320], other[256:320])
+		expectCallRevert(t, ctx, chain, addr, name+" verifier, another proof's commitment without its proof of knowledge", encodeCall(prover.Groth16, mixed, public), "CommitmentInvalid()")
+	}
+}
+
+// TestGenericVerifierInputLimit checks the largest keys the generic
+// verifier takes (its data contract must fit in 24,576 bytes), on synthetic
+// keys: the Go side refuses one input more, and the constructor accepts
+// the largest, with and without a commitment covering every input.
+func TestGenericVerifierInputLimit(t *testing.T) {
+	ctx := testContext(t)
+	_, _, g1, g2 := bn254.Generators()
+	key := func(n int, commitment bool) *groth16_bn254.VerifyingKey {
+		vk := &groth16_bn254.VerifyingKey{}
+		vk.G1.Alpha = g1
+		vk.G2.Beta, vk.G2.Gamma, vk.G2.Delta = g2, g2, g2
+		points := n + 1
+		if commitment {
+			points++
+			all := make([]int, n)
+			for i := range all {
+				all[i] = i + 1
+			}
+			vk.PublicAndCommitmentCommitted = [][]int{all}
+			vk.CommitmentKeys = []pedersen.VerifyingKey{{G: g2, GSigmaNeg: g2}}
+		}
+		vk.G1.K = make([]bn254.G1Affine, points)
+		for i := range vk.G1.K {
+			vk.G1.K[i] = g1
+		}
+		return vk
+	}
+	chain := NewSimulated()
+	defer chain.Close()
+	for _, tc := range []struct {
+		commitment bool
+		max        int
+	}{{false, 382}, {true, 370}} {
+		if _, err := genericVerifierArgs(key(tc.max+1, tc.commitment), tc.max+1, "big"); err == nil || !strings.Contains(err.Error(), "too many for the generic verifier") {
+			t.Errorf("commitment %v, %d inputs: got %v, want a refusal", tc.commitment, tc.max+1, err)
+		}
+		args, err := genericVerifierArgs(key(tc.max, tc.commitment), tc.max, "big")
+		if err != nil {
+			t.Fatalf("commitment %v, %d inputs: %v", tc.commitment, tc.max, err)
+		}
+		if _, err := chain.Deploy(ctx, append(GenericVerifierBytecode(), args...)); err != nil {
+			t.Errorf("commitment %v, %d inputs: deploy: %v", tc.commitment, tc.max, err)
 		}
 	}
 }

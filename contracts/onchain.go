@@ -43,7 +43,7 @@ func VerifyOnChain(ctx context.Context, c *Chain, addr common.Address, b *prover
 		return nil, err
 	}
 	if len(code) == 0 {
-		return nil, fmt.Errorf("no contract at %s on %s (chain %s): check --address, and that the chain is the one the verifier was deployed on", addr, c, c.chainID)
+		return nil, fmt.Errorf("no contract at %s on %s (chain %s), so it is not a zkml verifier (an account, or an address on another chain): check --address, and that the chain is the one the verifier was deployed on", addr, c, c.chainID)
 	}
 	if err := c.checkVerifies(ctx, addr, b.Backend(), data, p.PublicInputs); err != nil {
 		return nil, err
@@ -72,10 +72,12 @@ func (c *Chain) checkVerifies(ctx context.Context, addr common.Address, backend 
 	out, err := c.Call(ctx, addr, data)
 	var rev *RevertError
 	switch {
+	case errors.As(err, &rev) && rev.Known && isShapeRevert(rev.Reason):
+		return notVerifier("it " + rev.describe())
 	case errors.As(err, &rev) && rev.Known:
 		return fmt.Errorf("%w: %v", ErrRejected, rev)
 	case errors.As(err, &rev):
-		return notVerifier(rev.Error())
+		return notVerifier("it " + rev.describe())
 	case err != nil:
 		return err
 	}

@@ -29,17 +29,22 @@ type RevertError struct {
 }
 
 func (e *RevertError) Error() string {
+	return fmt.Sprintf("the contract at %s %s", e.Contract, e.describe())
+}
+
+// describe is Error without the contract: "reverted with ...".
+func (e *RevertError) describe() string {
 	switch {
 	case e.Known && e.explanation != "":
-		return fmt.Sprintf("the contract at %s reverted with %s: %s", e.Contract, e.Reason, e.explanation)
+		return fmt.Sprintf("reverted with %s: %s", e.Reason, e.explanation)
 	case e.Known:
-		return fmt.Sprintf("the contract at %s reverted with %s: %s", e.Contract, e.Reason, knownReverts[e.Reason])
+		return fmt.Sprintf("reverted with %s: %s", e.Reason, knownReverts[e.Reason])
 	case e.Reason != "":
-		return fmt.Sprintf("the contract at %s reverted: %s", e.Contract, e.Reason)
+		return fmt.Sprintf("reverted: %s", e.Reason)
 	case len(e.Data) > 0:
-		return fmt.Sprintf("the contract at %s reverted with unknown data 0x%s", e.Contract, shortHex(e.Data))
+		return fmt.Sprintf("reverted with unknown data 0x%s", shortHex(e.Data))
 	}
-	return fmt.Sprintf("the contract at %s reverted without a reason", e.Contract)
+	return "reverted without a reason"
 }
 
 // knownReverts explains the errors of gnark's verifier templates (custom
@@ -59,9 +64,24 @@ var knownReverts = map[string]string{
 	"error mod exp":                 "the proof is malformed",
 }
 
+// isShapeRevert reports the reverts of a verifier for calldata of the wrong
+// shape. Calldata is shaped by the build, so from a build's own calldata
+// they mean that the contract verifies another model, or another build of
+// it (with or without a commitment), rather than that the proof is bad.
+func isShapeRevert(reason string) bool {
+	switch reason {
+	case "invalid proof length", "wrong number of public inputs", "wrong proof size":
+		return true
+	}
+	return strings.HasPrefix(reason, "NotAVerifierCall(")
+}
+
 var (
 	errorStringSelector = crypto.Keccak256([]byte("Error(string)"))[:4]
 	panicSelector       = crypto.Keccak256([]byte("Panic(uint256)"))[:4]
+	// notAVerifierCallSelector is the error of the generic verifier for a
+	// call that is not its verifyProof(bytes,uint256[n]).
+	notAVerifierCallSelector = crypto.Keccak256([]byte("NotAVerifierCall(bytes4)"))[:4]
 	// customErrors maps the selector of each custom error zkml knows to
 	// its signature.
 	customErrors = func() map[[4]byte]string {
@@ -104,6 +124,11 @@ func decodeRevert(contract common.Address, data []byte) *RevertError {
 		if msg, ok := abiString(body); ok {
 			e.Reason = msg
 		}
+	case string(sel) == string(notAVerifierCallSelector) && len(body) == 32:
+		e.Reason = fmt.Sprintf("NotAVerifierCall(0x%x)", body[:4])
+		e.explanation = fmt.Sprintf("the contract is zkml's generic Groth16 verifier, but has no function with selector 0x%x: it verifies a model with another number of public inputs", body[:4])
+		e.Known = true
+		return e
 	case string(sel) == string(panicSelector) && len(body) == 32:
 		e.Reason = fmt.Sprintf("panic 0x%x (a Solidity assertion or arithmetic error)", new(big.Int).SetBytes(body))
 	default:

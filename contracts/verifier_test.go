@@ -12,6 +12,8 @@ import (
 	"github.com/ethereum/go-ethereum/accounts/abi"
 	"github.com/ethereum/go-ethereum/common"
 
+	"github.com/zkml/zkml/contracts/bindings"
+	"github.com/zkml/zkml/internal/testmodels"
 	"github.com/zkml/zkml/prover"
 )
 
@@ -201,6 +203,26 @@ contract Answers { fallback(bytes calldata) external returns (bytes memory) { re
 		addrs[name] = deploy(a.Bytecode)
 	}
 	addrs["PlonkVerifier"] = deploy(plonkArt.Bytecode)
+	// Generic verifiers of other builds: another number of public inputs
+	// (another selector), and the same model without a commitment (another
+	// proof length).
+	bits, _ := tinyBuild(t, variants[1], 5)
+	for name, gb := range map[string]*prover.Build{"GenericOther": otherShapeBuild(t), "GenericBits": bits} {
+		r, err := DeployGenericVerifier(ctx, chain, gb)
+		if err != nil {
+			t.Fatal(err)
+		}
+		addrs[name] = r.Contract
+	}
+	// The registry, and an oracle of a model registered in it.
+	addrs["ZkmlRegistry"] = deploy(RegistryBytecode())
+	m, err := RegisterModel(ctx, chain, addrs["ZkmlRegistry"], bits, addrs["GenericBits"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	oracle := bindings.NewZkmlThresholdOracle()
+	addrs["ZkmlThresholdOracle"] = deploy(append(common.FromHex(bindings.ZkmlThresholdOracleMetaData.Bin),
+		oracle.PackConstructor(addrs["ZkmlRegistry"], m.ModelID, big.NewInt(0), big.NewInt(0))...))
 
 	for _, tc := range []struct {
 		addr common.Address
@@ -212,12 +234,27 @@ contract Answers { fallback(bytes calldata) external returns (bytes memory) { re
 		{addrs["Reverter"], "reverted without a reason"},
 		{addrs["Answers"], "returned 32 bytes"},
 		{addrs["PlonkVerifier"], "not a zkml groth16 verifier"},
+		{addrs["ZkmlRegistry"], "reverted without a reason"},
+		{addrs["ZkmlThresholdOracle"], "reverted without a reason"},
+		{addrs["GenericOther"], "verifies a model with another number of public inputs"},
+		{addrs["GenericBits"], "invalid proof length"},
 	} {
 		_, err := VerifyOnChain(ctx, chain, tc.addr, b, proofs[0], false)
-		if err == nil || errors.Is(err, ErrRejected) || !strings.Contains(err.Error(), tc.want) {
-			t.Errorf("%s: got %v, want an error containing %q", tc.addr, err, tc.want)
+		if err == nil || errors.Is(err, ErrRejected) || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), "not a zkml") {
+			t.Errorf("%s: got %v, want a not-a-verifier error containing %q", tc.addr, err, tc.want)
+		} else if t.Logf("%v", err); strings.Contains(err.Error(), "\n") {
+			t.Errorf("%s: %q is not one line", tc.addr, err)
 		}
 	}
+}
+
+// otherShapeBuild is a Groth16 build (with a commitment) of a model with
+// another number of outputs than the tiny model.
+func otherShapeBuild(t *testing.T) *prover.Build {
+	t.Helper()
+	plan := testmodels.TinyPlan(5)
+	plan.Outputs = plan.Outputs[:1]
+	return buildPlan(t, plan, variants[0], prover.Meta{ModelFile: "tiny1.onnx"})
 }
 
 // TestSharedModels verifies proofs of real models on chain through their

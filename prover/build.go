@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"sync"
 
@@ -339,6 +340,33 @@ func (b *Build) ExportSolidity(w io.Writer, opts ...solidity.ExportOption) error
 		return vk.ExportSolidity(w, opts...)
 	}
 	return fmt.Errorf("unexpected verifying key type %T", vk)
+}
+
+// Groth16VerifyingKey returns the build's Groth16 verifying key (vk.bin,
+// checked like every artifact: header, plan hash, checksum, subgroups), for
+// callers that encode the key themselves, such as the generic on-chain
+// verifier of package contracts. The key is a copy: changing it changes
+// nothing in the build. It fails for a PLONK build and before `zkml setup`.
+func (b *Build) Groth16VerifyingKey() (*groth16_bn254.VerifyingKey, error) {
+	if b.settings.Backend != Groth16 {
+		return nil, fmt.Errorf("%s is a %s build, it has no Groth16 verifying key", dirName(b.dir), b.settings.Backend)
+	}
+	vk, err := b.verifyingKey()
+	if err != nil {
+		return nil, err
+	}
+	g, ok := vk.(*groth16_bn254.VerifyingKey)
+	if !ok {
+		return nil, fmt.Errorf("unexpected verifying key type %T", vk)
+	}
+	c := *g
+	c.G1.K = slices.Clone(g.G1.K)
+	c.CommitmentKeys = slices.Clone(g.CommitmentKeys)
+	c.PublicAndCommitmentCommitted = make([][]int, len(g.PublicAndCommitmentCommitted))
+	for i, s := range g.PublicAndCommitmentCommitted {
+		c.PublicAndCommitmentCommitted[i] = slices.Clone(s)
+	}
+	return &c, nil
 }
 
 func (b *Build) path(f string) string { return filepath.Join(b.dir, f) }

@@ -282,3 +282,46 @@ func editSettings(t *testing.T, dir string, edit func(map[string]any)) {
 		t.Fatal(err)
 	}
 }
+
+// TestGroth16VerifyingKey checks the accessor: the key of the tiny model
+// (its range checks make one BSB22 commitment), a copy the caller may
+// change, and errors for PLONK and for a build without keys.
+func TestGroth16VerifyingKey(t *testing.T) {
+	dir, _ := built(t, Groth16)
+	b, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	vk, err := b.Groth16VerifyingKey()
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := b.Settings().Circuit.PublicInputs
+	if len(vk.PublicAndCommitmentCommitted) != 1 || len(vk.CommitmentKeys) != 1 || len(vk.G1.K) != n+2 {
+		t.Fatalf("key with %d commitments, %d commitment keys, %d points; want 1, 1, %d", len(vk.PublicAndCommitmentCommitted), len(vk.CommitmentKeys), len(vk.G1.K), n+2)
+	}
+	vk.G1.K[0] = vk.G1.K[1]
+	again, err := b.Groth16VerifyingKey()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again.G1.K[0].Equal(&again.G1.K[1]) {
+		t.Error("changing the returned key changed the build's")
+	}
+
+	pdir, _ := built(t, PLONK)
+	pb, err := Open(pdir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := pb.Groth16VerifyingKey(); err == nil || !strings.Contains(err.Error(), "plonk build") {
+		t.Errorf("PLONK build: got %v, want an error naming the backend", err)
+	}
+	fresh, err := Compile(filepath.Join(t.TempDir(), "build"), testmodels.TinyPlan(5), Groth16, Meta{ModelFile: "tiny.onnx"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := fresh.Groth16VerifyingKey(); err == nil || !strings.Contains(err.Error(), "zkml setup") {
+		t.Errorf("build without keys: got %v, want advice to run zkml setup", err)
+	}
+}

@@ -173,11 +173,12 @@ then verify proofs through the registry and read the model's last proven outputs
 
 With --generic no compiler is needed: zkml deploys its generic Groth16 verifier (bytecode
 shipped with zkml) with the build's verifying key as constructor data. It takes the same
-calldata as the specialized verifier and costs about 2% more gas per verification; it needs
-a Groth16 build without a commitment (` + "`zkml compile --range-checks bits`" + `).`,
-		Flags: []cli.Flag{rpcFlag, privateKeyFlag, chainIDFlag, registryFlag,
-			&cli.BoolFlag{Name: "generic", Usage: "deploy zkml's precompiled generic Groth16 verifier with the build's key (no solc needed)"},
-			jsonFlag, quietFlag},
+calldata as the specialized verifier, checks the same proofs (with or without the BSB22
+commitment of lookup range checks) and costs 1 to 2% more gas per verification, but half
+as much to deploy. When solc is not installed, a Groth16 build gets the generic verifier
+automatically, with a note on stderr; --generic=false insists on the specialized verifier
+(and fails without solc). A PLONK build always needs solc.`,
+		Flags: []cli.Flag{rpcFlag, privateKeyFlag, chainIDFlag, registryFlag, genericFlag, jsonFlag, quietFlag},
 		Action: func(c *cli.Context) error {
 			a, err := args(c, "build/")
 			if err != nil {
@@ -195,11 +196,7 @@ a Groth16 build without a commitment (` + "`zkml compile --range-checks bits`" +
 			}
 			defer chain.Close()
 			p := progressFor(c)
-			deploy := deployVerifier
-			if c.Bool("generic") {
-				deploy = deployGenericVerifier
-			}
-			res, err := deploy(ctx, chain, b, p)
+			res, err := deployBuildVerifier(ctx, c, chain, b, p)
 			if err != nil {
 				return err
 			}
@@ -242,6 +239,33 @@ type deployResult struct {
 	Embedded  bool            `json:"embedded_chain"`
 	Generic   bool            `json:"generic,omitempty"` // zkml's generic verifier, not a compiled one
 	Registry  *registryResult `json:"registry,omitempty"`
+}
+
+var genericFlag = &cli.BoolFlag{Name: "generic", Usage: "deploy zkml's precompiled generic Groth16 verifier with the build's key (no solc needed; the default when solc is not installed, --generic=false to refuse it)"}
+
+// deployBuildVerifier deploys b's verifier: the specialized one compiled
+// with solc, or the generic one with --generic, or when solc is not
+// installed and --generic=false was not given (a Groth16 build then gets a
+// verifier of the same proofs and calldata at 1-2% more gas, rather than
+// an error; a PLONK build has no generic verifier). A ZKML_SOLCJS that
+// points nowhere is an error, not a reason to fall back: the user asked
+// for that compiler.
+func deployBuildVerifier(ctx context.Context, c *cli.Context, chain *contracts.Chain, b *prover.Build, p *progress) (*deployResult, error) {
+	if c.Bool("generic") {
+		return deployGenericVerifier(ctx, chain, b, p)
+	}
+	_, err := contracts.FindSolc()
+	if errors.Is(err, contracts.ErrNoSolc) && b.Backend() == prover.PLONK {
+		return nil, fmt.Errorf("deploy compiles the PLONK verifier, but: %w (zkml's generic verifier, which needs no compiler, takes Groth16 builds only)", err)
+	}
+	if errors.Is(err, contracts.ErrNoSolc) && !c.IsSet("generic") {
+		if _, gerr := contracts.GenericVerifierArgs(b); gerr != nil {
+			return nil, fmt.Errorf("deploy compiles the verifier, but: %w; and the generic verifier cannot take this build: %v", err, gerr)
+		}
+		fmt.Fprintln(c.App.ErrWriter, "zkml: no Solidity compiler (solc, `make tools`): deploying zkml's generic Groth16 verifier instead (same proofs and calldata, 1-2% more gas per verification; --generic=false to refuse)")
+		return deployGenericVerifier(ctx, chain, b, p)
+	}
+	return deployVerifier(ctx, chain, b, p)
 }
 
 func deployVerifier(ctx context.Context, chain *contracts.Chain, b *prover.Build, p *progress) (*deployResult, error) {
@@ -301,13 +325,13 @@ func verifyOnchainCommand() *cli.Command {
    zkml verify-onchain build/ proof.json --rpc URL --address 0x.. --registry 0x.. --tx
                                           # through a ZkmlRegistry: records the outputs
 
-Without --address a verifier is deployed first (see ` + "`zkml deploy`" + `). Exits non-zero
+Without --address a verifier is deployed first (see ` + "`zkml deploy`" + `; --generic as there). Exits non-zero
 when the verifier rejects the proof, printing the contract's reason.`,
 		Flags: []cli.Flag{
 			rpcFlag, privateKeyFlag, chainIDFlag,
 			&cli.StringFlag{Name: "address", Usage: "the verifier's `ADDRESS` (default: deploy one first)"},
 			&cli.BoolFlag{Name: "tx", Usage: "send a transaction (needs a funded --private-key) instead of an eth_call"},
-			registryFlag, modelIDFlag, commitmentFlag,
+			registryFlag, modelIDFlag, commitmentFlag, genericFlag,
 			jsonFlag, quietFlag,
 		},
 		Action: func(c *cli.Context) error {
@@ -346,7 +370,7 @@ when the verifier rejects the proof, printing the contract's reason.`,
 			prog := progressFor(c)
 			res := verifyOnchainResult{ChainID: chain.ChainID().String()}
 			if deploying {
-				d, err := deployVerifier(ctx, chain, b, prog)
+				d, err := deployBuildVerifier(ctx, c, chain, b, prog)
 				if err != nil {
 					return err
 				}

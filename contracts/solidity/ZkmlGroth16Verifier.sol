@@ -4,28 +4,37 @@ pragma solidity ^0.8.24;
 /// @title ZkmlGroth16Verifier: one bytecode for every zkml Groth16 model.
 /// @notice The verifying key is constructor data, so that deploying a model's
 /// verifier needs no Solidity compiler. It verifies BN254 Groth16 proofs
-/// WITHOUT a BSB22 commitment (zkml builds compiled with bit-decomposition
-/// range checks), and takes exactly the calldata of gnark's specialized
-/// verifier: verifyProof(bytes proof, uint256[n] input), proof in gnark's
-/// MarshalSolidity layout (A, B, C: 256 bytes). Since the length n is part of
-/// that function's selector, the call arrives in the fallback, which accepts
-/// only the selector of this key's n. Like gnark's verifier it returns
-/// nothing and reverts on a bad proof: ProofInvalid(), or
-/// PublicInputNotInField() for an input not below the scalar field order.
+/// with one BSB22 (Pedersen) commitment, as zkml's default builds (lookup
+/// range checks) carry, or without one (`--range-checks bits`), and takes
+/// exactly the calldata of gnark's specialized verifier:
+/// verifyProof(bytes proof, uint256[n] input), proof in gnark's
+/// MarshalSolidity layout (A, B, C: 256 bytes, then the commitment and its
+/// proof of knowledge: 384 bytes). Since the length n is part of that
+/// function's selector, the call arrives in the fallback, which accepts only
+/// the selector of this key's n; any other call reverts NotAVerifierCall().
+/// Like gnark's verifier it returns nothing and reverts on a bad proof:
+/// ProofInvalid(), CommitmentInvalid() for a commitment whose proof of
+/// knowledge fails, or PublicInputNotInField() for an input not below the
+/// scalar field order.
 contract ZkmlGroth16Verifier {
     error ProofInvalid();
     error PublicInputNotInField();
+    error CommitmentInvalid();
+    /// The call is not verifyProof(bytes,uint256[numInputs]).
+    error NotAVerifierCall(bytes4 selector);
 
     uint256 private constant R = 0x30644e72e131a029b85045b68181585d2833e84879b9709143e1f593f0000001;
     uint256 private constant P = 0x30644e72e131a029b85045b68181585d97816a916871ca8d3c208c16d87cfd47;
 
-    /// The largest number of public inputs: the data contract holding the
-    /// n + 1 points of the public-input MSM must fit in 24,576 bytes.
-    uint256 private constant MAX_INPUTS = 382;
+    /// The data contract's largest size (EIP-170): it bounds the number of
+    /// public inputs, to 382 without a commitment and 370 with one
+    /// committing to every input.
+    uint256 private constant MAX_CODE = 24576;
 
     // The fixed points, as immutables (PUSH32 in the runtime code, as cheap
-    // as the constants of a specialized verifier). G2 points are negated,
-    // so that the proof's points are used as they are, and in the pairing
+    // as the constants of a specialized verifier). G2 points are negated
+    // (but for the Pedersen key, which is used as gnark stores it), so that
+    // the proof's points are used as they are, and in the pairing
     // precompile's order of coordinates: x.a1, x.a0, y.a1, y.a0.
     uint256 private immutable ALPHA_X;
     uint256 private immutable ALPHA_Y;
@@ -41,33 +50,58 @@ contract ZkmlGroth16Verifier {
     uint256 private immutable DELTA_NEG_X_0;
     uint256 private immutable DELTA_NEG_Y_1;
     uint256 private immutable DELTA_NEG_Y_0;
+    uint256 private immutable PEDERSEN_G_X_1;
+    uint256 private immutable PEDERSEN_G_X_0;
+    uint256 private immutable PEDERSEN_G_Y_1;
+    uint256 private immutable PEDERSEN_G_Y_0;
+    uint256 private immutable PEDERSEN_GSIGMANEG_X_1;
+    uint256 private immutable PEDERSEN_GSIGMANEG_X_0;
+    uint256 private immutable PEDERSEN_GSIGMANEG_Y_1;
+    uint256 private immutable PEDERSEN_GSIGMANEG_Y_0;
 
-    /// The number of public inputs n.
+    /// The number of public inputs n (the commitment's hash not counted).
     uint256 public immutable numInputs;
+    /// Whether proofs carry a BSB22 commitment.
+    bool public immutable hasCommitment;
+    /// How many public inputs the commitment's hash covers.
+    uint256 public immutable numCommitted;
     /// verifyProof(bytes,uint256[n]), the only function this contract has.
     bytes4 public immutable selector;
-    /// The contract whose code is one STOP byte followed by the n + 1 points
-    /// K_0 .. K_n of the public-input MSM (x, y; 64 bytes each), read with
-    /// EXTCODECOPY: an array of any length, written once, without storage.
+    /// The contract whose code is one STOP byte, the points K_0 .. K_n (and
+    /// K_{n+1}, the commitment hash's, with a commitment) of the public-input
+    /// MSM (x, y; 64 bytes each), then the calldata offsets (2 bytes each) of
+    /// the inputs the commitment's hash covers; read with EXTCODECOPY: arrays
+    /// of any length, written once, without storage.
     address public immutable icData;
 
     /// @param alpha [α]₁ (x, y).
     /// @param betaNeg -[β]₂, gammaNeg -[γ]₂, deltaNeg -[δ]₂ (x.a1, x.a0, y.a1, y.a0).
-    /// @param ic K_0.x, K_0.y, ..., K_n.x, K_n.y.
+    /// @param ic K_0.x, K_0.y, ..., K_m.x, K_m.y: m = n, or n + 1 with a commitment.
+    /// @param commitment whether proofs carry a commitment; the next two
+    /// parameters are then gnark's Pedersen key G and GSigmaNeg (x.a1, x.a0,
+    /// y.a1, y.a0), else zero.
+    /// @param committed the 1-based indices of the public inputs that the
+    /// commitment's hash covers (gnark's PublicAndCommitmentCommitted[0]).
     constructor(
         uint256[2] memory alpha,
         uint256[4] memory betaNeg,
         uint256[4] memory gammaNeg,
         uint256[4] memory deltaNeg,
-        uint256[] memory ic
+        uint256[] memory ic,
+        bool commitment,
+        uint256[4] memory pedersenG,
+        uint256[4] memory pedersenGSigmaNeg,
+        uint256[] memory committed
     ) {
-        require(ic.length >= 4 && ic.length % 2 == 0, "ic: need the points K_0..K_n, n >= 1");
-        uint256 n = ic.length / 2 - 1;
-        require(n <= MAX_INPUTS, "ic: too many public inputs");
+        uint256 extra = commitment ? 1 : 0;
+        require(ic.length >= 2 * (2 + extra) && ic.length % 2 == 0, "ic: need the points K_0..K_n, n >= 1");
+        uint256 n = ic.length / 2 - 1 - extra;
+        require(commitment || committed.length == 0, "committed inputs without a commitment");
         // The fixed points must be reduced; the precompiles check that the
         // points are on their curves (a bad key fails every proof).
         for (uint256 i = 0; i < 4; i++) {
             require(betaNeg[i] < P && gammaNeg[i] < P && deltaNeg[i] < P, "vk: coordinate not below P");
+            require(pedersenG[i] < P && pedersenGSigmaNeg[i] < P, "vk: coordinate not below P");
         }
         require(alpha[0] < P && alpha[1] < P, "vk: coordinate not below P");
         ALPHA_X = alpha[0];
@@ -84,12 +118,31 @@ contract ZkmlGroth16Verifier {
         DELTA_NEG_X_0 = deltaNeg[1];
         DELTA_NEG_Y_1 = deltaNeg[2];
         DELTA_NEG_Y_0 = deltaNeg[3];
+        PEDERSEN_G_X_1 = pedersenG[0];
+        PEDERSEN_G_X_0 = pedersenG[1];
+        PEDERSEN_G_Y_1 = pedersenG[2];
+        PEDERSEN_G_Y_0 = pedersenG[3];
+        PEDERSEN_GSIGMANEG_X_1 = pedersenGSigmaNeg[0];
+        PEDERSEN_GSIGMANEG_X_0 = pedersenGSigmaNeg[1];
+        PEDERSEN_GSIGMANEG_Y_1 = pedersenGSigmaNeg[2];
+        PEDERSEN_GSIGMANEG_Y_0 = pedersenGSigmaNeg[3];
         numInputs = n;
+        hasCommitment = commitment;
+        numCommitted = committed.length;
         selector = bytes4(keccak256(abi.encodePacked("verifyProof(bytes,uint256[", _decimal(n), "])")));
 
+        // The committed inputs as calldata offsets of verifyProof's input.
+        bytes memory offsets = new bytes(2 * committed.length);
+        for (uint256 i = 0; i < committed.length; i++) {
+            require(committed[i] >= 1 && committed[i] <= n, "committed: not a public input index");
+            uint256 at = 4 + 32 * committed[i];
+            offsets[2 * i] = bytes1(uint8(at >> 8));
+            offsets[2 * i + 1] = bytes1(uint8(at));
+        }
         // Creation code that returns everything after its 10 bytes:
         // PUSH2 size, DUP1, PUSH1 10, RETURNDATASIZE, CODECOPY, RETURNDATASIZE, RETURN.
-        bytes memory runtime = abi.encodePacked(hex"00", ic);
+        bytes memory runtime = abi.encodePacked(hex"00", ic, offsets);
+        require(runtime.length <= MAX_CODE, "ic: too many public inputs");
         bytes memory init = abi.encodePacked(hex"61", uint16(runtime.length), hex"80600a3d393df3", runtime);
         address data;
         assembly ("memory-safe") {
@@ -101,18 +154,55 @@ contract ZkmlGroth16Verifier {
 
     /// verifyProof(bytes proof, uint256[n] input), ABI-encoded as gnark's
     /// verifier takes it: offset of proof (32 + 32n), the n inputs, the
-    /// proof's length (256) and its bytes.
+    /// proof's length (256, or 384 with a commitment) and its bytes.
     fallback() external {
         uint256 n = numInputs;
-        if (msg.sig != selector) revert("wrong number of public inputs");
+        bool cmt = hasCommitment;
+        if (msg.sig != selector) revert NotAVerifierCall(msg.sig);
+        uint256 proofLength = cmt ? 384 : 256;
         if (
-            msg.data.length != 4 + 32 * n + 320 || uint256(bytes32(msg.data[4:36])) != 32 + 32 * n
-                || uint256(bytes32(msg.data[36 + 32 * n:68 + 32 * n])) != 256
+            msg.data.length != 4 + 32 * n + 64 + proofLength || uint256(bytes32(msg.data[4:36])) != 32 + 32 * n
+                || uint256(bytes32(msg.data[36 + 32 * n:68 + 32 * n])) != proofLength
         ) revert("invalid proof length");
 
         // The pairing precompile's input: e(A, B)·e(C, -δ)·e(α, -β)·e(L, -γ) = 1,
-        // with L = K_0 + Σ input_i·K_i.
+        // with L = K_0 + Σ input_i·K_i (+ D + h·K_{n+1}, with a commitment D
+        // whose hash is h).
         uint256[24] memory pairing;
+        address ic = icData;
+        bool ok = true;
+        uint256 proofAt = 0x44 + 32 * n;
+        uint256 hc; // the commitment's hash: the scalar of K_{n+1}
+        if (cmt) {
+            uint256 m = numCommitted;
+            uint256[4] memory g = [PEDERSEN_G_X_1, PEDERSEN_G_X_0, PEDERSEN_G_Y_1, PEDERSEN_G_Y_0];
+            uint256[4] memory gs =
+                [PEDERSEN_GSIGMANEG_X_1, PEDERSEN_GSIGMANEG_X_0, PEDERSEN_GSIGMANEG_Y_1, PEDERSEN_GSIGMANEG_Y_0];
+            assembly ("memory-safe") {
+                // The proof of knowledge: e(D, GSigmaNeg)·e(PoK, G) = 1.
+                let f := mload(0x40)
+                calldatacopy(f, add(proofAt, 0x100), 0x40)
+                mcopy(add(f, 0x40), gs, 0x80)
+                calldatacopy(add(f, 0xc0), add(proofAt, 0x140), 0x40)
+                mcopy(add(f, 0x100), g, 0x80)
+                ok := staticcall(gas(), 0x08, f, 0x180, f, 0x20)
+                ok := and(ok, mload(f))
+            }
+            if (!ok) revert CommitmentInvalid();
+            assembly ("memory-safe") {
+                // h = keccak256(D.x, D.y, the committed inputs) mod R: gnark's
+                // hash to field for Solidity verifiers.
+                let f := mload(0x40)
+                calldatacopy(f, add(proofAt, 0x100), 0x40)
+                let offs := add(f, add(0x40, mul(m, 0x20)))
+                extcodecopy(ic, offs, add(1, mul(0x40, add(n, 2))), mul(2, m))
+                for { let i := 0 } lt(i, m) { i := add(i, 1) } {
+                    let at := shr(240, mload(add(offs, mul(i, 2))))
+                    mstore(add(f, add(0x40, mul(i, 0x20))), calldataload(at))
+                }
+                hc := mod(keccak256(f, add(0x40, mul(m, 0x20))), R)
+            }
+        }
         pairing[8] = DELTA_NEG_X_1;
         pairing[9] = DELTA_NEG_X_0;
         pairing[10] = DELTA_NEG_Y_1;
@@ -123,18 +213,22 @@ contract ZkmlGroth16Verifier {
         pairing[15] = BETA_NEG_X_0;
         pairing[16] = BETA_NEG_Y_1;
         pairing[17] = BETA_NEG_Y_0;
-        address ic = icData;
-        bool ok = true;
         assembly ("memory-safe") {
             // The MSM accumulates in pairing[18..19] (acc); ECMUL writes its
             // product right after it (g = pairing[20..22], overwritten by -γ
             // below), so that one ECADD of 128 bytes adds them.
             let acc := add(pairing, 0x240)
             let g := add(acc, 0x40)
-            let pts := mload(0x40) // K_0..K_n, after the pairing array
-            extcodecopy(ic, pts, 1, mul(0x40, add(n, 1)))
+            let pts := mload(0x40) // K_0..K_n(+1), after the pairing array
+            let terms := add(n, cmt)
+            extcodecopy(ic, pts, 1, mul(0x40, add(terms, 1)))
             mstore(acc, mload(pts))
             mstore(add(acc, 0x20), mload(add(pts, 0x20)))
+            if cmt {
+                // acc = K_0 + D
+                calldatacopy(g, add(proofAt, 0x100), 0x40)
+                ok := and(ok, staticcall(gas(), 0x06, acc, 0x80, acc, 0x40))
+            }
             for { let i := 0 } lt(i, n) { i := add(i, 1) } {
                 let s := calldataload(add(0x24, mul(i, 0x20)))
                 ok := and(ok, lt(s, R))
@@ -142,6 +236,15 @@ contract ZkmlGroth16Verifier {
                 mstore(g, mload(k))
                 mstore(add(g, 0x20), mload(add(k, 0x20)))
                 mstore(add(g, 0x40), s)
+                ok := and(ok, staticcall(gas(), 0x07, g, 0x60, g, 0x40))
+                ok := and(ok, staticcall(gas(), 0x06, acc, 0x80, acc, 0x40))
+            }
+            if cmt {
+                // acc += h·K_{n+1}
+                let k := add(pts, mul(add(n, 1), 0x40))
+                mstore(g, mload(k))
+                mstore(add(g, 0x20), mload(add(k, 0x20)))
+                mstore(add(g, 0x40), hc)
                 ok := and(ok, staticcall(gas(), 0x07, g, 0x60, g, 0x40))
                 ok := and(ok, staticcall(gas(), 0x06, acc, 0x80, acc, 0x40))
             }
@@ -153,7 +256,7 @@ contract ZkmlGroth16Verifier {
         pairing[23] = GAMMA_NEG_Y_0;
         assembly ("memory-safe") {
             // A (64), B (128), C (64): already in the precompile's encoding.
-            calldatacopy(pairing, add(0x44, mul(n, 0x20)), 0x100)
+            calldatacopy(pairing, proofAt, 0x100)
             ok := staticcall(gas(), 0x08, pairing, 0x300, pairing, 0x20)
             ok := and(ok, mload(pairing))
         }
