@@ -45,15 +45,24 @@ func GenericPlonkVerifierArgs(b *prover.Build) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	k := len(vk.CommitmentConstraintIndexes)
-	if len(vk.Qcp) != k {
-		return nil, fmt.Errorf("%s: the verifying key has %d commitment selectors for %d commitments: rerun `zkml setup`", b.Dir(), len(vk.Qcp), k)
-	}
-	if k > maxPlonkCommitments {
-		return nil, fmt.Errorf("%s: the circuit has %d BSB22 commitments; the generic PLONK verifier takes at most %d", b.Dir(), k, maxPlonkCommitments)
-	}
 	if n := b.Settings().Circuit.PublicInputs; int(vk.NbPublicVariables) != n {
 		return nil, fmt.Errorf("%s: the verifying key has %d public inputs, the model has %d: rerun `zkml setup`", b.Dir(), vk.NbPublicVariables, n)
+	}
+	args, err := plonkVerifierArgs(vk)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", b.Dir(), err)
+	}
+	return args, nil
+}
+
+// plonkVerifierArgs encodes vk as GenericPlonkVerifierArgs describes.
+func plonkVerifierArgs(vk *plonk_bn254.VerifyingKey) ([]byte, error) {
+	k := len(vk.CommitmentConstraintIndexes)
+	if len(vk.Qcp) != k {
+		return nil, fmt.Errorf("the verifying key has %d commitment selectors for %d commitments: rerun `zkml setup`", len(vk.Qcp), k)
+	}
+	if k > maxPlonkCommitments {
+		return nil, fmt.Errorf("the circuit has %d BSB22 commitments; the generic PLONK verifier takes at most %d", k, maxPlonkCommitments)
 	}
 	words := 32 + 3*k
 	out := make([]byte, 0, 64+32*words)

@@ -174,7 +174,8 @@ then verify proofs through the registry and read the model's last proven outputs
 With --generic no compiler is needed: zkml deploys its generic Groth16 verifier (bytecode
 shipped with zkml) with the build's verifying key as constructor data. It takes the same
 calldata as the specialized verifier and costs about 2% more gas per verification; it needs
-a Groth16 build without a commitment (` + "`zkml compile --range-checks bits`" + `).`,
+a Groth16 build without a commitment (` + "`zkml compile --range-checks bits`" + `). For a PLONK
+build it deploys zkml's generic PLONK verifier, which takes any PLONK build.`,
 		Flags: []cli.Flag{rpcFlag, privateKeyFlag, chainIDFlag, registryFlag,
 			&cli.BoolFlag{Name: "generic", Usage: "deploy zkml's precompiled generic Groth16 verifier with the build's key (no solc needed)"},
 			jsonFlag, quietFlag},
@@ -274,7 +275,11 @@ func deployVerifier(ctx context.Context, chain *contracts.Chain, b *prover.Build
 // verifying key: no compiler involved.
 func deployGenericVerifier(ctx context.Context, chain *contracts.Chain, b *prover.Build, p *progress) (*deployResult, error) {
 	p.Stage("deploying the generic verifier on " + chain.String())
-	r, err := contracts.DeployGenericVerifier(ctx, chain, b)
+	deployGeneric := contracts.DeployGenericVerifier
+	if b.Backend() == prover.PLONK {
+		deployGeneric = contracts.DeployGenericPlonkVerifier // any PLONK build, commitments included
+	}
+	r, err := deployGeneric(ctx, chain, b)
 	if err != nil {
 		p.Fail()
 		return nil, err
