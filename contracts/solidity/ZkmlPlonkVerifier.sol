@@ -310,8 +310,8 @@ contract ZkmlPlonkVerifier {
             }
 
             /// gamma = SHA-256("gamma" ‖ [S₁] [S₂] [S₃] [Ql] [Qr] [Qm] [Qo] [Qk] [Qcp_i]
-            /// ‖ public inputs ‖ BSB22 commitments... no: ‖ [L] [R] [O]), as gnark's
-            /// transcript: the key's points lie in memory in that order already.
+            /// ‖ public inputs ‖ [L] [R] [O]), gnark's transcript: the key's
+            /// points lie in memory in that order already, so one MCOPY.
             function derive_gamma(aproof, nb_pi, pi) -> gamma_not_reduced {
                 let state := mload(0x40)
                 let mPtr := add(state, STATE_LAST_MEM)
