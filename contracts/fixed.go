@@ -31,6 +31,7 @@ var fixedContracts = []struct{ File, Name string }{
 	// No Go binding: the Go side encodes its constructor and its calls by
 	// hand (generic.go), as it does for the specialized verifiers.
 	{"ZkmlGroth16Verifier.sol", "ZkmlGroth16Verifier"},
+	{"ZkmlPlonkVerifier.sol", "ZkmlPlonkVerifier"},
 }
 
 // fixedSources returns the Solidity sources of the fixed contracts, keyed by

@@ -117,13 +117,35 @@ func (s *Solc) Compile(ctx context.Context, sources map[string]string, file, nam
 func (s *Solc) run(ctx context.Context, sources map[string]string) ([]byte, error) {
 	in := standardInput(sources)
 	cmd := exec.CommandContext(ctx, s.node, s.script, "--standard-json")
-	cmd.Stdin = bytes.NewReader(in)
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	// solcjs prints its output and calls process.exit, which cuts off
+	// what Node has not yet written to a pipe (64 KiB on Linux, less than
+	// the fixed contracts' output), and its synchronous read of stdin can
+	// fail with EAGAIN on a pipe: files have neither problem.
+	dir, err := os.MkdirTemp("", "zkml-solc-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(dir)
+	inPath, outPath := filepath.Join(dir, "in.json"), filepath.Join(dir, "out.json")
+	if err := os.WriteFile(inPath, in, 0o600); err != nil {
+		return nil, err
+	}
+	stdin, err := os.Open(inPath)
+	if err != nil {
+		return nil, err
+	}
+	defer stdin.Close()
+	stdout, err := os.Create(outPath)
+	if err != nil {
+		return nil, err
+	}
+	defer stdout.Close()
+	var stderr bytes.Buffer
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = stdin, stdout, &stderr
 	if err := cmd.Run(); err != nil {
 		return nil, fmt.Errorf("solcjs (%s): %v: %s", s.script, err, strings.TrimSpace(stderr.String()))
 	}
-	return stdout.Bytes(), nil
+	return os.ReadFile(outPath)
 }
 
 func standardInput(sources map[string]string) []byte {

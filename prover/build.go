@@ -463,6 +463,13 @@ func (b *Build) verifyingKey() (any, error) {
 	return vk, nil
 }
 
+// VerifyingKey returns the build's verifying key, read from vk.bin and
+// checked as for verification: a *groth16_bn254.VerifyingKey or a
+// *plonk_bn254.VerifyingKey (gnark's backend/{groth16,plonk}/bn254). It is
+// for code that encodes the key itself, such as the generic on-chain
+// verifiers of package contracts; the key must not be modified.
+func (b *Build) VerifyingKey() (any, error) { return b.verifyingKey() }
+
 // nbPublicInputs is the length of the public witness vk verifies. gnark's
 // NbPublicWitness counts Groth16's commitment wires too.
 func nbPublicInputs(vk any) int {

@@ -173,11 +173,11 @@ then verify proofs through the registry and read the model's last proven outputs
 
 With --generic no compiler is needed: zkml deploys its generic Groth16 verifier (bytecode
 shipped with zkml) with the build's verifying key as constructor data. It takes the same
-calldata as the specialized verifier, checks the same proofs (with or without the BSB22
-commitment of lookup range checks) and costs 1 to 2% more gas per verification, but half
-as much to deploy. When solc is not installed, a Groth16 build gets the generic verifier
-automatically, with a note on stderr; --generic=false insists on the specialized verifier
-(and fails without solc). A PLONK build always needs solc.`,
+calldata as the specialized verifier, checks the same proofs (Groth16 with or without the
+BSB22 commitment of lookup range checks; PLONK builds get zkml's generic PLONK verifier)
+and costs 0.2 to 2% more gas per verification, but less to deploy. When solc is not
+installed, the generic verifier is deployed automatically, with a note on stderr;
+--generic=false insists on the specialized verifier (and fails without solc).`,
 		Flags: []cli.Flag{rpcFlag, privateKeyFlag, chainIDFlag, registryFlag, genericFlag, jsonFlag, quietFlag},
 		Action: func(c *cli.Context) error {
 			a, err := args(c, "build/")
@@ -241,28 +241,21 @@ type deployResult struct {
 	Registry  *registryResult `json:"registry,omitempty"`
 }
 
-var genericFlag = &cli.BoolFlag{Name: "generic", Usage: "deploy zkml's precompiled generic Groth16 verifier with the build's key (no solc needed; the default when solc is not installed, --generic=false to refuse it)"}
+var genericFlag = &cli.BoolFlag{Name: "generic", Usage: "deploy zkml's precompiled generic verifier (Groth16 or PLONK) with the build's key (no solc needed; the default when solc is not installed, --generic=false to refuse it)"}
 
 // deployBuildVerifier deploys b's verifier: the specialized one compiled
 // with solc, or the generic one with --generic, or when solc is not
-// installed and --generic=false was not given (a Groth16 build then gets a
-// verifier of the same proofs and calldata at 1-2% more gas, rather than
-// an error; a PLONK build has no generic verifier). A ZKML_SOLCJS that
-// points nowhere is an error, not a reason to fall back: the user asked
-// for that compiler.
+// installed and --generic=false was not given (the build then gets a
+// verifier of the same proofs and calldata at 0.2-2% more gas, rather than
+// an error). A ZKML_SOLCJS that points nowhere is an error, not a reason to
+// fall back: the user asked for that compiler.
 func deployBuildVerifier(ctx context.Context, c *cli.Context, chain *contracts.Chain, b *prover.Build, p *progress) (*deployResult, error) {
 	if c.Bool("generic") {
 		return deployGenericVerifier(ctx, chain, b, p)
 	}
 	_, err := contracts.FindSolc()
-	if errors.Is(err, contracts.ErrNoSolc) && b.Backend() == prover.PLONK {
-		return nil, fmt.Errorf("deploy compiles the PLONK verifier, but: %w (zkml's generic verifier, which needs no compiler, takes Groth16 builds only)", err)
-	}
 	if errors.Is(err, contracts.ErrNoSolc) && !c.IsSet("generic") {
-		if _, gerr := contracts.GenericVerifierArgs(b); gerr != nil {
-			return nil, fmt.Errorf("deploy compiles the verifier, but: %w; and the generic verifier cannot take this build: %v", err, gerr)
-		}
-		fmt.Fprintln(c.App.ErrWriter, "zkml: no Solidity compiler (solc, `make tools`): deploying zkml's generic Groth16 verifier instead (same proofs and calldata, 1-2% more gas per verification; --generic=false to refuse)")
+		fmt.Fprintln(c.App.ErrWriter, "zkml: no Solidity compiler (solc, `make tools`): deploying zkml's generic verifier instead (same proofs and calldata, 0.2-2% more gas per verification; --generic=false to refuse)")
 		return deployGenericVerifier(ctx, chain, b, p)
 	}
 	return deployVerifier(ctx, chain, b, p)
@@ -294,11 +287,15 @@ func deployVerifier(ctx context.Context, chain *contracts.Chain, b *prover.Build
 		ChainID: chain.ChainID().String(), Embedded: chain.String() == "the embedded chain"}, nil
 }
 
-// deployGenericVerifier deploys zkml's generic Groth16 verifier with b's
-// verifying key: no compiler involved.
+// deployGenericVerifier deploys zkml's generic Groth16 or PLONK verifier
+// with b's verifying key: no compiler involved.
 func deployGenericVerifier(ctx context.Context, chain *contracts.Chain, b *prover.Build, p *progress) (*deployResult, error) {
 	p.Stage("deploying the generic verifier on " + chain.String())
-	r, err := contracts.DeployGenericVerifier(ctx, chain, b)
+	deployGeneric := contracts.DeployGenericVerifier
+	if b.Backend() == prover.PLONK {
+		deployGeneric = contracts.DeployGenericPlonkVerifier // any PLONK build, commitments included
+	}
+	r, err := deployGeneric(ctx, chain, b)
 	if err != nil {
 		p.Fail()
 		return nil, err
