@@ -93,7 +93,7 @@ func TestVerifierOnChain(t *testing.T) {
 			// A changed output: the proof no longer matches its public inputs.
 			edited := *proofs[0]
 			edited.PublicInputs = append([]*big.Int(nil), edited.PublicInputs...)
-			edited.PublicInputs[1] = new(big.Int).Add(edited.PublicInputs[1], big.NewInt(1))
+			edited.PublicInputs[len(edited.PublicInputs)-1] = new(big.Int).Add(edited.PublicInputs[len(edited.PublicInputs)-1], big.NewInt(1))
 			expectRejected(t, "tampered output", ctx, chain, dep.Contract, b, &edited)
 
 			// A valid proof of other outputs, presented with these outputs.
