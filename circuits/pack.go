@@ -71,6 +71,9 @@ func (k Packing) Validate(activationBits int) error {
 	if !k.Enabled() {
 		return nil
 	}
+	if k.Bits < 1 || k.Bits > 63 {
+		return fmt.Errorf("packing: %d bits per output; zkml packs 1 to 63", k.Bits)
+	}
 	if k.Bits != activationBits {
 		return fmt.Errorf("packing: %d bits per output, want the plan's %d activation bits", k.Bits, activationBits)
 	}

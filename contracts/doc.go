@@ -70,12 +70,15 @@
 //
 // A model id is derived, not chosen: keccak256 of the [BuildHash] (plan
 // hash, verifying key, output scales, packing layout), the verifier's code
-// hash, the proof system and the number of public inputs ([ModelID]); registration is open to
-// anyone and nobody can put another verifier under a model's id. verify
-// emits ProofVerified(modelId, inputCommitment, prover, sequence, outputs)
-// and stores the result, which contracts read with lastResult(modelId). The
+// hash, the proof system and the number of public inputs ([ModelID]);
+// registration is open to anyone and nobody can put another verifier under
+// a model's id. verify emits ProofVerified(modelId, inputCommitment,
+// prover, sequence, outputs) and stores the result (prover, block,
+// sequence, outputs), which contracts read with lastResult(modelId). The
 // input commitment is the caller's claim, not proven: the model's input is
-// private and the proof says only that some input gives these outputs.
+// private and the proof says only that some input gives these outputs. It
+// is in the event only, not in storage, which saves a slot rewrite (5,000
+// gas) per verification.
 // A proof of another model, a replay under another model id, a tampered
 // proof or output all revert with ProofRejected(modelId, verifier's reason),
 // decoded by [RevertError] with the verifier's own reason inside.

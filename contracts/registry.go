@@ -222,13 +222,17 @@ func registryRejection(err error) error {
 	return err
 }
 
-// A Result is the last proof of a model verified through a registry.
+// A Result is the last proof of a model verified through a registry. Its
+// input commitment is not stored on chain: it is in the ProofVerified
+// event of its sequence number.
 type Result struct {
-	InputCommitment [32]byte
-	Prover          common.Address // who sent the proof
-	Block           uint64
-	Sequence        uint32     // 1 for the model's first verified proof
-	Outputs         []*big.Int // the public inputs: negative values as r - |v|
+	Prover   common.Address // who sent the proof
+	Block    uint64
+	Sequence uint32 // 1 for the model's first verified proof
+	// Outputs are the public inputs: the outputs packed as the build's
+	// settings.json says (prover.Build.Packing().Unpack reads them), or one
+	// per output element, negative values as r - |v|.
+	Outputs []*big.Int
 }
 
 // LastResult reads the last result the registry recorded for modelID.
@@ -241,5 +245,5 @@ func LastResult(ctx context.Context, c *Chain, registry common.Address, modelID 
 	if err != nil {
 		return nil, fmt.Errorf("the contract at %s is not a ZkmlRegistry (lastResult: %v)", registry, err)
 	}
-	return &Result{InputCommitment: r.InputCommitment, Prover: r.Prover, Block: r.BlockNumber, Sequence: r.Sequence, Outputs: r.Outputs}, nil
+	return &Result{Prover: r.Prover, Block: r.BlockNumber, Sequence: r.Sequence, Outputs: r.Outputs}, nil
 }

@@ -73,7 +73,8 @@ type CircuitInfo struct {
 	// gates: what proving time and key size grow with.
 	Constraints int `json:"constraints"`
 	// PublicInputs is the number of public field elements: the model's
-	// output elements (gnark's constant-one wire excluded).
+	// output elements, or the words they are packed into (see
+	// OutputPacking); gnark's constant-one wire excluded.
 	PublicInputs int `json:"public_inputs"`
 	// SecretInputs counts the private witness elements: the model's inputs.
 	SecretInputs int `json:"secret_inputs"`

@@ -22,8 +22,9 @@ import (
 //
 // Besides the cryptographic check, which covers only the public inputs,
 // Verify checks that the human-readable fields of the proof say the same:
-// the outputs are exactly the public inputs dequantized at this build's
-// scales, with this build's shapes and names.
+// the outputs are exactly the public inputs (unpacked, when the build packs
+// them, with the build's layout, which output_packing must repeat)
+// dequantized at this build's scales, with this build's shapes and names.
 func Verify(b *Build, p *Proof) error {
 	name := p.source
 	if name == "" {

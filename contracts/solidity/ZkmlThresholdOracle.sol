@@ -72,7 +72,7 @@ contract ZkmlThresholdOracle {
 
     /// Acts on the registry's last result for the model, once per result.
     function sync() external returns (bool) {
-        (, , , uint32 seq, uint256[] memory outputs) = registry.lastResult(modelId);
+        (, , uint32 seq, uint256[] memory outputs) = registry.lastResult(modelId);
         if (seq <= lastSequence) revert NoNewResult(seq);
         return _observe(seq, outputs);
     }
