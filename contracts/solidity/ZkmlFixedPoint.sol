@@ -45,7 +45,9 @@ library ZkmlFixedPoint {
     /// settings.json's circuit.output_packing says). Reverts
     /// PackedIndexOutOfRange past the last public input and BadPacking for
     /// a layout zkml never makes (bits outside [1, 63], more than 253 bits
-    /// per word).
+    /// per word). The unused slots of the last public input (past the
+    /// model's last output) read as -2^(bits - 1): the model's output count
+    /// is in settings.json, with the layout.
     function unpack(uint256[] memory words, uint256 index, uint8 bits, uint8 perWord) internal pure returns (int256) {
         if (bits == 0 || bits > 63 || perWord == 0 || uint256(bits) * perWord > 253) revert BadPacking(bits, perWord);
         uint256 w = index / perWord;
