@@ -2,14 +2,18 @@ package contracts
 
 import (
 	"context"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"math/big"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/consensys/gnark-crypto/ecc"
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/zkml/zkml/circuits"
 	"github.com/zkml/zkml/contracts/bindings"
@@ -380,6 +384,27 @@ func TestBuildHash(t *testing.T) {
 	}
 	if h3, _ := BuildHash(other); h3 == h1 {
 		t.Error("two models have the same build hash")
+	}
+	// The documented preimage, packing layout included.
+	vk, err := os.ReadFile(filepath.Join(b.Dir(), "vk.bin"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan := b.PlanHash()
+	pre := append(append([]byte{}, plan[:]...), crypto.Keccak256(vk)...)
+	for _, o := range b.Settings().Outputs {
+		pre = binary.BigEndian.AppendUint32(pre, uint32(o.Scale))
+	}
+	k := b.Settings().Circuit.OutputPacking
+	if k == nil {
+		t.Fatal("the tiny build is not packed")
+	}
+	pre = append(pre, "pack"...)
+	pre = binary.BigEndian.AppendUint32(pre, uint32(k.BitsPerOutput))
+	pre = binary.BigEndian.AppendUint32(pre, uint32(k.OutputsPerWord))
+	pre = binary.BigEndian.AppendUint64(pre, uint64(k.Offset))
+	if [32]byte(crypto.Keccak256(pre)) != h1 {
+		t.Error("BuildHash is not keccak256 of its documented preimage (packing layout included)")
 	}
 	code := []byte{1, 2, 3}
 	if ModelID(h1, code, prover.Groth16, 6) == ModelID(h1, code, prover.PLONK, 6) ||
