@@ -32,6 +32,9 @@ type layout struct {
 	// element lies in [-2^(A-1), 2^(A-1)), so the range check an input or a
 	// rescale would otherwise add is redundant.
 	reluChecked [][]bool
+	// inRange[t]: every element of tensor t is proven to lie in the
+	// activation range (see markInRange).
+	inRange []bool
 }
 
 // elem names element i of tensor t.
@@ -139,6 +142,7 @@ func checkPlan(p *quantize.Plan) (*layout, error) {
 		}
 	}
 	l.markReluChecked(p)
+	l.markInRange(p, bound, act)
 	return l, nil
 }
 

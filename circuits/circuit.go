@@ -13,10 +13,13 @@ import (
 // Circuit proves: there is a private input, every element of it in
 // [-2^(A-1), 2^(A-1)) where A is the plan's ActivationBits, such that running
 // the plan on it gives the public outputs. Build one with [New] to compile it
-// and with [Assign] to make a witness.
+// and with [Assign] to make a witness. Without packing the public outputs
+// are Output, one element per public input; with [WithPackedOutputs] they
+// are Packed and Output is empty.
 type Circuit struct {
 	Input  [][]frontend.Variable `gnark:",secret"` // per plan input tensor, flat row-major
 	Output [][]frontend.Variable `gnark:",public"` // per plan output tensor, flat row-major
+	Packed []frontend.Variable   `gnark:",public"` // the outputs packed into words (see Packing)
 
 	plan *quantize.Plan `gnark:"-"` // gnark walks unexported fields too: keep it off the plan
 	opts options        `gnark:"-"`
@@ -28,6 +31,17 @@ type Option func(*options)
 
 type options struct {
 	bitDecomposition bool
+	packing          Packing
+}
+
+// WithPackedOutputs makes the public inputs the outputs packed as k says
+// (see [Packing]) instead of one per output element: fewer public inputs,
+// which is what an on-chain verifier pays for (an elliptic-curve
+// multiplication each). Every output is proven within the activation range
+// before it is packed. The zero Packing is no packing. [Assign] must get the
+// same option, since the witness changes with it.
+func WithPackedOutputs(k Packing) Option {
+	return func(o *options) { o.packing = k }
 }
 
 // WithBitDecompositionRangeChecks makes every range check a plain bit
@@ -56,6 +70,14 @@ func New(p *quantize.Plan, opts ...Option) *Circuit {
 	for i, t := range p.Inputs {
 		c.Input[i] = make([]frontend.Variable, sizeOf(p, t))
 	}
+	n := 0
+	for _, t := range p.Outputs {
+		n += sizeOf(p, t)
+	}
+	if c.opts.packing.Enabled() {
+		c.Packed = make([]frontend.Variable, c.opts.packing.Words(n))
+		return c
+	}
 	c.Output = make([][]frontend.Variable, len(p.Outputs))
 	for i, t := range p.Outputs {
 		c.Output[i] = make([]frontend.Variable, sizeOf(p, t))
@@ -81,12 +103,22 @@ func sizeOf(p *quantize.Plan, t int) int {
 var field = ecc.BN254.ScalarField()
 
 // Assign returns the witness for one inference: tensors holds every tensor of
-// the plan, as Plan.Run returns them. Input and Output are filled from the
-// plan's input and output tensors; a negative value v is written as the field
-// element p - |v| of BN254's scalar field.
-func Assign(p *quantize.Plan, tensors [][]int64) (*Circuit, error) {
+// the plan, as Plan.Run returns them. Input and Output (or Packed) are filled
+// from the plan's input and output tensors; a negative value v is written as
+// the field element p - |v| of BN254's scalar field. opts must include the
+// [WithPackedOutputs] given to [New]; the others do not change the witness.
+func Assign(p *quantize.Plan, tensors [][]int64, opts ...Option) (*Circuit, error) {
 	if _, err := checkPlan(p); err != nil {
 		return nil, err
+	}
+	var o options
+	for _, f := range opts {
+		if f != nil {
+			f(&o)
+		}
+	}
+	if err := o.packing.Validate(p.Config.ActivationBits); err != nil {
+		return nil, fmt.Errorf("circuits: assign: %w", err)
 	}
 	if len(tensors) != len(p.Tensors) {
 		return nil, fmt.Errorf("circuits: assign: got %d tensors, the plan has %d; pass everything Plan.Run returns", len(tensors), len(p.Tensors))
@@ -106,6 +138,7 @@ func Assign(p *quantize.Plan, tensors [][]int64) (*Circuit, error) {
 		}
 		c.Input[i] = toField(vals)
 	}
+	var flat []int64
 	c.Output = make([][]frontend.Variable, len(p.Outputs))
 	for i, t := range p.Outputs {
 		vals, err := tensorValues(p, tensors, t)
@@ -113,6 +146,18 @@ func Assign(p *quantize.Plan, tensors [][]int64) (*Circuit, error) {
 			return nil, fmt.Errorf("circuits: assign: output %d: %w", i, err)
 		}
 		c.Output[i] = toField(vals)
+		flat = append(flat, vals...)
+	}
+	if o.packing.Enabled() {
+		words, err := o.packing.Pack(flat)
+		if err != nil {
+			return nil, fmt.Errorf("circuits: assign: %w", err)
+		}
+		c.Output = nil
+		c.Packed = make([]frontend.Variable, len(words))
+		for i, w := range words {
+			c.Packed[i] = w
+		}
 	}
 	return c, nil
 }
@@ -144,9 +189,13 @@ func (c *Circuit) Define(api frontend.API) error {
 	if err != nil {
 		return err
 	}
+	if err := c.opts.packing.Validate(p.Config.ActivationBits); err != nil {
+		return fmt.Errorf("circuits: %w", err)
+	}
 	if err := c.checkShape(p); err != nil {
 		return err
 	}
+	packed := c.opts.packing.Enabled()
 	g := newGadgets(api, p.Config.ActivationBits, c.opts)
 	vals := make([][]frontend.Variable, len(p.Tensors))
 	for i, t := range p.Inputs {
@@ -167,7 +216,7 @@ func (c *Circuit) Define(api frontend.API) error {
 	for k := range p.Ops {
 		op := &p.Ops[k]
 		var dest []frontend.Variable
-		if slot := l.outputSlot[op.Out]; slot >= 0 && (op.Kind == quantize.OpAffine || op.Kind == quantize.OpMul) && op.Shift > 0 {
+		if slot := l.outputSlot[op.Out]; !packed && slot >= 0 && (op.Kind == quantize.OpAffine || op.Kind == quantize.OpMul) && op.Shift > 0 {
 			dest = c.Output[slot]
 			direct[slot] = true
 		}
@@ -176,6 +225,17 @@ func (c *Circuit) Define(api frontend.API) error {
 			return fmt.Errorf("circuits: op %d (%s, node %q): %w", k, op.Kind, op.Node, err)
 		}
 		vals[op.Out] = out
+	}
+	if packed {
+		var outs []frontend.Variable
+		var inRange []bool
+		for _, t := range p.Outputs {
+			outs = append(outs, vals[t]...)
+			for range vals[t] {
+				inRange = append(inRange, l.inRange[t])
+			}
+		}
+		return c.packOutputs(g, outs, inRange)
 	}
 	for i, t := range p.Outputs {
 		if direct[i] {
@@ -194,13 +254,22 @@ func (c *Circuit) checkShape(p *quantize.Plan) error {
 	if len(c.Input) != len(p.Inputs) {
 		return fmt.Errorf("circuits: the circuit has %d inputs, the plan %d; build it with circuits.New", len(c.Input), len(p.Inputs))
 	}
-	if len(c.Output) != len(p.Outputs) {
-		return fmt.Errorf("circuits: the circuit has %d outputs, the plan %d; build it with circuits.New", len(c.Output), len(p.Outputs))
-	}
 	for i, t := range p.Inputs {
 		if n := p.Tensors[t].Size(); len(c.Input[i]) != n {
 			return fmt.Errorf("circuits: input %d has %d elements, the plan's tensor %q %d", i, len(c.Input[i]), p.Tensors[t].Name, n)
 		}
+	}
+	if c.opts.packing.Enabled() {
+		if len(c.Output) != 0 {
+			return errPackingShape
+		}
+		return nil // packOutputs checks len(c.Packed)
+	}
+	if len(c.Packed) != 0 {
+		return errors.New("circuits: the circuit has packed outputs but was built without circuits.WithPackedOutputs")
+	}
+	if len(c.Output) != len(p.Outputs) {
+		return fmt.Errorf("circuits: the circuit has %d outputs, the plan %d; build it with circuits.New", len(c.Output), len(p.Outputs))
 	}
 	for i, t := range p.Outputs {
 		if n := p.Tensors[t].Size(); len(c.Output[i]) != n {

@@ -13,14 +13,16 @@
 //	w, err := frontend.NewWitness(assignment, ecc.BN254.ScalarField())
 //
 // Use r1cs.NewBuilder for Groth16 and scs.NewBuilder for PLONK. The witness
-// does not depend on the builder or on the options. Importing this package
+// does not depend on the builder or on the options, except
+// [WithPackedOutputs], which Assign must get too. Importing this package
 // registers the solver hints the circuit needs.
 //
 // # The statement
 //
 // The public values are the plan's outputs ([Circuit].Output, one flat
 // row-major slice per output tensor, as field elements: a negative q is
-// p − |q|). The private values are the plan's inputs ([Circuit].Input). The
+// p − |q|), or, with [WithPackedOutputs], those outputs packed several to
+// a field element (see Packed outputs below). The private values are the plan's inputs ([Circuit].Input). The
 // circuit proves: there is an input whose every element lies in
 // [−2^(A−1), 2^(A−1)), A being the plan's Config.ActivationBits, such that
 // running the plan's integer ops on it gives exactly the public outputs, with
@@ -109,6 +111,29 @@
 //     activation range. Then b ≥ 1, 0 ≤ r < 2b, and both sides of the
 //     equation stay far below p/2 (Define bounds |a|·2^(s+1)), so it holds
 //     over the integers and q is the unique floor.
+//
+// # Packed outputs
+//
+// With [WithPackedOutputs] (prover.Compile's default when a model has more
+// than one output element) the public values are not one field element per
+// output but [Circuit].Packed: the outputs, flattened in order, B bits each
+// (B = ActivationBits), K = ⌊253/B⌋ to a word (7 at 32 bits), word j =
+// Σ_i (q_{jK+i} + 2^(B−1))·2^(B·i). An on-chain verifier pays one
+// elliptic-curve multiplication per public value, so this is what makes a
+// 10-output model cheap to verify. Soundness: every packed q is proven to
+// lie in [−2^(B−1), 2^(B−1)), so each slot q + 2^(B−1) is in [0, 2^B) and
+// the word, below 2^(B·K) ≤ 2^253 < p, is that integer exactly, not reduced
+// modulo p; reading its B-bit slots back ([Packing.Unpack], and
+// ZkmlFixedPoint.unpack on chain) gives exactly the outputs, and a word of
+// any other value reads as other outputs, which the equality rejects.
+// Without the range proof an output of 2^B + x would carry into the next
+// slot and read as x, and its neighbour as one more than it is. Most
+// outputs are range proven already (a rescale, a relu, a quotient, a max or
+// a copy of such, or a static bound below 2^(B−1)); Define range checks the
+// others before packing them. The packing costs one equality per word
+// instead of one per output (a rescale writing an output directly saved
+// that one, so models whose outputs are all rescaled pay one constraint per
+// word more than unpacked).
 //
 // # Range checks
 //

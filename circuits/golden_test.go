@@ -264,6 +264,22 @@ func TestGoldenGadgets(t *testing.T) {
 		record("gadget/"+tc.name, compileCounts(t, tc.plan))
 		record("gadget/"+tc.name+"/bitdec", compileCounts(t, tc.plan, WithBitDecompositionRangeChecks()))
 	}
+	// Packed outputs: one equality per word instead of one per output (or
+	// none, where a rescale writes the output), plus the range checks of
+	// outputs nothing else bounds (copy: none, the inputs are checked).
+	for _, tc := range plans {
+		switch tc.name {
+		case "copy/n=100", "rescale/shift=16/n=100", "mlp", "exact":
+		default:
+			continue
+		}
+		k := WithPackedOutputs(DefaultPacking(tc.plan))
+		record("gadget/"+tc.name+"/packed", compileCounts(t, tc.plan, k))
+		record("gadget/"+tc.name+"/packed/bitdec", compileCounts(t, tc.plan, k, WithBitDecompositionRangeChecks()))
+	}
+	k := WithPackedOutputs(Packing{Bits: 32, PerWord: 7})
+	record("gadget/sum/packed", compileCounts(t, sumPlan(32), k))
+	record("gadget/sum/packed/bitdec", compileCounts(t, sumPlan(32), k, WithBitDecompositionRangeChecks()))
 }
 
 // TestFreeOps: an exact affine layer adds no R1CS constraint, and a copy

@@ -38,6 +38,10 @@ var circuitModels = []string{
 	"rnn",
 }
 
+// packedModels are also compiled with packed outputs (the default of
+// prover.Compile), for their golden counts: the models bench/GAS.md measures.
+var packedModels = map[string]bool{"1l_mlp": true, "4l_relu_conv_fc": true}
+
 type referenceFile struct {
 	Cases []struct {
 		InputData [][]float64 `json:"input_data"`
@@ -94,6 +98,11 @@ func TestModels(t *testing.T) {
 			record("model/"+name, counts{ccsR1CS.GetNbConstraints(), ccsSCS.GetNbConstraints()})
 			bitDec := compileCounts(t, p, WithBitDecompositionRangeChecks())
 			record("model/"+name+"/bitdec", bitDec)
+			pack := DefaultPacking(p)
+			if packedModels[name] && pack.Enabled() {
+				record("model/"+name+"/packed", compileCounts(t, p, WithPackedOutputs(pack)))
+				record("model/"+name+"/packed/bitdec", compileCounts(t, p, WithPackedOutputs(pack), WithBitDecompositionRangeChecks()))
+			}
 
 			var ref referenceFile
 			readJSON(t, filepath.Join(dir, "reference.json"), &ref)
@@ -121,6 +130,19 @@ func TestModels(t *testing.T) {
 				bad := tamperOne(w, k)
 				if err := test.IsSolved(New(p), bad, field); err == nil {
 					t.Errorf("case %d: an output changed by one was accepted", k)
+				}
+				if packedModels[name] && pack.Enabled() {
+					pw, err := Assign(p, tensors, WithPackedOutputs(pack))
+					if err != nil {
+						t.Fatalf("case %d: packed: %v", k, err)
+					}
+					if err := test.IsSolved(New(p, WithPackedOutputs(pack)), pw, field); err != nil {
+						t.Errorf("case %d: packed: Plan.Run's outputs rejected: %v", k, err)
+					}
+					bad := tamperedWords(pw, pack)[k%3]
+					if err := test.IsSolved(New(p, WithPackedOutputs(pack)), bad, field); err == nil {
+						t.Errorf("case %d: packed: a wrong word was accepted", k)
+					}
 				}
 				if k == 0 {
 					// The compiled systems too, where the PLONK gates and the

@@ -111,20 +111,29 @@
 //	last, _ := contracts.LastResult(ctx, chain, reg.Contract, m.ModelID)
 //
 // A model id is derived, not chosen: keccak256 of the [BuildHash] (plan
-// hash, verifying key, output scales), the verifier's code hash, the proof
-// system and the number of outputs ([ModelID]); registration is open to
-// anyone and nobody can put another verifier under a model's id. verify
-// emits ProofVerified(modelId, inputCommitment, prover, sequence, outputs)
-// and stores the result, which contracts read with lastResult(modelId). The
+// hash, verifying key, output scales, packing layout), the verifier's code
+// hash, the proof system and the number of public inputs ([ModelID]);
+// registration is open to anyone and nobody can put another verifier under
+// a model's id. verify emits ProofVerified(modelId, inputCommitment,
+// prover, sequence, outputs) and stores the result (prover, block,
+// sequence, outputs), which contracts read with lastResult(modelId). The
 // input commitment is the caller's claim, not proven: the model's input is
-// private and the proof says only that some input gives these outputs.
+// private and the proof says only that some input gives these outputs. It
+// is in the event only, not in storage, which saves a slot rewrite (5,000
+// gas) per verification.
 // A proof of another model, a replay under another model id, a tampered
 // proof or output all revert with ProofRejected(modelId, verifier's reason),
 // decoded by [RevertError] with the verifier's own reason inside.
 //
-// solidity/ZkmlFixedPoint.sol decodes outputs on chain (toSigned: r − |v|
-// back to −|v|; toScaled; argmax) and solidity/ZkmlThresholdOracle.sol is
-// an example consumer that acts when a proven output reaches a threshold.
+// The stored outputs are the proof's public inputs: by default the outputs
+// packed several to a field element (settings.json's
+// circuit.output_packing: bits per output, outputs per word; fewer public
+// inputs make both the verifier and the registry's storage cheaper), else
+// one per output element. solidity/ZkmlFixedPoint.sol decodes them on
+// chain (unpacked: toSigned, r − |v| back to −|v|, toScaled, argmax;
+// packed: unpack(words, index, bits, perWord), unpackScaled, argmaxPacked)
+// and solidity/ZkmlThresholdOracle.sol is an example consumer, given the
+// layout at deployment, that acts when a proven output reaches a threshold.
 // TestFixedBytecode fails when the committed bytecode no longer matches the
 // sources; `go generate ./contracts` recompiles them (solcjs) and
 // regenerates the bindings (abigen v2).

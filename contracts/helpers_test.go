@@ -89,19 +89,26 @@ type variant struct {
 	name    string
 	backend prover.Backend
 	bits    bool // bit-decomposition range checks: no BSB22 commitment
+	// unpacked: one public input per output element instead of the
+	// default packing.
+	unpacked bool
 }
 
 var variants = []variant{
-	{"groth16", prover.Groth16, false},
-	{"groth16-bits", prover.Groth16, true},
-	{"plonk", prover.PLONK, false},
+	{"groth16", prover.Groth16, false, false},
+	{"groth16-bits", prover.Groth16, true, false},
+	{"plonk", prover.PLONK, false, false},
 }
 
 func (v variant) options() []prover.Option {
+	var opts []prover.Option
 	if v.bits {
-		return []prover.Option{prover.WithBitDecompositionRangeChecks()}
+		opts = append(opts, prover.WithBitDecompositionRangeChecks())
 	}
-	return nil
+	if v.unpacked {
+		opts = append(opts, prover.WithoutPackedOutputs())
+	}
+	return opts
 }
 
 // buildPlan compiles plan into a build with keys.

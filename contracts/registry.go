@@ -25,14 +25,19 @@ var registryABI = bindings.NewZkmlRegistry()
 func RegistryBytecode() []byte { return common.FromHex(bindings.ZkmlRegistryMetaData.Bin) }
 
 // BuildHash binds what a proof of build b means: its quantized model (the
-// plan hash, which proofs carry as model_hash), its verifying key and the
-// fixed-point scales of its outputs:
+// plan hash, which proofs carry as model_hash), its verifying key, the
+// fixed-point scales of its outputs and, when the outputs are packed, the
+// packing layout:
 //
-//	keccak256(planHash ‖ keccak256(vk.bin) ‖ scale_1 ‖ … ‖ scale_k)
+//	keccak256(planHash ‖ keccak256(vk.bin) ‖ scale_1 ‖ … ‖ scale_k [‖ "pack" ‖ bits ‖ perWord ‖ offset])
 //
-// with planHash the 32 bytes of settings.json's plan_hash and each output
-// tensor's scale as a 4-byte big-endian integer. The registry derives the
-// model id from it (see [ModelID]).
+// with planHash the 32 bytes of settings.json's plan_hash, each output
+// tensor's scale as a 4-byte big-endian integer and, for a packed build
+// (settings.json's circuit.output_packing), the 4 bytes "pack", the bits
+// per output and the outputs per public input as 4-byte and the offset as
+// an 8-byte big-endian integer. A build without packing hashes as before
+// packing existed. The registry derives the model id from it (see
+// [ModelID]), so a model id says how to unpack its outputs.
 func BuildHash(b *prover.Build) ([32]byte, error) {
 	vk, err := os.ReadFile(filepath.Join(b.Dir(), "vk.bin"))
 	if err != nil {
@@ -43,6 +48,12 @@ func BuildHash(b *prover.Build) ([32]byte, error) {
 	data = append(data, crypto.Keccak256(vk)...)
 	for _, o := range b.Settings().Outputs {
 		data = binary.BigEndian.AppendUint32(data, uint32(o.Scale))
+	}
+	if k := b.Settings().Circuit.OutputPacking; k != nil {
+		data = append(data, "pack"...)
+		data = binary.BigEndian.AppendUint32(data, uint32(k.BitsPerOutput))
+		data = binary.BigEndian.AppendUint32(data, uint32(k.OutputsPerWord))
+		data = binary.BigEndian.AppendUint64(data, uint64(k.Offset))
 	}
 	return [32]byte(crypto.Keccak256(data)), nil
 }
@@ -211,13 +222,17 @@ func registryRejection(err error) error {
 	return err
 }
 
-// A Result is the last proof of a model verified through a registry.
+// A Result is the last proof of a model verified through a registry. Its
+// input commitment is not stored on chain: it is in the ProofVerified
+// event of its sequence number.
 type Result struct {
-	InputCommitment [32]byte
-	Prover          common.Address // who sent the proof
-	Block           uint64
-	Sequence        uint32     // 1 for the model's first verified proof
-	Outputs         []*big.Int // the public inputs: negative values as r - |v|
+	Prover   common.Address // who sent the proof
+	Block    uint64
+	Sequence uint32 // 1 for the model's first verified proof
+	// Outputs are the public inputs: the outputs packed as the build's
+	// settings.json says (prover.Build.Packing().Unpack reads them), or one
+	// per output element, negative values as r - |v|.
+	Outputs []*big.Int
 }
 
 // LastResult reads the last result the registry recorded for modelID.
@@ -230,5 +245,5 @@ func LastResult(ctx context.Context, c *Chain, registry common.Address, modelID 
 	if err != nil {
 		return nil, fmt.Errorf("the contract at %s is not a ZkmlRegistry (lastResult: %v)", registry, err)
 	}
-	return &Result{InputCommitment: r.InputCommitment, Prover: r.Prover, Block: r.BlockNumber, Sequence: r.Sequence, Outputs: r.Outputs}, nil
+	return &Result{Prover: r.Prover, Block: r.BlockNumber, Sequence: r.Sequence, Outputs: r.Outputs}, nil
 }

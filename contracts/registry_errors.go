@@ -77,6 +77,10 @@ func decodeZkmlError(contract common.Address, data []byte) (reason, why string, 
 		why = fmt.Sprintf("output index %s is out of range: the model has %s outputs", arg(0), arg(1))
 	case "NoNewResult":
 		why = fmt.Sprintf("the registry's last result (sequence %s) was already taken into account", arg(0))
+	case "BadPacking":
+		why = fmt.Sprintf("%s bits per output, %s outputs per public input is no packing layout zkml makes: use settings.json's circuit.output_packing", arg(0), arg(1))
+	case "PackedIndexOutOfRange":
+		why = fmt.Sprintf("output %s is beyond the %s slots of the packed public inputs", arg(0), arg(1))
 	case "NotAFieldElement":
 		why = fmt.Sprintf("%s is not below the BN254 scalar field order, so it is no public input of a proof", arg(0))
 	default:

@@ -2,14 +2,20 @@ package contracts
 
 import (
 	"context"
+	"encoding/binary"
 	"errors"
+	"fmt"
 	"math/big"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/consensys/gnark-crypto/ecc"
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
 
+	"github.com/zkml/zkml/circuits"
 	"github.com/zkml/zkml/contracts/bindings"
 	"github.com/zkml/zkml/internal/testmodels"
 	"github.com/zkml/zkml/prover"
@@ -90,6 +96,15 @@ func TestRegistry(t *testing.T) {
 		models[v.name] = deployAndRegister(t, ctx, chain, registry, v, 5)
 	}
 	models["groth16-other"] = deployAndRegister(t, ctx, chain, registry, variants[0], 7)
+	// The variants pack the tiny model's six outputs into one public input;
+	// this one keeps one public input per output.
+	models["groth16-unpacked"] = deployAndRegister(t, ctx, chain, registry, variant{"groth16-unpacked", prover.Groth16, true, true}, 5)
+	if n := len(models["groth16"].proofs[0].PublicInputs); n != 1 {
+		t.Fatalf("the packed tiny model has %d public inputs, want 1", n)
+	}
+	if n := len(models["groth16-unpacked"].proofs[0].PublicInputs); n != 6 {
+		t.Fatalf("the unpacked tiny model has %d public inputs, want 6", n)
+	}
 
 	a, other := models["groth16"], models["groth16-other"]
 	// A registered model without proofs yet has no result.
@@ -108,7 +123,7 @@ func TestRegistry(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if last.Sequence != uint32(i+1) || last.InputCommitment != commitment || last.Prover != chain.From() || len(last.Outputs) != len(p.PublicInputs) {
+			if last.Sequence != uint32(i+1) || last.Prover != chain.From() || len(last.Outputs) != len(p.PublicInputs) {
 				t.Fatalf("%s proof %d: last result %+v", name, i, last)
 			}
 			for j := range p.PublicInputs {
@@ -124,7 +139,7 @@ func TestRegistry(t *testing.T) {
 		// A tampered output.
 		edited := *p
 		edited.PublicInputs = append([]*big.Int(nil), p.PublicInputs...)
-		edited.PublicInputs[1] = new(big.Int).Add(edited.PublicInputs[1], big.NewInt(1))
+		edited.PublicInputs[len(edited.PublicInputs)-1] = new(big.Int).Add(edited.PublicInputs[len(edited.PublicInputs)-1], big.NewInt(1))
 		_, err = VerifyThroughRegistry(ctx, chain, registry, a.reg.ModelID, &edited, commitment, send)
 		expectRevert(t, "tampered output", err, true, "ProofRejected(0x", "ProofInvalid()", "does not verify")
 
@@ -165,11 +180,11 @@ func TestRegistry(t *testing.T) {
 		_, err = VerifyThroughRegistry(ctx, chain, registry, a.reg.ModelID, &outside, commitment, send)
 		expectRevert(t, "public input outside the field", err, true, "PublicInputNotInField()")
 	}
-	// A short list of outputs.
-	short := *a.proofs[0]
-	short.PublicInputs = short.PublicInputs[:2]
-	_, err = VerifyThroughRegistry(ctx, chain, registry, a.reg.ModelID, &short, commitment, false)
-	expectRevert(t, "too few outputs", err, true, "WrongPublicInputCount(", "has 2 public inputs")
+	// A list of outputs of the wrong length.
+	long := *a.proofs[0]
+	long.PublicInputs = append(append([]*big.Int(nil), long.PublicInputs...), big.NewInt(0))
+	_, err = VerifyThroughRegistry(ctx, chain, registry, a.reg.ModelID, &long, commitment, false)
+	expectRevert(t, "too many outputs", err, true, "WrongPublicInputCount(", fmt.Sprintf("has %d public inputs", len(long.PublicInputs)))
 
 	// The rejections left a's last result alone.
 	last, err := LastResult(ctx, chain, registry, a.reg.ModelID)
@@ -196,6 +211,7 @@ func TestRegistry(t *testing.T) {
 	}
 
 	testOracle(t, ctx, chain, registry, a)
+	testOracle(t, ctx, chain, registry, models["groth16-unpacked"])
 }
 
 // testOracle runs the example consumer against model m of the registry.
@@ -204,8 +220,29 @@ func testOracle(t *testing.T, ctx context.Context, chain *Chain, registry common
 	p := m.proofs[0]
 	// Output 0 of the tiny model is relu'd, so non-negative; a threshold
 	// at its value triggers.
-	value := p.PublicInputs[0]
-	code := append(common.FromHex(bindings.ZkmlThresholdOracleMetaData.Bin), oracle.PackConstructor(registry, m.reg.ModelID, big.NewInt(0), value)...)
+	k := m.build.Packing()
+	q, err := k.Unpack(p.PublicInputs, 6)
+	if err != nil {
+		t.Fatal(err)
+	}
+	value := big.NewInt(q[0])
+	if q[0] != int64(p.Outputs[0][0]*256) {
+		t.Fatalf("output 0 is %v, unpacked %d", p.Outputs[0][0], q[0])
+	}
+	bits, perWord := uint8(k.Bits), uint8(k.PerWord)
+	// A layout zkml never makes is refused, and so is an index beyond the
+	// public inputs.
+	for _, bad := range [][2]uint8{{0, 7}, {32, 8}, {64, 1}} {
+		_, err := chain.Deploy(ctx, append(common.FromHex(bindings.ZkmlThresholdOracleMetaData.Bin), oracle.PackConstructor(registry, m.reg.ModelID, big.NewInt(0), value, bad[0], bad[1])...))
+		if err == nil || !strings.Contains(err.Error(), "reverted") {
+			t.Errorf("oracle with packing %v: deployed (%v)", bad, err)
+		}
+	}
+	_, err = chain.Deploy(ctx, append(common.FromHex(bindings.ZkmlThresholdOracleMetaData.Bin), oracle.PackConstructor(registry, m.reg.ModelID, big.NewInt(int64(max(k.PerWord, 6))), value, bits, perWord)...))
+	if err == nil || !strings.Contains(err.Error(), "reverted") {
+		t.Errorf("oracle of an output beyond the public inputs: deployed (%v)", err)
+	}
+	code := append(common.FromHex(bindings.ZkmlThresholdOracleMetaData.Bin), oracle.PackConstructor(registry, m.reg.ModelID, big.NewInt(0), value, bits, perWord)...)
 	dep, err := chain.Deploy(ctx, code)
 	if err != nil {
 		t.Fatal(err)
@@ -348,6 +385,27 @@ func TestBuildHash(t *testing.T) {
 	if h3, _ := BuildHash(other); h3 == h1 {
 		t.Error("two models have the same build hash")
 	}
+	// The documented preimage, packing layout included.
+	vk, err := os.ReadFile(filepath.Join(b.Dir(), "vk.bin"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan := b.PlanHash()
+	pre := append(append([]byte{}, plan[:]...), crypto.Keccak256(vk)...)
+	for _, o := range b.Settings().Outputs {
+		pre = binary.BigEndian.AppendUint32(pre, uint32(o.Scale))
+	}
+	k := b.Settings().Circuit.OutputPacking
+	if k == nil {
+		t.Fatal("the tiny build is not packed")
+	}
+	pre = append(pre, "pack"...)
+	pre = binary.BigEndian.AppendUint32(pre, uint32(k.BitsPerOutput))
+	pre = binary.BigEndian.AppendUint32(pre, uint32(k.OutputsPerWord))
+	pre = binary.BigEndian.AppendUint64(pre, uint64(k.Offset))
+	if [32]byte(crypto.Keccak256(pre)) != h1 {
+		t.Error("BuildHash is not keccak256 of its documented preimage (packing layout included)")
+	}
 	code := []byte{1, 2, 3}
 	if ModelID(h1, code, prover.Groth16, 6) == ModelID(h1, code, prover.PLONK, 6) ||
 		ModelID(h1, code, prover.Groth16, 6) == ModelID(h1, code, prover.Groth16, 5) ||
@@ -360,5 +418,64 @@ func TestBuildHash(t *testing.T) {
 	}
 	if _, err := BuildHash(nokeys); err == nil || !strings.Contains(err.Error(), "run `zkml setup`") {
 		t.Errorf("build without keys: got %v", err)
+	}
+}
+
+// TestFixedPointUnpack: the Solidity library reads every output of packed
+// public inputs as circuits.Packing packs them, at the edges of the range
+// too, for the layouts zkml makes.
+func TestFixedPointUnpack(t *testing.T) {
+	ctx := testContext(t)
+	chain := NewSimulated()
+	defer chain.Close()
+	dep, err := chain.Deploy(ctx, common.FromHex(bindings.ZkmlFixedPointHarnessMetaData.Bin))
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := bindings.NewZkmlFixedPointHarness()
+	call := func(data []byte) ([]byte, error) { return chain.Call(ctx, dep.Contract, data) }
+	for _, bits := range []int{8, 32, 40} {
+		k := circuits.Packing{Bits: bits, PerWord: circuits.MaxPackedBits / bits}
+		lo, hi := int64(-1)<<(bits-1), int64(1)<<(bits-1)
+		n := k.PerWord + 3
+		vals := make([]int64, n)
+		for i := range vals {
+			vals[i] = []int64{lo, hi - 1, 0, -1, 1, lo + 12345%hi, hi - 1 - 777%hi}[i%7]
+		}
+		words, err := k.Pack(vals)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, want := range vals {
+			out, err := call(h.PackUnpack(words, big.NewInt(int64(i)), uint8(bits), uint8(k.PerWord)))
+			if err != nil {
+				t.Fatalf("bits=%d unpack(%d): %v", bits, i, err)
+			}
+			if got, _ := h.UnpackUnpack(out); got.Cmp(big.NewInt(want)) != 0 {
+				t.Errorf("bits=%d unpack(%d) = %s, want %d", bits, i, got, want)
+			}
+		}
+		// toScaled of the unpacked value: q / 2^4 with 3 decimals.
+		out, err := call(h.PackUnpackScaled(words, big.NewInt(1), uint8(bits), uint8(k.PerWord), 4, 3))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, _ := h.UnpackUnpackScaled(out); got.Cmp(new(big.Int).Quo(new(big.Int).Mul(big.NewInt(hi-1), big.NewInt(1000)), big.NewInt(16))) != 0 {
+			t.Errorf("bits=%d unpackScaled(1) = %s", bits, got)
+		}
+		// Index 1 holds the largest value; the first maximum wins.
+		out, err = call(h.PackArgmaxPacked(words, big.NewInt(0), big.NewInt(int64(n)), uint8(bits), uint8(k.PerWord)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, _ := h.UnpackArgmaxPacked(out); got.Arg0.Int64() != 1 || got.Arg1.Int64() != hi-1 {
+			t.Errorf("bits=%d argmaxPacked = %v, %v", bits, got.Arg0, got.Arg1)
+		}
+		_, err = call(h.PackUnpack(words, big.NewInt(int64(len(words)*k.PerWord)), uint8(bits), uint8(k.PerWord)))
+		expectRevert(t, "unpack beyond the words", err, false, "PackedIndexOutOfRange(")
+	}
+	for _, bad := range [][2]uint8{{0, 1}, {64, 1}, {32, 8}, {8, 0}} {
+		_, err := call(h.PackUnpack([]*big.Int{big.NewInt(0)}, big.NewInt(0), bad[0], bad[1]))
+		expectRevert(t, fmt.Sprintf("unpack with layout %v", bad), err, false, "BadPacking(")
 	}
 }

@@ -95,7 +95,7 @@ func TestVerifierOnChain(t *testing.T) {
 			// A changed output: the proof no longer matches its public inputs.
 			edited := *proofs[0]
 			edited.PublicInputs = append([]*big.Int(nil), edited.PublicInputs...)
-			edited.PublicInputs[1] = new(big.Int).Add(edited.PublicInputs[1], big.NewInt(1))
+			edited.PublicInputs[len(edited.PublicInputs)-1] = new(big.Int).Add(edited.PublicInputs[len(edited.PublicInputs)-1], big.NewInt(1))
 			expectRejected(t, "tampered output", ctx, chain, dep.Contract, b, &edited)
 
 			// A valid proof of other outputs, presented with these outputs.
@@ -222,7 +222,7 @@ contract Answers { fallback(bytes calldata) external returns (bytes memory) { re
 	}
 	oracle := bindings.NewZkmlThresholdOracle()
 	addrs["ZkmlThresholdOracle"] = deploy(append(common.FromHex(bindings.ZkmlThresholdOracleMetaData.Bin),
-		oracle.PackConstructor(addrs["ZkmlRegistry"], m.ModelID, big.NewInt(0), big.NewInt(0))...))
+		oracle.PackConstructor(addrs["ZkmlRegistry"], m.ModelID, big.NewInt(0), big.NewInt(0), 0, 0)...))
 
 	for _, tc := range []struct {
 		addr common.Address

@@ -55,6 +55,18 @@ type Option func(*options)
 type options struct {
 	progress         func(stage string)
 	bitDecomposition bool
+	noPacking        bool
+}
+
+// WithoutPackedOutputs makes Compile give every output element its own
+// public input. By default, when that reduces their number, Compile packs
+// the outputs several to a public input (circuits.DefaultPacking: one
+// ActivationBits-bit slot each, 7 per field element at 32 bits), which
+// makes on-chain verification cheaper by one elliptic-curve multiplication
+// per public input saved. settings.json records the layout as
+// circuit.output_packing.
+func WithoutPackedOutputs() Option {
+	return func(o *options) { o.noPacking = true }
 }
 
 // WithProgress calls f with a short description ("compiling circuit",
@@ -128,6 +140,11 @@ func Compile(dir string, plan *quantize.Plan, backend Backend, meta Meta, opts .
 		copts = append(copts, circuits.WithBitDecompositionRangeChecks())
 		rangeChecks = rangeChecksBits
 	}
+	var packing circuits.Packing
+	if !o.noPacking {
+		packing = circuits.DefaultPacking(plan)
+		copts = append(copts, circuits.WithPackedOutputs(packing))
+	}
 	ccs, err := compileCircuit(plan, backend, copts)
 	if err != nil {
 		return nil, err
@@ -148,17 +165,18 @@ func Compile(dir string, plan *quantize.Plan, backend Backend, meta Meta, opts .
 		Outputs:     tensorInfos(plan, plan.Outputs, meta.OutputNames),
 		Config:      quantConfig(plan.Config),
 		Circuit: CircuitInfo{
-			Constraints:  ccs.GetNbConstraints(),
-			PublicInputs: nbPublic,
-			SecretInputs: ccs.GetNbSecretVariables(),
-			RangeChecks:  rangeChecks,
+			Constraints:   ccs.GetNbConstraints(),
+			PublicInputs:  nbPublic,
+			SecretInputs:  ccs.GetNbSecretVariables(),
+			RangeChecks:   rangeChecks,
+			OutputPacking: packingInfo(packing),
 		},
 	}
 	if b.settings.ZKMLVersion == "" {
 		b.settings.ZKMLVersion = moduleVersion()
 	}
-	if want := outputElements(plan); nbPublic != want {
-		return nil, fmt.Errorf("prover.Compile: the circuit has %d public inputs but the model has %d output elements; circuits and prover disagree (a zkml bug)", nbPublic, want)
+	if want := packing.Words(outputElements(plan)); nbPublic != want {
+		return nil, fmt.Errorf("prover.Compile: the circuit has %d public inputs but the model's outputs take %d; circuits and prover disagree (a zkml bug)", nbPublic, want)
 	}
 
 	b.report("writing " + circuitFile)
@@ -307,6 +325,19 @@ func (b *Build) Dir() string { return b.dir }
 // Backend is the proof system of the build.
 func (b *Build) Backend() Backend { return b.settings.Backend }
 
+// Packing is how the build's public inputs hold the outputs: the zero
+// circuits.Packing when each output element is one public input.
+func (b *Build) Packing() circuits.Packing { return b.settings.Circuit.OutputPacking.Packing() }
+
+// circuitOptions are the circuits options of the build that change the
+// witness.
+func (b *Build) circuitOptions() []circuits.Option {
+	if k := b.Packing(); k.Enabled() {
+		return []circuits.Option{circuits.WithPackedOutputs(k)}
+	}
+	return nil
+}
+
 // Plan is the quantized model the build proves.
 func (b *Build) Plan() *quantize.Plan { return b.plan }
 
@@ -321,6 +352,10 @@ func (b *Build) Settings() Settings {
 	if s.Setup != nil {
 		setup := *s.Setup
 		s.Setup = &setup
+	}
+	if s.Circuit.OutputPacking != nil {
+		k := *s.Circuit.OutputPacking
+		s.Circuit.OutputPacking = &k
 	}
 	return s
 }
@@ -456,8 +491,8 @@ func (b *Build) verifyingKey() (any, error) {
 	}); err != nil {
 		return nil, err
 	}
-	if n, want := nbPublicInputs(vk), outputElements(b.plan); n != want {
-		return nil, fmt.Errorf("%s: the key expects %d public inputs but the model has %d output elements: rerun `zkml setup`", b.path(vkFile), n, want)
+	if n, want := nbPublicInputs(vk), b.Packing().Words(outputElements(b.plan)); n != want {
+		return nil, fmt.Errorf("%s: the key expects %d public inputs but the model's outputs take %d: rerun `zkml setup`", b.path(vkFile), n, want)
 	}
 	b.vk = vk
 	return vk, nil

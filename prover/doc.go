@@ -34,7 +34,14 @@
 // the plan's range, on which the plan whose hash is model_hash computes
 // these outputs". The public inputs of the proof are the outputs as
 // fixed-point integers, flattened in order ([PublicInputs] computes them).
-// proof.json also carries the outputs as floats, with names, shapes and
+// By default they are packed, several to a public input, when the model has
+// more than one output element: each output q takes an ActivationBits-bit
+// slot holding q + 2^(ActivationBits−1), 7 to a field element at 32 bits
+// (circuits.Packing; settings.json and proof.json record the layout as
+// output_packing). An on-chain verifier pays an elliptic-curve
+// multiplication per public input, so a 10-output model verifies with 2
+// instead of 10. [WithoutPackedOutputs] keeps one public input per output
+// element. proof.json also carries the outputs as floats, with names, shapes and
 // scales, for people; [Verify] checks that these agree exactly with the
 // public inputs and with the build, so an edited proof.json is rejected
 // rather than shown.

@@ -24,7 +24,14 @@ type fixture struct {
 	err   error
 }
 
-var fixtures = map[Backend]*fixture{Groth16: {}, PLONK: {}}
+type fixtureKey struct {
+	backend Backend
+	packed  bool
+}
+
+var fixtures = map[fixtureKey]*fixture{
+	{Groth16, false}: {}, {PLONK, false}: {}, {Groth16, true}: {}, {PLONK, true}: {},
+}
 
 var fixtureRoot string
 
@@ -39,14 +46,34 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// built returns the shared build of testmodels.TinyPlan(5) for backend and a proof of
+// built returns the shared build of testmodels.TinyPlan(5) for backend, one
+// public input per output element (WithoutPackedOutputs), and a proof of
 // tinyInput made with it.
 func built(t testing.TB, backend Backend) (dir string, proof *Proof) {
 	t.Helper()
-	f := fixtures[backend]
+	return builtWith(t, backend, false)
+}
+
+// builtPacked is built with the default, packed outputs: the six outputs of
+// TinyPlan in one public input.
+func builtPacked(t testing.TB, backend Backend) (dir string, proof *Proof) {
+	t.Helper()
+	return builtWith(t, backend, true)
+}
+
+func builtWith(t testing.TB, backend Backend, packed bool) (dir string, proof *Proof) {
+	t.Helper()
+	f := fixtures[fixtureKey{backend, packed}]
 	f.once.Do(func() {
-		f.dir = filepath.Join(fixtureRoot, string(backend))
-		b, err := Compile(f.dir, testmodels.TinyPlan(5), backend, Meta{ModelFile: "tiny.onnx"})
+		name := string(backend)
+		var opts []Option
+		if packed {
+			name += "-packed"
+		} else {
+			opts = append(opts, WithoutPackedOutputs())
+		}
+		f.dir = filepath.Join(fixtureRoot, name)
+		b, err := Compile(f.dir, testmodels.TinyPlan(5), backend, Meta{ModelFile: "tiny.onnx"}, opts...)
 		if err != nil {
 			f.err = err
 			return

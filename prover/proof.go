@@ -40,14 +40,18 @@ const maxProofFile = 256 << 20
 //	  "outputs": [[<dequantized floats of output 0>], ...],
 //	  "output_shapes": [[1, 10]],
 //	  "output_names": ["logits"],
-//	  "output_scales": [16]
+//	  "output_scales": [16],
+//	  "output_packing": {"bits_per_output": 32, "outputs_per_word": 7, "offset": 2147483648}
 //	}
 //
 // The public inputs are what the proof is about: the model's outputs as
-// fixed-point integers, flattened in order (negative values as r − |q|).
-// The other output fields say how to read them; [Verify] checks that they
-// agree with the public inputs and with the build, so that an edited
-// proof.json cannot show other numbers than the ones proven.
+// fixed-point integers, flattened in order. Without output_packing each is
+// one public input (negative values as r − |q|); with it, they are packed
+// several to a public input as [PackingInfo] says (the build's
+// settings.json has the same layout). The other output fields say how to
+// read them; [Verify] checks that they agree with the public inputs and
+// with the build, so that an edited proof.json cannot show other numbers
+// than the ones proven.
 type Proof struct {
 	Backend      Backend
 	ModelHash    [32]byte
@@ -57,6 +61,9 @@ type Proof struct {
 	OutputShapes [][]int
 	OutputNames  []string
 	OutputScales []int
+	// Packing is the layout of packed public inputs; nil when each output
+	// element is one public input.
+	Packing *PackingInfo
 
 	// Timings is filled by Prove; it is not part of proof.json.
 	Timings Timings
@@ -72,15 +79,16 @@ type Timings struct {
 }
 
 type proofJSON struct {
-	Format       string      `json:"format"`
-	Backend      Backend     `json:"backend"`
-	ModelHash    string      `json:"model_hash"`
-	Proof        string      `json:"proof"`
-	PublicInputs []string    `json:"public_inputs"`
-	Outputs      [][]float64 `json:"outputs"`
-	OutputShapes [][]int     `json:"output_shapes"`
-	OutputNames  []string    `json:"output_names"`
-	OutputScales []int       `json:"output_scales"`
+	Format       string       `json:"format"`
+	Backend      Backend      `json:"backend"`
+	ModelHash    string       `json:"model_hash"`
+	Proof        string       `json:"proof"`
+	PublicInputs []string     `json:"public_inputs"`
+	Outputs      [][]float64  `json:"outputs"`
+	OutputShapes [][]int      `json:"output_shapes"`
+	OutputNames  []string     `json:"output_names"`
+	OutputScales []int        `json:"output_scales"`
+	Packing      *PackingInfo `json:"output_packing,omitempty"`
 }
 
 // WriteProof writes p to path as proof.json.
@@ -137,6 +145,7 @@ func (p *Proof) MarshalJSON() ([]byte, error) {
 		OutputShapes: p.OutputShapes,
 		OutputNames:  p.OutputNames,
 		OutputScales: p.OutputScales,
+		Packing:      p.Packing,
 	}
 	for i, v := range p.PublicInputs {
 		if v == nil {
@@ -178,7 +187,15 @@ func parseProof(data []byte, name string) (*Proof, error) {
 	if !j.Backend.valid() {
 		return nil, fmt.Errorf("%s: unknown backend %q", name, j.Backend)
 	}
-	p := &Proof{Backend: j.Backend, source: name, OutputNames: j.OutputNames, OutputScales: j.OutputScales, OutputShapes: j.OutputShapes, Outputs: j.Outputs}
+	p := &Proof{Backend: j.Backend, source: name, OutputNames: j.OutputNames, OutputScales: j.OutputScales, OutputShapes: j.OutputShapes, Outputs: j.Outputs, Packing: j.Packing}
+	if j.Packing != nil {
+		// The bits bound the slots by themselves; Verify checks that they
+		// are the build's.
+		k := j.Packing.Packing()
+		if err := j.Packing.check(k.Bits); err != nil || k.Bits > 63 {
+			return nil, fmt.Errorf("%s: output_packing: %+v is not a packing layout", name, *j.Packing)
+		}
+	}
 	var err error
 	if p.ModelHash, err = decodeHash32(j.ModelHash); err != nil {
 		return nil, fmt.Errorf("%s: model_hash: %v", name, err)
@@ -218,8 +235,11 @@ func parseProof(data []byte, name string) (*Proof, error) {
 		}
 		total += size
 	}
-	if total != len(p.PublicInputs) {
-		return nil, fmt.Errorf("%s: %d output values but %d public inputs; every output element is one public input", name, total, len(p.PublicInputs))
+	if want := p.Packing.Packing().Words(total); want != len(p.PublicInputs) {
+		if p.Packing == nil {
+			return nil, fmt.Errorf("%s: %d output values but %d public inputs; every output element is one public input", name, total, len(p.PublicInputs))
+		}
+		return nil, fmt.Errorf("%s: %d output values but %d public inputs; packed %d per public input they take %d", name, total, len(p.PublicInputs), p.Packing.OutputsPerWord, want)
 	}
 	return p, nil
 }

@@ -75,7 +75,7 @@ func (b *Build) prove(inputs [][]int64, start time.Time) (*Proof, error) {
 	if err != nil {
 		return nil, err
 	}
-	assignment, err := circuits.Assign(b.plan, tensors)
+	assignment, err := circuits.Assign(b.plan, tensors, b.circuitOptions()...)
 	if err != nil {
 		return nil, fmt.Errorf("assign circuit: %w", err)
 	}
@@ -83,7 +83,7 @@ func (b *Build) prove(inputs [][]int64, start time.Time) (*Proof, error) {
 	if err != nil {
 		return nil, fmt.Errorf("witness: %w", err)
 	}
-	public, err := PublicInputs(b.plan, tensors)
+	public, err := PublicInputs(b.plan, tensors, b.Packing())
 	if err != nil {
 		return nil, err
 	}
@@ -137,6 +137,7 @@ func (b *Build) prove(inputs [][]int64, start time.Time) (*Proof, error) {
 		ModelHash:    b.planHash,
 		Bytes:        proofBytes.Bytes(),
 		PublicInputs: public,
+		Packing:      packingInfo(b.Packing()),
 		Timings:      Timings{Load: loadTime, Witness: witnessTime, Prove: time.Since(proveStart)},
 	}
 	for i, t := range b.plan.Outputs {
@@ -155,29 +156,23 @@ func (b *Build) prove(inputs [][]int64, start time.Time) (*Proof, error) {
 
 // PublicInputs returns the public inputs of the proof of one inference:
 // the plan's output tensors, flattened in order, as BN254 scalar field
-// elements (a negative q becomes r − |q|). tensors holds every tensor of
-// the plan, as Plan.Run returns them. On-chain verifiers take exactly this
-// vector.
-func PublicInputs(p *quantize.Plan, tensors [][]int64) ([]*big.Int, error) {
+// elements, packed as k says (see circuits.Packing; Build.Packing is the
+// build's). Without packing a negative q becomes r − |q|. tensors holds every
+// tensor of the plan, as Plan.Run returns them. On-chain verifiers take
+// exactly this vector.
+func PublicInputs(p *quantize.Plan, tensors [][]int64, k circuits.Packing) ([]*big.Int, error) {
 	if len(tensors) != len(p.Tensors) {
 		return nil, fmt.Errorf("got %d tensors, the plan has %d (pass all tensors, as Plan.Run returns them)", len(tensors), len(p.Tensors))
 	}
-	r := ecc.BN254.ScalarField()
-	var out []*big.Int
+	var flat []int64
 	for _, t := range p.Outputs {
 		tt := &p.Tensors[t]
 		if len(tensors[t]) != tt.Size() {
 			return nil, fmt.Errorf("output tensor %q: got %d values, want %d", tt.Name, len(tensors[t]), tt.Size())
 		}
-		for _, q := range tensors[t] {
-			v := big.NewInt(q)
-			if q < 0 {
-				v.Add(v, r)
-			}
-			out = append(out, v)
-		}
+		flat = append(flat, tensors[t]...)
 	}
-	return out, nil
+	return k.Pack(flat)
 }
 
 func sameElements(vec fr.Vector, public []*big.Int) bool {

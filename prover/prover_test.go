@@ -12,6 +12,7 @@ import (
 
 	"github.com/consensys/gnark-crypto/ecc"
 
+	"github.com/zkml/zkml/circuits"
 	"github.com/zkml/zkml/internal/testmodels"
 	"github.com/zkml/zkml/quantize"
 )
@@ -113,7 +114,7 @@ func TestProofJSONForm(t *testing.T) {
 	plan := testmodels.TinyPlan(5)
 	in, _ := plan.QuantizeInputs(tinyInput)
 	all, _ := plan.Run(in)
-	want, err := PublicInputs(plan, all)
+	want, err := PublicInputs(plan, all, circuits.Packing{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -133,7 +134,7 @@ func TestProofJSONForm(t *testing.T) {
 func TestPublicInputs(t *testing.T) {
 	plan := testmodels.TinyPlan(5)
 	all := [][]int64{{0, 0, 0, 0}, {-1, 0, 1 << 40}, {0, 0, 1 << 40}}
-	got, err := PublicInputs(plan, all)
+	got, err := PublicInputs(plan, all, circuits.Packing{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -148,11 +149,11 @@ func TestPublicInputs(t *testing.T) {
 			t.Errorf("public input %d = %v, want %v", i, got[i], want[i])
 		}
 	}
-	if _, err := PublicInputs(plan, all[:2]); err == nil || !strings.Contains(err.Error(), "all tensors") {
+	if _, err := PublicInputs(plan, all[:2], circuits.Packing{}); err == nil || !strings.Contains(err.Error(), "all tensors") {
 		t.Errorf("too few tensors: %v", err)
 	}
 	bad := [][]int64{{0, 0, 0, 0}, {1}, {0, 0, 0}}
-	if _, err := PublicInputs(plan, bad); err == nil || !strings.Contains(err.Error(), `"z"`) {
+	if _, err := PublicInputs(plan, bad, circuits.Packing{}); err == nil || !strings.Contains(err.Error(), `"z"`) {
 		t.Errorf("short output tensor: %v", err)
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"slices"
 
+	"github.com/zkml/zkml/circuits"
 	"github.com/zkml/zkml/quantize"
 )
 
@@ -72,13 +73,61 @@ type CircuitInfo struct {
 	// gates: what proving time and key size grow with.
 	Constraints int `json:"constraints"`
 	// PublicInputs is the number of public field elements: the model's
-	// output elements (gnark's constant-one wire excluded).
+	// output elements, or the words they are packed into (see
+	// OutputPacking); gnark's constant-one wire excluded.
 	PublicInputs int `json:"public_inputs"`
 	// SecretInputs counts the private witness elements: the model's inputs.
 	SecretInputs int `json:"secret_inputs"`
 	// RangeChecks is how the circuit proves ranges: "lookup" (gnark's
 	// log-derivative argument, the default) or "bit-decomposition".
 	RangeChecks string `json:"range_checks"`
+	// OutputPacking is how the outputs are packed into the public inputs;
+	// nil when every output element is its own public input.
+	OutputPacking *PackingInfo `json:"output_packing,omitempty"`
+}
+
+// PackingInfo is the layout of packed public inputs (see
+// circuits.Packing): output element e (the outputs flattened in order) is
+// the slot e mod OutputsPerWord of public input e / OutputsPerWord, bits
+// [BitsPerOutput·slot, BitsPerOutput·(slot+1)), holding q + Offset.
+type PackingInfo struct {
+	BitsPerOutput  int   `json:"bits_per_output"`
+	OutputsPerWord int   `json:"outputs_per_word"`
+	Offset         int64 `json:"offset"` // 2^(BitsPerOutput-1)
+}
+
+func packingInfo(k circuits.Packing) *PackingInfo {
+	if !k.Enabled() {
+		return nil
+	}
+	return &PackingInfo{BitsPerOutput: k.Bits, OutputsPerWord: k.PerWord, Offset: k.Offset().Int64()}
+}
+
+// Packing is the circuits' form of i; the zero Packing for nil.
+func (i *PackingInfo) Packing() circuits.Packing {
+	if i == nil {
+		return circuits.Packing{}
+	}
+	return circuits.Packing{Bits: i.BitsPerOutput, PerWord: i.OutputsPerWord}
+}
+
+// check reports a layout that is not one circuits can build for
+// activationBits, or whose offset disagrees with its bits.
+func (i *PackingInfo) check(activationBits int) error {
+	if i == nil {
+		return nil
+	}
+	k := i.Packing()
+	if !k.Enabled() {
+		return errors.New("output_packing is present but empty")
+	}
+	if err := k.Validate(activationBits); err != nil {
+		return err
+	}
+	if i.Offset != k.Offset().Int64() {
+		return fmt.Errorf("output_packing.offset %d, want 2^(bits_per_output-1) = %d", i.Offset, k.Offset().Int64())
+	}
+	return nil
 }
 
 const (
@@ -138,6 +187,9 @@ func (s *Settings) checkPlan(p *quantize.Plan, hash [32]byte, path string) error
 	}
 	if quantConfig(p.Config) != s.Config {
 		return fmt.Errorf("%s: quantization settings differ from plan.bin's; recompile with `zkml compile`", path)
+	}
+	if err := s.Circuit.OutputPacking.check(p.Config.ActivationBits); err != nil {
+		return fmt.Errorf("%s: %v; recompile with `zkml compile`", path, err)
 	}
 	check := func(what string, infos []TensorInfo, idx []int) error {
 		if len(infos) != len(idx) {

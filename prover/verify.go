@@ -22,8 +22,9 @@ import (
 //
 // Besides the cryptographic check, which covers only the public inputs,
 // Verify checks that the human-readable fields of the proof say the same:
-// the outputs are exactly the public inputs dequantized at this build's
-// scales, with this build's shapes and names.
+// the outputs are exactly the public inputs (unpacked, when the build packs
+// them, with the build's layout, which output_packing must repeat)
+// dequantized at this build's scales, with this build's shapes and names.
 func Verify(b *Build, p *Proof) error {
 	name := p.source
 	if name == "" {
@@ -72,9 +73,11 @@ func checkOutputs(b *Build, p *Proof, name string) error {
 	if len(p.Outputs) != len(outs) || len(p.OutputShapes) != len(outs) || len(p.OutputNames) != len(outs) || len(p.OutputScales) != len(outs) {
 		return fmt.Errorf("%s: %d outputs, this model has %d", name, len(p.Outputs), len(outs))
 	}
-	r := ecc.BN254.ScalarField()
-	half := new(big.Int).Rsh(r, 1)
-	k := 0
+	pack := b.Packing()
+	if p.Packing.Packing() != pack {
+		return fmt.Errorf("%s: output_packing %s, but this build packs %s", name, describePacking(p.Packing), describePacking(b.settings.Circuit.OutputPacking))
+	}
+	total := 0
 	for i, out := range outs {
 		if p.OutputNames[i] != out.Name || !slices.Equal(p.OutputShapes[i], out.Shape) || p.OutputScales[i] != out.Scale {
 			return fmt.Errorf("%s: output %d is %q with shape %v at scale %d, but this model's output %d is %q with shape %v at scale %d",
@@ -83,7 +86,29 @@ func checkOutputs(b *Build, p *Proof, name string) error {
 		if len(p.Outputs[i]) != out.Size() {
 			return fmt.Errorf("%s: output %d (%q) has %d values, want %d", name, i, out.Name, len(p.Outputs[i]), out.Size())
 		}
+		total += out.Size()
+	}
+	var unpacked []int64
+	if pack.Enabled() {
+		var err error
+		if unpacked, err = pack.Unpack(p.PublicInputs, total); err != nil {
+			return fmt.Errorf("%s: the public inputs are not this model's packed outputs (%v); the file was edited", name, err)
+		}
+	}
+	r := ecc.BN254.ScalarField()
+	half := new(big.Int).Rsh(r, 1)
+	k := 0
+	for i, out := range outs {
 		for j, x := range p.Outputs[i] {
+			if pack.Enabled() {
+				q := unpacked[k]
+				k++
+				if quantize.Dequantize(q, out.Scale) != x {
+					return fmt.Errorf("%s: outputs[%d][%d] = %v is not what the proof proves (slot %d of public input %d dequantizes to %v); the file was edited",
+						name, i, j, x, (k-1)%pack.PerWord, (k-1)/pack.PerWord, quantize.Dequantize(q, out.Scale))
+				}
+				continue
+			}
 			if k >= len(p.PublicInputs) {
 				return fmt.Errorf("%s: %d public inputs, fewer than the output values", name, len(p.PublicInputs))
 			}
@@ -95,10 +120,17 @@ func checkOutputs(b *Build, p *Proof, name string) error {
 			}
 		}
 	}
-	if k != len(p.PublicInputs) {
+	if !pack.Enabled() && k != len(p.PublicInputs) {
 		return fmt.Errorf("%s: %d public inputs, but the model has %d output values", name, len(p.PublicInputs), k)
 	}
 	return nil
+}
+
+func describePacking(i *PackingInfo) string {
+	if i == nil {
+		return "none (one public input per output element)"
+	}
+	return fmt.Sprintf("%d outputs of %d bits per public input", i.OutputsPerWord, i.BitsPerOutput)
 }
 
 // signedValue reads a field element as the signed integer the circuit

@@ -141,6 +141,7 @@ samples reach (times --headroom), so give inputs like the ones you will prove.`,
 			&cli.StringSliceFlag{Name: "calibration", Aliases: []string{"c"}, Usage: "sample input `FILE` (repeatable)", Required: true},
 			&cli.StringFlag{Name: "backend", Value: "groth16", Usage: "proof system: groth16 or plonk"},
 			&cli.StringFlag{Name: "range-checks", Value: "lookup", Usage: "how the circuit proves ranges: lookup (fewest constraints; a Groth16 proof then carries a commitment, ~124k more gas on chain) or bits (bit decomposition: more constraints, cheapest on-chain verification)"},
+			&cli.BoolFlag{Name: "pack-outputs", Value: true, Usage: "pack several outputs into one public input (activation-bits each; 7 per field element at 32 bits) when that reduces their number: each public input saved saves ~6k gas on chain; --pack-outputs=false gives one public input per output element"},
 			&cli.IntFlag{Name: "activation-bits", Value: def.ActivationBits, Usage: "range of every activation, in bits"},
 			&cli.IntFlag{Name: "weight-bits", Value: def.WeightBits, Usage: "precision of quantized weights, in bits"},
 			&cli.IntFlag{Name: "max-scale", Value: def.MaxScale, Usage: "largest fixed-point scale exponent"},
@@ -173,6 +174,9 @@ samples reach (times --headroom), so give inputs like the ones you will prove.`,
 				popts = append(popts, prover.WithBitDecompositionRangeChecks())
 			default:
 				return fmt.Errorf("--range-checks %q: expected lookup or bits", c.String("range-checks"))
+			}
+			if !c.Bool("pack-outputs") {
+				popts = append(popts, prover.WithoutPackedOutputs())
 			}
 			res, err := compileModel(a[0], c.String("out"), c.StringSlice("calibration"), backend, cfg, opts, progressFor(c), popts...)
 			if err != nil {

@@ -18,15 +18,19 @@ import (
 // The steps behind the commands, shared by the commands and `zkml demo`.
 
 type compileResult struct {
-	Dir          string              `json:"dir"`
-	Model        string              `json:"model"`
-	Backend      prover.Backend      `json:"backend"`
-	RangeChecks  string              `json:"range_checks"`
-	Constraints  int                 `json:"constraints"`
-	PublicInputs int                 `json:"public_inputs"`
-	Calibration  []calibrationSample `json:"calibration"`
-	Layers       []quantize.LayerReport
-	Seconds      float64 `json:"seconds"`
+	Dir          string         `json:"dir"`
+	Model        string         `json:"model"`
+	Backend      prover.Backend `json:"backend"`
+	RangeChecks  string         `json:"range_checks"`
+	Constraints  int            `json:"constraints"`
+	PublicInputs int            `json:"public_inputs"`
+	// OutputElements is the number of output values; OutputPacking says
+	// how they fill the public inputs (nil: one each).
+	OutputElements int                 `json:"output_elements"`
+	OutputPacking  *prover.PackingInfo `json:"output_packing,omitempty"`
+	Calibration    []calibrationSample `json:"calibration"`
+	Layers         []quantize.LayerReport
+	Seconds        float64 `json:"seconds"`
 }
 
 // calibrationSample is how far the integer executor lands from the float
@@ -104,6 +108,10 @@ func compileModel(modelPath, dir string, calFiles []string, backend prover.Backe
 	res.RangeChecks = b.Settings().Circuit.RangeChecks
 	res.Constraints = b.Settings().Circuit.Constraints
 	res.PublicInputs = b.Settings().Circuit.PublicInputs
+	res.OutputPacking = b.Settings().Circuit.OutputPacking
+	for _, o := range b.Settings().Outputs {
+		res.OutputElements += o.Size()
+	}
 	res.Seconds = time.Since(start).Seconds()
 	return res, nil
 }
@@ -165,7 +173,11 @@ func plural(n int, what string) string {
 func (r *compileResult) print(w io.Writer) {
 	fmt.Fprintf(w, "compiled %s into %s (%s, %s range checks)\n", r.Model, r.Dir, r.Backend, r.RangeChecks)
 	fmt.Fprintf(w, "constraints:   %d\n", r.Constraints)
-	fmt.Fprintf(w, "public inputs: %d\n", r.PublicInputs)
+	if k := r.OutputPacking; k != nil {
+		fmt.Fprintf(w, "public inputs: %d (%s packed, %d of %d bits per public input)\n", r.PublicInputs, plural(r.OutputElements, "output"), k.OutputsPerWord, k.BitsPerOutput)
+	} else {
+		fmt.Fprintf(w, "public inputs: %d (one per output)\n", r.PublicInputs)
+	}
 	for _, c := range r.Calibration {
 		fmt.Fprintf(w, "accuracy on %s: relative L∞ error %.3g%% (integer vs float reference)\n", c.File, 100*c.RelativeErr)
 	}

@@ -26,9 +26,9 @@ var (
 
 // ZkmlThresholdOracleMetaData contains all meta data concerning the ZkmlThresholdOracle contract.
 var ZkmlThresholdOracleMetaData = bind.MetaData{
-	ABI: "[{\"inputs\":[{\"internalType\":\"contractZkmlRegistry\",\"name\":\"registry_\",\"type\":\"address\"},{\"internalType\":\"bytes32\",\"name\":\"modelId_\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"outputIndex_\",\"type\":\"uint256\"},{\"internalType\":\"int256\",\"name\":\"threshold_\",\"type\":\"int256\"}],\"stateMutability\":\"nonpayable\",\"type\":\"constructor\"},{\"inputs\":[{\"internalType\":\"uint32\",\"name\":\"sequence\",\"type\":\"uint32\"}],\"name\":\"NoNewResult\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"}],\"name\":\"NotAFieldElement\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"index\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"outputs\",\"type\":\"uint256\"}],\"name\":\"OutputIndexOutOfRange\",\"type\":\"error\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint32\",\"name\":\"sequence\",\"type\":\"uint32\"},{\"indexed\":false,\"internalType\":\"int256\",\"name\":\"value\",\"type\":\"int256\"},{\"indexed\":false,\"internalType\":\"bool\",\"name\":\"triggered\",\"type\":\"bool\"}],\"name\":\"Observed\",\"type\":\"event\"},{\"inputs\":[],\"name\":\"lastSequence\",\"outputs\":[{\"internalType\":\"uint32\",\"name\":\"\",\"type\":\"uint32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"lastValue\",\"outputs\":[{\"internalType\":\"int256\",\"name\":\"\",\"type\":\"int256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"modelId\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"outputIndex\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"registry\",\"outputs\":[{\"internalType\":\"contractZkmlRegistry\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes\",\"name\":\"proof\",\"type\":\"bytes\"},{\"internalType\":\"uint256[]\",\"name\":\"outputs\",\"type\":\"uint256[]\"},{\"internalType\":\"bytes32\",\"name\":\"inputCommitment\",\"type\":\"bytes32\"}],\"name\":\"submit\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"sync\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"threshold\",\"outputs\":[{\"internalType\":\"int256\",\"name\":\"\",\"type\":\"int256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"triggered\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"}]",
+	ABI: "[{\"inputs\":[{\"internalType\":\"contractZkmlRegistry\",\"name\":\"registry_\",\"type\":\"address\"},{\"internalType\":\"bytes32\",\"name\":\"modelId_\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"outputIndex_\",\"type\":\"uint256\"},{\"internalType\":\"int256\",\"name\":\"threshold_\",\"type\":\"int256\"},{\"internalType\":\"uint8\",\"name\":\"bitsPerOutput_\",\"type\":\"uint8\"},{\"internalType\":\"uint8\",\"name\":\"outputsPerWord_\",\"type\":\"uint8\"}],\"stateMutability\":\"nonpayable\",\"type\":\"constructor\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"bits\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"perWord\",\"type\":\"uint256\"}],\"name\":\"BadPacking\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint32\",\"name\":\"sequence\",\"type\":\"uint32\"}],\"name\":\"NoNewResult\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"}],\"name\":\"NotAFieldElement\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"index\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"outputs\",\"type\":\"uint256\"}],\"name\":\"OutputIndexOutOfRange\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"index\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"outputs\",\"type\":\"uint256\"}],\"name\":\"PackedIndexOutOfRange\",\"type\":\"error\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint32\",\"name\":\"sequence\",\"type\":\"uint32\"},{\"indexed\":false,\"internalType\":\"int256\",\"name\":\"value\",\"type\":\"int256\"},{\"indexed\":false,\"internalType\":\"bool\",\"name\":\"triggered\",\"type\":\"bool\"}],\"name\":\"Observed\",\"type\":\"event\"},{\"inputs\":[],\"name\":\"bitsPerOutput\",\"outputs\":[{\"internalType\":\"uint8\",\"name\":\"\",\"type\":\"uint8\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"lastSequence\",\"outputs\":[{\"internalType\":\"uint32\",\"name\":\"\",\"type\":\"uint32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"lastValue\",\"outputs\":[{\"internalType\":\"int256\",\"name\":\"\",\"type\":\"int256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"modelId\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"outputIndex\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"outputsPerWord\",\"outputs\":[{\"internalType\":\"uint8\",\"name\":\"\",\"type\":\"uint8\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"registry\",\"outputs\":[{\"internalType\":\"contractZkmlRegistry\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes\",\"name\":\"proof\",\"type\":\"bytes\"},{\"internalType\":\"uint256[]\",\"name\":\"outputs\",\"type\":\"uint256[]\"},{\"internalType\":\"bytes32\",\"name\":\"inputCommitment\",\"type\":\"bytes32\"}],\"name\":\"submit\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"sync\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"threshold\",\"outputs\":[{\"internalType\":\"int256\",\"name\":\"\",\"type\":\"int256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"triggered\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"}]",
 	ID:  "ZkmlThresholdOracle",
-	Bin: "0x610100604052348015610010575f5ffd5b50604051610ace380380610ace83398101604081905261002f9161010c565b60405163ee19e84b60e01b8152600481018490525f906001600160a01b0386169063ee19e84b90602401606060405180830381865afa158015610074573d5f5f3e3d5ffd5b505050506040513d601f19601f820116820180604052508101906100989190610148565b925050508063ffffffff1683106100d55760405163ab553ef560e01b81526004810184905263ffffffff8216602482015260440160405180910390fd5b506001600160a01b0390931660805260a09190915260c05260e05261019f565b6001600160a01b0381168114610109575f5ffd5b50565b5f5f5f5f6080858703121561011f575f5ffd5b845161012a816100f5565b60208601516040870151606090970151919890975090945092505050565b5f5f5f6060848603121561015a575f5ffd5b8351610165816100f5565b602085015190935060ff8116811461017b575f5ffd5b604085015190925063ffffffff81168114610194575f5ffd5b809150509250925092565b60805160a05160c05160e0516108cd6102015f395f818160f8015261043201525f818160990152818161028a01526103c701525f8181610127015281816101fb01526102de01525f8181610186015281816101cc015261031201526108cd5ff3fe608060405234801561000f575f5ffd5b5060043610610090575f3560e01c806343cdaad21161006357806343cdaad21461012257806344cd102114610149578063741c89071461016c5780637b10399914610181578063fff6cae9146101c0575f5ffd5b806336c8c441146100945780633bc684e9146100ce57806342cde4e8146100f3578063431838341461011a575b5f5ffd5b6100bb7f000000000000000000000000000000000000000000000000000000000000000081565b6040519081526020015b60405180910390f35b6001546100de9063ffffffff1681565b60405163ffffffff90911681526020016100c5565b6100bb7f000000000000000000000000000000000000000000000000000000000000000081565b6100bb5f5481565b6100bb7f000000000000000000000000000000000000000000000000000000000000000081565b61015c6101573660046105a2565b6101c8565b60405190151581526020016100c5565b60015461015c90640100000000900460ff1681565b6101a87f000000000000000000000000000000000000000000000000000000000000000081565b6040516001600160a01b0390911681526020016100c5565b61015c6102cf565b5f5f7f00000000000000000000000000000000000000000000000000000000000000006001600160a01b031663ef4c990e7f000000000000000000000000000000000000000000000000000000000000000089898989896040518763ffffffff1660e01b815260040161024096959493929190610641565b6020604051808303815f875af115801561025c573d5f5f3e3d5ffd5b505050506040513d601f19601f8201168201806040525081019061028091906106cb565b90506102c48186867f00000000000000000000000000000000000000000000000000000000000000008181106102b8576102b86106eb565b9050602002013561040a565b979650505050505050565b60405163b5c9da1560e01b81527f000000000000000000000000000000000000000000000000000000000000000060048201525f90819081906001600160a01b037f0000000000000000000000000000000000000000000000000000000000000000169063b5c9da15906024015f60405180830381865afa158015610356573d5f5f3e3d5ffd5b505050506040513d5f823e601f3d908101601f1916820160405261037d9190810190610713565b600154919650945063ffffffff9081169086161192506103c09150505760405163b403974960e01b815263ffffffff831660048201526024015b60405180910390fd5b61040382827f0000000000000000000000000000000000000000000000000000000000000000815181106103f6576103f66106eb565b602002602001015161040a565b9250505090565b5f5f610415836104ad565b5f8190556001805463ffffffff871664ffffffffff1990911681177f00000000000000000000000000000000000000000000000000000000000000008412156401000000008102919091179092556040805184815260208101849052939450919290917f30c7989ef2ff6add40182953404ac2b9d51a5cfa1d5587ea16c13d6cc4d678f2910160405180910390a29150505b92915050565b5f7f30644e72e131a029b85045b68181585d2833e84879b9709143e1f593f000000182106104f15760405163bae9ec6760e01b8152600481018390526024016103b7565b61051c60027f30644e72e131a029b85045b68181585d2833e84879b9709143e1f593f000000161084b565b8211156105565761054d827f30644e72e131a029b85045b68181585d2833e84879b9709143e1f593f000000161086a565b6104a79061087d565b5090565b5f5f83601f84011261056a575f5ffd5b50813567ffffffffffffffff811115610581575f5ffd5b6020830191508360208260051b850101111561059b575f5ffd5b9250929050565b5f5f5f5f5f606086880312156105b6575f5ffd5b853567ffffffffffffffff8111156105cc575f5ffd5b8601601f810188136105dc575f5ffd5b803567ffffffffffffffff8111156105f2575f5ffd5b886020828401011115610603575f5ffd5b60209182019650945086013567ffffffffffffffff811115610623575f5ffd5b61062f8882890161055a565b96999598509660400135949350505050565b86815260806020820152846080820152848660a08301375f60a08683018101829052601f19601f8801168301838103820160408501529081018590526001600160fb1b03851115610690575f5ffd5b8460051b808760c084013760609390930193909352500160c00195945050505050565b805163ffffffff811681146106c6575f5ffd5b919050565b5f602082840312156106db575f5ffd5b6106e4826106b3565b9392505050565b634e487b7160e01b5f52603260045260245ffd5b634e487b7160e01b5f52604160045260245ffd5b5f5f5f5f5f60a08688031215610727575f5ffd5b855160208701519095506001600160a01b0381168114610745575f5ffd5b604087015190945067ffffffffffffffff81168114610762575f5ffd5b9250610770606087016106b3565b9150608086015167ffffffffffffffff81111561078b575f5ffd5b86015f601f8201891361079c575f5ffd5b815167ffffffffffffffff8111156107b6576107b66106ff565b8060051b604051601f19603f830116810181811067ffffffffffffffff821117156107e3576107e36106ff565b60405291825260208185018101929081018c841115610800575f5ffd5b6020860195505b8386101561082357855180825260209687019690935001610807565b50989b979a50959850939695945050505050565b634e487b7160e01b5f52601160045260245ffd5b5f8261086557634e487b7160e01b5f52601260045260245ffd5b500490565b818103818111156104a7576104a7610837565b5f600160ff1b820161089157610891610837565b505f039056fea2646970667358221220dead5ab81d7271ca10b56c081835420d2972c16f4f70b0631b6329e0c724f6b464736f6c63430008250033",
+	Bin: "0x610140604052348015610010575f5ffd5b50604051610e77380380610e7783398101604081905261002f916101c3565b60405163ee19e84b60e01b8152600481018690525f906001600160a01b0388169063ee19e84b90602401606060405180830381865afa158015610074573d5f5f3e3d5ffd5b505050506040513d601f19601f820116820180604052508101906100989190610222565b92505063ffffffff8216905060ff84161515806100b7575060ff831615155b1561013b5760ff841615806100cf5750603f8460ff16115b806100db575060ff8316155b806100f5575060fd6100f360ff808616908716610270565b115b156101255760405163028caf3960e51b815260ff8086166004830152841660248201526044015b60405180910390fd5b61013860ff841663ffffffff8416610270565b90505b8086106101655760405163ab553ef560e01b8152600481018790526024810182905260440161011c565b50506001600160a01b0390951660805260a09390935260c09190915260e05260ff908116610100521661012052610299565b6001600160a01b03811681146101ab575f5ffd5b50565b805160ff811681146101be575f5ffd5b919050565b5f5f5f5f5f5f60c087890312156101d8575f5ffd5b86516101e381610197565b80965050602087015194506040870151935060608701519250610208608088016101ae565b915061021660a088016101ae565b90509295509295509295565b5f5f5f60608486031215610234575f5ffd5b835161023f81610197565b925061024d602085016101ae565b9150604084015163ffffffff81168114610265575f5ffd5b809150509250925092565b808202811582820484141761029357634e487b7160e01b5f52601160045260245ffd5b92915050565b60805160a05160c05160e0516101005161012051610b526103255f395f81816101db01526104b301525f818161021401528181610446015261049201525f818161010e015261053b01525f818160af0152818161047101526104e201525f818161013d01528181610271015261034e01525f818161019c0152818161024201526103820152610b525ff3fe608060405234801561000f575f5ffd5b50600436106100a6575f3560e01c806344cd10211161006e57806344cd10211461015f578063741c8907146101825780637b10399914610197578063a94c2314146101d6578063d016c2ae1461020f578063fff6cae914610236575f5ffd5b806336c8c441146100aa5780633bc684e9146100e457806342cde4e814610109578063431838341461013057806343cdaad214610138575b5f5ffd5b6100d17f000000000000000000000000000000000000000000000000000000000000000081565b6040519081526020015b60405180910390f35b6001546100f49063ffffffff1681565b60405163ffffffff90911681526020016100db565b6100d17f000000000000000000000000000000000000000000000000000000000000000081565b6100d15f5481565b6100d17f000000000000000000000000000000000000000000000000000000000000000081565b61017261016d3660046107c5565b61023e565b60405190151581526020016100db565b60015461017290640100000000900460ff1681565b6101be7f000000000000000000000000000000000000000000000000000000000000000081565b6040516001600160a01b0390911681526020016100db565b6101fd7f000000000000000000000000000000000000000000000000000000000000000081565b60405160ff90911681526020016100db565b6101fd7f000000000000000000000000000000000000000000000000000000000000000081565b61017261033f565b5f5f7f00000000000000000000000000000000000000000000000000000000000000006001600160a01b031663ef4c990e7f000000000000000000000000000000000000000000000000000000000000000089898989896040518763ffffffff1660e01b81526004016102b696959493929190610864565b6020604051808303815f875af11580156102d2573d5f5f3e3d5ffd5b505050506040513d601f19601f820116820180604052508101906102f691906108ee565b9050610334818686808060200260200160405190810160405280939291908181526020018383602002808284375f9201919091525061044092505050565b979650505050505050565b60405163b5c9da1560e01b81527f000000000000000000000000000000000000000000000000000000000000000060048201525f90819081906001600160a01b037f0000000000000000000000000000000000000000000000000000000000000000169063b5c9da15906024015f60405180830381865afa1580156103c6573d5f5f3e3d5ffd5b505050506040513d5f823e601f3d908101601f191682016040526103ed9190810190610922565b600154919550935063ffffffff90811690851611915061042f90505760405163b403974960e01b815263ffffffff831660048201526024015b60405180910390fd5b6104398282610440565b9250505090565b5f8060ff7f000000000000000000000000000000000000000000000000000000000000000016156104dc576104d7837f00000000000000000000000000000000000000000000000000000000000000007f00000000000000000000000000000000000000000000000000000000000000007f00000000000000000000000000000000000000000000000000000000000000006105b6565b61051e565b61051e837f00000000000000000000000000000000000000000000000000000000000000008151811061051157610511610a37565b60200260200101516106d0565b5f8190556001805463ffffffff871664ffffffffff1990911681177f00000000000000000000000000000000000000000000000000000000000000008412156401000000008102919091179092556040805184815260208101849052939450919290917f30c7989ef2ff6add40182953404ac2b9d51a5cfa1d5587ea16c13d6cc4d678f2910160405180910390a29150505b92915050565b5f60ff831615806105ca5750603f8360ff16115b806105d6575060ff8216155b806105f0575060fd6105ee60ff808516908616610a5f565b115b1561061b5760405163028caf3960e51b815260ff808516600483015283166024820152604401610426565b5f61062960ff841686610a8a565b90508551811061066657848360ff1687516106449190610a5f565b6040516305ecc14360e51b815260048101929092526024820152604401610426565b5f610678600160ff871681901b610a9d565b61068560ff861688610ab0565b6106929060ff8816610a5f565b8884815181106106a4576106a4610a37565b6020026020010151901c1690506001856106be9190610ac3565b60ff166001901b816103349190610adc565b5f7f30644e72e131a029b85045b68181585d2833e84879b9709143e1f593f000000182106107145760405163bae9ec6760e01b815260048101839052602401610426565b61073f60027f30644e72e131a029b85045b68181585d2833e84879b9709143e1f593f0000001610a8a565b82111561077957610770827f30644e72e131a029b85045b68181585d2833e84879b9709143e1f593f0000001610a9d565b6105b090610b02565b5090565b5f5f83601f84011261078d575f5ffd5b50813567ffffffffffffffff8111156107a4575f5ffd5b6020830191508360208260051b85010111156107be575f5ffd5b9250929050565b5f5f5f5f5f606086880312156107d9575f5ffd5b853567ffffffffffffffff8111156107ef575f5ffd5b8601601f810188136107ff575f5ffd5b803567ffffffffffffffff811115610815575f5ffd5b886020828401011115610826575f5ffd5b60209182019650945086013567ffffffffffffffff811115610846575f5ffd5b6108528882890161077d565b96999598509660400135949350505050565b86815260806020820152846080820152848660a08301375f60a08683018101829052601f19601f8801168301838103820160408501529081018590526001600160fb1b038511156108b3575f5ffd5b8460051b808760c084013760609390930193909352500160c00195945050505050565b805163ffffffff811681146108e9575f5ffd5b919050565b5f602082840312156108fe575f5ffd5b610907826108d6565b9392505050565b634e487b7160e01b5f52604160045260245ffd5b5f5f5f5f60808587031215610935575f5ffd5b84516001600160a01b038116811461094b575f5ffd5b602086015190945067ffffffffffffffff81168114610968575f5ffd5b9250610976604086016108d6565b9150606085015167ffffffffffffffff811115610991575f5ffd5b8501601f810187136109a1575f5ffd5b805167ffffffffffffffff8111156109bb576109bb61090e565b8060051b604051601f19603f830116810181811067ffffffffffffffff821117156109e8576109e861090e565b60405291825260208184018101929081018a841115610a05575f5ffd5b6020850194505b83851015610a2857845180825260209586019590935001610a0c565b50969995985093965050505050565b634e487b7160e01b5f52603260045260245ffd5b634e487b7160e01b5f52601160045260245ffd5b80820281158282048414176105b0576105b0610a4b565b634e487b7160e01b5f52601260045260245ffd5b5f82610a9857610a98610a76565b500490565b818103818111156105b0576105b0610a4b565b5f82610abe57610abe610a76565b500690565b60ff82811682821603908111156105b0576105b0610a4b565b8181035f831280158383131683831282161715610afb57610afb610a4b565b5092915050565b5f600160ff1b8201610b1657610b16610a4b565b505f039056fea26469706673582212204d570a884f22e82e5338bfa63ab4d2920838fd0f11b86df0f2fe0674c26040c264736f6c63430008250033",
 }
 
 // ZkmlThresholdOracle is an auto generated Go binding around an Ethereum contract.
@@ -59,13 +59,48 @@ func (c *ZkmlThresholdOracle) Instance(backend bind.ContractBackend, addr common
 // PackConstructor is the Go binding used to pack the parameters required for
 // contract deployment.
 //
-// Solidity: constructor(address registry_, bytes32 modelId_, uint256 outputIndex_, int256 threshold_) returns()
-func (zkmlThresholdOracle *ZkmlThresholdOracle) PackConstructor(registry_ common.Address, modelId_ [32]byte, outputIndex_ *big.Int, threshold_ *big.Int) []byte {
-	enc, err := zkmlThresholdOracle.abi.Pack("", registry_, modelId_, outputIndex_, threshold_)
+// Solidity: constructor(address registry_, bytes32 modelId_, uint256 outputIndex_, int256 threshold_, uint8 bitsPerOutput_, uint8 outputsPerWord_) returns()
+func (zkmlThresholdOracle *ZkmlThresholdOracle) PackConstructor(registry_ common.Address, modelId_ [32]byte, outputIndex_ *big.Int, threshold_ *big.Int, bitsPerOutput_ uint8, outputsPerWord_ uint8) []byte {
+	enc, err := zkmlThresholdOracle.abi.Pack("", registry_, modelId_, outputIndex_, threshold_, bitsPerOutput_, outputsPerWord_)
 	if err != nil {
 		panic(err)
 	}
 	return enc
+}
+
+// PackBitsPerOutput is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xd016c2ae.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function bitsPerOutput() view returns(uint8)
+func (zkmlThresholdOracle *ZkmlThresholdOracle) PackBitsPerOutput() []byte {
+	enc, err := zkmlThresholdOracle.abi.Pack("bitsPerOutput")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackBitsPerOutput is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xd016c2ae.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function bitsPerOutput() view returns(uint8)
+func (zkmlThresholdOracle *ZkmlThresholdOracle) TryPackBitsPerOutput() ([]byte, error) {
+	return zkmlThresholdOracle.abi.Pack("bitsPerOutput")
+}
+
+// UnpackBitsPerOutput is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xd016c2ae.
+//
+// Solidity: function bitsPerOutput() view returns(uint8)
+func (zkmlThresholdOracle *ZkmlThresholdOracle) UnpackBitsPerOutput(data []byte) (uint8, error) {
+	out, err := zkmlThresholdOracle.abi.Unpack("bitsPerOutput", data)
+	if err != nil {
+		return *new(uint8), err
+	}
+	out0 := *abi.ConvertType(out[0], new(uint8)).(*uint8)
+	return out0, nil
 }
 
 // PackLastSequence is the Go binding used to pack the parameters required for calling
@@ -205,6 +240,41 @@ func (zkmlThresholdOracle *ZkmlThresholdOracle) UnpackOutputIndex(data []byte) (
 		return new(big.Int), err
 	}
 	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackOutputsPerWord is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xa94c2314.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function outputsPerWord() view returns(uint8)
+func (zkmlThresholdOracle *ZkmlThresholdOracle) PackOutputsPerWord() []byte {
+	enc, err := zkmlThresholdOracle.abi.Pack("outputsPerWord")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackOutputsPerWord is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xa94c2314.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function outputsPerWord() view returns(uint8)
+func (zkmlThresholdOracle *ZkmlThresholdOracle) TryPackOutputsPerWord() ([]byte, error) {
+	return zkmlThresholdOracle.abi.Pack("outputsPerWord")
+}
+
+// UnpackOutputsPerWord is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xa94c2314.
+//
+// Solidity: function outputsPerWord() view returns(uint8)
+func (zkmlThresholdOracle *ZkmlThresholdOracle) UnpackOutputsPerWord(data []byte) (uint8, error) {
+	out, err := zkmlThresholdOracle.abi.Unpack("outputsPerWord", data)
+	if err != nil {
+		return *new(uint8), err
+	}
+	out0 := *abi.ConvertType(out[0], new(uint8)).(*uint8)
 	return out0, nil
 }
 
@@ -432,6 +502,9 @@ func (zkmlThresholdOracle *ZkmlThresholdOracle) UnpackObservedEvent(log *types.L
 // UnpackError attempts to decode the provided error data using user-defined
 // error definitions.
 func (zkmlThresholdOracle *ZkmlThresholdOracle) UnpackError(raw []byte) (any, error) {
+	if bytes.Equal(raw[:4], zkmlThresholdOracle.abi.Errors["BadPacking"].ID.Bytes()[:4]) {
+		return zkmlThresholdOracle.UnpackBadPackingError(raw[4:])
+	}
 	if bytes.Equal(raw[:4], zkmlThresholdOracle.abi.Errors["NoNewResult"].ID.Bytes()[:4]) {
 		return zkmlThresholdOracle.UnpackNoNewResultError(raw[4:])
 	}
@@ -441,7 +514,35 @@ func (zkmlThresholdOracle *ZkmlThresholdOracle) UnpackError(raw []byte) (any, er
 	if bytes.Equal(raw[:4], zkmlThresholdOracle.abi.Errors["OutputIndexOutOfRange"].ID.Bytes()[:4]) {
 		return zkmlThresholdOracle.UnpackOutputIndexOutOfRangeError(raw[4:])
 	}
+	if bytes.Equal(raw[:4], zkmlThresholdOracle.abi.Errors["PackedIndexOutOfRange"].ID.Bytes()[:4]) {
+		return zkmlThresholdOracle.UnpackPackedIndexOutOfRangeError(raw[4:])
+	}
 	return nil, errors.New("Unknown error")
+}
+
+// ZkmlThresholdOracleBadPacking represents a BadPacking error raised by the ZkmlThresholdOracle contract.
+type ZkmlThresholdOracleBadPacking struct {
+	Bits    *big.Int
+	PerWord *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error BadPacking(uint256 bits, uint256 perWord)
+func ZkmlThresholdOracleBadPackingErrorID() common.Hash {
+	return common.HexToHash("0x5195e72037548b59909c20a391986190cf54cb87e3aeb989a4cebbc5e320d3b0")
+}
+
+// UnpackBadPackingError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error BadPacking(uint256 bits, uint256 perWord)
+func (zkmlThresholdOracle *ZkmlThresholdOracle) UnpackBadPackingError(raw []byte) (*ZkmlThresholdOracleBadPacking, error) {
+	out := new(ZkmlThresholdOracleBadPacking)
+	if err := zkmlThresholdOracle.abi.UnpackIntoInterface(out, "BadPacking", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 // ZkmlThresholdOracleNoNewResult represents a NoNewResult error raised by the ZkmlThresholdOracle contract.
@@ -512,6 +613,31 @@ func ZkmlThresholdOracleOutputIndexOutOfRangeErrorID() common.Hash {
 func (zkmlThresholdOracle *ZkmlThresholdOracle) UnpackOutputIndexOutOfRangeError(raw []byte) (*ZkmlThresholdOracleOutputIndexOutOfRange, error) {
 	out := new(ZkmlThresholdOracleOutputIndexOutOfRange)
 	if err := zkmlThresholdOracle.abi.UnpackIntoInterface(out, "OutputIndexOutOfRange", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// ZkmlThresholdOraclePackedIndexOutOfRange represents a PackedIndexOutOfRange error raised by the ZkmlThresholdOracle contract.
+type ZkmlThresholdOraclePackedIndexOutOfRange struct {
+	Index   *big.Int
+	Outputs *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error PackedIndexOutOfRange(uint256 index, uint256 outputs)
+func ZkmlThresholdOraclePackedIndexOutOfRangeErrorID() common.Hash {
+	return common.HexToHash("0xbd982860e6cdff9bd1f6df782159b9231837229c24df166a656c6e43a9e4ef79")
+}
+
+// UnpackPackedIndexOutOfRangeError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error PackedIndexOutOfRange(uint256 index, uint256 outputs)
+func (zkmlThresholdOracle *ZkmlThresholdOracle) UnpackPackedIndexOutOfRangeError(raw []byte) (*ZkmlThresholdOraclePackedIndexOutOfRange, error) {
+	out := new(ZkmlThresholdOraclePackedIndexOutOfRange)
+	if err := zkmlThresholdOracle.abi.UnpackIntoInterface(out, "PackedIndexOutOfRange", raw); err != nil {
 		return nil, err
 	}
 	return out, nil

@@ -9,21 +9,26 @@ pragma solidity ^0.8.24;
 /// publicInputs)), so a model id names one circuit, one set of output
 /// scales, one verifying key and one verifier code, and nobody can register
 /// another verifier under it. buildHash is zkml's hash of the build
-/// (contracts.BuildHash in Go): keccak256 of the plan hash, of vk.bin and of
-/// the output scales.
+/// (contracts.BuildHash in Go): keccak256 of the plan hash, of vk.bin, of
+/// the output scales and of the packing layout of the outputs.
 ///
 /// verify checks a proof with the model's verifier, emits ProofVerified and
 /// keeps the result as the model's last result, which contracts read with
 /// lastResult. A proof made for another model fails here: the verifier of
 /// the model id named in the call rejects it (ProofRejected), whatever the
-/// caller claims.
+/// caller claims. The outputs are the proof's public inputs: by default
+/// zkml packs several outputs into each (ZkmlFixedPoint.unpack reads them),
+/// which keeps both the verification and this registry's storage cheap.
 ///
 /// The input commitment is NOT proven. zkml's circuits keep the model input
 /// private and expose only the outputs, so the registry cannot know which
 /// input a proof is about: inputCommitment is a value the caller attaches
-/// (for example keccak256 of the input it used, to be revealed later), kept
-/// and emitted next to the caller's address. It says "msg.sender claims this
-/// input"; the proof says "some input gives these outputs".
+/// (for example keccak256 of the input it used, to be revealed later),
+/// emitted in ProofVerified next to the caller's address (both indexed) and
+/// not stored: a storage slot per result costs 5,000 gas or more, and a
+/// contract that needs the result of its own input calls verify itself. It
+/// says "msg.sender claims this input"; the proof says "some input gives
+/// these outputs".
 contract ZkmlRegistry {
     /// Proof systems. The verifier ABI differs: Groth16 verifiers take
     /// verifyProof(bytes,uint256[n]) and revert on a bad proof; PLONK
@@ -39,11 +44,13 @@ contract ZkmlRegistry {
     }
 
     struct Result {
-        bytes32 inputCommitment;
         address prover; // msg.sender of verify
         uint64 blockNumber;
         uint32 sequence; // 1 for the model's first verified proof, then 2, ...
-        uint256[] outputs; // the public inputs: fixed-point outputs, negative v as r - |v|
+        // The public inputs, Model.publicInputs of them (no length slot to
+        // rewrite): the outputs packed as the build's settings.json says
+        // (circuit.output_packing), or one per output, negative v as r - |v|.
+        mapping(uint256 => uint256) outputs;
     }
 
     mapping(bytes32 => Model) private _models;
@@ -109,11 +116,20 @@ contract ZkmlRegistry {
         bytes memory data;
         if (m.backend == GROTH16) {
             // verifyProof(bytes, uint256[n]): the static array sits in the
-            // head, after the offset of the proof bytes.
-            uint256 pad = (32 - (proof.length % 32)) % 32;
-            data = abi.encodePacked(
-                m.selector, uint256(32 + 32 * publicInputs.length), publicInputs, proof.length, proof, new bytes(pad)
-            );
+            // head, after the offset of the proof bytes. Copied straight
+            // from the calldata: abi.encodePacked would copy it twice.
+            uint256 n = publicInputs.length;
+            data = new bytes(4 + 32 + 32 * n + 32 + ((proof.length + 31) / 32) * 32);
+            bytes4 sel = m.selector;
+            assembly ("memory-safe") {
+                let p := add(data, 0x20)
+                mstore(p, sel)
+                mstore(add(p, 4), add(0x20, mul(0x20, n)))
+                calldatacopy(add(p, 0x24), publicInputs.offset, mul(0x20, n))
+                let q := add(add(p, 0x24), mul(0x20, n))
+                mstore(q, proof.length)
+                calldatacopy(add(q, 0x20), proof.offset, proof.length)
+            }
         } else {
             data = abi.encodeWithSelector(m.selector, proof, publicInputs);
         }
@@ -124,23 +140,31 @@ contract ZkmlRegistry {
         }
         Result storage r = _results[modelId];
         sequence = r.sequence + 1;
-        r.inputCommitment = inputCommitment;
         r.prover = msg.sender;
         r.blockNumber = uint64(block.number);
         r.sequence = sequence;
-        r.outputs = publicInputs;
+        for (uint256 i = 0; i < publicInputs.length; i++) {
+            r.outputs[i] = publicInputs[i];
+        }
         emit ProofVerified(modelId, inputCommitment, msg.sender, sequence, publicInputs);
     }
 
-    /// The last result verified for modelId. Reverts NoResult when none was.
+    /// The last result verified for modelId: who sent it, in which block,
+    /// its sequence number and its outputs (the public inputs). Its input
+    /// commitment is in the ProofVerified event of that sequence number.
+    /// Reverts NoResult when none was verified.
     function lastResult(bytes32 modelId)
         external
         view
-        returns (bytes32 inputCommitment, address prover, uint64 blockNumber, uint32 sequence, uint256[] memory outputs)
+        returns (address prover, uint64 blockNumber, uint32 sequence, uint256[] memory outputs)
     {
         Result storage r = _results[modelId];
         if (r.sequence == 0) revert NoResult(modelId);
-        return (r.inputCommitment, r.prover, r.blockNumber, r.sequence, r.outputs);
+        outputs = new uint256[](_models[modelId].publicInputs);
+        for (uint256 i = 0; i < outputs.length; i++) {
+            outputs[i] = r.outputs[i];
+        }
+        return (r.prover, r.blockNumber, r.sequence, outputs);
     }
 
     function _known(bytes32 modelId) private view returns (Model storage m) {

@@ -40,20 +40,23 @@ var (
 )
 
 type variant struct {
-	name    string
-	backend prover.Backend
-	bits    bool
+	name     string
+	backend  prover.Backend
+	bits     bool
+	unpacked bool // one public input per output element (zkml compile --pack-outputs=false)
 }
 
 var variants = []variant{
-	{"Groth16, lookup range checks (BSB22 commitment)", prover.Groth16, false},
-	{"Groth16, bit-decomposition range checks (no commitment)", prover.Groth16, true},
-	{"PLONK", prover.PLONK, false},
+	{"Groth16, lookup range checks (BSB22 commitment)", prover.Groth16, false, false},
+	{"Groth16, bit-decomposition range checks (no commitment)", prover.Groth16, true, false},
+	{"Groth16, bit-decomposition range checks, outputs not packed", prover.Groth16, true, true},
+	{"PLONK", prover.PLONK, false, false},
 }
 
 type row struct {
 	model, variant     string
 	outputs, codeBytes int
+	publicInputs       int
 	deploy, verify     uint64 // specialized verifier
 	register           uint64
 	regFirst, regLater uint64 // verification through the registry: first result of the model, a later one
@@ -143,7 +146,10 @@ func measure(ctx context.Context, chain *contracts.Chain, solc *contracts.Solc, 
 	if v.bits {
 		opts = append(opts, prover.WithBitDecompositionRangeChecks())
 	}
-	b, err := prover.Compile(filepath.Join(tmp, fmt.Sprintf("%s-%s-%v", model, v.backend, v.bits)), plan, v.backend,
+	if v.unpacked {
+		opts = append(opts, prover.WithoutPackedOutputs())
+	}
+	b, err := prover.Compile(filepath.Join(tmp, fmt.Sprintf("%s-%s-%v-%v", model, v.backend, v.bits, v.unpacked)), plan, v.backend,
 		prover.Meta{ModelFile: path, ModelSHA256: hex.EncodeToString(sum[:])}, opts...)
 	if err != nil {
 		return r, err
@@ -159,7 +165,10 @@ func measure(ctx context.Context, chain *contracts.Chain, solc *contracts.Solc, 
 		}
 		proofs = append(proofs, p)
 	}
-	r.outputs = len(proofs[0].PublicInputs)
+	r.publicInputs = len(proofs[0].PublicInputs)
+	for _, o := range proofs[0].Outputs {
+		r.outputs += len(o)
+	}
 
 	ver, err := contracts.NewVerifier(b)
 	if err != nil {
@@ -249,18 +258,22 @@ func report(rows []row, registryDeploy uint64) string {
 	fmt.Fprintf(&b, "Measured as transactions on zkml's embedded chain (go-ethereum's simulated backend with mainnet's Osaka\n")
 	fmt.Fprintf(&b, "rules), so every figure is the `gasUsed` of a receipt: the 21,000 base cost and calldata included.\n")
 	fmt.Fprintf(&b, "Each model is calibrated on its `input.json`, quantized with the default configuration and proven on\n")
-	fmt.Fprintf(&b, "reference cases 0 and 1. Every output element is one public input.\n\n")
+	fmt.Fprintf(&b, "reference cases 0 and 1. The outputs are packed into the public inputs as `zkml compile` does by default\n")
+	fmt.Fprintf(&b, "(32 bits per output, 7 outputs per field element); the rows \"outputs not packed\" are `--pack-outputs=false`,\n")
+	fmt.Fprintf(&b, "one public input per output element. Each public input costs the verifier an ecMul and an ecAdd\n")
+	fmt.Fprintf(&b, "(about 6.8k gas with its calldata) and the registry a storage slot (5k gas to rewrite).\n\n")
 	fmt.Fprintf(&b, "- *verifier deploy*: the specialized verifier (gnark's template with the verifying key built in).\n")
 	fmt.Fprintf(&b, "- *verify*: `verifyProof` / `Verify` of that verifier, called directly.\n")
 	fmt.Fprintf(&b, "- *register*: `ZkmlRegistry.register`, once per model.\n")
 	fmt.Fprintf(&b, "- *registry verify, first*: `ZkmlRegistry.verify` for the model's first result (its storage slots are new);\n")
-	fmt.Fprintf(&b, "  *later*: a later result with other outputs (the slots are rewritten). Both store the outputs, readable\n")
-	fmt.Fprintf(&b, "  by other contracts, and emit `ProofVerified`.\n\n")
+	fmt.Fprintf(&b, "  *later*: a later result with other outputs (the slots are rewritten). Both store the outputs (the public\n")
+	fmt.Fprintf(&b, "  inputs), readable by other contracts, with the sender, block and sequence number, and emit `ProofVerified`\n")
+	fmt.Fprintf(&b, "  (which alone carries the input commitment: storing it would rewrite one more slot).\n\n")
 	fmt.Fprintf(&b, "The registry itself is deployed once per chain: %d gas.\n\n", registryDeploy)
-	fmt.Fprintf(&b, "| model | proof system | outputs | verifier code bytes | verifier deploy | verify | register | registry verify, first | registry verify, later | registry overhead (later − verify) |\n")
-	fmt.Fprintf(&b, "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n")
+	fmt.Fprintf(&b, "| model | proof system | outputs | public inputs | verifier code bytes | verifier deploy | verify | register | registry verify, first | registry verify, later | registry overhead (later − verify) |\n")
+	fmt.Fprintf(&b, "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
 	for _, r := range rows {
-		fmt.Fprintf(&b, "| %s | %s | %d | %d | %d | %d | %d | %d | %d | %+d |\n", r.model, r.variant, r.outputs, r.codeBytes,
+		fmt.Fprintf(&b, "| %s | %s | %d | %d | %d | %d | %d | %d | %d | %d | %+d |\n", r.model, r.variant, r.outputs, r.publicInputs, r.codeBytes,
 			r.deploy, r.verify, r.register, r.regFirst, r.regLater, int64(r.regLater)-int64(r.verify))
 	}
 	fmt.Fprintf(&b, "\n## The generic Groth16 verifier\n\n")
