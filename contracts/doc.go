@@ -122,6 +122,10 @@
 // proof or output all revert with ProofRejected(modelId, verifier's reason),
 // decoded by [RevertError] with the verifier's own reason inside.
 //
+// [RegistryCalldata] gives the bytes of verify(modelId, proof,
+// publicInputs, inputCommitment) ([RegistryVerifyFunction]) for any other
+// client to send to the registry; `zkml calldata --registry` prints them.
+//
 // solidity/ZkmlFixedPoint.sol decodes outputs on chain (toSigned: r − |v|
 // back to −|v|; toScaled; argmax) and solidity/ZkmlThresholdOracle.sol is
 // an example consumer that acts when a proven output reaches a threshold.

@@ -134,7 +134,9 @@ build, not that it is valid, nor that the model is registered: the call does.`,
 			modelIDFlag,
 			&cli.StringFlag{Name: "address", Usage: "the verifier's `ADDRESS`: \"to\" in --json; with --registry and --rpc, the model id is computed from its code"},
 			commitmentFlag,
-			rpcFlag, chainIDFlag, jsonFlag,
+			&cli.StringFlag{Name: "rpc", EnvVars: rpcFlag.EnvVars,
+				Usage: "JSON-RPC `URL` of the verifier's chain, read only to compute the model id from --address (calldata needs no chain otherwise)"},
+			chainIDFlag, jsonFlag,
 		},
 		Action: func(c *cli.Context) error {
 			a, err := args(c, "build/", "proof.json")
