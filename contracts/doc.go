@@ -125,6 +125,10 @@
 // proof or output all revert with ProofRejected(modelId, verifier's reason),
 // decoded by [RevertError] with the verifier's own reason inside.
 //
+// [RegistryCalldata] gives the bytes of verify(modelId, proof,
+// publicInputs, inputCommitment) ([RegistryVerifyFunction]) for any other
+// client to send to the registry; `zkml calldata --registry` prints them.
+//
 // The stored outputs are the proof's public inputs: by default the outputs
 // packed several to a field element (settings.json's
 // circuit.output_packing: bits per output, outputs per word; fewer public

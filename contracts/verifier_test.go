@@ -249,12 +249,14 @@ contract Answers { fallback(bytes calldata) external returns (bytes memory) { re
 }
 
 // otherShapeBuild is a Groth16 build (with a commitment) of a model with
-// another number of outputs than the tiny model.
+// another number of public inputs than the tiny model.
 func otherShapeBuild(t *testing.T) *prover.Build {
 	t.Helper()
-	plan := testmodels.TinyPlan(5)
-	plan.Outputs = plan.Outputs[:1]
-	return buildPlan(t, plan, variants[0], prover.Meta{ModelFile: "tiny1.onnx"})
+	// Unpacked, its two outputs are two public inputs; the tiny builds
+	// pack theirs into one.
+	v := variants[0]
+	v.unpacked = true
+	return buildPlan(t, testmodels.TinyPlan(5), v, prover.Meta{ModelFile: "tiny1.onnx"})
 }
 
 // TestSharedModels verifies proofs of real models on chain through their

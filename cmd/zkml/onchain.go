@@ -110,14 +110,34 @@ func verifierFunction(v *contracts.Verifier) string {
 func calldataCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "calldata",
-		Usage:     "print the hex calldata that checks a proof with the build's deployed verifier",
+		Usage:     "print the hex calldata that checks a proof with the build's deployed verifier, or through a ZkmlRegistry",
 		ArgsUsage: "build/ proof.json",
-		Description: `Example:
+		Description: `Examples:
    zkml calldata build/ proof.json
    cast call 0xVERIFIER $(zkml calldata build/ proof.json)
+   zkml calldata build/ proof.json --registry 0xREGISTRY --model-id 0x50a9...87fb
+   cast send 0xREGISTRY $(zkml calldata build/ proof.json --registry 0xREGISTRY --model-id 0x50a9...87fb)
+   zkml calldata build/ proof.json --registry 0xREGISTRY --address 0xVERIFIER --rpc URL --json
 
-Any Ethereum client can send the data to the verifier, as an eth_call or a transaction.`,
-		Flags: []cli.Flag{jsonFlag},
+Any Ethereum client can send the data, as an eth_call or a transaction. Without --registry it
+calls the verifier itself: verifyProof(bytes,uint256[n]) for Groth16, Verify(bytes,uint256[])
+for PLONK. With --registry (or --model-id) it calls the registry's
+verify(bytes32 modelId, bytes proof, uint256[] publicInputs, bytes32 inputCommitment), which
+records the outputs as the model's last result when sent as a transaction.
+
+The model id is the one ` + "`zkml deploy --registry`" + ` printed: pass it with --model-id (no
+chain access), or pass the verifier's --address and an RPC (--rpc, $ZKML_RPC_URL) and zkml
+computes it from the verifier's code. The calldata checks that the proof belongs to the
+build, not that it is valid, nor that the model is registered: the call does.`,
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "registry", Usage: "print the call of verify on the ZkmlRegistry at `ADDRESS` (shown as \"to\" in --json)"},
+			modelIDFlag,
+			&cli.StringFlag{Name: "address", Usage: "the verifier's `ADDRESS`: \"to\" in --json; with --registry and --rpc, the model id is computed from its code"},
+			commitmentFlag,
+			&cli.StringFlag{Name: "rpc", EnvVars: rpcFlag.EnvVars,
+				Usage: "JSON-RPC `URL` of the verifier's chain, read only to compute the model id from --address (calldata needs no chain otherwise)"},
+			chainIDFlag, jsonFlag,
+		},
 		Action: func(c *cli.Context) error {
 			a, err := args(c, "build/", "proof.json")
 			if err != nil {
@@ -131,14 +151,36 @@ Any Ethereum client can send the data to the verifier, as an eth_call or a trans
 			if err != nil {
 				return fmt.Errorf("%s: %w", a[1], err)
 			}
-			v := &contracts.Verifier{Backend: b.Backend(), PublicInputs: len(p.PublicInputs)}
-			res := struct {
-				Function string `json:"function"`
-				Data     string `json:"data"`
-			}{verifierFunction(v), "0x" + common.Bytes2Hex(data)}
+			var res calldataResult
+			if c.String("registry") != "" || c.String("model-id") != "" {
+				res, err = registryCalldata(c, b, p, a[1])
+				if err != nil {
+					return err
+				}
+			} else {
+				if c.String("input-commitment") != "" {
+					return errors.New("--input-commitment goes to a registry: pass --registry ADDRESS (and --model-id)")
+				}
+				if s := c.String("address"); s != "" {
+					to, err := parseAddress("--address", s)
+					if err != nil {
+						return err
+					}
+					res.To = &to
+				}
+				v := &contracts.Verifier{Backend: b.Backend(), PublicInputs: len(p.PublicInputs)}
+				res.Function, res.Data = verifierFunction(v), "0x"+common.Bytes2Hex(data)
+			}
 			return output(c, res, func(w io.Writer) { fmt.Fprintln(w, res.Data) })
 		},
 	}
+}
+
+type calldataResult struct {
+	Function string          `json:"function"`
+	To       *common.Address `json:"to,omitempty"` // the contract to send the data to, when given
+	ModelID  string          `json:"model_id,omitempty"`
+	Data     string          `json:"data"`
 }
 
 func openBuildAndProof(dir, proofPath string) (*prover.Build, *prover.Proof, error) {

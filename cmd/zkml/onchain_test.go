@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -39,6 +40,7 @@ func TestOnchainScripts(t *testing.T) {
 			"tamper":  cmdTamper,
 			"waitrpc": cmdWaitRPC,
 			"ethcall": cmdEthCall,
+			"capture": cmdCapture,
 		},
 		Setup: func(env *testscript.Env) error {
 			if haveSolc {
@@ -97,12 +99,14 @@ func cmdWaitRPC(ts *testscript.TestScript, neg bool, args []string) {
 	}
 }
 
-// ethcall URL TO DATAFILE makes an eth_call of TO with the hex data in
-// DATAFILE through plain net/http (no zkml or go-ethereum code), and fails
-// unless the call succeeds.
+// ethcall URL TO DATAFILE [REVERT] makes an eth_call of TO with the hex
+// data in DATAFILE through plain net/http (no zkml or go-ethereum code), and
+// fails unless the call succeeds. Negated, it fails unless the call reverts,
+// and, given REVERT (hex, e.g. an error's selector), unless the revert data
+// starts with it.
 func cmdEthCall(ts *testscript.TestScript, neg bool, args []string) {
-	if len(args) != 3 {
-		ts.Fatalf("usage: ethcall URL TO DATAFILE")
+	if len(args) != 3 && !(neg && len(args) == 4) {
+		ts.Fatalf("usage: [!] ethcall URL TO DATAFILE, or ! ethcall URL TO DATAFILE REVERTDATA")
 	}
 	data := strings.TrimSpace(ts.ReadFile(args[2]))
 	req, _ := json.Marshal(map[string]any{"jsonrpc": "2.0", "id": 1, "method": "eth_call",
@@ -112,11 +116,36 @@ func cmdEthCall(ts *testscript.TestScript, neg bool, args []string) {
 	defer resp.Body.Close()
 	var out struct {
 		Result *string
-		Error  *struct{ Message string }
+		Error  *struct {
+			Message string
+			Data    any
+		}
 	}
 	ts.Check(json.NewDecoder(resp.Body).Decode(&out))
 	ok := out.Error == nil && out.Result != nil
 	if ok == neg {
 		ts.Fatalf("eth_call: result %v, error %+v", out.Result, out.Error)
 	}
+	if neg && len(args) == 4 {
+		rev, _ := out.Error.Data.(string)
+		if !strings.HasPrefix(strings.ToLower(rev), strings.ToLower(args[3])) {
+			ts.Fatalf("eth_call reverted with %q (%s), want data starting with %s", rev, out.Error.Message, args[3])
+		}
+	}
+}
+
+// capture NAME FILE REGEXP sets $NAME to the first submatch of REGEXP
+// (multi-line mode) in FILE, so that a later command can use a value an
+// earlier one printed (an address, a model id).
+func cmdCapture(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 3 {
+		ts.Fatalf("usage: capture NAME FILE REGEXP")
+	}
+	re, err := regexp.Compile("(?m)" + args[2])
+	ts.Check(err)
+	m := re.FindStringSubmatch(ts.ReadFile(args[1]))
+	if len(m) < 2 {
+		ts.Fatalf("%s: no match for %s", args[1], args[2])
+	}
+	ts.Setenv(args[0], m[1])
 }

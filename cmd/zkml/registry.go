@@ -198,3 +198,66 @@ func finishRegistryVerify(ctx context.Context, c *cli.Context, chain *contracts.
 		}
 	})
 }
+
+// registryCalldata is calldata --registry / --model-id: the data of the
+// registry's verify(modelId, proof, publicInputs, inputCommitment), for a
+// client other than zkml to send.
+func registryCalldata(c *cli.Context, b *prover.Build, p *prover.Proof, proofPath string) (calldataResult, error) {
+	var res calldataResult
+	if s := c.String("registry"); s != "" {
+		if strings.EqualFold(s, "new") {
+			return res, errors.New("--registry new: calldata is sent to a deployed registry: pass its ADDRESS (`zkml deploy build/ --registry new` deploys one and prints it)")
+		}
+		to, err := parseAddress("--registry", s)
+		if err != nil {
+			return res, err
+		}
+		res.To = &to
+	}
+	commitment, err := parseHash32("--input-commitment", c.String("input-commitment"))
+	if err != nil {
+		return res, err
+	}
+	id, err := calldataModelID(c, b)
+	if err != nil {
+		return res, err
+	}
+	data, err := contracts.RegistryCalldata(id, p, commitment)
+	if err != nil {
+		return res, fmt.Errorf("%s: %w", proofPath, err)
+	}
+	res.Function = contracts.RegistryVerifyFunction()
+	res.ModelID, res.Data = "0x"+hex.EncodeToString(id[:]), "0x"+hex.EncodeToString(data)
+	return res, nil
+}
+
+// calldataModelID is --model-id, offline, or the id of the build with the
+// verifier at --address, whose code hash is read from the --rpc chain (the
+// embedded chain would hold no verifier).
+func calldataModelID(c *cli.Context, b *prover.Build) ([32]byte, error) {
+	var verifier common.Address
+	if s := c.String("address"); s != "" {
+		a, err := parseAddress("--address", s)
+		if err != nil {
+			return [32]byte{}, err
+		}
+		verifier = a
+	}
+	if s := c.String("model-id"); s != "" {
+		return parseHash32("--model-id", s)
+	}
+	if verifier == (common.Address{}) {
+		return [32]byte{}, errors.New("the registry's calldata needs the model id: pass --model-id 0x.. (as `zkml deploy --registry` printed it), or the verifier's --address and --rpc URL to compute it")
+	}
+	if c.String("rpc") == "" {
+		return [32]byte{}, errors.New("--address: the model id is computed from the verifier's code on its chain: pass --rpc URL (or set $ZKML_RPC_URL), or pass --model-id 0x..")
+	}
+	ctx, cancel := commandContext()
+	defer cancel()
+	chain, err := openChain(ctx, c, false)
+	if err != nil {
+		return [32]byte{}, err
+	}
+	defer chain.Close()
+	return modelIDFor(ctx, c, chain, b, verifier)
+}
