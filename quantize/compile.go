@@ -271,7 +271,14 @@ func (c *compiler) addOutputs() error {
 	for _, o := range c.g.Outputs {
 		t, ok := c.vals[o.Name]
 		if !ok {
-			return fmt.Errorf("output %q is not computed from the inputs (a constant output is not supported)", o.Name)
+			k := c.g.Constants[o.Name]
+			if k == nil {
+				return fmt.Errorf("output %q is neither computed by a node nor a constant", o.Name)
+			}
+			var err error
+			if t, err = c.constantOutput(o.Name, k); err != nil {
+				return fmt.Errorf("output %q: %w", o.Name, err)
+			}
 		}
 		if inputs[t] || c.p.Tensors[t].Bound > c.cfg.ActivationBits-1 {
 			l := newLinear(c.p.Tensors[t].Shape)
@@ -288,6 +295,51 @@ func (c *compiler) addOutputs() error {
 		c.p.Outputs = append(c.p.Outputs, t)
 	}
 	return nil
+}
+
+// constantOutput emits an output that folded to a constant (Range,
+// ConstantOfShape, a Constant node): an affine op with no terms, whose
+// bias the circuit binds to the public output, so the proof still says
+// which values the model outputs.
+func (c *compiler) constantOutput(name string, k *onnx.Tensor) (int, error) {
+	vals := k.Floats()
+	m := 0.0
+	for _, v := range vals {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return 0, fmt.Errorf("the constant holds %g", v)
+		}
+		m = max(m, math.Abs(v))
+	}
+	s, err := c.activationScale(name, m)
+	if err != nil {
+		return 0, err
+	}
+	if e := maxExactScale(vals); e < s {
+		s = e // integers stay at scale 0, fractions as exact as they can be
+	}
+	op := Op{Kind: OpAffine, Node: "output " + name, RowStart: make([]int32, len(vals)+1), Bias: make([]int64, len(vals))}
+	for i, v := range vals {
+		q, ok := Quantize(v, s)
+		if !ok {
+			return 0, fmt.Errorf("the constant %g does not fit at scale 2^%d", v, s)
+		}
+		op.Bias[i] = q
+	}
+	if allZero(op.Bias) {
+		op.Bias = nil
+	}
+	t := c.appendOp(op, name, k.Shape, s)
+	c.p.Tensors[t].MaxAbs = m
+	return t, nil
+}
+
+// maxExactScale is the smallest scale at which every value is exact.
+func maxExactScale(vals []float64) int {
+	e := 0
+	for _, v := range vals {
+		e = max(e, exactScale(v))
+	}
+	return e
 }
 
 // linear is an affine map with real coefficients from activation tensors to

@@ -90,7 +90,11 @@ func runFloat(g *onnx.Graph, inputs [][]float64) (map[string]*fval, error) {
 	}
 	for _, o := range g.Outputs {
 		if vals[o.Name] == nil {
-			return nil, fmt.Errorf("%soutput %q is not computed from the inputs (a constant output is not supported)", filePrefix(g), o.Name)
+			k := g.Constants[o.Name]
+			if k == nil {
+				return nil, fmt.Errorf("%soutput %q is neither computed by a node nor a constant", filePrefix(g), o.Name)
+			}
+			vals[o.Name] = &fval{shape: k.Shape, data: k.Floats()}
 		}
 	}
 	return vals, nil

@@ -214,6 +214,13 @@ var opCases = []opCase{
 		inputs: [][]float64{{-2, 2}}, want: []float64{-2, 2}, shape: []int{2}},
 	{name: "ReduceMin", build: single("ReduceMin", []int{2, 3}, nil, aInts("axes", 1), aInt("keepdims", 0)),
 		inputs: [][]float64{{3, -1, 2, 5, 4, 6}}, want: []float64{-1, 4}, shape: []int{2}},
+	{name: "constant output/beside a computed one", build: func(b *gb) *onnx.Graph {
+		x := b.input("x", 2)
+		return b.output(b.constant([]int{3}, 0.5, -1.25, 3), b.node("Relu", []string{x}))
+	}, inputs: [][]float64{{-1, 2}}, want: []float64{0.5, -1.25, 3}, shape: []int{3}},
+	{name: "constant output/no inputs", build: func(b *gb) *onnx.Graph {
+		return b.output(b.intConstant([]int{5}, 0, 2, 4, 6, 8))
+	}, inputs: [][]float64{}, want: []float64{0, 2, 4, 6, 8}, shape: []int{5}},
 	{name: "chain/Conv Relu MaxPool Flatten Gemm", build: func(b *gb) *onnx.Graph {
 		x := b.input("x", 1, 1, 4, 4)
 		c := b.node("Conv", []string{x, b.constant([]int{2, 1, 2, 2}, 1, -1, 0.5, 0.25, -1, 1, 1, -1), b.constant([]int{2}, 0.1, -0.1)}, aInts("pads", 1, 1, 1, 1))

@@ -1,0 +1,67 @@
+package circuits
+
+import (
+	"testing"
+
+	"github.com/consensys/gnark/test"
+
+	"github.com/zkml/zkml/internal/onnxbuild"
+	"github.com/zkml/zkml/onnx"
+	"github.com/zkml/zkml/quantize"
+)
+
+// Single-op models written with onnxbuild go the whole way (import,
+// calibration on the samples, planning): for every sample the circuit must
+// accept Plan.Run's outputs and reject each output element off by one, and
+// the circuit's size is pinned in the golden file as op/<name>.
+
+func checkOpModel(t *testing.T, name string, m *onnxbuild.Model, samples [][][]float64) {
+	t.Helper()
+	g, err := onnx.Parse(m.Bytes(), name+".onnx", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cal, err := quantize.Calibrate(g, samples)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := quantize.Compile(g, cal, quantize.DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	record("op/"+name, compileCounts(t, p))
+	for k, s := range samples {
+		q, err := p.QuantizeInputs(s)
+		if err != nil {
+			t.Fatalf("sample %d: %v", k, err)
+		}
+		w := run(t, p, q)
+		if err := test.IsSolved(New(p), w, field); err != nil {
+			t.Fatalf("sample %d: Plan.Run's outputs rejected: %v", k, err)
+		}
+		for j, bad := range tampered(w) {
+			if test.IsSolved(New(p), bad, field) == nil {
+				t.Fatalf("sample %d: tampered witness %d accepted", k, j)
+			}
+		}
+	}
+}
+
+// TestConstantOutputs: an output that folds to a constant (here a Range, as
+// torch.arange exports) is bound to public values by the circuit, also in a
+// model without inputs.
+func TestConstantOutputs(t *testing.T) {
+	m := onnxbuild.NewModel("arange", 15).
+		Ints("start", nil, []int64{0}).Ints("limit", nil, []int64{10}).Ints("delta", nil, []int64{2}).
+		Node("Range", []string{"start", "limit", "delta"}, []string{"y"}).
+		Output("y", onnxbuild.Int64, 5)
+	checkOpModel(t, "range", m, [][][]float64{{}})
+
+	m = onnxbuild.NewModel("mixed", 15).
+		Input("x", onnxbuild.Float, 3).
+		Floats("c", []int64{2}, []float32{0.75, -2}).
+		Node("Relu", []string{"x"}, []string{"r"}).
+		Node("Identity", []string{"c"}, []string{"k"}).
+		Output("r", onnxbuild.Float, 3).Output("k", onnxbuild.Float, 2)
+	checkOpModel(t, "constant_beside_relu", m, [][][]float64{{{-1, 0.5, 2}}, {{3, -2, 0}}})
+}
