@@ -65,3 +65,18 @@ func TestConstantOutputs(t *testing.T) {
 		Output("r", onnxbuild.Float, 3).Output("k", onnxbuild.Float, 2)
 	checkOpModel(t, "constant_beside_relu", m, [][][]float64{{{-1, 0.5, 2}}, {{3, -2, 0}}})
 }
+
+// TestScatterElements: updates at computed indices, with a repeated index
+// in the second sample (the last update wins), and with reduction add.
+func TestScatterElements(t *testing.T) {
+	for _, red := range []string{"none", "add"} {
+		m := onnxbuild.NewModel("scatter", 16).
+			Input("x", onnxbuild.Float, 2, 3).Input("i", onnxbuild.Int64, 2, 2).Input("u", onnxbuild.Float, 2, 2).
+			Node("ScatterElements", []string{"x", "i", "u"}, []string{"y"}, onnxbuild.Int("axis", 1), onnxbuild.String("reduction", red)).
+			Output("y", onnxbuild.Float, 2, 3)
+		checkOpModel(t, "scatter_elements/"+red, m, [][][]float64{
+			{{1, -2, 3, 0.5, 5, -6}, {2, 0, 1, -1}, {10, -20, 30, 0.25}},
+			{{-1, 2, -3, 4, -5, 6}, {1, 1, 0, 2}, {7, -8, 9, 1.5}},
+		})
+	}
+}

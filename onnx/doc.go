@@ -101,6 +101,8 @@
 //	                    noop_with_empty_axes = 1 (the op is then the
 //	                    identity); keepdims (0 or 1); noop_with_empty_axes
 //	GatherElements      axis
+//	ScatterElements     axis, reduction ("none" or "add"; "mul", "max" and
+//	                    "min" are rejected)
 //	OneHot              axis (relative to the output's rank); depth and
 //	                    values stay inputs and must be constants
 //	ArgMax, ArgMin      axis (positive), keepdims (0 or 1),

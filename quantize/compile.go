@@ -646,7 +646,7 @@ func Check(g *onnx.Graph) error {
 }
 
 // supportedOps lists what Compile lowers, for error messages.
-const supportedOps = "Add, AveragePool, BatchNormalization, Cast, Clip, Concat, Conv, ConvTranspose, Div, Expand, Flatten, Gather, Gemm, GlobalAveragePool, GlobalMaxPool, Identity, MatMul, Max, MaxPool, Mean, Min, Mul, Neg, Not, And, Or, Xor, Greater, Less, GreaterOrEqual, LessOrEqual, Equal, Where, ArgMax, ArgMin, OneHot, GatherElements, Pad, ReduceMax, ReduceMean, ReduceMin, ReduceSum, Relu, Reshape, Slice, Squeeze, Sub, Sum, Tile, Transpose, Unsqueeze; LeakyRelu, PRelu, Abs; and through lookup tables Sigmoid, Tanh, Exp, Log, Erf, Gelu, Softplus, Softsign, Elu, Selu, Celu, HardSigmoid, HardSwish, Mish, Sqrt, Reciprocal, Sin, Cos, Sign, Pow (constant exponent); Floor, Ceil; Softmax; Mul, MatMul and Div of two computed values"
+const supportedOps = "Add, AveragePool, BatchNormalization, Cast, Clip, Concat, Conv, ConvTranspose, Div, Expand, Flatten, Gather, Gemm, GlobalAveragePool, GlobalMaxPool, Identity, MatMul, Max, MaxPool, Mean, Min, Mul, Neg, Not, And, Or, Xor, Greater, Less, GreaterOrEqual, LessOrEqual, Equal, Where, ArgMax, ArgMin, OneHot, GatherElements, ScatterElements, Pad, ReduceMax, ReduceMean, ReduceMin, ReduceSum, Relu, Reshape, Slice, Squeeze, Sub, Sum, Tile, Transpose, Unsqueeze; LeakyRelu, PRelu, Abs; and through lookup tables Sigmoid, Tanh, Exp, Log, Erf, Gelu, Softplus, Softsign, Elu, Selu, Celu, HardSigmoid, HardSwish, Mish, Sqrt, Reciprocal, Sin, Cos, Sign, Pow (constant exponent); Floor, Ceil; Softmax; Mul, MatMul and Div of two computed values"
 
 func checkNode(g *onnx.Graph, n *onnx.Node, ints map[string]bool) error {
 	if n.OpType == "Split" { // the one multi-output op (split.go)
@@ -679,7 +679,7 @@ func checkNode(g *onnx.Graph, n *onnx.Node, ints map[string]bool) error {
 		}
 	case "Where":
 		return checkWhere(g, n)
-	case "OneHot", "GatherElements":
+	case "OneHot", "GatherElements", "ScatterElements":
 		return checkSelect(g, n)
 	case "ArgMax", "ArgMin":
 	case "Cast":
@@ -769,6 +769,8 @@ func integerValues(g *onnx.Graph) map[string]bool {
 		case "Clip":
 			lo, hi := n.Float("min", math.Inf(-1)), n.Float("max", math.Inf(1))
 			all = all && (math.IsInf(lo, 0) || lo == math.Trunc(lo)) && (math.IsInf(hi, 0) || hi == math.Trunc(hi))
+		case "ScatterElements": // integer updates into integer data
+			all = all && len(n.Inputs) == 3 && isInt(n.Inputs[2])
 		case "MatMul": // by an integer constant or another integer value
 			all = all && len(n.Inputs) == 2 && isInt(n.Inputs[1])
 		case "Add", "Sub", "Mul":

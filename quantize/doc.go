@@ -105,6 +105,13 @@
 // inputs clamped to {0, 1} on entry so that a prover cannot feed a 5;
 // Where chooses between constants with a boolean condition (affine in it);
 // Gather reads a two-entry constant table at a boolean index (affine too).
+// ScatterElements at constant indices is data movement; at computed
+// integer indices it is the one-hot form of the indices (select.go), one
+// clamp per candidate update so that a repeated index keeps the last update
+// as ONNX Runtime does, and one product row per data element (reduction
+// none or add). A model output that folds to a constant (Range,
+// ConstantOfShape, torch.arange) is an affine op without terms whose bias
+// the circuit binds to the public output; a model may then have no inputs.
 // Models are expected to come
 // from onnx.Load, which folds constant subgraphs and makes attributes
 // canonical.

@@ -188,6 +188,8 @@ func evalFloat(g *onnx.Graph, n *onnx.Node, ins []*fval) (*fval, error) {
 		return floatOneHot(n, ins)
 	case "GatherElements":
 		return floatGatherElements(n, ins)
+	case "ScatterElements":
+		return floatScatterElements(n, ins)
 	case "Add", "Sub", "Mul", "Div":
 		if len(ins) != 2 || ins[1] == nil {
 			return nil, errors.New("needs two inputs")
