@@ -333,9 +333,9 @@ func TestMalformedGraphs(t *testing.T) {
 			x, y := b.input("x", 2), b.input("y", 1, 2)
 			return b.output(b.node("Concat", []string{x, y}))
 		},
-		"cast target":     single("Cast", []int{2}, nil, aInt("to", 99)),
-		"div zero":        single("Div", []int{2}, func(b *gb) []string { return []string{b.constant(nil, 0)} }),
-		"negative shape":  func(b *gb) *onnx.Graph { x := b.input("x", -2); return b.output(b.node("Relu", []string{x})) },
+		"cast target":    single("Cast", []int{2}, nil, aInt("to", 99)),
+		"div zero":       single("Div", []int{2}, func(b *gb) []string { return []string{b.constant(nil, 0)} }),
+		"negative shape": func(b *gb) *onnx.Graph { x := b.input("x", -2); return b.output(b.node("Relu", []string{x})) },
 	} {
 		t.Run(name, func(t *testing.T) {
 			g := build(newGraph())
