@@ -80,3 +80,15 @@ func TestScatterElements(t *testing.T) {
 		})
 	}
 }
+
+// TestRound: halves to even, at the halves themselves.
+func TestRound(t *testing.T) {
+	m := onnxbuild.NewModel("round", 13).
+		Input("x", onnxbuild.Float, 8).
+		Node("Round", []string{"x"}, []string{"y"}).
+		Output("y", onnxbuild.Float, 8)
+	checkOpModel(t, "round", m, [][][]float64{
+		{{-2.5, -1.5, -0.5, 0.5, 1.5, 2.5, 3.5, -3.5}},
+		{{-0.25, 0.75, 1.25, -1.75, 0, 2, -2, 3.25}},
+	})
+}

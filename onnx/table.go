@@ -9,7 +9,6 @@ func init() {
 	same := func(canon func(*nodeCtx) error) *opRule {
 		return &opRule{minIn: 1, maxIn: 1, maxOut: 1, canon: canon, infer: inferSame, eval: evalUnary}
 	}
-	foldUnary := &opRule{minIn: 1, maxIn: 1, maxOut: 1, eval: evalUnary, math: true}
 	arith := &opRule{minIn: 2, maxIn: 2, maxOut: 1, canon: canonLegacyBroadcast, infer: inferBroadcast, eval: evalBinary}
 	compare := &opRule{minIn: 2, maxIn: 2, maxOut: 1, canon: canonLegacyBroadcast, infer: inferCompare, eval: evalCompare}
 	reduceOp := &opRule{minIn: 1, maxIn: 2, maxOut: 1, canon: canonReduce, infer: inferReduce, eval: evalReduce}
@@ -54,10 +53,9 @@ func init() {
 		"Celu": activation, "HardSigmoid": activation, "HardSwish": activation, "Mish": activation,
 		"ThresholdedRelu": activation,
 
-		"Floor": activation, "Ceil": activation,
+		"Floor": activation, "Ceil": activation, "Round": activation,
 
 		// nonlinear functions: folded only
-		"Round":   foldUnary,
 		"Softmax": softmax, "LogSoftmax": logSoftmax,
 
 		// normalization and pooling
