@@ -1,10 +1,12 @@
 package circuits
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/consensys/gnark/test"
 
+	"github.com/zkml/zkml/internal/modelio"
 	"github.com/zkml/zkml/internal/onnxbuild"
 	"github.com/zkml/zkml/onnx"
 	"github.com/zkml/zkml/quantize"
@@ -12,7 +14,8 @@ import (
 
 // Single-op models written with onnxbuild go the whole way (import,
 // calibration on the samples, planning): for every sample the circuit must
-// accept Plan.Run's outputs and reject each output element off by one, and
+// accept Plan.Run's outputs and reject each output element off by one, the
+// integer executor must follow the float one within 0.5%, and
 // the circuit's size is pinned in the golden file as op/<name>.
 
 func checkOpModel(t *testing.T, name string, m *onnxbuild.Model, samples [][][]float64) {
@@ -31,6 +34,21 @@ func checkOpModel(t *testing.T, name string, m *onnxbuild.Model, samples [][][]f
 	}
 	record("op/"+name, compileCounts(t, p))
 	for k, s := range samples {
+		want, err := quantize.RunFloat(g, s)
+		if err != nil {
+			t.Fatalf("sample %d: %v", k, err)
+		}
+		ref := make([][]float64, len(g.Outputs))
+		for i, o := range g.Outputs {
+			ref[i] = want[o.Name]
+		}
+		got, err := p.Predict(s)
+		if err != nil {
+			t.Fatalf("sample %d: %v", k, err)
+		}
+		if e := modelio.RelativeLInf(got, ref); e > 0.005 {
+			t.Errorf("sample %d: integer executor %v, float %v: relative error %.3g", k, got, ref, e)
+		}
 		q, err := p.QuantizeInputs(s)
 		if err != nil {
 			t.Fatalf("sample %d: %v", k, err)
@@ -75,7 +93,7 @@ func TestScatterElements(t *testing.T) {
 			Node("ScatterElements", []string{"x", "i", "u"}, []string{"y"}, onnxbuild.Int("axis", 1), onnxbuild.String("reduction", red)).
 			Output("y", onnxbuild.Float, 2, 3)
 		checkOpModel(t, "scatter_elements/"+red, m, [][][]float64{
-			{{1, -2, 3, 0.5, 5, -6}, {2, 0, 1, -1}, {10, -20, 30, 0.25}},
+			{{1, -2, 3, 0.5, 5, -6}, {2, 0, 1, 2}, {10, -20, 30, 0.25}},
 			{{-1, 2, -3, 4, -5, 6}, {1, 1, 0, 2}, {7, -8, 9, 1.5}},
 		})
 	}
@@ -91,4 +109,22 @@ func TestRound(t *testing.T) {
 		{{-2.5, -1.5, -0.5, 0.5, 1.5, 2.5, 3.5, -3.5}},
 		{{-0.25, 0.75, 1.25, -1.75, 0, 2, -2, 3.25}},
 	})
+}
+
+// TestLogSoftmax: over the last axis (opset 13), and over all axes from
+// axis on (opset 11, the input seen as 2-D).
+func TestLogSoftmax(t *testing.T) {
+	for _, tc := range []struct {
+		opset int64
+		axis  int64
+	}{{13, -1}, {11, 1}} {
+		m := onnxbuild.NewModel("log_softmax", tc.opset).
+			Input("x", onnxbuild.Float, 1, 2, 3).
+			Node("LogSoftmax", []string{"x"}, []string{"y"}, onnxbuild.Int("axis", tc.axis)).
+			Output("y", onnxbuild.Float, 1, 2, 3)
+		checkOpModel(t, fmt.Sprintf("log_softmax/opset%d", tc.opset), m, [][][]float64{
+			{{1, 2, 3, -1, -1, -1}},
+			{{0.5, -4, 2, 10, -10, 0}},
+		})
+	}
 }

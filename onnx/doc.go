@@ -37,7 +37,7 @@
 //	model.onnx: unsupported ops: Loop (1, node "loop_0"), NonZero (2, node "/NonZero")
 //
 // [SupportedOps] lists the operators the importer understands. A few
-// (Floor, Ceil, Round, Mod, LogSoftmax, ...) are accepted only when their
+// (Mod, ReduceProd, NonZero, ...) are accepted only when their
 // inputs are constant, so that they fold away ([FoldOnly]). Elementwise
 // functions (Sigmoid, Tanh, Exp, Erf, Gelu, Elu, ...) stay in the graph;
 // [ElementwiseFunc] gives the real function each computes, with its

@@ -16,7 +16,6 @@ func init() {
 	pool := &opRule{minIn: 1, maxIn: 1, maxOut: 2, canon: canonPool, infer: inferPool, eval: evalPool}
 	activation := &opRule{minIn: 1, maxIn: 1, maxOut: 1, canon: canonActivation, infer: inferSame, eval: evalActivation}
 	softmax := &opRule{minIn: 1, maxIn: 1, maxOut: 1, canon: canonSoftmax, infer: inferSame, eval: evalSoftmax}
-	logSoftmax := &opRule{minIn: 1, maxIn: 1, maxOut: 1, canon: canonSoftmax, eval: evalSoftmax, math: true}
 
 	opRules = map[string]*opRule{
 		// linear algebra
@@ -55,8 +54,8 @@ func init() {
 
 		"Floor": activation, "Ceil": activation, "Round": activation,
 
-		// nonlinear functions: folded only
-		"Softmax": softmax, "LogSoftmax": logSoftmax,
+		// row normalizations (quantize/ builds them from lookup tables)
+		"Softmax": softmax, "LogSoftmax": softmax,
 
 		// normalization and pooling
 		"BatchNormalization": {minIn: 5, maxIn: 5, maxOut: 5, canon: canonBatchNorm, infer: inferBatchNorm, eval: evalBatchNorm},

@@ -32,7 +32,7 @@ var roundingOps = map[string]bool{"Floor": true, "Ceil": true, "Round": true}
 
 // isNonlinear reports whether this file lowers op.
 func isNonlinear(op string) bool {
-	return tableOps[op] || reluOps[op] || roundingOps[op] || op == "Softmax"
+	return tableOps[op] || reluOps[op] || roundingOps[op] || op == "Softmax" || op == "LogSoftmax"
 }
 
 // rangesInputs reports whether node n reads its computed inputs through a
@@ -60,7 +60,7 @@ func checkNonlinear(g *onnx.Graph, n *onnx.Node) error {
 		_, err := constExponent(g, n)
 		return err
 	}
-	if _, ok := onnx.ElementwiseFunc(n); !ok && n.OpType != "PRelu" && n.OpType != "Softmax" {
+	if _, ok := onnx.ElementwiseFunc(n); !ok && n.OpType != "PRelu" && n.OpType != "Softmax" && n.OpType != "LogSoftmax" {
 		return fmt.Errorf("op %s has no elementwise function", n.OpType)
 	}
 	if n.OpType == "PRelu" && (len(n.Inputs) != 2 || g.Constants[n.Inputs[1]] == nil) {
@@ -75,6 +75,9 @@ func (c *compiler) lowerNonlinear(n *onnx.Node) (int, error) {
 	}
 	if n.OpType == "Softmax" {
 		return c.lowerSoftmax(n)
+	}
+	if n.OpType == "LogSoftmax" {
+		return c.lowerLogSoftmax(n)
 	}
 	if roundingOps[n.OpType] {
 		return c.lowerRounding(n)
@@ -453,7 +456,7 @@ func floatNonlinear(g *onnx.Graph, n *onnx.Node, ins []*fval) (*fval, bool, erro
 	if f, ok := onnx.ElementwiseFunc(n); ok {
 		return mapFloat(ins[0], f), true, nil
 	}
-	if n.OpType == "Softmax" {
+	if n.OpType == "Softmax" || n.OpType == "LogSoftmax" {
 		out, err := floatSoftmax(g, n, ins[0])
 		return out, true, err
 	}

@@ -54,6 +54,8 @@ var nonlinearCases = []nonlinearCase{
 	{op: "LeakyRelu", attrs: []attr{aFloat("alpha", 0.1)}, sample: linspace(-3, 3, 64), kind: OpRelu},
 	{op: "Abs", sample: linspace(-3, 3, 64), kind: OpRelu},
 	{op: "Softmax", sample: linspace(-3, 3, 64), kind: OpDiv},
+	{op: "LogSoftmax", sample: linspace(-3, 3, 64), kind: OpLookup},
+	{op: "LogSoftmax", attrs: []attr{aInt("axis", 0)}, sample: linspace(-40, 20, 64), kind: OpLookup},
 	{op: "Floor", sample: linspace(-3, 3, 64), kind: OpAffine},
 	{op: "Ceil", sample: linspace(-3, 3, 64), kind: OpAffine},
 	// Scaled by 0.37, 1 or 1.5, no point lands within a quantization step

@@ -239,6 +239,11 @@ var opCases = []opCase{
 		x, u := b.input("x", 2, 2), b.input("u", 1, 2)
 		return b.output(b.node("ScatterElements", []string{x, b.intConstant([]int{1, 2}, 1, 0), u}, aInt("axis", 0), aString("reduction", "none")))
 	}, inputs: [][]float64{{1, 2, 3, 4}, {8, 9}}, want: []float64{1, 9, 8, 4}, shape: []int{2, 2}},
+	// Equal entries in a row of 2 give −log 2 whatever their value.
+	{name: "LogSoftmax", build: single("LogSoftmax", []int{2, 2}, nil, aInt("axis", 1)),
+		inputs: [][]float64{{1, 1, -30, -30}}, want: []float64{-math.Ln2, -math.Ln2, -math.Ln2, -math.Ln2}, shape: []int{2, 2}},
+	{name: "LogSoftmax/spread", build: single("LogSoftmax", []int{1, 5}, nil, aInt("axis", 1)),
+		inputs: [][]float64{{-3, 0.5, 2, 2, -20}}},
 	{name: "chain/Conv Relu MaxPool Flatten Gemm", build: func(b *gb) *onnx.Graph {
 		x := b.input("x", 1, 1, 4, 4)
 		c := b.node("Conv", []string{x, b.constant([]int{2, 1, 2, 2}, 1, -1, 0.5, 0.25, -1, 1, 1, -1), b.constant([]int{2}, 0.1, -0.1)}, aInts("pads", 1, 1, 1, 1))

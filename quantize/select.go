@@ -268,7 +268,9 @@ func floatGatherElements(n *onnx.Node, ins []*fval) (*fval, error) {
 //	data_p + Σ_k w_p,k·update_e_k                   (add)
 //
 // one OpMul row of 1 + n products per data element, or an affine map when
-// data and updates are constants.
+// data and updates are constants. As for GatherElements, a computed index
+// below 0 writes position 0 and one beyond the axis its last position,
+// where ONNX counts negative indices from the end.
 func (c *compiler) lowerScatterElements(n *onnx.Node) (int, error) {
 	if len(n.Inputs) != 3 {
 		return 0, fmt.Errorf("has %d inputs, want 3", len(n.Inputs))
