@@ -128,3 +128,25 @@ func TestLogSoftmax(t *testing.T) {
 		})
 	}
 }
+
+// TestReductions: the norms (expanded at import into Abs or Mul, ReduceSum
+// and Sqrt) and ReduceLogSumExp, with axes as an attribute (opset 13) and
+// as an input (opset 18).
+func TestReductions(t *testing.T) {
+	samples := [][][]float64{
+		{{1, -2, 3, -4, 5, -6}},
+		{{0.5, 0.25, -3, 8, -0.125, 2}},
+	}
+	for _, op := range []string{"ReduceL1", "ReduceL2", "ReduceSumSquare", "ReduceLogSumExp"} {
+		m := onnxbuild.NewModel("reduce", 13).
+			Input("x", onnxbuild.Float, 2, 3).
+			Node(op, []string{"x"}, []string{"y"}, onnxbuild.Ints("axes", 1), onnxbuild.Int("keepdims", 0)).
+			Output("y", onnxbuild.Float, 2)
+		checkOpModel(t, "reduce/"+op, m, samples)
+	}
+	m := onnxbuild.NewModel("reduce", 18).
+		Input("x", onnxbuild.Float, 2, 3).Ints("axes", []int64{1}, []int64{0}).
+		Node("ReduceLogSumExp", []string{"x", "axes"}, []string{"y"}).
+		Output("y", onnxbuild.Float, 1, 3)
+	checkOpModel(t, "reduce/ReduceLogSumExp/opset18", m, samples)
+}

@@ -68,10 +68,10 @@ func init() {
 		"ReduceMax":          reduceOp,
 		"ReduceMin":          reduceOp,
 		"ReduceProd":         foldReduce,
-		"ReduceSumSquare":    foldReduce,
+		"ReduceSumSquare":    foldReduce, // expanded at load time (decompose.go)
 		"ReduceL1":           foldReduce,
 		"ReduceL2":           foldReduce,
-		"ReduceLogSumExp":    foldReduce,
+		"ReduceLogSumExp":    reduceOp,
 		"ArgMax":             {minIn: 1, maxIn: 1, maxOut: 1, canon: canonArgMax, infer: inferArgMax, eval: evalArgMax},
 		"ArgMin":             {minIn: 1, maxIn: 1, maxOut: 1, canon: canonArgMax, infer: inferArgMax, eval: evalArgMax},
 

@@ -208,7 +208,7 @@ func evalFloat(g *onnx.Graph, n *onnx.Node, ins []*fval) (*fval, error) {
 		return floatConvTranspose(n, ins)
 	case "MaxPool", "AveragePool":
 		return floatPool(n, x)
-	case "GlobalAveragePool", "GlobalMaxPool", "ReduceMean", "ReduceSum", "ReduceMax", "ReduceMin":
+	case "GlobalAveragePool", "GlobalMaxPool", "ReduceMean", "ReduceSum", "ReduceMax", "ReduceMin", "ReduceLogSumExp":
 		return floatReduce(g, n, x)
 	case "Max", "Min", "Sum", "Mean":
 		return floatVariadic(n.OpType, ins)
@@ -493,6 +493,16 @@ func floatReduce(g *onnx.Graph, n *onnx.Node, x *fval) (*fval, error) {
 		}
 		s := 0.0
 		switch n.OpType {
+		case "ReduceLogSumExp": // max + log Σ exp(x − max), which cannot overflow
+			m := math.Inf(-1)
+			for _, i := range row {
+				m = max(m, x.data[i])
+			}
+			for _, i := range row {
+				s += math.Exp(x.data[i] - m)
+			}
+			out.data[o] = m + math.Log(s)
+			continue
 		case "ReduceMax", "GlobalMaxPool":
 			s = math.Inf(-1)
 		case "ReduceMin":

@@ -32,7 +32,7 @@ var roundingOps = map[string]bool{"Floor": true, "Ceil": true, "Round": true}
 
 // isNonlinear reports whether this file lowers op.
 func isNonlinear(op string) bool {
-	return tableOps[op] || reluOps[op] || roundingOps[op] || op == "Softmax" || op == "LogSoftmax"
+	return tableOps[op] || reluOps[op] || roundingOps[op] || op == "Softmax" || op == "LogSoftmax" || op == "ReduceLogSumExp"
 }
 
 // rangesInputs reports whether node n reads its computed inputs through a
@@ -60,7 +60,7 @@ func checkNonlinear(g *onnx.Graph, n *onnx.Node) error {
 		_, err := constExponent(g, n)
 		return err
 	}
-	if _, ok := onnx.ElementwiseFunc(n); !ok && n.OpType != "PRelu" && n.OpType != "Softmax" && n.OpType != "LogSoftmax" {
+	if _, ok := onnx.ElementwiseFunc(n); !ok && n.OpType != "PRelu" && n.OpType != "Softmax" && n.OpType != "LogSoftmax" && n.OpType != "ReduceLogSumExp" {
 		return fmt.Errorf("op %s has no elementwise function", n.OpType)
 	}
 	if n.OpType == "PRelu" && (len(n.Inputs) != 2 || g.Constants[n.Inputs[1]] == nil) {
@@ -76,7 +76,7 @@ func (c *compiler) lowerNonlinear(n *onnx.Node) (int, error) {
 	if n.OpType == "Softmax" {
 		return c.lowerSoftmax(n)
 	}
-	if n.OpType == "LogSoftmax" {
+	if n.OpType == "LogSoftmax" || n.OpType == "ReduceLogSumExp" {
 		return c.lowerLogSoftmax(n)
 	}
 	if roundingOps[n.OpType] {

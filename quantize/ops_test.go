@@ -244,6 +244,11 @@ var opCases = []opCase{
 		inputs: [][]float64{{1, 1, -30, -30}}, want: []float64{-math.Ln2, -math.Ln2, -math.Ln2, -math.Ln2}, shape: []int{2, 2}},
 	{name: "LogSoftmax/spread", build: single("LogSoftmax", []int{1, 5}, nil, aInt("axis", 1)),
 		inputs: [][]float64{{-3, 0.5, 2, 2, -20}}},
+	// log(e^1 + e^1) = 1 + log 2; log(e^−30 + e^−30) = −30 + log 2.
+	{name: "ReduceLogSumExp", build: single("ReduceLogSumExp", []int{2, 2}, nil, aInts("axes", 1), aInt("keepdims", 0)),
+		inputs: [][]float64{{1, 1, -30, -30}}, want: []float64{1 + math.Ln2, -30 + math.Ln2}, shape: []int{2}},
+	{name: "ReduceLogSumExp/keepdims", build: single("ReduceLogSumExp", []int{2, 3}, nil, aInts("axes", 0), aInt("keepdims", 1)),
+		inputs: [][]float64{{-3, 0.5, 2, 2, -20, 1}}},
 	{name: "chain/Conv Relu MaxPool Flatten Gemm", build: func(b *gb) *onnx.Graph {
 		x := b.input("x", 1, 1, 4, 4)
 		c := b.node("Conv", []string{x, b.constant([]int{2, 1, 2, 2}, 1, -1, 0.5, 0.25, -1, 1, 1, -1), b.constant([]int{2}, 0.1, -0.1)}, aInts("pads", 1, 1, 1, 1))

@@ -72,7 +72,7 @@ func floatSoftmax(g *onnx.Graph, n *onnx.Node, x *fval) (*fval, error) {
 }
 
 func (c *compiler) lowerSoftmax(n *onnx.Node) (int, error) {
-	sm, err := c.softmaxSums(n)
+	sm, err := c.softmaxSums(n, softmaxReduction)
 	if err != nil {
 		return 0, err
 	}
@@ -90,11 +90,16 @@ func (c *compiler) lowerSoftmax(n *onnx.Node) (int, error) {
 }
 
 // lowerLogSoftmax lowers LogSoftmax as x − max − log S, from the steps of
-// Softmax: log S is a table over S ∈ [1, K] for rows of K elements (its
-// input S rounded to fit the table, so log S is within 2^-(sT+1) of exact
-// for the table's input scale sT), and the output one affine op.
+// Softmax, and ReduceLogSumExp as max + log S over its reduction: log S is
+// a table over S ∈ [1, K] for rows of K elements (its input S rounded to
+// fit the table, so log S is within 2^-(sT+1) of exact for the table's
+// input scale sT), and the output one affine op.
 func (c *compiler) lowerLogSoftmax(n *onnx.Node) (int, error) {
-	sm, err := c.softmaxSums(n)
+	rows := softmaxReduction
+	if n.OpType == "ReduceLogSumExp" {
+		rows = reductionOf
+	}
+	sm, err := c.softmaxSums(n, rows)
 	if err != nil {
 		return 0, err
 	}
@@ -114,6 +119,16 @@ func (c *compiler) lowerLogSoftmax(n *onnx.Node) (int, error) {
 	}
 	lg.Out = c.newTensor(out+"/log_sum", sm.rd.out, sL, lookupBound(lg.Table), math.Log(float64(K)))
 	c.p.Ops = append(c.p.Ops, lg)
+	if n.OpType == "ReduceLogSumExp" {
+		l := newLinear(sm.rd.out)
+		m, s := l.input(sm.max), l.input(lg.Out)
+		for i := range tensor.Size(sm.rd.out) {
+			l.term(m, i, 1)
+			l.term(s, i, 1)
+			l.endRow()
+		}
+		return c.emit(n.Name, l, out, false)
+	}
 	shape := c.p.Tensors[sm.diff].Shape
 	l := newLinear(shape)
 	d, s := l.input(sm.diff), l.input(lg.Out)
@@ -130,18 +145,18 @@ func (c *compiler) lowerLogSoftmax(n *onnx.Node) (int, error) {
 // and the row sums S of e, also at softmaxExpScale (S ≥ 1: the maximum's
 // term is exp(0)).
 type softmaxParts struct {
-	rd             *reduction
-	diff, exp, sum int
-	longest        int // elements in the longest row
+	rd                  *reduction
+	max, diff, exp, sum int
+	longest             int // elements in the longest row
 }
 
-func (c *compiler) softmaxSums(n *onnx.Node) (*softmaxParts, error) {
+func (c *compiler) softmaxSums(n *onnx.Node, rows func(*onnx.Graph, *onnx.Node, []int) (*reduction, error)) (*softmaxParts, error) {
 	x, err := c.tensorOperand(n, 0)
 	if err != nil {
 		return nil, err
 	}
 	src := c.p.Tensors[x]
-	rd, err := softmaxReduction(c.g, n, src.Shape)
+	rd, err := rows(c.g, n, src.Shape)
 	if err != nil {
 		return nil, err
 	}
@@ -202,7 +217,7 @@ func (c *compiler) softmaxSums(n *onnx.Node) (*softmaxParts, error) {
 	}
 	sum.Out = c.newTensor(out+"/sum", rd.out, softmaxExpScale, sumBound, 0)
 	c.p.Ops = append(c.p.Ops, sum)
-	return &softmaxParts{rd: rd, diff: diff.Out, exp: exp.Out, sum: sum.Out, longest: longest}, nil
+	return &softmaxParts{rd: rd, max: mx, diff: diff.Out, exp: exp.Out, sum: sum.Out, longest: longest}, nil
 }
 
 // lowerDivide lowers a / b with b computed (and positive: Run fails on
