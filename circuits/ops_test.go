@@ -150,3 +150,18 @@ func TestReductions(t *testing.T) {
 		Output("y", onnxbuild.Float, 1, 3)
 	checkOpModel(t, "reduce/ReduceLogSumExp/opset18", m, samples)
 }
+
+// TestTopK: values and indices of the top 2 of rows of 5, ties included,
+// largest and smallest first.
+func TestTopK(t *testing.T) {
+	for _, largest := range []int64{1, 0} {
+		m := onnxbuild.NewModel("topk", 13).
+			Input("x", onnxbuild.Float, 2, 5).Ints("k", []int64{1}, []int64{2}).
+			Node("TopK", []string{"x", "k"}, []string{"v", "i"}, onnxbuild.Int("largest", largest)).
+			Output("v", onnxbuild.Float, 2, 2).Output("i", onnxbuild.Int64, 2, 2)
+		checkOpModel(t, fmt.Sprintf("topk/largest%d", largest), m, [][][]float64{
+			{{3, 1, 3, 2, -1, 0.5, 5, 5, 0, -2}},
+			{{-4, 2.5, 2.5, 2.5, -4, 1, 1, 1, 1, 1}},
+		})
+	}
+}

@@ -74,6 +74,7 @@ func init() {
 		"ReduceLogSumExp":    reduceOp,
 		"ArgMax":             {minIn: 1, maxIn: 1, maxOut: 1, canon: canonArgMax, infer: inferArgMax, eval: evalArgMax},
 		"ArgMin":             {minIn: 1, maxIn: 1, maxOut: 1, canon: canonArgMax, infer: inferArgMax, eval: evalArgMax},
+		"TopK":               {minIn: 1, maxIn: 2, maxOut: 2, canon: canonTopK, infer: inferTopK, eval: evalTopK},
 
 		// data movement
 		"Identity":        {minIn: 1, maxIn: 1, maxOut: 1, infer: inferSame, eval: evalByInfer(inferSame)},

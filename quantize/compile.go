@@ -646,10 +646,10 @@ func Check(g *onnx.Graph) error {
 }
 
 // supportedOps lists what Compile lowers, for error messages.
-const supportedOps = "Add, AveragePool, BatchNormalization, Cast, Clip, Concat, Conv, ConvTranspose, Div, Expand, Flatten, Gather, Gemm, GlobalAveragePool, GlobalMaxPool, Identity, MatMul, Max, MaxPool, Mean, Min, Mul, Neg, Not, And, Or, Xor, Greater, Less, GreaterOrEqual, LessOrEqual, Equal, Where, ArgMax, ArgMin, OneHot, GatherElements, ScatterElements, Pad, ReduceMax, ReduceMean, ReduceMin, ReduceSum, Relu, Reshape, Slice, Squeeze, Sub, Sum, Tile, Transpose, Unsqueeze; LeakyRelu, PRelu, Abs; and through lookup tables Sigmoid, Tanh, Exp, Log, Erf, Gelu, Softplus, Softsign, Elu, Selu, Celu, HardSigmoid, HardSwish, Mish, Sqrt, Reciprocal, Sin, Cos, Sign, Pow (constant exponent); Floor, Ceil, Round; Softmax, LogSoftmax, ReduceLogSumExp; Mul, MatMul and Div of two computed values"
+const supportedOps = "Add, AveragePool, BatchNormalization, Cast, Clip, Concat, Conv, ConvTranspose, Div, Expand, Flatten, Gather, Gemm, GlobalAveragePool, GlobalMaxPool, Identity, MatMul, Max, MaxPool, Mean, Min, Mul, Neg, Not, And, Or, Xor, Greater, Less, GreaterOrEqual, LessOrEqual, Equal, Where, ArgMax, ArgMin, TopK, OneHot, GatherElements, ScatterElements, Pad, ReduceMax, ReduceMean, ReduceMin, ReduceSum, Relu, Reshape, Slice, Squeeze, Sub, Sum, Tile, Transpose, Unsqueeze; LeakyRelu, PRelu, Abs; and through lookup tables Sigmoid, Tanh, Exp, Log, Erf, Gelu, Softplus, Softsign, Elu, Selu, Celu, HardSigmoid, HardSwish, Mish, Sqrt, Reciprocal, Sin, Cos, Sign, Pow (constant exponent); Floor, Ceil, Round; Softmax, LogSoftmax, ReduceLogSumExp; Mul, MatMul and Div of two computed values"
 
 func checkNode(g *onnx.Graph, n *onnx.Node, ints map[string]bool) error {
-	if n.OpType == "Split" { // the one multi-output op (split.go)
+	if n.OpType == "Split" || n.OpType == "TopK" { // the multi-output ops (split.go, topk.go)
 		return nil
 	}
 	if err := outputCount(n); err != nil {
@@ -763,6 +763,10 @@ func integerValues(g *onnx.Graph) map[string]bool {
 		switch n.OpType {
 		case "Greater", "Less", "GreaterOrEqual", "LessOrEqual", "Equal", "ArgMax", "ArgMin":
 			all = true // 0 or 1, or an index
+		case "TopK": // values of the input, and indices
+			if len(n.Outputs) > 1 {
+				ints[n.Outputs[1]] = true
+			}
 		case "Floor", "Ceil", "Round":
 			all = true // integers at scale 0 (see lowerRounding)
 		case "Cast", "Neg", "Relu", "Not", "And", "Or", "Xor", "MaxPool", "GlobalMaxPool", "ReduceMax", "ReduceMin", "ReduceSum", "Max", "Min", "Sum":

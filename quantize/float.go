@@ -67,8 +67,14 @@ func runFloat(g *onnx.Graph, inputs [][]float64) (map[string]*fval, error) {
 				return nil, nodeErr(g, n, fmt.Errorf("input %q is neither a graph input, a constant nor computed by an earlier node", name))
 			}
 		}
-		if n.OpType == "Split" && len(ins) > 0 && ins[0] != nil {
-			outs, err := floatSplit(n, ins[0])
+		if (n.OpType == "Split" || n.OpType == "TopK") && len(ins) > 0 && ins[0] != nil {
+			var outs []*fval
+			var err error
+			if n.OpType == "Split" {
+				outs, err = floatSplit(n, ins[0])
+			} else {
+				outs, err = floatTopK(n, ins[0])
+			}
 			if err != nil {
 				return nil, nodeErr(g, n, err)
 			}

@@ -49,6 +49,9 @@ func (c *compiler) lower(n *onnx.Node) error {
 	if n.OpType == "Split" {
 		return c.lowerSplit(n)
 	}
+	if n.OpType == "TopK" {
+		return c.lowerTopK(n)
+	}
 	if err := outputCount(n); err != nil {
 		return err
 	}
