@@ -165,3 +165,31 @@ func TestTopK(t *testing.T) {
 		})
 	}
 }
+
+// TestMovementAndConstants: nearest Resize, Neg, Sign, ConstantOfShape of
+// a Shape, Range and Cast (of an integer input to float, and back) in one
+// model.
+func TestMovementAndConstants(t *testing.T) {
+	value := onnxbuild.FloatTensor("value", []int64{1}, []float32{0.5})
+	m := onnxbuild.NewModel("mixed", 13).
+		Input("x", onnxbuild.Float, 1, 1, 2, 2).Input("i", onnxbuild.Int64, 3).
+		Floats("scales", []int64{4}, []float32{1, 1, 2, 1.5}).
+		Ints("start", nil, []int64{0}).Ints("limit", nil, []int64{3}).Ints("delta", nil, []int64{1}).
+		Node("Resize", []string{"x", "", "scales"}, []string{"r"}).
+		Node("Neg", []string{"r"}, []string{"n"}).
+		Node("Sign", []string{"n"}, []string{"s"}).
+		Node("Shape", []string{"x"}, []string{"shape"}).
+		Node("ConstantOfShape", []string{"shape"}, []string{"half"}, onnxbuild.Tensor("value", value)).
+		Node("Add", []string{"x", "half"}, []string{"a"}).
+		Node("Range", []string{"start", "limit", "delta"}, []string{"rg"}).
+		Node("Cast", []string{"i"}, []string{"fi"}, onnxbuild.Int("to", 1)).
+		Node("Cast", []string{"rg"}, []string{"frg"}, onnxbuild.Int("to", 1)).
+		Node("Add", []string{"fi", "frg"}, []string{"sum"}).
+		Node("Cast", []string{"sum"}, []string{"back"}, onnxbuild.Int("to", 7)).
+		Output("n", onnxbuild.Float, 1, 1, 4, 3).Output("s", onnxbuild.Float, 1, 1, 4, 3).
+		Output("a", onnxbuild.Float, 1, 1, 2, 2).Output("back", onnxbuild.Int64, 3)
+	checkOpModel(t, "movement_and_constants", m, [][][]float64{
+		{{1, -2, 0.25, 3}, {4, -5, 6}},
+		{{-0.5, 0, 2, -1}, {0, 1, -2}},
+	})
+}

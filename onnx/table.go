@@ -94,6 +94,8 @@ func init() {
 		"OneHot":          {minIn: 3, maxIn: 3, maxOut: 1, canon: canonOneHot, infer: inferOneHot, eval: evalOneHot},
 		"Expand":          {minIn: 2, maxIn: 2, maxOut: 1, canon: canonExpand, infer: inferExpand, eval: evalExpand},
 		"Tile":            {minIn: 2, maxIn: 2, maxOut: 1, canon: canonTile, infer: inferTile, eval: evalTile},
+		"Resize":          {minIn: 1, maxIn: 4, maxOut: 1, canon: canonResize, infer: inferResize, eval: evalResize},
+		"Upsample":        {minIn: 1, maxIn: 2, maxOut: 1, canon: canonResize, infer: inferResize, eval: evalResize},
 		"Cast":            {minIn: 1, maxIn: 1, maxOut: 1, canon: canonCast, infer: inferCast, eval: evalCast},
 
 		// constants and shape computations: always folded

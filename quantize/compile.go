@@ -646,7 +646,7 @@ func Check(g *onnx.Graph) error {
 }
 
 // supportedOps lists what Compile lowers, for error messages.
-const supportedOps = "Add, AveragePool, BatchNormalization, Cast, Clip, Concat, Conv, ConvTranspose, Div, Expand, Flatten, Gather, Gemm, GlobalAveragePool, GlobalMaxPool, Identity, MatMul, Max, MaxPool, Mean, Min, Mul, Neg, Not, And, Or, Xor, Greater, Less, GreaterOrEqual, LessOrEqual, Equal, Where, ArgMax, ArgMin, TopK, OneHot, GatherElements, ScatterElements, Pad, ReduceMax, ReduceMean, ReduceMin, ReduceSum, Relu, Reshape, Slice, Squeeze, Sub, Sum, Tile, Transpose, Unsqueeze; LeakyRelu, PRelu, Abs; and through lookup tables Sigmoid, Tanh, Exp, Log, Erf, Gelu, Softplus, Softsign, Elu, Selu, Celu, HardSigmoid, HardSwish, Mish, Sqrt, Reciprocal, Sin, Cos, Sign, Pow (constant exponent); Floor, Ceil, Round; Softmax, LogSoftmax, ReduceLogSumExp; Mul, MatMul and Div of two computed values"
+const supportedOps = "Add, AveragePool, BatchNormalization, Cast, Clip, Concat, Conv, ConvTranspose, Div, Expand, Flatten, Gather, Gemm, GlobalAveragePool, GlobalMaxPool, Identity, MatMul, Max, MaxPool, Mean, Min, Mul, Neg, Not, And, Or, Xor, Greater, Less, GreaterOrEqual, LessOrEqual, Equal, Where, ArgMax, ArgMin, TopK, OneHot, GatherElements, ScatterElements, Pad, Resize (nearest), ReduceMax, ReduceMean, ReduceMin, ReduceSum, Relu, Reshape, Slice, Squeeze, Sub, Sum, Tile, Transpose, Unsqueeze; LeakyRelu, PRelu, Abs; and through lookup tables Sigmoid, Tanh, Exp, Log, Erf, Gelu, Softplus, Softsign, Elu, Selu, Celu, HardSigmoid, HardSwish, Mish, Sqrt, Reciprocal, Sin, Cos, Sign, Pow (constant exponent); Floor, Ceil, Round; Softmax, LogSoftmax, ReduceLogSumExp; Mul, MatMul and Div of two computed values"
 
 func checkNode(g *onnx.Graph, n *onnx.Node, ints map[string]bool) error {
 	if n.OpType == "Split" || n.OpType == "TopK" { // the multi-output ops (split.go, topk.go)
@@ -660,7 +660,7 @@ func checkNode(g *onnx.Graph, n *onnx.Node, ints map[string]bool) error {
 		return errors.New("input 0 is missing")
 	}
 	switch n.OpType {
-	case "Identity", "Reshape", "Flatten", "Squeeze", "Unsqueeze", "Transpose", "Slice", "Concat", "Expand", "Tile",
+	case "Identity", "Reshape", "Flatten", "Squeeze", "Unsqueeze", "Transpose", "Slice", "Concat", "Expand", "Tile", "Resize", "Upsample",
 		"Relu", "Neg", "Add", "Sub", "AveragePool", "GlobalAveragePool", "GlobalMaxPool",
 		"ReduceMean", "ReduceSum", "ReduceMax", "MaxPool", "ReduceMin", "Max", "Min", "Sum", "Mean", "Clip":
 	case "Pad":
