@@ -40,7 +40,7 @@ func isNonlinear(op string) bool {
 // range (see compiler.ranged).
 func rangesInputs(g *onnx.Graph, n *onnx.Node) bool {
 	switch {
-	case n.OpType == "Pow":
+	case n.OpType == "Pow", n.OpType == "TopK":
 		return true
 	case isNonlinear(n.OpType):
 		return true
