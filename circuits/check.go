@@ -109,9 +109,6 @@ func checkPlan(p *quantize.Plan) (*layout, error) {
 	// that satisfies the constraints; 0 while t is not yet defined.
 	bound := make([]float64, nt)
 	act := math.Ldexp(1, p.Config.ActivationBits-1)
-	if len(p.Inputs) == 0 {
-		return nil, errors.New("circuits: plan has no input")
-	}
 	for i, t := range p.Inputs {
 		if t < 0 || t >= nt {
 			return nil, fmt.Errorf("circuits: input %d refers to tensor %d; the plan has %d tensors", i, t, nt)
@@ -154,7 +151,7 @@ func checkOp(p *quantize.Plan, op *quantize.Op, bound []float64, act float64) er
 	if bound[op.Out] != 0 {
 		return fmt.Errorf("tensor %d (%q) is written twice (or is a model input)", op.Out, p.Tensors[op.Out].Name)
 	}
-	if len(op.In) == 0 {
+	if len(op.In) == 0 && op.Kind != quantize.OpAffine { // an affine op with only a bias is a constant
 		return errors.New("no input tensor")
 	}
 	for i, t := range op.In {

@@ -199,7 +199,7 @@ func TestBadPlans(t *testing.T) {
 	}{
 		{"nil plan", "no plan", nil},
 		{"bad config", "activation bits", func(p *quantize.Plan) { p.Config.ActivationBits = 100 }},
-		{"no input", "no input", func(p *quantize.Plan) { p.Inputs = nil }},
+		{"no input", "read before it is written", func(p *quantize.Plan) { p.Inputs = nil }},
 		{"no output", "no output", func(p *quantize.Plan) { p.Outputs = nil }},
 		{"input index", "input 0 refers to tensor 99", func(p *quantize.Plan) { p.Inputs[0] = 99 }},
 		{"output index", "output 0 refers to tensor -1", func(p *quantize.Plan) { p.Outputs[0] = -1 }},
@@ -225,7 +225,8 @@ func TestBadPlans(t *testing.T) {
 		{"relu shift", "relu carries", func(p *quantize.Plan) { p.Ops[1].Shift = 3 }},
 		{"max shift", "max carries", func(p *quantize.Plan) { p.Ops[3].Bias = []int64{1, 2} }},
 		{"empty max row", "has no term", func(p *quantize.Plan) { p.Ops[3].RowStart[1] = 0 }},
-		{"no op input", "no input tensor", func(p *quantize.Plan) { p.Ops[2].In = nil }},
+		{"no op input", "the op has 0 inputs", func(p *quantize.Plan) { p.Ops[2].In = nil }},
+		{"no relu input", "no input tensor", func(p *quantize.Plan) { p.Ops[1].In = nil }},
 		{"wraps around", "beyond the 2^240", func(p *quantize.Plan) {
 			for i := range p.Ops[2].Terms {
 				p.Ops[2].Terms[i].Coeff = 1 << 62

@@ -18,6 +18,8 @@ func (im *importer) expandNode(n *Node) ([]*Node, error) {
 		return im.expandNormalization(n, true)
 	case "RNN", "LSTM", "GRU":
 		return im.expandRecurrent(n)
+	case "ReduceL1", "ReduceL2", "ReduceSumSquare":
+		return im.expandNorm(n)
 	}
 	return []*Node{n}, nil
 }
@@ -157,5 +159,72 @@ func (im *importer) channelConstant(n *Node, name string, shape []int, what stri
 	c.Shape = rs
 	out := n.Name + "/" + what + "_per_channel"
 	im.g.Constants[out] = &c
+	return out, nil
+}
+
+// expandNorm writes ReduceSumSquare, ReduceL1 and ReduceL2 as a ReduceSum
+// (same axes, keepdims and noop_with_empty_axes) of x·x or Abs(x), under a
+// Sqrt for ReduceL2. The ReduceSum takes its axes the way the model's opset
+// wants them (an input from opset 13, an attribute before), whichever way
+// the original node gave them.
+func (im *importer) expandNorm(n *Node) ([]*Node, error) {
+	g := im.g
+	if len(n.Inputs) == 0 || n.Inputs[0] == "" || len(n.Outputs) != 1 {
+		return []*Node{n}, nil // processNode reports it
+	}
+	if _, ok := g.Shape(n.Inputs[0]); !ok {
+		return []*Node{n}, nil
+	}
+	var axes []int64
+	hasAxes := false
+	if a, ok := n.Attrs["axes"]; ok {
+		if a.Kind != AttrInts {
+			return nil, fmt.Errorf("%s: attribute \"axes\" has the wrong type", n.Describe())
+		}
+		axes, hasAxes = a.Ints, true
+	}
+	if len(n.Inputs) > 1 && n.Inputs[1] != "" {
+		t := g.Constants[n.Inputs[1]]
+		if t == nil {
+			return nil, fmt.Errorf("%s: the axes input %q is computed from the model inputs; zkml needs it to be a constant (static shapes only)", n.Describe(), n.Inputs[1])
+		}
+		if t.DType.IsFloat() {
+			return nil, fmt.Errorf("%s: the axes input %q must be an integer tensor, not %s", n.Describe(), n.Inputs[1], t.DType)
+		}
+		axes, hasAxes = t.Int, true
+	}
+	name := func(s string) string { return n.Name + "/" + s }
+	x := n.Inputs[0]
+	var out []*Node
+	term := name("terms")
+	if n.OpType == "ReduceL1" {
+		out = append(out, &Node{Name: name("abs"), OpType: "Abs", Inputs: []string{x}, Outputs: []string{term}, Attrs: map[string]*Attr{}})
+	} else {
+		out = append(out, &Node{Name: name("square"), OpType: "Mul", Inputs: []string{x, x}, Outputs: []string{term}, Attrs: map[string]*Attr{}})
+	}
+	attrs := map[string]*Attr{}
+	for _, k := range []string{"keepdims", "noop_with_empty_axes"} {
+		if a, ok := n.Attrs[k]; ok {
+			attrs[k] = a
+		}
+	}
+	inputs := []string{term}
+	if hasAxes && len(axes) > 0 {
+		if g.Opset >= reduceAxesFromInput("ReduceSum") {
+			c := name("axes")
+			g.Constants[c] = &Tensor{DType: Int64, Shape: []int{len(axes)}, Int: append([]int64(nil), axes...)}
+			inputs = append(inputs, c)
+		} else {
+			attrs["axes"] = &Attr{Kind: AttrInts, Ints: append([]int64(nil), axes...)}
+		}
+	}
+	sum := n.Outputs[0]
+	if n.OpType == "ReduceL2" {
+		sum = name("sum_of_squares")
+	}
+	out = append(out, &Node{Name: name("sum"), OpType: "ReduceSum", Inputs: inputs, Outputs: []string{sum}, Attrs: attrs})
+	if n.OpType == "ReduceL2" {
+		out = append(out, &Node{Name: name("sqrt"), OpType: "Sqrt", Inputs: []string{sum}, Outputs: []string{n.Outputs[0]}, Attrs: map[string]*Attr{}})
+	}
 	return out, nil
 }

@@ -37,7 +37,7 @@
 //	model.onnx: unsupported ops: Loop (1, node "loop_0"), NonZero (2, node "/NonZero")
 //
 // [SupportedOps] lists the operators the importer understands. A few
-// (Floor, Ceil, Round, Mod, LogSoftmax, ...) are accepted only when their
+// (Mod, ReduceProd, NonZero, ...) are accepted only when their
 // inputs are constant, so that they fold away ([FoldOnly]). Elementwise
 // functions (Sigmoid, Tanh, Exp, Erf, Gelu, Elu, ...) stay in the graph;
 // [ElementwiseFunc] gives the real function each computes, with its
@@ -46,7 +46,10 @@
 // LayerNormalization and InstanceNormalization are replaced, at load time,
 // by the ops they stand for (ReduceMean, Sub, Mul, Add, Sqrt, Div), named
 // after the node ("<node>/mean", "<node>/variance", ...), so that later
-// stages see only simple ops and calibration measures every step.
+// stages see only simple ops and calibration measures every step. So are
+// ReduceSumSquare (ReduceSum of x·x), ReduceL1 (of Abs(x)) and ReduceL2
+// (Sqrt of the sum of squares), with the ReduceSum's axes given as the
+// opset wants them.
 //
 // RNN, LSTM and GRU are unrolled over their static sequence length, each
 // step written with ops later stages know: per gate a Gemm of the step's
@@ -116,10 +119,20 @@
 //	                    noop_with_empty_axes = 1 (the op is then the
 //	                    identity); keepdims (0 or 1); noop_with_empty_axes
 //	GatherElements      axis
+//	ScatterElements     axis, reduction ("none" or "add"; "mul", "max" and
+//	                    "min" are rejected)
 //	OneHot              axis (relative to the output's rank); depth and
 //	                    values stay inputs and must be constants
 //	ArgMax, ArgMin      axis (positive), keepdims (0 or 1),
 //	                    select_last_index (0; 1 is rejected)
+//	TopK                axis (positive), k (int, from the K input, which
+//	                    must be a constant, from opset 10 on), largest,
+//	                    sorted (0 or 1); outputs values and int64 indices
+//	Resize, Upsample    mode "nearest" only; sizes (ints, the output shape),
+//	                    scales (floats), coordinate_transformation_mode and
+//	                    nearest_mode filled in ("asymmetric" and "simple"
+//	                    for Resize-10 and Upsample, as ONNX Runtime); only
+//	                    the data input remains
 //	Expand              shape (ints): the target shape, as given (numpy
 //	                    broadcasting applies). Only the data input remains.
 //	Tile                repeats (ints). Only the data input remains.

@@ -3,6 +3,7 @@ package onnx
 import (
 	"fmt"
 	"math"
+	"slices"
 
 	"github.com/zkml/zkml/internal/tensor"
 )
@@ -134,7 +135,8 @@ func evalGatherElements(c *nodeCtx) error {
 
 // GatherElementsIndex returns, for every output element of a GatherElements
 // over axis, the flat index of the data element it reads, given the index
-// values (negative ones count from the end).
+// values (negative ones count from the end); for ScatterElements, the data
+// element each update writes.
 func GatherElementsIndex(data, idx []int, axis int, at func(int) int64) ([]int, error) {
 	ds, is := tensor.Strides(data), tensor.Strides(idx)
 	n := tensor.Size(idx)
@@ -159,4 +161,72 @@ func GatherElementsIndex(data, idx []int, axis int, at func(int) int64) ([]int, 
 		src[i] = s
 	}
 	return src, nil
+}
+
+// ScatterElements writes updates into a copy of data at integer indices
+// along axis. Canonical attributes: axis normalized, reduction "none" or
+// "add" (the others are rejected). Repeated indices with reduction none
+// are undefined in ONNX; zkml's folding, like ONNX Runtime, keeps the last.
+
+func canonScatterElements(c *nodeCtx) error {
+	if _, err := c.canonAxis("axis", 0, c.rank(0)); err != nil {
+		return err
+	}
+	if err := c.attrKind("reduction", AttrString); err != nil {
+		return err
+	}
+	switch r := c.n.String("reduction", "none"); r {
+	case "none", "add":
+		c.setString("reduction", r)
+	default:
+		return fmt.Errorf("reduction %q is not supported (none and add are)", r)
+	}
+	return nil
+}
+
+func inferScatterElements(c *nodeCtx) error {
+	if c.dtype(1).IsFloat() {
+		return fmt.Errorf("indices %q must be integers, not %s", c.n.Inputs[1], c.dtype(1))
+	}
+	x, idx, upd := c.shape(0), c.shape(1), c.shape(2)
+	if len(x) != len(idx) || !slices.Equal(idx, upd) {
+		return fmt.Errorf("data %v, indices %v and updates %v: indices and updates must have one shape, of the data's rank", x, idx, upd)
+	}
+	ax := int(c.n.Int("axis", 0))
+	for d := range x {
+		if d != ax && idx[d] > x[d] {
+			return fmt.Errorf("indices %v exceed data %v along axis %d", idx, x, d)
+		}
+	}
+	c.setOut(0, c.dtype(0), clone(x))
+	return nil
+}
+
+func evalScatterElements(c *nodeCtx) error {
+	c.out = make([]Value, len(c.n.Outputs))
+	if err := inferScatterElements(c); err != nil {
+		return err
+	}
+	x, idx, upd := c.consts[0], c.consts[1], c.consts[2]
+	dst, err := GatherElementsIndex(x.Shape, idx.Shape, int(c.n.Int("axis", 0)), idx.IntAt)
+	if err != nil {
+		return err
+	}
+	out, err := newTensor(x.DType, x.Shape)
+	if err != nil {
+		return err
+	}
+	for i := range out.Len() {
+		out.set(i, x.At(i))
+	}
+	add := c.n.String("reduction", "none") == "add"
+	for e, d := range dst {
+		v := upd.At(e)
+		if add {
+			v += out.At(d)
+		}
+		out.set(d, v)
+	}
+	c.outT[0] = out
+	return nil
 }

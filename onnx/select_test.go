@@ -2,6 +2,7 @@ package onnx
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	ob "github.com/zkml/zkml/internal/onnxbuild"
@@ -32,9 +33,19 @@ func TestFoldSelections(t *testing.T) {
 			return m.Ints("i", []int64{2, 2}, []int64{3, 0, -1, 1}).
 				Node("GatherElements", []string{"x", "i"}, []string{"y"}, ob.Int("axis", 1))
 		}, []float64{0.5, 3, 7, 7}, []int{2, 2}, ob.Float},
+		// x is [[3 −1 3 0.5] [2 7 −4 7]]; row 1 repeats index 0: the last
+		// update wins, as in ONNX Runtime.
+		{"ScatterElements", func(m *ob.Model) *ob.Model {
+			return m.Ints("i", []int64{2, 2}, []int64{3, -4, 0, 0}).Floats("u", []int64{2, 2}, []float32{10, 20, 30, 40}).
+				Node("ScatterElements", []string{"x", "i", "u"}, []string{"y"}, ob.Int("axis", 1))
+		}, []float64{20, -1, 3, 10, 40, 7, -4, 7}, []int{2, 4}, ob.Float},
+		{"ScatterElements/add axis 0", func(m *ob.Model) *ob.Model {
+			return m.Ints("i", []int64{1, 3}, []int64{1, 0, 1}).Floats("u", []int64{1, 3}, []float32{10, 20, 30}).
+				Node("ScatterElements", []string{"x", "i", "u"}, []string{"y"}, ob.Int("axis", 0), ob.String("reduction", "add"))
+		}, []float64{3, 19, 3, 0.5, 12, 7, 26, 7}, []int{2, 4}, ob.Float},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			m := c.build(ob.NewModel("s", 13).Floats("x", []int64{2, 4}, x)).Output("y", c.elem)
+			m := c.build(ob.NewModel("s", 16).Floats("x", []int64{2, 4}, x)).Output("y", c.elem)
 			g, err := Parse(m.Bytes(), "s.onnx", nil)
 			if err != nil {
 				t.Fatal(err)
@@ -52,5 +63,10 @@ func TestFoldSelections(t *testing.T) {
 		Node("ArgMax", []string{"x"}, []string{"y"}, ob.Int("select_last_index", 1)).Output("y", ob.Int64)
 	if _, err := Parse(m.Bytes(), "s.onnx", nil); err == nil {
 		t.Error("select_last_index=1 accepted")
+	}
+	m = ob.NewModel("s", 16).Floats("x", []int64{2, 4}, x).Ints("i", []int64{1, 1}, []int64{0}).Floats("u", []int64{1, 1}, []float32{1}).
+		Node("ScatterElements", []string{"x", "i", "u"}, []string{"y"}, ob.String("reduction", "max")).Output("y", ob.Float)
+	if _, err := Parse(m.Bytes(), "s.onnx", nil); err == nil || !strings.Contains(err.Error(), "reduction") {
+		t.Errorf("reduction=max: err = %v", err)
 	}
 }

@@ -9,7 +9,6 @@ func init() {
 	same := func(canon func(*nodeCtx) error) *opRule {
 		return &opRule{minIn: 1, maxIn: 1, maxOut: 1, canon: canon, infer: inferSame, eval: evalUnary}
 	}
-	foldUnary := &opRule{minIn: 1, maxIn: 1, maxOut: 1, eval: evalUnary, math: true}
 	arith := &opRule{minIn: 2, maxIn: 2, maxOut: 1, canon: canonLegacyBroadcast, infer: inferBroadcast, eval: evalBinary}
 	compare := &opRule{minIn: 2, maxIn: 2, maxOut: 1, canon: canonLegacyBroadcast, infer: inferCompare, eval: evalCompare}
 	reduceOp := &opRule{minIn: 1, maxIn: 2, maxOut: 1, canon: canonReduce, infer: inferReduce, eval: evalReduce}
@@ -17,7 +16,6 @@ func init() {
 	pool := &opRule{minIn: 1, maxIn: 1, maxOut: 2, canon: canonPool, infer: inferPool, eval: evalPool}
 	activation := &opRule{minIn: 1, maxIn: 1, maxOut: 1, canon: canonActivation, infer: inferSame, eval: evalActivation}
 	softmax := &opRule{minIn: 1, maxIn: 1, maxOut: 1, canon: canonSoftmax, infer: inferSame, eval: evalSoftmax}
-	logSoftmax := &opRule{minIn: 1, maxIn: 1, maxOut: 1, canon: canonSoftmax, eval: evalSoftmax, math: true}
 
 	opRules = map[string]*opRule{
 		// linear algebra
@@ -54,11 +52,10 @@ func init() {
 		"Celu": activation, "HardSigmoid": activation, "HardSwish": activation, "Mish": activation,
 		"ThresholdedRelu": activation,
 
-		"Floor": activation, "Ceil": activation,
+		"Floor": activation, "Ceil": activation, "Round": activation,
 
-		// nonlinear functions: folded only
-		"Round":   foldUnary,
-		"Softmax": softmax, "LogSoftmax": logSoftmax,
+		// row normalizations (quantize/ builds them from lookup tables)
+		"Softmax": softmax, "LogSoftmax": softmax,
 
 		// normalization and pooling
 		"BatchNormalization": {minIn: 5, maxIn: 5, maxOut: 5, canon: canonBatchNorm, infer: inferBatchNorm, eval: evalBatchNorm},
@@ -71,31 +68,35 @@ func init() {
 		"ReduceMax":          reduceOp,
 		"ReduceMin":          reduceOp,
 		"ReduceProd":         foldReduce,
-		"ReduceSumSquare":    foldReduce,
+		"ReduceSumSquare":    foldReduce, // expanded at load time (decompose.go)
 		"ReduceL1":           foldReduce,
 		"ReduceL2":           foldReduce,
-		"ReduceLogSumExp":    foldReduce,
+		"ReduceLogSumExp":    reduceOp,
 		"ArgMax":             {minIn: 1, maxIn: 1, maxOut: 1, canon: canonArgMax, infer: inferArgMax, eval: evalArgMax},
 		"ArgMin":             {minIn: 1, maxIn: 1, maxOut: 1, canon: canonArgMax, infer: inferArgMax, eval: evalArgMax},
+		"TopK":               {minIn: 1, maxIn: 2, maxOut: 2, canon: canonTopK, infer: inferTopK, eval: evalTopK},
 
 		// data movement
-		"Identity":       {minIn: 1, maxIn: 1, maxOut: 1, infer: inferSame, eval: evalByInfer(inferSame)},
-		"Dropout":        {minIn: 1, maxIn: 3, maxOut: 2, canon: canonDropout, infer: inferSame, eval: evalByInfer(inferSame)},
-		"Flatten":        {minIn: 1, maxIn: 1, maxOut: 1, canon: canonFlatten, infer: inferFlatten, eval: evalByInfer(inferFlatten)},
-		"Reshape":        {minIn: 1, maxIn: 2, maxOut: 1, canon: canonReshape, infer: inferReshape, eval: evalByInfer(inferReshape)},
-		"Squeeze":        {minIn: 1, maxIn: 2, maxOut: 1, canon: canonSqueeze, infer: inferSqueeze, eval: evalByInfer(inferSqueeze)},
-		"Unsqueeze":      {minIn: 1, maxIn: 2, maxOut: 1, canon: canonUnsqueeze, infer: inferUnsqueeze, eval: evalByInfer(inferUnsqueeze)},
-		"Transpose":      {minIn: 1, maxIn: 1, maxOut: 1, canon: canonTranspose, infer: inferTranspose, eval: evalTranspose},
-		"Concat":         {minIn: 1, maxIn: variadic, maxOut: 1, canon: canonConcat, infer: inferConcat, eval: evalConcat},
-		"Split":          {minIn: 1, maxIn: 2, maxOut: 1 << 16, canon: canonSplit, infer: inferSplit, eval: evalSplit},
-		"Slice":          {minIn: 1, maxIn: 5, maxOut: 1, canon: canonSlice, infer: inferSlice, eval: evalSlice},
-		"Pad":            {minIn: 1, maxIn: 4, maxOut: 1, canon: canonPad, infer: inferPad, eval: evalPad},
-		"Gather":         {minIn: 2, maxIn: 2, maxOut: 1, canon: canonGather, infer: inferGather, eval: evalGather},
-		"GatherElements": {minIn: 2, maxIn: 2, maxOut: 1, canon: canonGatherElements, infer: inferGatherElements, eval: evalGatherElements},
-		"OneHot":         {minIn: 3, maxIn: 3, maxOut: 1, canon: canonOneHot, infer: inferOneHot, eval: evalOneHot},
-		"Expand":         {minIn: 2, maxIn: 2, maxOut: 1, canon: canonExpand, infer: inferExpand, eval: evalExpand},
-		"Tile":           {minIn: 2, maxIn: 2, maxOut: 1, canon: canonTile, infer: inferTile, eval: evalTile},
-		"Cast":           {minIn: 1, maxIn: 1, maxOut: 1, canon: canonCast, infer: inferCast, eval: evalCast},
+		"Identity":        {minIn: 1, maxIn: 1, maxOut: 1, infer: inferSame, eval: evalByInfer(inferSame)},
+		"Dropout":         {minIn: 1, maxIn: 3, maxOut: 2, canon: canonDropout, infer: inferSame, eval: evalByInfer(inferSame)},
+		"Flatten":         {minIn: 1, maxIn: 1, maxOut: 1, canon: canonFlatten, infer: inferFlatten, eval: evalByInfer(inferFlatten)},
+		"Reshape":         {minIn: 1, maxIn: 2, maxOut: 1, canon: canonReshape, infer: inferReshape, eval: evalByInfer(inferReshape)},
+		"Squeeze":         {minIn: 1, maxIn: 2, maxOut: 1, canon: canonSqueeze, infer: inferSqueeze, eval: evalByInfer(inferSqueeze)},
+		"Unsqueeze":       {minIn: 1, maxIn: 2, maxOut: 1, canon: canonUnsqueeze, infer: inferUnsqueeze, eval: evalByInfer(inferUnsqueeze)},
+		"Transpose":       {minIn: 1, maxIn: 1, maxOut: 1, canon: canonTranspose, infer: inferTranspose, eval: evalTranspose},
+		"Concat":          {minIn: 1, maxIn: variadic, maxOut: 1, canon: canonConcat, infer: inferConcat, eval: evalConcat},
+		"Split":           {minIn: 1, maxIn: 2, maxOut: 1 << 16, canon: canonSplit, infer: inferSplit, eval: evalSplit},
+		"Slice":           {minIn: 1, maxIn: 5, maxOut: 1, canon: canonSlice, infer: inferSlice, eval: evalSlice},
+		"Pad":             {minIn: 1, maxIn: 4, maxOut: 1, canon: canonPad, infer: inferPad, eval: evalPad},
+		"Gather":          {minIn: 2, maxIn: 2, maxOut: 1, canon: canonGather, infer: inferGather, eval: evalGather},
+		"GatherElements":  {minIn: 2, maxIn: 2, maxOut: 1, canon: canonGatherElements, infer: inferGatherElements, eval: evalGatherElements},
+		"ScatterElements": {minIn: 3, maxIn: 3, maxOut: 1, canon: canonScatterElements, infer: inferScatterElements, eval: evalScatterElements},
+		"OneHot":          {minIn: 3, maxIn: 3, maxOut: 1, canon: canonOneHot, infer: inferOneHot, eval: evalOneHot},
+		"Expand":          {minIn: 2, maxIn: 2, maxOut: 1, canon: canonExpand, infer: inferExpand, eval: evalExpand},
+		"Tile":            {minIn: 2, maxIn: 2, maxOut: 1, canon: canonTile, infer: inferTile, eval: evalTile},
+		"Resize":          {minIn: 1, maxIn: 4, maxOut: 1, canon: canonResize, infer: inferResize, eval: evalResize},
+		"Upsample":        {minIn: 1, maxIn: 2, maxOut: 1, canon: canonResize, infer: inferResize, eval: evalResize},
+		"Cast":            {minIn: 1, maxIn: 1, maxOut: 1, canon: canonCast, infer: inferCast, eval: evalCast},
 
 		// constants and shape computations: always folded
 		"Constant":        {minIn: 0, maxIn: 0, maxOut: 1, eval: evalConstant},

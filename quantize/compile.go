@@ -271,7 +271,14 @@ func (c *compiler) addOutputs() error {
 	for _, o := range c.g.Outputs {
 		t, ok := c.vals[o.Name]
 		if !ok {
-			return fmt.Errorf("output %q is not computed from the inputs (a constant output is not supported)", o.Name)
+			k := c.g.Constants[o.Name]
+			if k == nil {
+				return fmt.Errorf("output %q is neither computed by a node nor a constant", o.Name)
+			}
+			var err error
+			if t, err = c.constantOutput(o.Name, k); err != nil {
+				return fmt.Errorf("output %q: %w", o.Name, err)
+			}
 		}
 		if inputs[t] || c.p.Tensors[t].Bound > c.cfg.ActivationBits-1 {
 			l := newLinear(c.p.Tensors[t].Shape)
@@ -288,6 +295,51 @@ func (c *compiler) addOutputs() error {
 		c.p.Outputs = append(c.p.Outputs, t)
 	}
 	return nil
+}
+
+// constantOutput emits an output that folded to a constant (Range,
+// ConstantOfShape, a Constant node): an affine op with no terms, whose
+// bias the circuit binds to the public output, so the proof still says
+// which values the model outputs.
+func (c *compiler) constantOutput(name string, k *onnx.Tensor) (int, error) {
+	vals := k.Floats()
+	m := 0.0
+	for _, v := range vals {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return 0, fmt.Errorf("the constant holds %g", v)
+		}
+		m = max(m, math.Abs(v))
+	}
+	s, err := c.activationScale(name, m)
+	if err != nil {
+		return 0, err
+	}
+	if e := maxExactScale(vals); e < s {
+		s = e // integers stay at scale 0, fractions as exact as they can be
+	}
+	op := Op{Kind: OpAffine, Node: "output " + name, RowStart: make([]int32, len(vals)+1), Bias: make([]int64, len(vals))}
+	for i, v := range vals {
+		q, ok := Quantize(v, s)
+		if !ok {
+			return 0, fmt.Errorf("the constant %g does not fit at scale 2^%d", v, s)
+		}
+		op.Bias[i] = q
+	}
+	if allZero(op.Bias) {
+		op.Bias = nil
+	}
+	t := c.appendOp(op, name, k.Shape, s)
+	c.p.Tensors[t].MaxAbs = m
+	return t, nil
+}
+
+// maxExactScale is the smallest scale at which every value is exact.
+func maxExactScale(vals []float64) int {
+	e := 0
+	for _, v := range vals {
+		e = max(e, exactScale(v))
+	}
+	return e
 }
 
 // linear is an affine map with real coefficients from activation tensors to
@@ -594,10 +646,10 @@ func Check(g *onnx.Graph) error {
 }
 
 // supportedOps lists what Compile lowers, for error messages.
-const supportedOps = "Add, AveragePool, BatchNormalization, Cast, Clip, Concat, Conv, ConvTranspose, Div, Expand, Flatten, Gather, Gemm, GlobalAveragePool, GlobalMaxPool, Identity, MatMul, Max, MaxPool, Mean, Min, Mul, Neg, Not, And, Or, Xor, Greater, Less, GreaterOrEqual, LessOrEqual, Equal, Where, ArgMax, ArgMin, OneHot, GatherElements, Pad, ReduceMax, ReduceMean, ReduceMin, ReduceSum, Relu, Reshape, Slice, Squeeze, Sub, Sum, Tile, Transpose, Unsqueeze; LeakyRelu, PRelu, Abs; and through lookup tables Sigmoid, Tanh, Exp, Log, Erf, Gelu, Softplus, Softsign, Elu, Selu, Celu, HardSigmoid, HardSwish, Mish, Sqrt, Reciprocal, Sin, Cos, Sign, Pow (constant exponent); Floor, Ceil; Softmax; Mul, MatMul and Div of two computed values"
+const supportedOps = "Add, AveragePool, BatchNormalization, Cast, Clip, Concat, Conv, ConvTranspose, Div, Expand, Flatten, Gather, Gemm, GlobalAveragePool, GlobalMaxPool, Identity, MatMul, Max, MaxPool, Mean, Min, Mul, Neg, Not, And, Or, Xor, Greater, Less, GreaterOrEqual, LessOrEqual, Equal, Where, ArgMax, ArgMin, TopK, OneHot, GatherElements, ScatterElements, Pad, Resize (nearest), ReduceMax, ReduceMean, ReduceMin, ReduceSum, Relu, Reshape, Slice, Squeeze, Sub, Sum, Tile, Transpose, Unsqueeze; LeakyRelu, PRelu, Abs; and through lookup tables Sigmoid, Tanh, Exp, Log, Erf, Gelu, Softplus, Softsign, Elu, Selu, Celu, HardSigmoid, HardSwish, Mish, Sqrt, Reciprocal, Sin, Cos, Sign, Pow (constant exponent); Floor, Ceil, Round; Softmax, LogSoftmax, ReduceLogSumExp; Mul, MatMul and Div of two computed values"
 
 func checkNode(g *onnx.Graph, n *onnx.Node, ints map[string]bool) error {
-	if n.OpType == "Split" { // the one multi-output op (split.go)
+	if n.OpType == "Split" || n.OpType == "TopK" { // the multi-output ops (split.go, topk.go)
 		return nil
 	}
 	if err := outputCount(n); err != nil {
@@ -608,7 +660,7 @@ func checkNode(g *onnx.Graph, n *onnx.Node, ints map[string]bool) error {
 		return errors.New("input 0 is missing")
 	}
 	switch n.OpType {
-	case "Identity", "Reshape", "Flatten", "Squeeze", "Unsqueeze", "Transpose", "Slice", "Concat", "Expand", "Tile",
+	case "Identity", "Reshape", "Flatten", "Squeeze", "Unsqueeze", "Transpose", "Slice", "Concat", "Expand", "Tile", "Resize", "Upsample",
 		"Relu", "Neg", "Add", "Sub", "AveragePool", "GlobalAveragePool", "GlobalMaxPool",
 		"ReduceMean", "ReduceSum", "ReduceMax", "MaxPool", "ReduceMin", "Max", "Min", "Sum", "Mean", "Clip":
 	case "Pad":
@@ -627,7 +679,7 @@ func checkNode(g *onnx.Graph, n *onnx.Node, ints map[string]bool) error {
 		}
 	case "Where":
 		return checkWhere(g, n)
-	case "OneHot", "GatherElements":
+	case "OneHot", "GatherElements", "ScatterElements":
 		return checkSelect(g, n)
 	case "ArgMax", "ArgMin":
 	case "Cast":
@@ -711,12 +763,18 @@ func integerValues(g *onnx.Graph) map[string]bool {
 		switch n.OpType {
 		case "Greater", "Less", "GreaterOrEqual", "LessOrEqual", "Equal", "ArgMax", "ArgMin":
 			all = true // 0 or 1, or an index
-		case "Floor", "Ceil":
+		case "TopK": // values of the input, and indices
+			if len(n.Outputs) > 1 {
+				ints[n.Outputs[1]] = true
+			}
+		case "Floor", "Ceil", "Round":
 			all = true // integers at scale 0 (see lowerRounding)
 		case "Cast", "Neg", "Relu", "Not", "And", "Or", "Xor", "MaxPool", "GlobalMaxPool", "ReduceMax", "ReduceMin", "ReduceSum", "Max", "Min", "Sum":
 		case "Clip":
 			lo, hi := n.Float("min", math.Inf(-1)), n.Float("max", math.Inf(1))
 			all = all && (math.IsInf(lo, 0) || lo == math.Trunc(lo)) && (math.IsInf(hi, 0) || hi == math.Trunc(hi))
+		case "ScatterElements": // integer updates into integer data
+			all = all && len(n.Inputs) == 3 && isInt(n.Inputs[2])
 		case "MatMul": // by an integer constant or another integer value
 			all = all && len(n.Inputs) == 2 && isInt(n.Inputs[1])
 		case "Add", "Sub", "Mul":

@@ -94,7 +94,7 @@
 // types, or of values computed from integer inputs), and data movement:
 // Identity, Reshape, Flatten, Squeeze, Unsqueeze, Transpose, Slice, Pad
 // (constant, reflect, edge, wrap), Concat, Gather with constant indices,
-// Expand, Tile.
+// Expand, Tile, Resize and Upsample (nearest).
 //
 // Comparisons and logic lower to the same ops (compare.go, logic.go):
 // Greater, Less, GreaterOrEqual, LessOrEqual and Equal of a computed value
@@ -105,6 +105,17 @@
 // inputs clamped to {0, 1} on entry so that a prover cannot feed a 5;
 // Where chooses between constants with a boolean condition (affine in it);
 // Gather reads a two-entry constant table at a boolean index (affine too).
+// ScatterElements at constant indices is data movement; at computed
+// integer indices it is the one-hot form of the indices (select.go), one
+// clamp per candidate update so that a repeated index keeps the last update
+// as ONNX Runtime does, and one product row per data element (reduction
+// none or add). A model output that folds to a constant (Range,
+// ConstantOfShape, torch.arange) is an affine op without terms whose bias
+// the circuit binds to the public output; a model may then have no inputs.
+// TopK ranks each row by n(n−1)/2 comparisons (ties to the lower index, as
+// ONNX Runtime), and selects values (one product row of n terms per output)
+// and indices (affine) with the one-hot form of the ranks (topk.go): O(n²)
+// per row, meant for small rows.
 // Models are expected to come
 // from onnx.Load, which folds constant subgraphs and makes attributes
 // canonical.
@@ -134,8 +145,15 @@
 // rounds a·2^Shift/b half up and needs b ≥ 1: Run refuses a divisor that
 // is not positive. Softmax is a row maximum, the differences, an
 // exponential table over [−16, 0], the row sums and one quotient per
-// element. LayerNormalization and InstanceNormalization arrive from
-// onnx.Load as ReduceMean, Sub, Mul, Add, Sqrt and Div.
+// element. LogSoftmax is x − max − log S from the same steps, with a
+// log table over the row sums S ∈ [1, K] for rows of K elements, and
+// ReduceLogSumExp max + log S over its axes. LayerNormalization and
+// InstanceNormalization arrive from onnx.Load as ReduceMean, Sub, Mul,
+// Add, Sqrt and Div, and ReduceL1, ReduceL2 and ReduceSumSquare as Abs or
+// Mul, ReduceSum and Sqrt.
+//
+// Floor, Ceil and Round (halves to even, as ONNX) are exact integers at
+// scale 0: Floor and Ceil one rescale of the input, Round two (nonlinear.go).
 //
 // RNN, LSTM and GRU arrive unrolled over their sequence (see the onnx
 // package): per step and gate, the Gemm of the step's input and the Gemm

@@ -67,8 +67,14 @@ func runFloat(g *onnx.Graph, inputs [][]float64) (map[string]*fval, error) {
 				return nil, nodeErr(g, n, fmt.Errorf("input %q is neither a graph input, a constant nor computed by an earlier node", name))
 			}
 		}
-		if n.OpType == "Split" && len(ins) > 0 && ins[0] != nil {
-			outs, err := floatSplit(n, ins[0])
+		if (n.OpType == "Split" || n.OpType == "TopK") && len(ins) > 0 && ins[0] != nil {
+			var outs []*fval
+			var err error
+			if n.OpType == "Split" {
+				outs, err = floatSplit(n, ins[0])
+			} else {
+				outs, err = floatTopK(n, ins[0])
+			}
 			if err != nil {
 				return nil, nodeErr(g, n, err)
 			}
@@ -90,7 +96,11 @@ func runFloat(g *onnx.Graph, inputs [][]float64) (map[string]*fval, error) {
 	}
 	for _, o := range g.Outputs {
 		if vals[o.Name] == nil {
-			return nil, fmt.Errorf("%soutput %q is not computed from the inputs (a constant output is not supported)", filePrefix(g), o.Name)
+			k := g.Constants[o.Name]
+			if k == nil {
+				return nil, fmt.Errorf("%soutput %q is neither computed by a node nor a constant", filePrefix(g), o.Name)
+			}
+			vals[o.Name] = &fval{shape: k.Shape, data: k.Floats()}
 		}
 	}
 	return vals, nil
@@ -184,6 +194,8 @@ func evalFloat(g *onnx.Graph, n *onnx.Node, ins []*fval) (*fval, error) {
 		return floatOneHot(n, ins)
 	case "GatherElements":
 		return floatGatherElements(n, ins)
+	case "ScatterElements":
+		return floatScatterElements(n, ins)
 	case "Add", "Sub", "Mul", "Div":
 		if len(ins) != 2 || ins[1] == nil {
 			return nil, errors.New("needs two inputs")
@@ -202,7 +214,7 @@ func evalFloat(g *onnx.Graph, n *onnx.Node, ins []*fval) (*fval, error) {
 		return floatConvTranspose(n, ins)
 	case "MaxPool", "AveragePool":
 		return floatPool(n, x)
-	case "GlobalAveragePool", "GlobalMaxPool", "ReduceMean", "ReduceSum", "ReduceMax", "ReduceMin":
+	case "GlobalAveragePool", "GlobalMaxPool", "ReduceMean", "ReduceSum", "ReduceMax", "ReduceMin", "ReduceLogSumExp":
 		return floatReduce(g, n, x)
 	case "Max", "Min", "Sum", "Mean":
 		return floatVariadic(n.OpType, ins)
@@ -487,6 +499,16 @@ func floatReduce(g *onnx.Graph, n *onnx.Node, x *fval) (*fval, error) {
 		}
 		s := 0.0
 		switch n.OpType {
+		case "ReduceLogSumExp": // max + log Σ exp(x − max), which cannot overflow
+			m := math.Inf(-1)
+			for _, i := range row {
+				m = max(m, x.data[i])
+			}
+			for _, i := range row {
+				s += math.Exp(x.data[i] - m)
+			}
+			out.data[o] = m + math.Log(s)
+			continue
 		case "ReduceMax", "GlobalMaxPool":
 			s = math.Inf(-1)
 		case "ReduceMin":

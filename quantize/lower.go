@@ -49,6 +49,9 @@ func (c *compiler) lower(n *onnx.Node) error {
 	if n.OpType == "Split" {
 		return c.lowerSplit(n)
 	}
+	if n.OpType == "TopK" {
+		return c.lowerTopK(n)
+	}
 	if err := outputCount(n); err != nil {
 		return err
 	}
@@ -71,6 +74,8 @@ func (c *compiler) lower(n *onnx.Node) error {
 		t, err = c.lowerOneHot(n)
 	case "GatherElements":
 		t, err = c.lowerGatherElements(n)
+	case "ScatterElements":
+		t, err = c.lowerScatterElements(n)
 	case "Gather":
 		if len(n.Inputs) == 2 && c.g.Constants[n.Inputs[1]] == nil {
 			t, err = c.lowerGatherComputed(n)

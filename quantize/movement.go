@@ -23,7 +23,7 @@ type movement struct {
 var movementOps = map[string]bool{
 	"Identity": true, "Reshape": true, "Flatten": true, "Squeeze": true, "Unsqueeze": true,
 	"Transpose": true, "Slice": true, "Pad": true, "Concat": true, "Gather": true,
-	"Expand": true, "Tile": true,
+	"Expand": true, "Tile": true, "Resize": true, "Upsample": true,
 }
 
 // paramInts returns an integer parameter: the canonical attribute, or, in
@@ -134,6 +134,11 @@ func movementOf(g *onnx.Graph, n *onnx.Node, shapes [][]int) (*movement, error) 
 			return nil, fmt.Errorf("the repeats are missing")
 		}
 		mv.out, mv.src, err = tensor.Tile(in, reps)
+	case "Resize", "Upsample": // nearest only (onnx.Load rejects the others)
+		if m := n.String("mode", "nearest"); m != "nearest" {
+			return nil, fmt.Errorf("mode %q is not supported (nearest is)", m)
+		}
+		mv.out, mv.src, err = onnx.ResizeIndex(n, in)
 	default:
 		return nil, fmt.Errorf("not a data-movement op")
 	}

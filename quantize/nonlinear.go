@@ -13,7 +13,7 @@ import (
 // Gelu, Pow, ...) become lookup tables (OpLookup, see lookup.go); the
 // piecewise-linear ones are built from the relu gadget, which is exact:
 // LeakyRelu and PRelu are a·x + (1−a)·relu(x) and Abs is 2·relu(x) − x;
-// Floor and Ceil are one rescale. Products of two computed tensors (Mul,
+// Floor and Ceil are one rescale, Round two. Products of two computed tensors (Mul,
 // MatMul) become OpMul, quotients and Softmax OpDiv (softmax.go).
 
 // tableOps are the ops lowered to a lookup table.
@@ -28,11 +28,11 @@ var tableOps = map[string]bool{
 var reluOps = map[string]bool{"LeakyRelu": true, "PRelu": true, "Abs": true}
 
 // roundingOps round to integers with one rescale (see lowerRounding).
-var roundingOps = map[string]bool{"Floor": true, "Ceil": true}
+var roundingOps = map[string]bool{"Floor": true, "Ceil": true, "Round": true}
 
 // isNonlinear reports whether this file lowers op.
 func isNonlinear(op string) bool {
-	return tableOps[op] || reluOps[op] || roundingOps[op] || op == "Softmax"
+	return tableOps[op] || reluOps[op] || roundingOps[op] || op == "Softmax" || op == "LogSoftmax" || op == "ReduceLogSumExp"
 }
 
 // rangesInputs reports whether node n reads its computed inputs through a
@@ -40,7 +40,7 @@ func isNonlinear(op string) bool {
 // range (see compiler.ranged).
 func rangesInputs(g *onnx.Graph, n *onnx.Node) bool {
 	switch {
-	case n.OpType == "Pow":
+	case n.OpType == "Pow", n.OpType == "TopK":
 		return true
 	case isNonlinear(n.OpType):
 		return true
@@ -60,7 +60,7 @@ func checkNonlinear(g *onnx.Graph, n *onnx.Node) error {
 		_, err := constExponent(g, n)
 		return err
 	}
-	if _, ok := onnx.ElementwiseFunc(n); !ok && n.OpType != "PRelu" && n.OpType != "Softmax" {
+	if _, ok := onnx.ElementwiseFunc(n); !ok && n.OpType != "PRelu" && n.OpType != "Softmax" && n.OpType != "LogSoftmax" && n.OpType != "ReduceLogSumExp" {
 		return fmt.Errorf("op %s has no elementwise function", n.OpType)
 	}
 	if n.OpType == "PRelu" && (len(n.Inputs) != 2 || g.Constants[n.Inputs[1]] == nil) {
@@ -76,16 +76,24 @@ func (c *compiler) lowerNonlinear(n *onnx.Node) (int, error) {
 	if n.OpType == "Softmax" {
 		return c.lowerSoftmax(n)
 	}
+	if n.OpType == "LogSoftmax" || n.OpType == "ReduceLogSumExp" {
+		return c.lowerLogSoftmax(n)
+	}
 	if roundingOps[n.OpType] {
 		return c.lowerRounding(n)
 	}
 	return c.lowerReluBased(n)
 }
 
-// lowerRounding lowers Floor and Ceil exactly: with x at scale s > 0,
-// ⌊x / 2^s⌋ = Rescale(x − 2^(s−1), s) and ⌈x / 2^s⌉ = Rescale(x + 2^(s−1) − 1,
-// s), since Rescale rounds halves up. The result is an integer at scale 0.
-// At a scale ≤ 0 the value is already an integer.
+// lowerRounding lowers Floor, Ceil and Round exactly: with x at scale
+// s > 0 and S = 2^s, ⌊x / S⌋ = Rescale(x − S/2, s) and ⌈x / S⌉ =
+// Rescale(x + S/2 − 1, s), since Rescale rounds halves up. Round (halves to
+// even) takes two: h = ⌊(x + S/2) / 2S⌋ = Rescale(x − S/2, s+1) counts
+// pairs of integers, and the remainder r = x + S/2 − 2S·h ∈ [0, 2S) rounds
+// to 2h + [r > S] (at r = S, x/S is a half whose rounding up would be odd),
+// where [r > S] = Rescale(r − S + S − 1, s+1) is exact over that range, as
+// in compare.go. The result is an integer at scale 0. At a scale ≤ 0 the
+// value is already an integer.
 func (c *compiler) lowerRounding(n *onnx.Node) (int, error) {
 	x, err := c.tensorOperand(n, 0)
 	if err != nil {
@@ -93,32 +101,53 @@ func (c *compiler) lowerRounding(n *onnx.Node) (int, error) {
 	}
 	src := c.p.Tensors[x]
 	s := src.Scale
+	out := n.Outputs[0]
+	if s > maxBound-1 {
+		return 0, fmt.Errorf("scale 2^%d is too high to round", s)
+	}
+	if s <= 0 || n.OpType != "Round" {
+		var b int64
+		if s > 0 {
+			half := int64(1) << (s - 1)
+			b = -half
+			if n.OpType == "Ceil" {
+				b = half - 1
+			}
+		}
+		op := elementwiseAffine(n.Name, src.Size(), []int{x}, []int64{1}, b, max(s, 0))
+		op.Out = c.newTensor(out, src.Shape, min(s, 0), c.bound(&op), c.cal.MaxAbs[out])
+		c.p.Ops = append(c.p.Ops, op)
+		return op.Out, nil
+	}
+	S := int64(1) << s
 	size := src.Size()
-	op := Op{Kind: OpAffine, Node: n.Name, In: []int{x}, RowStart: make([]int32, size+1), Terms: make([]Term, size)}
-	for i := range op.Terms {
-		op.Terms[i] = Term{In: 0, Idx: int32(i), Coeff: 1}
-		op.RowStart[i+1] = int32(i + 1)
-	}
-	if s > 0 {
-		if s > maxBound {
-			return 0, fmt.Errorf("scale 2^%d is too high to round", s)
-		}
-		half := int64(1) << (s - 1)
-		b := -half
-		if n.OpType == "Ceil" {
-			b = half - 1
-		}
-		op.Bias = make([]int64, size)
-		for i := range op.Bias {
-			op.Bias[i] = b
-		}
-		op.Shift = s
-	}
-	outScale := s - op.Shift
-	bound, _ := opBound(&op, []int{src.Bound}, c.cfg.ActivationBits)
-	op.Out = c.newTensor(n.Outputs[0], src.Shape, outScale, bound, c.cal.MaxAbs[n.Outputs[0]])
+	hop := elementwiseAffine(n.Name, size, []int{x}, []int64{1}, -S/2, s+1)
+	h := c.appendOp(hop, out+"/pairs", src.Shape, 0)
+	above := elementwiseAffine(n.Name, size, []int{x, h}, []int64{1, -2 * S}, S/2-1, s+1)
+	r := c.appendOp(above, out+"/above_half", src.Shape, 0)
+	op := elementwiseAffine(n.Name, size, []int{h, r}, []int64{2, 1}, 0, 0)
+	op.Out = c.newTensor(out, src.Shape, 0, c.bound(&op), c.cal.MaxAbs[out])
 	c.p.Ops = append(c.p.Ops, op)
 	return op.Out, nil
+}
+
+// elementwiseAffine is the affine op whose element i is
+// Rescale(bias + Σ_k coeffs[k]·in[k][i], shift).
+func elementwiseAffine(node string, size int, in []int, coeffs []int64, bias int64, shift int) Op {
+	op := Op{Kind: OpAffine, Node: node, In: in, Shift: shift, RowStart: make([]int32, size+1), Terms: make([]Term, 0, size*len(in))}
+	for i := range size {
+		for k, cf := range coeffs {
+			op.Terms = append(op.Terms, Term{In: int32(k), Idx: int32(i), Coeff: cf})
+		}
+		op.RowStart[i+1] = int32(len(op.Terms))
+	}
+	if bias != 0 {
+		op.Bias = make([]int64, size)
+		for i := range op.Bias {
+			op.Bias[i] = bias
+		}
+	}
+	return op
 }
 
 // tensorOperand returns input i as a plan tensor in the activation range,
@@ -427,7 +456,7 @@ func floatNonlinear(g *onnx.Graph, n *onnx.Node, ins []*fval) (*fval, bool, erro
 	if f, ok := onnx.ElementwiseFunc(n); ok {
 		return mapFloat(ins[0], f), true, nil
 	}
-	if n.OpType == "Softmax" {
+	if n.OpType == "Softmax" || n.OpType == "LogSoftmax" {
 		out, err := floatSoftmax(g, n, ins[0])
 		return out, true, err
 	}

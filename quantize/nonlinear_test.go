@@ -54,8 +54,14 @@ var nonlinearCases = []nonlinearCase{
 	{op: "LeakyRelu", attrs: []attr{aFloat("alpha", 0.1)}, sample: linspace(-3, 3, 64), kind: OpRelu},
 	{op: "Abs", sample: linspace(-3, 3, 64), kind: OpRelu},
 	{op: "Softmax", sample: linspace(-3, 3, 64), kind: OpDiv},
+	{op: "LogSoftmax", sample: linspace(-3, 3, 64), kind: OpLookup},
+	{op: "LogSoftmax", attrs: []attr{aInt("axis", 0)}, sample: linspace(-40, 20, 64), kind: OpLookup},
 	{op: "Floor", sample: linspace(-3, 3, 64), kind: OpAffine},
 	{op: "Ceil", sample: linspace(-3, 3, 64), kind: OpAffine},
+	// Scaled by 0.37, 1 or 1.5, no point lands within a quantization step
+	// of a half, where rounding the input to fixed point could move it
+	// across (TestRound checks halves exactly).
+	{op: "Round", sample: linspace(-3.1, 3.1, 64), kind: OpAffine},
 }
 
 func (tc nonlinearCase) graph() *onnx.Graph {
@@ -365,6 +371,59 @@ func TestFloorCeil(t *testing.T) {
 		}
 		if !slices.Equal(got[0], want) {
 			t.Errorf("%s(%v) = %v, want %v", op, in, got[0], want)
+		}
+	}
+}
+
+// TestRound: halves go to the even neighbour (ONNX, numpy), for every
+// fixed-point value over several periods, at several input scales.
+func TestRound(t *testing.T) {
+	in := []float64{-2.5, -1.5, -0.5, -0.25, 0, 0.5, 0.75, 1.5, 2.5, 3.5}
+	b := newGraph()
+	g := b.output(b.node("Round", []string{b.input("x", len(in))}))
+	vals, err := runFloat(g, [][]float64{in})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []float64{-2, -2, 0, 0, 0, 0, 1, 2, 2, 4}; !slices.Equal(vals[g.Outputs[0].Name].data, want) {
+		t.Errorf("float Round(%v) = %v, want %v", in, vals[g.Outputs[0].Name].data, want)
+	}
+	for _, m := range []float64{3, 40, 3000} {
+		// The input scale calibration gives m, then every fixed-point
+		// value in [−3, 3] at that scale, as one batch.
+		compile := func(n int) *Plan {
+			b := newGraph()
+			g := b.output(b.node("Round", []string{b.input("x", n)}))
+			sample := make([]float64, n)
+			sample[0] = m
+			cal, err := Calibrate(g, [][][]float64{{sample}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			p, err := Compile(g, cal, DefaultConfig())
+			if err != nil {
+				t.Fatal(err)
+			}
+			return p
+		}
+		p := compile(1)
+		s := p.Tensors[p.Inputs[0]].Scale
+		if s < 1 {
+			t.Fatalf("calibrated on %g: input scale %d, want one with fractions", m, s)
+		}
+		var xs []float64
+		for k := -3 << s; k <= 3<<s; k++ {
+			xs = append(xs, math.Ldexp(float64(k), -s))
+		}
+		p = compile(len(xs))
+		got, err := p.Predict([][]float64{xs})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, x := range xs {
+			if want := math.RoundToEven(x); got[0][i] != want {
+				t.Fatalf("scale %d: Round(%g) = %g, want %g", s, x, got[0][i], want)
+			}
 		}
 	}
 }

@@ -214,6 +214,41 @@ var opCases = []opCase{
 		inputs: [][]float64{{-2, 2}}, want: []float64{-2, 2}, shape: []int{2}},
 	{name: "ReduceMin", build: single("ReduceMin", []int{2, 3}, nil, aInts("axes", 1), aInt("keepdims", 0)),
 		inputs: [][]float64{{3, -1, 2, 5, 4, 6}}, want: []float64{-1, 4}, shape: []int{2}},
+	{name: "constant output/beside a computed one", build: func(b *gb) *onnx.Graph {
+		x := b.input("x", 2)
+		return b.output(b.constant([]int{3}, 0.5, -1.25, 3), b.node("Relu", []string{x}))
+	}, inputs: [][]float64{{-1, 2}}, want: []float64{0.5, -1.25, 3}, shape: []int{3}},
+	{name: "constant output/no inputs", build: func(b *gb) *onnx.Graph {
+		return b.output(b.intConstant([]int{5}, 0, 2, 4, 6, 8))
+	}, inputs: [][]float64{}, want: []float64{0, 2, 4, 6, 8}, shape: []int{5}},
+	// Row 0 writes 10 at 2 and 20 at 0; row 1 repeats index 1: the last
+	// update (40) wins, as in ONNX Runtime.
+	{name: "ScatterElements/computed indices", build: func(b *gb) *onnx.Graph {
+		x, i, u := b.input("x", 2, 3), b.typedInput("i", onnx.Int64, 2, 2), b.input("u", 2, 2)
+		return b.output(b.node("ScatterElements", []string{x, i, u}, aInt("axis", 1), aString("reduction", "none")))
+	}, inputs: [][]float64{{1, 2, 3, 4, 5, 6}, {2, 0, 1, 1}, {10, 20, 30, 40}}, want: []float64{20, 2, 10, 4, 40, 6}, shape: []int{2, 3}},
+	{name: "ScatterElements/add", build: func(b *gb) *onnx.Graph {
+		x, i, u := b.input("x", 3, 2), b.typedInput("i", onnx.Int64, 2, 2), b.input("u", 2, 2)
+		return b.output(b.node("ScatterElements", []string{x, i, u}, aInt("axis", 0), aString("reduction", "add")))
+	}, inputs: [][]float64{{1, 2, 3, 4, 5, 6}, {2, 0, 2, 0}, {0.5, 1, -2, 3}}, want: []float64{1, 6, 3, 4, 3.5, 6}, shape: []int{3, 2}},
+	{name: "ScatterElements/constant data and updates", build: func(b *gb) *onnx.Graph {
+		i := b.typedInput("i", onnx.Int64, 1, 2)
+		return b.output(b.node("ScatterElements", []string{b.constant([]int{1, 4}, 1, 2, 3, 4), i, b.constant([]int{1, 2}, -5, 7)}, aInt("axis", 1), aString("reduction", "none")))
+	}, inputs: [][]float64{{3, 1}}, want: []float64{1, 7, 3, -5}, shape: []int{1, 4}},
+	{name: "ScatterElements/constant indices", build: func(b *gb) *onnx.Graph {
+		x, u := b.input("x", 2, 2), b.input("u", 1, 2)
+		return b.output(b.node("ScatterElements", []string{x, b.intConstant([]int{1, 2}, 1, 0), u}, aInt("axis", 0), aString("reduction", "none")))
+	}, inputs: [][]float64{{1, 2, 3, 4}, {8, 9}}, want: []float64{1, 9, 8, 4}, shape: []int{2, 2}},
+	// Equal entries in a row of 2 give −log 2 whatever their value.
+	{name: "LogSoftmax", build: single("LogSoftmax", []int{2, 2}, nil, aInt("axis", 1)),
+		inputs: [][]float64{{1, 1, -30, -30}}, want: []float64{-math.Ln2, -math.Ln2, -math.Ln2, -math.Ln2}, shape: []int{2, 2}},
+	{name: "LogSoftmax/spread", build: single("LogSoftmax", []int{1, 5}, nil, aInt("axis", 1)),
+		inputs: [][]float64{{-3, 0.5, 2, 2, -20}}},
+	// log(e^1 + e^1) = 1 + log 2; log(e^−30 + e^−30) = −30 + log 2.
+	{name: "ReduceLogSumExp", build: single("ReduceLogSumExp", []int{2, 2}, nil, aInts("axes", 1), aInt("keepdims", 0)),
+		inputs: [][]float64{{1, 1, -30, -30}}, want: []float64{1 + math.Ln2, -30 + math.Ln2}, shape: []int{2}},
+	{name: "ReduceLogSumExp/keepdims", build: single("ReduceLogSumExp", []int{2, 3}, nil, aInts("axes", 0), aInt("keepdims", 1)),
+		inputs: [][]float64{{-3, 0.5, 2, 2, -20, 1}}},
 	{name: "chain/Conv Relu MaxPool Flatten Gemm", build: func(b *gb) *onnx.Graph {
 		x := b.input("x", 1, 1, 4, 4)
 		c := b.node("Conv", []string{x, b.constant([]int{2, 1, 2, 2}, 1, -1, 0.5, 0.25, -1, 1, 1, -1), b.constant([]int{2}, 0.1, -0.1)}, aInts("pads", 1, 1, 1, 1))

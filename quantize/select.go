@@ -3,6 +3,8 @@ package quantize
 import (
 	"errors"
 	"fmt"
+	"math"
+	"slices"
 
 	"github.com/zkml/zkml/internal/tensor"
 	"github.com/zkml/zkml/onnx"
@@ -59,10 +61,16 @@ func (c *compiler) oneHot(node, name string, t, K int) (int, error) {
 	return o, nil
 }
 
-// checkSelect is Check's verdict on OneHot and GatherElements.
+// checkSelect is Check's verdict on OneHot, GatherElements and
+// ScatterElements.
 func checkSelect(g *onnx.Graph, n *onnx.Node) error {
 	idx := 0
-	if n.OpType == "GatherElements" {
+	if n.OpType == "ScatterElements" {
+		idx = 1
+		if len(n.Inputs) != 3 {
+			return fmt.Errorf("has %d inputs, want 3", len(n.Inputs))
+		}
+	} else if n.OpType == "GatherElements" {
 		idx = 1
 		if len(n.Inputs) != 2 {
 			return fmt.Errorf("has %d inputs, want 2", len(n.Inputs))
@@ -240,6 +248,280 @@ func floatGatherElements(n *onnx.Node, ins []*fval) (*fval, error) {
 	out := &fval{shape: idx.shape, data: make([]float64, len(src))}
 	for i, s := range src {
 		out.data[i] = x.data[s]
+	}
+	return out, nil
+}
+
+// lowerScatterElements lowers ScatterElements. At constant indices it is
+// data movement (with reduction add, a sum). At computed indices, with
+// h_e,k = [index_e = k] the one-hot form of the indices and, for data
+// element p at position j along the axis, e_1..e_n the index elements that
+// can write it, the weight of update e_k is
+//
+//	w_p,k = [h_e_k,j − Σ_{m>k} h_e_m,j ≥ 1]   (reduction none: the last hit)
+//	w_p,k = h_e_k,j                          (reduction add: every hit)
+//
+// one clamp (compare.go's minOne) each for reduction none, so that repeated
+// indices keep the last update as ONNX Runtime does. The output is then
+//
+//	data_p·(1 − Σ_k w_p,k) + Σ_k w_p,k·update_e_k   (none)
+//	data_p + Σ_k w_p,k·update_e_k                   (add)
+//
+// one OpMul row of 1 + n products per data element, or an affine map when
+// data and updates are constants. As for GatherElements, a computed index
+// below 0 writes position 0 and one beyond the axis its last position,
+// where ONNX counts negative indices from the end.
+func (c *compiler) lowerScatterElements(n *onnx.Node) (int, error) {
+	if len(n.Inputs) != 3 {
+		return 0, fmt.Errorf("has %d inputs, want 3", len(n.Inputs))
+	}
+	var ops [3]operand
+	for i := range ops {
+		o, err := c.operand(n, i)
+		if err != nil {
+			return 0, err
+		}
+		if !o.isConst {
+			if o.t, err = c.materialized(o); err != nil {
+				return 0, err
+			}
+			o.p = nil
+		}
+		ops[i] = o
+	}
+	data, idx, upd := ops[0], ops[1], ops[2]
+	ax := int(n.Int("axis", 0))
+	if ax < 0 || ax >= len(data.shape) || len(idx.shape) != len(data.shape) || !slices.Equal(idx.shape, upd.shape) {
+		return 0, fmt.Errorf("data %v, indices %v, updates %v and axis %d do not match", data.shape, idx.shape, upd.shape, ax)
+	}
+	add := n.String("reduction", "none") == "add"
+	K := data.shape[ax]
+	if !idx.isConst && K == 1 { // the only valid index is 0 (or −1)
+		idx = operand{isConst: true, shape: idx.shape, data: make([]float64, tensor.Size(idx.shape))}
+	}
+	if idx.isConst {
+		return c.lowerScatterMovement(n, data, idx, upd, add)
+	}
+	D := tensor.Size(data.shape)
+	out := n.Outputs[0]
+	writers := scatterWriters(data.shape, idx.shape, ax)
+	nw := idx.shape[ax]
+	w, err := c.scatterWeights(n, idx.t, writers, K, add)
+	if err != nil {
+		return 0, err
+	}
+	if data.isConst && upd.isConst {
+		l := newLinear(data.shape)
+		in := l.input(w)
+		for p := range D {
+			l.addBias(p, data.data[p])
+			for k, e := range writers.of(p) {
+				coef := upd.data[e]
+				if !add {
+					coef -= data.data[p]
+				}
+				l.term(in, p*nw+k, coef)
+			}
+			l.endRow()
+		}
+		return c.emitAffine(n.Name, l, out, false)
+	}
+	// a = [data, updates] at one scale, constants as biases.
+	lowest := math.MaxInt
+	for _, o := range []operand{data, upd} {
+		if !o.isConst {
+			lowest = min(lowest, c.p.Tensors[o.t].Scale)
+		}
+	}
+	la := newLinear([]int{D + tensor.Size(upd.shape)})
+	for _, o := range []operand{data, upd} {
+		var in int32
+		if !o.isConst {
+			t, err := c.rescale(n.Name, o.t, lowest)
+			if err != nil {
+				return 0, err
+			}
+			in = la.input(t)
+		}
+		for i := range tensor.Size(o.shape) {
+			if o.isConst {
+				la.addBias(len(la.rowStart)-1, o.data[i])
+			} else {
+				la.term(in, i, 1)
+			}
+			la.endRow()
+		}
+	}
+	c.ranged[out+"/values"] = true // a product reads it
+	a, err := c.emit(n.Name, la, out+"/values", true)
+	if err != nil {
+		return 0, err
+	}
+	if a, err = c.inRange(n.Name, a); err != nil {
+		return 0, err
+	}
+	// b = [1 − Σ_k w_p,k (or 1), w] at scale 0.
+	bop := Op{Kind: OpAffine, Node: n.Name, In: []int{w}, RowStart: make([]int32, 1, D*(nw+1)+1), Bias: make([]int64, D*(nw+1))}
+	for p := range D {
+		bop.Bias[p] = 1
+		if !add {
+			for k := range nw {
+				bop.Terms = append(bop.Terms, Term{In: 0, Idx: int32(p*nw + k), Coeff: -1})
+			}
+		}
+		bop.RowStart = append(bop.RowStart, int32(len(bop.Terms)))
+	}
+	for i := range D * nw {
+		bop.Terms = append(bop.Terms, Term{In: 0, Idx: int32(i), Coeff: 1})
+		bop.RowStart = append(bop.RowStart, int32(len(bop.Terms)))
+	}
+	b := c.appendOp(bop, out+"/weights", []int{D * (nw + 1)}, 0)
+	return c.emitMul(n, a, b, data.shape, 1+nw, func(p, k int) (int, int) {
+		if k == 0 {
+			return p, p
+		}
+		ws := writers.of(p)
+		if len(ws) == 0 { // w_p,k is 0
+			return 0, D + p*nw + k - 1
+		}
+		return D + ws[k-1], D + p*nw + k - 1
+	})
+}
+
+// scatterWeights emits the weights w_p,k of lowerScatterElements, element
+// p·n + k for the n index elements along the axis.
+func (c *compiler) scatterWeights(n *onnx.Node, idx int, writers *scatter, K int, add bool) (int, error) {
+	out := n.Outputs[0]
+	oh, err := c.oneHot(n.Name, out+"/onehot", idx, K)
+	if err != nil {
+		return 0, err
+	}
+	D, nw := tensor.Size(writers.data), writers.idx[writers.ax]
+	op := Op{Kind: OpAffine, Node: n.Name, In: []int{oh}, RowStart: make([]int32, 1, D*nw+1)}
+	for p := range D {
+		j, ws := writers.axisPos(p), writers.of(p)
+		for k := range nw {
+			if ws != nil {
+				op.Terms = append(op.Terms, Term{In: 0, Idx: int32(ws[k]*K + j), Coeff: 1})
+				if !add {
+					for _, e := range ws[k+1:] {
+						op.Terms = append(op.Terms, Term{In: 0, Idx: int32(e*K + j), Coeff: -1})
+					}
+				}
+			}
+			op.RowStart = append(op.RowStart, int32(len(op.Terms)))
+		}
+	}
+	if add {
+		o := c.appendOp(op, out+"/hits", []int{D * nw}, 0)
+		c.p.Tensors[o].MaxAbs = 1
+		return o, nil
+	}
+	last := c.appendOp(op, out+"/later_hits", []int{D * nw}, 0)
+	return c.minOne(n.Name, out+"/last_hit", last, []int{D * nw}), nil
+}
+
+// lowerScatterMovement is ScatterElements at constant indices.
+func (c *compiler) lowerScatterMovement(n *onnx.Node, data, idx, upd operand, add bool) (int, error) {
+	ax := int(n.Int("axis", 0))
+	dst, err := onnx.GatherElementsIndex(data.shape, idx.shape, ax, func(i int) int64 { return int64(idx.data[i]) })
+	if err != nil {
+		return 0, err
+	}
+	D := tensor.Size(data.shape)
+	writers := make([][]int, D)
+	for e, d := range dst {
+		if add {
+			writers[d] = append(writers[d], e)
+		} else {
+			writers[d] = []int{e} // the last one wins
+		}
+	}
+	l := newLinear(data.shape)
+	var sd, su source
+	if !data.isConst {
+		sd = l.source(data)
+	}
+	if !upd.isConst {
+		su = l.source(upd)
+	}
+	for p := range D {
+		if add || len(writers[p]) == 0 {
+			if data.isConst {
+				l.addBias(p, data.data[p])
+			} else {
+				l.add(sd, p, 1)
+			}
+		}
+		for _, e := range writers[p] {
+			if upd.isConst {
+				l.addBias(p, upd.data[e])
+			} else {
+				l.add(su, e, 1)
+			}
+		}
+		l.endRow()
+	}
+	if len(l.ins) == 0 {
+		return 0, errors.New("data and updates are constants; this op should have been folded")
+	}
+	return c.emitAffine(n.Name, l, n.Outputs[0], !add)
+}
+
+// scatter lists, for every data element of a ScatterElements, the index
+// elements that may write it: those at the same position on every axis
+// but the scatter axis.
+type scatter struct {
+	data, idx []int
+	ax        int
+	ds, is    []int
+}
+
+func scatterWriters(data, idx []int, ax int) *scatter {
+	return &scatter{data: data, idx: idx, ax: ax, ds: tensor.Strides(data), is: tensor.Strides(idx)}
+}
+
+// axisPos is data element p's coordinate along the axis.
+func (s *scatter) axisPos(p int) int { return (p / s.ds[s.ax]) % s.data[s.ax] }
+
+// of returns the index elements that can write data element p, in order
+// along the axis (none when p lies beyond the indices on another axis).
+func (s *scatter) of(p int) []int {
+	base := 0
+	for d := range s.data {
+		c := (p / s.ds[d]) % s.data[d]
+		if d == s.ax {
+			continue
+		}
+		if c >= s.idx[d] {
+			return nil
+		}
+		base += c * s.is[d]
+	}
+	w := make([]int, s.idx[s.ax])
+	for k := range w {
+		w[k] = base + k*s.is[s.ax]
+	}
+	return w
+}
+
+func floatScatterElements(n *onnx.Node, ins []*fval) (*fval, error) {
+	if len(ins) != 3 || ins[1] == nil || ins[2] == nil {
+		return nil, errors.New("needs data, indices and updates")
+	}
+	x, idx, upd := ins[0], ins[1], ins[2]
+	dst, err := onnx.GatherElementsIndex(x.shape, idx.shape, int(n.Int("axis", 0)), func(i int) int64 { return int64(idx.data[i]) })
+	if err != nil {
+		return nil, err
+	}
+	out := &fval{shape: x.shape, data: slices.Clone(x.data)}
+	add := n.String("reduction", "none") == "add"
+	for e, d := range dst {
+		if add {
+			out.data[d] += upd.data[e]
+		} else {
+			out.data[d] = upd.data[e]
+		}
 	}
 	return out, nil
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/zkml/zkml/internal/tensor"
 	"github.com/zkml/zkml/onnx"
 )
 
@@ -43,7 +44,7 @@ func softmaxReduction(g *onnx.Graph, n *onnx.Node, shape []int) (*reduction, err
 	return newReduction(shape, axes, true)
 }
 
-// floatSoftmax is Softmax in the float executor.
+// floatSoftmax is Softmax and LogSoftmax in the float executor.
 func floatSoftmax(g *onnx.Graph, n *onnx.Node, x *fval) (*fval, error) {
 	rd, err := softmaxReduction(g, n, x.shape)
 	if err != nil {
@@ -60,21 +61,104 @@ func floatSoftmax(g *onnx.Graph, n *onnx.Node, x *fval) (*fval, error) {
 			sum += math.Exp(x.data[i] - mx)
 		}
 		for _, i := range row {
-			out.data[i] = math.Exp(x.data[i]-mx) / sum
+			if n.OpType == "LogSoftmax" {
+				out.data[i] = x.data[i] - mx - math.Log(sum)
+			} else {
+				out.data[i] = math.Exp(x.data[i]-mx) / sum
+			}
 		}
 	}
 	return out, nil
 }
 
 func (c *compiler) lowerSoftmax(n *onnx.Node) (int, error) {
-	x, err := c.tensorOperand(n, 0)
+	sm, err := c.softmaxSums(n, softmaxReduction)
 	if err != nil {
 		return 0, err
 	}
-	src := c.p.Tensors[x]
-	rd, err := softmaxReduction(c.g, n, src.Shape)
+	out := n.Outputs[0]
+	// y_i = e_i / S at the output's scale.
+	m, err := c.maxAbs(out)
 	if err != nil {
 		return 0, err
+	}
+	sOut, err := c.activationScale(out, m)
+	if err != nil {
+		return 0, err
+	}
+	return c.emitDiv(n.Name, sm.exp, sm.sum, sm.rd.dst, out, sOut, m)
+}
+
+// lowerLogSoftmax lowers LogSoftmax as x − max − log S, from the steps of
+// Softmax, and ReduceLogSumExp as max + log S over its reduction: log S is
+// a table over S ∈ [1, K] for rows of K elements (its input S rounded to
+// fit the table, so log S is within 2^-(sT+1) of exact for the table's
+// input scale sT), and the output one affine op.
+func (c *compiler) lowerLogSoftmax(n *onnx.Node) (int, error) {
+	rows := softmaxReduction
+	if n.OpType == "ReduceLogSumExp" {
+		rows = reductionOf
+	}
+	sm, err := c.softmaxSums(n, rows)
+	if err != nil {
+		return 0, err
+	}
+	out := n.Outputs[0]
+	ab := c.cfg.ActivationBits
+	K := max(sm.longest, 1)
+	sT := min(softmaxExpScale, lookupBits-ceilLog2f(float64(max(K-1, 1))))
+	qa, qb := int64(1)<<sT, int64(K)<<sT
+	sL := min(c.cfg.MaxScale, ab-2-ceilLog2f(max(math.Log(float64(K)), 1)))
+	lg := Op{Kind: OpLookup, Node: n.Name, In: []int{sm.sum}, Shift: softmaxExpScale - sT, TableMin: qa, Table: make([]int64, qb-qa+1)}
+	for i := range lg.Table {
+		q, ok := Quantize(math.Log(math.Ldexp(float64(qa+int64(i)), -sT)), sL)
+		if !ok {
+			return 0, errors.New("the log-sum table does not fit the activation range")
+		}
+		lg.Table[i] = q
+	}
+	lg.Out = c.newTensor(out+"/log_sum", sm.rd.out, sL, lookupBound(lg.Table), math.Log(float64(K)))
+	c.p.Ops = append(c.p.Ops, lg)
+	if n.OpType == "ReduceLogSumExp" {
+		l := newLinear(sm.rd.out)
+		m, s := l.input(sm.max), l.input(lg.Out)
+		for i := range tensor.Size(sm.rd.out) {
+			l.term(m, i, 1)
+			l.term(s, i, 1)
+			l.endRow()
+		}
+		return c.emit(n.Name, l, out, false)
+	}
+	shape := c.p.Tensors[sm.diff].Shape
+	l := newLinear(shape)
+	d, s := l.input(sm.diff), l.input(lg.Out)
+	for i := range tensor.Size(shape) {
+		l.term(d, i, 1)
+		l.term(s, sm.rd.dst[i], -1)
+		l.endRow()
+	}
+	return c.emit(n.Name, l, out, false)
+}
+
+// softmaxParts are the steps Softmax and LogSoftmax share: the differences
+// d = x − max (exact, at the input's scale), e = exp(d) at softmaxExpScale
+// and the row sums S of e, also at softmaxExpScale (S ≥ 1: the maximum's
+// term is exp(0)).
+type softmaxParts struct {
+	rd                  *reduction
+	max, diff, exp, sum int
+	longest             int // elements in the longest row
+}
+
+func (c *compiler) softmaxSums(n *onnx.Node, rows func(*onnx.Graph, *onnx.Node, []int) (*reduction, error)) (*softmaxParts, error) {
+	x, err := c.tensorOperand(n, 0)
+	if err != nil {
+		return nil, err
+	}
+	src := c.p.Tensors[x]
+	rd, err := rows(c.g, n, src.Shape)
+	if err != nil {
+		return nil, err
 	}
 	out := n.Outputs[0]
 	ab := c.cfg.ActivationBits
@@ -87,7 +171,7 @@ func (c *compiler) lowerSoftmax(n *onnx.Node) (int, error) {
 		}
 	})
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
 	// d_i = x_i − max ≤ 0, exact; |d| ≤ 2^A.
 	size := src.Size()
@@ -108,7 +192,7 @@ func (c *compiler) lowerSoftmax(n *onnx.Node) (int, error) {
 	}
 	qa := -int64(math.Floor(math.Ldexp(softmaxExpDomain, sT)))
 	if qa < -(int64(1) << (ab - 2)) {
-		return 0, errors.New("the softmax input scale is too high for the exponential's table")
+		return nil, errors.New("the softmax input scale is too high for the exponential's table")
 	}
 	exp := Op{Kind: OpLookup, Node: n.Name, In: []int{diff.Out}, Shift: shift, TableMin: qa, Table: make([]int64, -qa+1)}
 	for i := range exp.Table {
@@ -129,20 +213,11 @@ func (c *compiler) lowerSoftmax(n *onnx.Node) (int, error) {
 	}
 	sumBound := accBound(&sum, []int{c.p.Tensors[exp.Out].Bound})
 	if sumBound > ab-1 {
-		return 0, fmt.Errorf("rows of %d elements sum beyond the activation range; raise ActivationBits", longest)
+		return nil, fmt.Errorf("rows of %d elements sum beyond the activation range; raise ActivationBits", longest)
 	}
 	sum.Out = c.newTensor(out+"/sum", rd.out, softmaxExpScale, sumBound, 0)
 	c.p.Ops = append(c.p.Ops, sum)
-	// y_i = e_i / S at the output's scale.
-	m, err := c.maxAbs(out)
-	if err != nil {
-		return 0, err
-	}
-	sOut, err := c.activationScale(out, m)
-	if err != nil {
-		return 0, err
-	}
-	return c.emitDiv(n.Name, exp.Out, sum.Out, rd.dst, out, sOut, m)
+	return &softmaxParts{rd: rd, max: mx, diff: diff.Out, exp: exp.Out, sum: sum.Out, longest: longest}, nil
 }
 
 // lowerDivide lowers a / b with b computed (and positive: Run fails on

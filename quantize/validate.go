@@ -195,8 +195,8 @@ func (p *Plan) validateOp(op *Op, sizes []int, defined []bool) error {
 	if defined[op.Out] {
 		return fmt.Errorf("tensor %d (%q) is written twice (or is an input)", op.Out, p.Tensors[op.Out].Name)
 	}
-	if len(op.In) == 0 || len(op.In) > maxElements {
-		return errors.New("no input tensors")
+	if (len(op.In) == 0 && op.Kind != OpAffine) || len(op.In) > maxElements {
+		return errors.New("no input tensors") // only an affine op may be a constant
 	}
 	inBounds := make([]int, len(op.In))
 	for j, in := range op.In {

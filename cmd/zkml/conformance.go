@@ -630,10 +630,6 @@ var modelPlans = map[string]string{
 		"product constraints (attention over 64 tokens in 4 layers). Plan: the same three steps as self_attention, " +
 		"then prove on a larger machine or with the GPU prover (the 2-core, 24 GiB CI machine needs 10.8 GB just to " +
 		"compile the current circuit).",
-	"arange": "its output is a constant (no input reaches it); the plan and the circuit need an op with no input " +
-		"that writes constants to a public output.",
-	"scatter_elements": "needs ScatterElements at computed indices: data where no index hits plus Σ one-hot × " +
-		"update, built from the comparison and product ops that Gather at computed indices already uses.",
 }
 
 // causeOf shortens a failure reason to the part models share: the list of
