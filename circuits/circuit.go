@@ -177,6 +177,7 @@ func (c *Circuit) Define(api frontend.API) error {
 		}
 		vals[op.Out] = out
 	}
+	g.finishProducts()
 	for i, t := range p.Outputs {
 		if direct[i] {
 			continue
@@ -242,7 +243,7 @@ func (c *Circuit) defineOp(g *gadgets, op *quantize.Op, vals [][]frontend.Variab
 	case quantize.OpLookup:
 		return g.lookupOp(op, vals[op.In[0]])
 	case quantize.OpMul:
-		return g.mulOp(op, vals, dest, reluChecked)
+		return g.mulOp(op, vals, c.plan.Tensors[op.Out].Shape, dest, reluChecked)
 	case quantize.OpDiv:
 		return g.divOp(op, vals, c.plan.Tensors[op.In[1]].Bound)
 	case quantize.OpAffine:

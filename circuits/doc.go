@@ -98,9 +98,24 @@
 //
 //   - Product (sums of x·y): one multiplication constraint per product, the
 //     sum is linear, then the rescale gadget. Define bounds Σ|x|·|y| from
-//     the factors' bounds, so nothing wraps. MatMul of two computed tensors
-//     uses one product per multiply; a Freivalds check would need a
-//     commitment-derived challenge, and pays off only for large matrices.
+//     the factors' bounds, so nothing wraps.
+//
+//   - Matrix product of two computed tensors (attention's Q·Kᵀ and
+//     scores·V), when the op's rows verifiably form C = A·B per batch and
+//     m·k·n ≥ 2·(m·k + k·n + m·n): a hint supplies the accumulators C, and
+//     Freivalds' check A·(B·r) = C·r with r = (1, ρ, …, ρ^(n−1)) pins them
+//     down, for ρ drawn from a commitment to A, B and C (gnark's
+//     frontend.Committer, shared with the range checks and tables through
+//     std/multicommit: the proof still carries one commitment). It costs
+//     about m·k + k·n + m·n constraints instead of m·k·n (6,128 instead of
+//     65,536 for a 64×16×64 head). If C ≠ A·B, a nonzero polynomial of
+//     degree below n vanishes at ρ: probability (n−1)/p < 2^−240. The
+//     check is over the field, which suffices: the entries of A and B stand
+//     for bounded integers (as for any product), so C, equal to A·B modulo
+//     p, stands for the integer accumulators the rescale gadget expects.
+//     With [WithBitDecompositionRangeChecks] and no lookup table, the circuit
+//     has no commitment and keeps none: C is then pinned by direct products.
+//     The rule and the argument in full are in freivalds.go.
 //
 //   - Quotient q = ⌊(2·a·2^s + b) / (2b)⌋ (a/b rounded half up): a hint
 //     supplies q; the circuit range checks b − 1 ∈ [0, 2^k) (once per

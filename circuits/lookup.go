@@ -102,21 +102,32 @@ func (g *gadgets) table(entries []int64) logderivlookup.Table {
 	return t
 }
 
-// mulOp returns the outputs of an OpMul: one product per element, rescaled
+// mulOp returns the outputs of an OpMul of the given output shape: one
+// product per multiply, or for a large enough matrix product accumulators
+// that Freivalds' check pins down (freivalds.go); then each sum is rescaled
 // like an affine row. dest and reluChecked play the same roles as for an
 // affine op (see defineOp).
-func (g *gadgets) mulOp(op *quantize.Op, vals [][]frontend.Variable, dest []frontend.Variable, reluChecked []bool) ([]frontend.Variable, error) {
+func (g *gadgets) mulOp(op *quantize.Op, vals [][]frontend.Variable, shape []int, dest []frontend.Variable, reluChecked []bool) ([]frontend.Variable, error) {
 	out := make([]frontend.Variable, len(op.RowStart)-1)
+	accs, err := g.matmulAccumulators(op, vals, shape)
+	if err != nil {
+		return nil, err
+	}
 	var prods []frontend.Variable
 	for i := range out {
-		row := op.Terms[op.RowStart[i]:op.RowStart[i+1]]
-		prods = prods[:0]
-		for j := 0; j+1 < len(row); j += 2 {
-			prods = append(prods, g.api.Mul(vals[op.In[row[j].In]][row[j].Idx], vals[op.In[row[j+1].In]][row[j+1].Idx]))
-		}
-		p := prods[0]
-		if len(prods) > 1 {
-			p = g.api.Add(prods[0], prods[1], prods[2:]...)
+		var p frontend.Variable
+		if accs != nil {
+			p = accs[i]
+		} else {
+			row := op.Terms[op.RowStart[i]:op.RowStart[i+1]]
+			prods = prods[:0]
+			for j := 0; j+1 < len(row); j += 2 {
+				prods = append(prods, g.api.Mul(vals[op.In[row[j].In]][row[j].Idx], vals[op.In[row[j+1].In]][row[j+1].Idx]))
+			}
+			p = prods[0]
+			if len(prods) > 1 {
+				p = g.api.Add(prods[0], prods[1], prods[2:]...)
+			}
 		}
 		if op.Shift == 0 {
 			out[i] = p
