@@ -94,7 +94,12 @@
 //     gadget). The planner keeps lo and hi within ±2^(A−2), so an honest q
 //     within ±2^(A−1) always passes. Each table costs about one R1CS
 //     constraint per entry (five in PLONK) plus a few per lookup, and needs
-//     a commitment even with [WithBitDecompositionRangeChecks].
+//     a commitment even with [WithBitDecompositionRangeChecks]. When the
+//     input is provably ≤ 0 (Softmax's differences x − max(row): an exact
+//     op subtracting a row maximum, OpMax, whose row reads that very x; the
+//     max gadget proves the maximum exact, and rounding a value ≤ 0 stays
+//     ≤ 0) and the table ends at hi ≥ 0, min(y1, hi) = y1 and the second
+//     sign gadget is left out: the index is y1 − lo.
 //
 //   - Product (sums of x·y): one multiplication constraint per product, the
 //     sum is linear, then the rescale gadget. Define bounds Σ|x|·|y| from

@@ -21,9 +21,14 @@ import (
 // lookupOp returns the outputs of an OpLookup: the input rounded to the
 // table's scale, clamped to the table's domain by two sign gadgets, and
 // looked up in a log-derivative table that holds (index, value) pairs.
-func (g *gadgets) lookupOp(op *quantize.Op, in []frontend.Variable) ([]frontend.Variable, error) {
+// nonPositive says every input is provably ≤ 0 (Softmax's differences):
+// rounding keeps it ≤ 0, so with a table that ends at hi ≥ 0 the upper
+// clamp min(·, hi) is the identity and is left out, which saves a sign
+// gadget per element.
+func (g *gadgets) lookupOp(op *quantize.Op, in []frontend.Variable, nonPositive bool) ([]frontend.Variable, error) {
 	lo := op.TableMin
 	hi := lo + int64(len(op.Table)) - 1
+	noUpper := nonPositive && hi >= 0
 	// The comparisons work in A+1 bits: an honest rounded input lies within
 	// ±2^(A−1) and the ends within ±2^(A−2), so their differences are below
 	// 2^A. (A narrower width from the input's bound saves constraints only
@@ -59,6 +64,12 @@ func (g *gadgets) lookupOp(op *quantize.Op, in []frontend.Variable) ([]frontend.
 		_, s1d1, err := g.sign(g.api.Sub(q, lo), k)
 		if err != nil {
 			return nil, fmt.Errorf("element %d: %w", i, err)
+		}
+		if noUpper {
+			// q ≤ 0 ≤ hi, so y1 ≤ hi and the index is y1 − lo = s1·(q − lo).
+			idx = append(idx, s1d1)
+			slots = append(slots, i)
+			continue
 		}
 		_, s2d2, err := g.sign(g.api.Sub(hi-lo, s1d1), k)
 		if err != nil {
