@@ -144,6 +144,16 @@
 // gadget and of the conformance models, in both modes, are pinned in
 // testdata/constraints.golden.
 //
+// Widths follow the soundness argument, not the data: a rescale's remainder
+// takes exactly its shift, quotients, comparisons and activations the plan's
+// ActivationBits. Narrower per-tensor widths from the static bounds would
+// rarely pay: the lookup checker splits values into limbs of one global
+// width (16 bits in large circuits), so a w-bit check costs ⌈w/16⌉ + 1
+// constraints, one more when 16 does not divide w; a 28-bit check costs 4
+// where the 32-bit one costs 3. Widths from calibration would also narrow
+// the statement to inputs like the calibration samples, which the integer
+// executor does not enforce.
+//
 // Values the compiler knows (a row of bias only, as padding gives) are
 // computed at compile time and cost nothing; a constant outside the
 // activation range makes Define fail, since no witness could satisfy the

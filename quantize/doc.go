@@ -134,6 +134,9 @@
 // rounds a·2^Shift/b half up and needs b ≥ 1: Run refuses a divisor that
 // is not positive. Softmax is a row maximum, the differences, an
 // exponential table over [−16, 0], the row sums and one quotient per
-// element. LayerNormalization and InstanceNormalization arrive from
+// element; each quotient is at most one (its numerator is a term of its
+// row's sum), so its Bound is the quotient's shift, and a product with
+// Softmax's output (attention's scores·V) fits the executor's 62 bits
+// without rounding the scores further. LayerNormalization and InstanceNormalization arrive from
 // onnx.Load as ReduceMean, Sub, Mul, Add, Sqrt and Div.
 package quantize
