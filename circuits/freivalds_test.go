@@ -314,3 +314,37 @@ func TestAttentionModel(t *testing.T) {
 	record("model/attention-8x8", counts{r.GetNbConstraints(), s.GetNbConstraints()})
 	record("model/attention-8x8/bitdec", compileCounts(t, p, WithBitDecompositionRangeChecks()))
 }
+
+// TestMatmulHint: the hint computes signed products and refuses malformed
+// inputs instead of panicking.
+func TestMatmulHint(t *testing.T) {
+	big1 := func(v int64) *big.Int { return big.NewInt(v) }
+	outs := func(n int) []*big.Int {
+		o := make([]*big.Int, n)
+		for i := range o {
+			o[i] = new(big.Int)
+		}
+		return o
+	}
+	// [1 -2] · [3; 4] = -5, with -2 as p-2.
+	out := outs(1)
+	if err := matmulHint(field, []*big.Int{big1(1), big1(2), big1(1), big1(1), fe(-2), big1(3), big1(4)}, out); err != nil || out[0].Cmp(fe(-5)) != 0 {
+		t.Errorf("[1 -2]·[3 4]ᵀ = %v, %v; want p-5", out[0], err)
+	}
+	for _, in := range [][]*big.Int{
+		nil,
+		{big1(1), big1(1)},
+		{big1(0), big1(1), big1(1)},
+		{big1(1), big1(1), fe(-1), big1(2), big1(3)},
+		{new(big.Int).Lsh(big1(1), 40), big1(1), big1(1), big1(2), big1(3)},
+		{big1(1), big1(2), big1(1), big1(1), big1(2)},
+		{big1(1 << 29), big1(1 << 29), big1(1), big1(2)},
+	} {
+		if matmulHint(field, in, outs(1)) == nil {
+			t.Errorf("matmul hint accepted inputs %v", in)
+		}
+	}
+	if matmulHint(field, []*big.Int{big1(1), big1(1), big1(1), big1(2), big1(3)}, outs(2)) == nil {
+		t.Error("matmul hint accepted two outputs for a 1×1 product")
+	}
+}
