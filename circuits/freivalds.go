@@ -181,7 +181,10 @@ func (g *gadgets) matmulHint(m, k, n int, a, b []frontend.Variable) ([]frontend.
 // finishProducts pins down the accumulators of every pending check, once all
 // ops are built (so that it knows whether the circuit has a lookup table):
 // with Freivalds' check when a commitment is allowed, by direct products
-// otherwise (see the rule above).
+// otherwise (see the rule above). Registering the commitment here, after
+// the range checker and every table deferred their own arguments, is what
+// makes it one: gnark runs deferred functions in order, so theirs add
+// their variables to the multicommitter before it commits, last.
 func (g *gadgets) finishProducts() {
 	if len(g.products) == 0 {
 		return
