@@ -629,10 +629,11 @@ var modelPlans = map[string]string{
 		"by moving the tensor's scale instead of a rescale (≈16k values each), and one limb decomposition shared by a " +
 		"rescale's quotient and remainder.",
 	"nanoGPT": "compiles with every op (token embedding by one-hot Gather into a constant table) and its integer " +
-		"executor tracks the float one, but the circuit is ~5x the budget: ≈537k rescaled outputs and ≈2.3M " +
-		"product constraints (attention over 64 tokens in 4 layers). Plan: the same three steps as self_attention, " +
-		"then prove on a larger machine or with the GPU prover (the 2-core, 24 GiB CI machine needs 10.8 GB just to " +
-		"compile the current circuit).",
+		"executor tracks the float one, but the circuit is ~4x the budget: 8,836,670 constraints after the " +
+		"self_attention steps (Freivalds' check of the attention products, Softmax without the upper clamp and with " +
+		"quotients bounded by one; 11,443,681 before), now mostly rescaled outputs and their range checks. Plan: the " +
+		"next self_attention steps, then prove on a larger machine or with the GPU prover (compiling alone peaks at " +
+		"≈16 GB resident on the 2-core, 24 GiB CI machine).",
 	"arange": "its output is a constant (no input reaches it); the plan and the circuit need an op with no input " +
 		"that writes constants to a public output.",
 	"rnn": "needs RNN (and LSTM/GRU) unrolled over the fixed sequence length into MatMul/Add/Tanh per step, all of " +
