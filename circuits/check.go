@@ -35,6 +35,48 @@ type layout struct {
 	// inRange[t]: every element of tensor t is proven to lie in the
 	// activation range (see markInRange).
 	inRange []bool
+	// nonPositive[t]: every element of tensor t is provably ≤ 0, because
+	// an exact affine op wrote it as x[a] − m[b] where m is a row maximum
+	// (OpMax) whose row b reads x[a]: Softmax's differences. A lookup of
+	// such an input needs no clamp at a table end ≥ 0 (see lookupOp).
+	nonPositive []bool
+}
+
+// markNonPositive fills l.nonPositive.
+func (l *layout) markNonPositive(p *quantize.Plan) {
+	l.nonPositive = make([]bool, len(p.Tensors))
+	writer := make([]*quantize.Op, len(p.Tensors))
+	for k := range p.Ops {
+		writer[p.Ops[k].Out] = &p.Ops[k]
+	}
+	for k := range p.Ops {
+		op := &p.Ops[k]
+		if op.Kind != quantize.OpAffine || op.Shift != 0 || len(op.In) != 2 {
+			continue
+		}
+		mx := writer[op.In[1]]
+		if mx == nil || mx.Kind != quantize.OpMax {
+			continue
+		}
+		ok := len(op.RowStart) > 1
+		for i := 0; ok && i+1 < len(op.RowStart); i++ {
+			row := op.Terms[op.RowStart[i]:op.RowStart[i+1]]
+			ok = len(row) == 2 && row[0].In == 0 && row[0].Coeff == 1 && row[1].In == 1 && row[1].Coeff == -1 &&
+				(op.Bias == nil || op.Bias[i] == 0) && maxRowReads(mx, int(row[1].Idx), op.In[0], row[0].Idx)
+		}
+		l.nonPositive[op.Out] = ok
+	}
+}
+
+// maxRowReads reports whether row r of the max op reads element idx of
+// tensor t.
+func maxRowReads(mx *quantize.Op, r, t int, idx int32) bool {
+	for _, term := range mx.Terms[mx.RowStart[r]:mx.RowStart[r+1]] {
+		if mx.In[term.In] == t && term.Idx == idx {
+			return true
+		}
+	}
+	return false
 }
 
 // elem names element i of tensor t.
@@ -140,6 +182,7 @@ func checkPlan(p *quantize.Plan) (*layout, error) {
 	}
 	l.markReluChecked(p)
 	l.markInRange(p, bound, act)
+	l.markNonPositive(p)
 	return l, nil
 }
 

@@ -220,7 +220,7 @@ func (c *Circuit) Define(api frontend.API) error {
 			dest = c.Output[slot]
 			direct[slot] = true
 		}
-		out, err := c.defineOp(g, op, vals, dest, l.reluChecked[op.Out])
+		out, err := c.defineOp(g, op, vals, dest, l)
 		if err != nil {
 			return fmt.Errorf("circuits: op %d (%s, node %q): %w", k, op.Kind, op.Node, err)
 		}
@@ -235,8 +235,11 @@ func (c *Circuit) Define(api frontend.API) error {
 				inRange = append(inRange, l.inRange[t])
 			}
 		}
-		return c.packOutputs(g, outs, inRange)
+		err := c.packOutputs(g, outs, inRange)
+		g.finishProducts() // after every range check, the packing's too
+		return err
 	}
+	g.finishProducts()
 	for i, t := range p.Outputs {
 		if direct[i] {
 			continue
@@ -281,9 +284,10 @@ func (c *Circuit) checkShape(p *quantize.Plan) error {
 
 // defineOp returns the values of op's output tensor. When dest is not nil
 // (an affine op with a rescale writing a public output) the rescaled values
-// are constrained to equal dest directly. reluChecked[i] says a relu reads
-// output element i and proves its range (see layout).
-func (c *Circuit) defineOp(g *gadgets, op *quantize.Op, vals [][]frontend.Variable, dest []frontend.Variable, reluChecked []bool) ([]frontend.Variable, error) {
+// are constrained to equal dest directly. l says which output elements a
+// relu reads and proves the range of, and which inputs are ≤ 0.
+func (c *Circuit) defineOp(g *gadgets, op *quantize.Op, vals [][]frontend.Variable, dest []frontend.Variable, l *layout) ([]frontend.Variable, error) {
+	reluChecked := l.reluChecked[op.Out]
 	size := c.plan.Tensors[op.Out].Size()
 	out := make([]frontend.Variable, size)
 	switch op.Kind {
@@ -309,9 +313,9 @@ func (c *Circuit) defineOp(g *gadgets, op *quantize.Op, vals [][]frontend.Variab
 			out[i] = m
 		}
 	case quantize.OpLookup:
-		return g.lookupOp(op, vals[op.In[0]])
+		return g.lookupOp(op, vals[op.In[0]], l.nonPositive[op.In[0]])
 	case quantize.OpMul:
-		return g.mulOp(op, vals, dest, reluChecked)
+		return g.mulOp(op, vals, c.plan.Tensors[op.Out].Shape, dest, reluChecked)
 	case quantize.OpDiv:
 		return g.divOp(op, vals, c.plan.Tensors[op.In[1]].Bound)
 	case quantize.OpAffine:

@@ -96,13 +96,33 @@
 //     gadget). The planner keeps lo and hi within ±2^(A−2), so an honest q
 //     within ±2^(A−1) always passes. Each table costs about one R1CS
 //     constraint per entry (five in PLONK) plus a few per lookup, and needs
-//     a commitment even with [WithBitDecompositionRangeChecks].
+//     a commitment even with [WithBitDecompositionRangeChecks]. When the
+//     input is provably ≤ 0 (Softmax's differences x − max(row): an exact
+//     op subtracting a row maximum, OpMax, whose row reads that very x; the
+//     max gadget proves the maximum exact, and rounding a value ≤ 0 stays
+//     ≤ 0) and the table ends at hi ≥ 0, min(y1, hi) = y1 and the second
+//     sign gadget is left out: the index is y1 − lo.
 //
 //   - Product (sums of x·y): one multiplication constraint per product, the
 //     sum is linear, then the rescale gadget. Define bounds Σ|x|·|y| from
-//     the factors' bounds, so nothing wraps. MatMul of two computed tensors
-//     uses one product per multiply; a Freivalds check would need a
-//     commitment-derived challenge, and pays off only for large matrices.
+//     the factors' bounds, so nothing wraps.
+//
+//   - Matrix product of two computed tensors (attention's Q·Kᵀ and
+//     scores·V), when the op's rows verifiably form C = A·B per batch and
+//     m·k·n ≥ 2·(m·k + k·n + m·n): a hint supplies the accumulators C, and
+//     Freivalds' check A·(B·r) = C·r with r = (1, ρ, …, ρ^(n−1)) pins them
+//     down, for ρ drawn from a commitment to A, B and C (gnark's
+//     frontend.Committer, shared with the range checks and tables through
+//     std/multicommit: the proof still carries one commitment). It costs
+//     about m·k + k·n + m·n constraints instead of m·k·n (6,128 instead of
+//     65,536 for a 64×16×64 head). If C ≠ A·B, a nonzero polynomial of
+//     degree below n vanishes at ρ: probability (n−1)/p < 2^−240. The
+//     check is over the field, which suffices: the entries of A and B stand
+//     for bounded integers (as for any product), so C, equal to A·B modulo
+//     p, stands for the integer accumulators the rescale gadget expects.
+//     With [WithBitDecompositionRangeChecks] and no lookup table, the circuit
+//     has no commitment and keeps none: C is then pinned by direct products.
+//     The rule and the argument in full are in freivalds.go.
 //
 //   - Quotient q = ⌊(2·a·2^s + b) / (2b)⌋ (a/b rounded half up): a hint
 //     supplies q; the circuit range checks b − 1 ∈ [0, 2^k) (once per
@@ -148,6 +168,16 @@
 // trades prover work for verifier cost. The constraint counts of every
 // gadget and of the conformance models, in both modes, are pinned in
 // testdata/constraints.golden.
+//
+// Widths follow the soundness argument, not the data: a rescale's remainder
+// takes exactly its shift, quotients, comparisons and activations the plan's
+// ActivationBits. Narrower per-tensor widths from the static bounds would
+// rarely pay: the lookup checker splits values into limbs of one global
+// width (16 bits in large circuits), so a w-bit check costs ⌈w/16⌉ + 1
+// constraints, one more when 16 does not divide w; a 28-bit check costs 4
+// where the 32-bit one costs 3. Widths from calibration would also narrow
+// the statement to inputs like the calibration samples, which the integer
+// executor does not enforce.
 //
 // Values the compiler knows (a row of bias only, as padding gives) are
 // computed at compile time and cost nothing; a constant outside the

@@ -27,10 +27,16 @@ type gadgets struct {
 	// tables holds the lookup tables built so far by content (see
 	// lookupOp), so that ops with the same table share it.
 	tables map[[32]byte]logderivlookup.Table
+	// bitDecomposition is WithBitDecompositionRangeChecks: the circuit
+	// commits only when a lookup table needs it (see freivalds.go).
+	bitDecomposition bool
+	// products are the matrix products awaiting Freivalds' check
+	// (finishProducts).
+	products []productCheck
 }
 
 func newGadgets(api frontend.API, actBits int, o options) *gadgets {
-	g := &gadgets{api: api, actBits: actBits}
+	g := &gadgets{api: api, actBits: actBits, bitDecomposition: o.bitDecomposition}
 	if p, ok := api.(frontend.PlonkAPI); ok {
 		g.plonk = p
 	}

@@ -21,9 +21,14 @@ import (
 // lookupOp returns the outputs of an OpLookup: the input rounded to the
 // table's scale, clamped to the table's domain by two sign gadgets, and
 // looked up in a log-derivative table that holds (index, value) pairs.
-func (g *gadgets) lookupOp(op *quantize.Op, in []frontend.Variable) ([]frontend.Variable, error) {
+// nonPositive says every input is provably ≤ 0 (Softmax's differences):
+// rounding keeps it ≤ 0, so with a table that ends at hi ≥ 0 the upper
+// clamp min(·, hi) is the identity and is left out, which saves a sign
+// gadget per element.
+func (g *gadgets) lookupOp(op *quantize.Op, in []frontend.Variable, nonPositive bool) ([]frontend.Variable, error) {
 	lo := op.TableMin
 	hi := lo + int64(len(op.Table)) - 1
+	noUpper := nonPositive && hi >= 0
 	// The comparisons work in A+1 bits: an honest rounded input lies within
 	// ±2^(A−1) and the ends within ±2^(A−2), so their differences are below
 	// 2^A. (A narrower width from the input's bound saves constraints only
@@ -59,6 +64,12 @@ func (g *gadgets) lookupOp(op *quantize.Op, in []frontend.Variable) ([]frontend.
 		_, s1d1, err := g.sign(g.api.Sub(q, lo), k)
 		if err != nil {
 			return nil, fmt.Errorf("element %d: %w", i, err)
+		}
+		if noUpper {
+			// q ≤ 0 ≤ hi, so y1 ≤ hi and the index is y1 − lo = s1·(q − lo).
+			idx = append(idx, s1d1)
+			slots = append(slots, i)
+			continue
 		}
 		_, s2d2, err := g.sign(g.api.Sub(hi-lo, s1d1), k)
 		if err != nil {
@@ -102,21 +113,32 @@ func (g *gadgets) table(entries []int64) logderivlookup.Table {
 	return t
 }
 
-// mulOp returns the outputs of an OpMul: one product per element, rescaled
+// mulOp returns the outputs of an OpMul of the given output shape: one
+// product per multiply, or for a large enough matrix product accumulators
+// that Freivalds' check pins down (freivalds.go); then each sum is rescaled
 // like an affine row. dest and reluChecked play the same roles as for an
 // affine op (see defineOp).
-func (g *gadgets) mulOp(op *quantize.Op, vals [][]frontend.Variable, dest []frontend.Variable, reluChecked []bool) ([]frontend.Variable, error) {
+func (g *gadgets) mulOp(op *quantize.Op, vals [][]frontend.Variable, shape []int, dest []frontend.Variable, reluChecked []bool) ([]frontend.Variable, error) {
 	out := make([]frontend.Variable, len(op.RowStart)-1)
+	accs, err := g.matmulAccumulators(op, vals, shape)
+	if err != nil {
+		return nil, err
+	}
 	var prods []frontend.Variable
 	for i := range out {
-		row := op.Terms[op.RowStart[i]:op.RowStart[i+1]]
-		prods = prods[:0]
-		for j := 0; j+1 < len(row); j += 2 {
-			prods = append(prods, g.api.Mul(vals[op.In[row[j].In]][row[j].Idx], vals[op.In[row[j+1].In]][row[j+1].Idx]))
-		}
-		p := prods[0]
-		if len(prods) > 1 {
-			p = g.api.Add(prods[0], prods[1], prods[2:]...)
+		var p frontend.Variable
+		if accs != nil {
+			p = accs[i]
+		} else {
+			row := op.Terms[op.RowStart[i]:op.RowStart[i+1]]
+			prods = prods[:0]
+			for j := 0; j+1 < len(row); j += 2 {
+				prods = append(prods, g.api.Mul(vals[op.In[row[j].In]][row[j].Idx], vals[op.In[row[j+1].In]][row[j+1].Idx]))
+			}
+			p = prods[0]
+			if len(prods) > 1 {
+				p = g.api.Add(prods[0], prods[1], prods[2:]...)
+			}
 		}
 		if op.Shift == 0 {
 			out[i] = p

@@ -110,14 +110,15 @@ func nonlinearPlan(actBits int) *quantize.Plan {
 
 // lookupCircuit applies one lookup op to X and binds the result to Y.
 type lookupCircuit struct {
-	X, Y frontend.Variable
-	op   *quantize.Op
-	bits int
+	X, Y        frontend.Variable
+	op          *quantize.Op
+	bits        int
+	nonPositive bool // the caller proved X ≤ 0
 }
 
 func (c *lookupCircuit) Define(api frontend.API) error {
 	g := newGadgets(api, c.bits, options{})
-	out, err := g.lookupOp(c.op, []frontend.Variable{c.X})
+	out, err := g.lookupOp(c.op, []frontend.Variable{c.X}, c.nonPositive)
 	if err != nil {
 		return err
 	}
@@ -329,4 +330,88 @@ func TestDivHint(t *testing.T) {
 	if err := divHint(field, []*big.Int{fe(-7), fe(2)}, out); err != nil || out[0].Cmp(fe(-2)) != 0 {
 		t.Errorf("div(-7, 2) = %v, %v; want ⌊-7/4⌋ = -2", out[0], err)
 	}
+}
+
+// TestLookupNonPositive: for inputs known to be ≤ 0 the lookup leaves out
+// the upper clamp and still returns exactly the clamped entry; neighbouring
+// entries and far-out inputs are rejected.
+func TestLookupNonPositive(t *testing.T) {
+	const bits = 16
+	for _, shift := range []int{0, 3} {
+		t.Run(fmt.Sprintf("shift=%d", shift), func(t *testing.T) {
+			op := &quantize.Op{Kind: quantize.OpLookup, Shift: shift, TableMin: -6, Table: []int64{1, 2, 4, 8, 16, 32, 64}}
+			var valid, invalid []frontend.Circuit
+			for _, x := range []int64{-(1 << 15), -1000, -60, -49, -48, -47, -7, -6, -5, -4, -1, 0} {
+				y := lookupRef(op, x)
+				valid = append(valid, &lookupCircuit{X: fe(x), Y: fe(y)})
+				invalid = append(invalid, &lookupCircuit{X: fe(x), Y: fe(y + 1)}, &lookupCircuit{X: fe(x), Y: fe(2 * y)})
+			}
+			for _, x := range []int64{-(1 << 40), 1 << 40} {
+				invalid = append(invalid, &lookupCircuit{X: fe(x), Y: fe(op.Table[0])}, &lookupCircuit{X: fe(x), Y: fe(op.Table[6])})
+			}
+			checkGadget(t, &lookupCircuit{op: op, bits: bits, nonPositive: true}, valid, invalid)
+		})
+	}
+}
+
+// softmaxDiffPlan: the differences of Softmax, x − max(row), looked up in
+// an exponential-like table over [−16, 0]; with wrongRow the difference
+// subtracts the maximum of another row, which may be positive.
+func softmaxDiffPlan(wrongRow bool) *quantize.Plan {
+	b := newPlanBuilder(16)
+	x := b.input("x", 8)
+	rows := make([]row, 2)
+	for i := range 8 {
+		rows[i/4] = append(rows[i/4], term(0, i, 1))
+	}
+	m := b.maxOp("max", []int{x}, rows)
+	diff := make([]row, 8)
+	for i := range diff {
+		r := i / 4
+		if wrongRow {
+			r = 1 - r
+		}
+		diff[i] = row{term(0, i, 1), term(1, r, -1)}
+	}
+	d := b.affine("diff", []int{x, m}, diff, nil, 0)
+	table := make([]int64, 17)
+	for i := range table {
+		table[i] = int64(math.Round(256 * math.Exp(float64(i-16))))
+	}
+	b.output(b.lookup("exp", d, 2, -16, table))
+	return b.plan()
+}
+
+// TestSoftmaxDifferences: the circuit finds Softmax's differences ≤ 0 only
+// where each subtracts its own row's maximum, and the lookup then accepts
+// the executor's outputs and rejects any output off by one.
+func TestSoftmaxDifferences(t *testing.T) {
+	for _, wrong := range []bool{false, true} {
+		p := softmaxDiffPlan(wrong)
+		l, err := checkPlan(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := p.Ops[1].Out
+		if l.nonPositive[d] == wrong {
+			t.Errorf("wrong row %v: nonPositive = %v", wrong, l.nonPositive[d])
+		}
+		rng := rand.New(rand.NewPCG(19, 20))
+		for _, mag := range []int64{20, 1 << 10} {
+			w := run(t, p, randomInputs(p, rng, mag))
+			if err := solve(p, w); err != nil {
+				t.Fatalf("wrong row %v: valid witness rejected: %v", wrong, err)
+			}
+			for k, bad := range tampered(w) {
+				if solve(p, bad) == nil {
+					t.Fatalf("wrong row %v: tampered witness %d accepted", wrong, k)
+				}
+			}
+		}
+	}
+	with, without := compileCounts(t, softmaxDiffPlan(false)), compileCounts(t, softmaxDiffPlan(true))
+	if with.r1cs >= without.r1cs {
+		t.Errorf("softmax differences: %d R1CS constraints, %d with the upper clamp", with.r1cs, without.r1cs)
+	}
+	record("gadget/softmax-differences", with)
 }

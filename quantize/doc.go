@@ -145,7 +145,10 @@
 // rounds a·2^Shift/b half up and needs b ≥ 1: Run refuses a divisor that
 // is not positive. Softmax is a row maximum, the differences, an
 // exponential table over [−16, 0], the row sums and one quotient per
-// element. LogSoftmax is x − max − log S from the same steps, with a
+// element; each quotient is at most one (its numerator is a term of its
+// row's sum), so its Bound is the quotient's shift, and a product with
+// Softmax's output (attention's scores·V) fits the executor's 62 bits
+// without rounding the scores further. LogSoftmax is x − max − log S from the same steps, with a
 // log table over the row sums S ∈ [1, K] for rows of K elements, and
 // ReduceLogSumExp max + log S over its axes. LayerNormalization and
 // InstanceNormalization arrive from onnx.Load as ReduceMean, Sub, Mul,

@@ -241,11 +241,11 @@ func (c *compiler) lowerProduct(n *onnx.Node, a, b operand) (int, error) {
 }
 
 // lowerMatMulProduct lowers MatMul of two computed tensors (attention's
-// Q·Kᵀ and scores·V) to OpMul with one pair of terms per multiplication:
-// in R1CS one constraint per multiplication. A randomized check
-// (Freivalds) would cost O(m·n + n·k) instead of O(m·n·k), but needs a
-// challenge from a commitment to both operands; the products keep the
-// circuit independent of it, and are what small attention layers need.
+// Q·Kᵀ and scores·V) to OpMul with one pair of terms per multiplication.
+// The plan stays the plain sum of products; the circuit recognizes the
+// matrix structure in the rows and, for large enough matrices, proves the
+// product with Freivalds' check (O(m·k + k·n + m·n) constraints instead of
+// O(m·k·n); see circuits/freivalds.go).
 func (c *compiler) lowerMatMulProduct(n *onnx.Node, a, b operand) (int, error) {
 	mm, err := newMatmul(a.shape, b.shape)
 	if err != nil {

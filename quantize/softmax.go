@@ -270,9 +270,73 @@ func (c *compiler) emitDiv(node string, a, b int, den []int, out string, sOut in
 		op.Terms = append(op.Terms, Term{In: 0, Idx: int32(i), Coeff: 1}, Term{In: 1, Idx: int32(den[i]), Coeff: 1})
 		op.RowStart = append(op.RowStart, int32(len(op.Terms)))
 	}
-	op.Out = c.newTensor(out, A.Shape, shift+A.Scale-B.Scale, divBound(A.Bound, shift, c.cfg.ActivationBits), m)
+	bound := c.p.quotientBound(&op, divBound(A.Bound, shift, c.cfg.ActivationBits))
+	op.Out = c.newTensor(out, A.Shape, shift+A.Scale-B.Scale, bound, m)
 	c.p.Ops = append(c.p.Ops, op)
 	return op.Out, nil
+}
+
+// quotientBound returns the Bound of an OpDiv's output given the generic
+// one, b: at most Shift when every quotient is provably at most one, as
+// Softmax's are. That holds when the dividend is a lookup with no negative
+// entry and each divisor an exact sum, coefficients 1, of that lookup's
+// outputs that includes the element it divides: then 0 ≤ a ≤ d and q =
+// ⌊(2·a·2^Shift + d) / (2d)⌋ ≤ 2^Shift. The tighter bound lets a product
+// with Softmax's output (attention's scores·V) skip rounding the scores
+// down to fit the executor's 62 bits.
+func (p *Plan) quotientBound(op *Op, b int) int {
+	if len(op.In) != 2 || !p.divisorDominates(op) {
+		return b
+	}
+	return min(b, op.Shift)
+}
+
+func (p *Plan) divisorDominates(op *Op) bool {
+	var lookup, sum *Op
+	for k := range p.Ops {
+		switch p.Ops[k].Out {
+		case op.In[0]:
+			lookup = &p.Ops[k]
+		case op.In[1]:
+			sum = &p.Ops[k]
+		}
+	}
+	if lookup == nil || sum == nil || lookup.Kind != OpLookup || sum.Kind != OpAffine || sum.Shift != 0 {
+		return false
+	}
+	for _, v := range lookup.Table {
+		if v < 0 {
+			return false
+		}
+	}
+	for _, t := range sum.Terms {
+		if sum.In[t.In] != op.In[0] || t.Coeff != 1 {
+			return false
+		}
+	}
+	for _, v := range sum.Bias {
+		if v != 0 {
+			return false
+		}
+	}
+	nRows := len(sum.RowStart) - 1
+	for i := 0; i+1 < len(op.RowStart); i++ {
+		if op.RowStart[i+1]-op.RowStart[i] != 2 {
+			return false
+		}
+		a, d := op.Terms[op.RowStart[i]], op.Terms[op.RowStart[i]+1]
+		if a.In != 0 || d.In != 1 || d.Idx < 0 || int(d.Idx) >= nRows {
+			return false
+		}
+		found := false
+		for _, t := range sum.Terms[sum.RowStart[d.Idx]:sum.RowStart[d.Idx+1]] {
+			found = found || t.Idx == a.Idx
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }
 
 // divBound is the Bound of an OpDiv's output: |q| ≤ |a|·2^shift + 1, and

@@ -281,6 +281,9 @@ func (p *Plan) validateOp(op *Op, sizes []int, defined []bool) error {
 		}
 	}
 	out, acc := opBound(op, inBounds, ab)
+	if op.Kind == OpDiv {
+		out = p.quotientBound(op, out)
+	}
 	if acc > maxBound {
 		return fmt.Errorf("accumulator bound 2^%d exceeds 2^%d", acc, maxBound)
 	}
