@@ -113,6 +113,9 @@ func (c *Chain) From() common.Address {
 	return crypto.PubkeyToAddress(c.key.PublicKey)
 }
 
+// maxTxGas is the most gas a transaction may use since Osaka (EIP-7825).
+const maxTxGas = 1 << 24
+
 // A Receipt is what a mined transaction did.
 type Receipt struct {
 	TxHash   common.Hash
@@ -182,8 +185,14 @@ func (c *Chain) transact(ctx context.Context, to *common.Address, data []byte) (
 		return nil, fmt.Errorf("the deployment would fail: %v", err)
 	}
 	// Estimates assume the state does not change before the transaction
-	// runs; a margin keeps it from running out of gas when it does.
-	gas += gas / 5
+	// runs; a margin keeps it from running out of gas when it does, but
+	// not past the cap of a transaction since Osaka (EIP-7825), which
+	// the node would refuse: large verifiers get close to it.
+	if gas <= maxTxGas {
+		gas = min(gas+gas/5, maxTxGas)
+	} else {
+		gas += gas / 5
+	}
 	head, err := c.client.HeaderByNumber(ctx, nil)
 	if err != nil {
 		return nil, fmt.Errorf("read the latest block: %v", shortNetErr(err))

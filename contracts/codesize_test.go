@@ -2,8 +2,11 @@ package contracts
 
 import (
 	"bytes"
+	"errors"
+	"math/big"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/consensys/gnark-crypto/ecc"
@@ -14,6 +17,7 @@ import (
 	"github.com/zkml/zkml/circuits"
 	"github.com/zkml/zkml/internal/testmodels"
 	"github.com/zkml/zkml/onnx"
+	"github.com/zkml/zkml/prover"
 	"github.com/zkml/zkml/quantize"
 )
 
@@ -32,15 +36,17 @@ func (c *manyInputs) Define(api frontend.API) error {
 	return nil
 }
 
-// TestVerifierCodeSizeSharedModels checks the code limit (EIP-170) for
-// every shared model: the specialized Groth16 verifier grows with the
-// number of public inputs (gnark's template unrolls them), so the model
-// with the most outputs, packed as `zkml compile` packs them by default,
-// must still give a verifier that can be deployed. Its verifier is built
-// from a synthetic key of the same shape rather than from a setup of the
-// model itself.
+// TestVerifierCodeSizeSharedModels checks that every shared model, with
+// Groth16 and its outputs packed as `zkml compile` packs them by default,
+// gets a verifier that can be deployed (EIP-170): the specialized one when
+// it fits (gnark's template unrolls the public inputs, so it grows with the
+// number of outputs), else the generic one, which takes up to 2,048 public
+// inputs. For the model with the most public inputs both are checked on a
+// synthetic key of its shape with a commitment covering every input (the
+// largest data): the specialized verifier's compile, and the generic
+// verifier's deployment and verification of a proof on the simulated
+// chain.
 func TestVerifierCodeSizeSharedModels(t *testing.T) {
-	solc := needSolc(t)
 	dir := testmodels.Dir(t)
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -66,29 +72,88 @@ func TestVerifierCodeSizeSharedModels(t *testing.T) {
 		for _, t := range plan.Tensors {
 			n += t.Size()
 		}
-		if w := circuits.DefaultPacking(plan).Words(n); w > most {
+		w := circuits.DefaultPacking(plan).Words(n)
+		if w > maxGenericInputs {
+			t.Errorf("%s: %d public inputs, more than the generic verifier's %d: no verifier can be deployed", e.Name(), w, maxGenericInputs)
+		}
+		if w > most {
 			most, name = w, e.Name()
 		}
 	}
 	if most == 0 {
 		t.Fatalf("no model in %s", dir)
 	}
-	ccs, err := frontend.Compile(ecc.BN254.ScalarField(), r1cs.NewBuilder, &manyInputs{Pub: make([]frontend.Variable, most)})
+
+	specialized := false
+	if solc, err := FindSolc(); err == nil {
+		ccs, err := frontend.Compile(ecc.BN254.ScalarField(), r1cs.NewBuilder, &manyInputs{Pub: make([]frontend.Variable, most)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, vk, err := groth16.Setup(ccs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var src bytes.Buffer
+		if err := vk.ExportSolidity(&src); err != nil {
+			t.Fatal(err)
+		}
+		v := &Verifier{Backend: prover.Groth16, File: "Verifier.sol", Contract: "Verifier", Source: src.Bytes(), PublicInputs: most}
+		a, err := v.Compile(testContext(t), solc)
+		switch {
+		case err == nil:
+			specialized = true
+			t.Logf("largest specialized Groth16 verifier: %s, %d public inputs, %d bytes of code (limit %d)", name, most, len(a.Runtime), MaxCodeSize)
+			if SpecializedTooLarge(prover.Groth16, most) {
+				t.Errorf("SpecializedTooLarge(%d) but the verifier fits", most)
+			}
+		case errors.Is(err, ErrVerifierTooLarge):
+			t.Logf("%s (%d public inputs): %v", name, most, err)
+		default:
+			t.Fatal(err)
+		}
+	}
+	if !specialized {
+		chain := NewSimulated()
+		defer chain.Close()
+		dep, gas := deploySyntheticVerifier(t, testContext(t), chain, most, true)
+		t.Logf("largest generic Groth16 verifier: %s, %d public inputs: deploy %d gas, verification %d gas", name, most, dep.GasUsed, gas)
+	}
+}
+
+// TestGenericVerifierDoodles deploys the generic verifier of the shared
+// model with the most outputs (doodles: 4,096 outputs, 586 packed public
+// inputs, whose specialized verifier is over the code limit), with its real
+// keys, and checks a proof of its first reference case on the simulated
+// chain, and a tampered output rejected.
+func TestGenericVerifierDoodles(t *testing.T) {
+	if testing.Short() {
+		t.Skip("Groth16 setup of a 25k-constraint model")
+	}
+	ctx := testContext(t)
+	b, ref := buildModel(t, "doodles", variants[0])
+	n := b.Settings().Circuit.PublicInputs
+	if !SpecializedTooLarge(prover.Groth16, n) {
+		t.Logf("doodles has %d public inputs: its specialized verifier may fit", n)
+	}
+	p, err := b.Prove(ref.Cases[0].Inputs)
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, vk, err := groth16.Setup(ccs)
+	chain := NewSimulated()
+	defer chain.Close()
+	dep, err := DeployGenericVerifier(ctx, chain, b)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var src bytes.Buffer
-	if err := vk.ExportSolidity(&src); err != nil {
-		t.Fatal(err)
-	}
-	v := &Verifier{File: "Verifier.sol", Contract: "Verifier", Source: src.Bytes(), PublicInputs: most}
-	a, err := v.Compile(testContext(t), solc) // fails over the limit
+	res, err := VerifyOnChain(ctx, chain, dep.Contract, b, p, true)
 	if err != nil {
-		t.Fatalf("%s (%d public inputs): %v", name, most, err)
+		t.Fatalf("valid proof: %v", err)
 	}
-	t.Logf("largest specialized Groth16 verifier: %s, %d public inputs, %d bytes of code (limit %d)", name, most, len(a.Runtime), MaxCodeSize)
+	t.Logf("generic verifier, doodles: %d public inputs, deploy %d gas (all transactions), verification %d gas", n, dep.GasUsed, res.Gas)
+	edited := *p
+	edited.PublicInputs = slices.Clone(p.PublicInputs)
+	last := len(edited.PublicInputs) - 1
+	edited.PublicInputs[last] = new(big.Int).Add(edited.PublicInputs[last], big.NewInt(1))
+	expectRejected(t, "tampered output", ctx, chain, dep.Contract, b, &edited)
 }

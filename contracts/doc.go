@@ -60,8 +60,31 @@
 // commitments (zkml makes none) and PLONK builds are refused: deploy the
 // specialized verifier.
 //
+// # Models with many outputs
+//
+// Each public input costs the verifier an ecMul and an ecAdd, about 6.3k
+// gas (7.3k with its calldata). gnark's Groth16 template unrolls them: about
+// 6.6 kB of code plus 71 bytes per public input, over the 24,576-byte limit
+// of a contract (EIP-170, [MaxCodeSize]) from about 255 public inputs, or
+// 1,785 outputs packed 7 to a public input ([Verifier.Compile] then fails
+// with [ErrVerifierTooLarge]; [SpecializedTooLarge] says so without
+// compiling beyond 280). The generic verifier loops over them and takes up
+// to 2,048 (verifying that many costs about 14M gas, under EIP-7825's cap
+// of 2^24 gas per transaction). Its key data (64 bytes per public input)
+// fits in the data contract that its constructor creates up to 382 public
+// inputs (370 with a commitment covering every input); beyond,
+// [DeployGenericVerifier] splits it into data contracts of 24,575 bytes
+// deployed first, one transaction each (EIP-3860 bounds a creation's code
+// to 49,152 bytes), and passes their addresses to the constructor, which
+// checks their sizes; the verifier reads the first through an immutable,
+// the others from storage. A model with 586 public inputs (the shared
+// doodles model, 4,096 outputs) takes 2 data contracts and about 4.5M gas
+// per verification. PLONK verifiers loop over their public inputs and fit
+// regardless.
+//
 // `zkml deploy` uses the generic verifier when asked (--generic) and, for a
-// Groth16 build, when solc is not installed (it says so on stderr; with
+// Groth16 build, when solc is not installed or when the specialized
+// verifier would exceed the code limit (it says so on stderr; with
 // --generic=false it fails instead), so that deploying needs no compiler.
 // A ZKML_SOLCJS that points nowhere is an error, not a reason to fall back.
 //

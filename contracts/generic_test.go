@@ -12,6 +12,7 @@ import (
 
 	"github.com/consensys/gnark-crypto/ecc"
 	"github.com/consensys/gnark-crypto/ecc/bn254"
+	"github.com/consensys/gnark-crypto/ecc/bn254/fp"
 	"github.com/consensys/gnark-crypto/ecc/bn254/fr/pedersen"
 	"github.com/consensys/gnark/backend"
 	"github.com/consensys/gnark/backend/groth16"
@@ -20,6 +21,7 @@ import (
 	"github.com/consensys/gnark/frontend"
 	"github.com/consensys/gnark/frontend/cs/r1cs"
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/zkml/zkml/prover"
 )
@@ -291,7 +293,7 @@ func TestGenericVerifierCommittedPublicInputs(t *testing.T) {
 	proof, public := prove(3, 5)
 	other, otherPublic := prove(4, 6)
 
-	args, err := genericVerifierArgs(vk, 3, "committed")
+	args, err := genericVerifierArgsT(vk, 3, "committed")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -340,48 +342,187 @@ func TestGenericVerifierCommittedPublicInputs(t *testing.T) {
 	}
 }
 
+// syntheticKey is a verifying key for n public inputs whose G2 points are
+// all the generator, so that syntheticProof can make proofs it accepts; with
+// a commitment, the commitment's hash covers every input (the largest data
+// for n inputs).
+func syntheticKey(n int, commitment bool) *groth16_bn254.VerifyingKey {
+	_, _, g1, g2 := bn254.Generators()
+	vk := &groth16_bn254.VerifyingKey{}
+	vk.G1.Alpha = g1
+	vk.G2.Beta, vk.G2.Gamma, vk.G2.Delta = g2, g2, g2
+	points := n + 1
+	if commitment {
+		points++
+		all := make([]int, n)
+		for i := range all {
+			all[i] = i + 1
+		}
+		vk.PublicAndCommitmentCommitted = [][]int{all}
+		vk.CommitmentKeys = []pedersen.VerifyingKey{{G: g2, GSigmaNeg: g2}}
+	}
+	// K_i = (i+1)·G, all different, so that a verifier that reads the
+	// wrong point fails.
+	vk.G1.K = make([]bn254.G1Affine, points)
+	for i := range vk.G1.K {
+		vk.G1.K[i].ScalarMultiplication(&g1, big.NewInt(int64(i+1)))
+	}
+	return vk
+}
+
+// syntheticProof returns a proof of inputs (gnark's MarshalSolidity layout)
+// that vk, a syntheticKey, accepts: with β = γ = δ = B = G₂ the pairing
+// check is e(A, G₂) = e(C + α + L, G₂), so A = C + α + L for any C; with
+// G = GSigmaNeg the commitment D's proof of knowledge is -D.
+func syntheticProof(vk *groth16_bn254.VerifyingKey, inputs []*big.Int) []byte {
+	_, _, g1, g2 := bn254.Generators()
+	var l, c, d bn254.G1Affine
+	l = vk.G1.K[0]
+	c.ScalarMultiplication(&g1, big.NewInt(3))
+	for i, s := range inputs {
+		var t bn254.G1Affine
+		t.ScalarMultiplication(&vk.G1.K[i+1], s)
+		l.Add(&l, &t)
+	}
+	var tail []byte
+	if len(vk.CommitmentKeys) == 1 {
+		d.ScalarMultiplication(&g1, big.NewInt(5))
+		dx, dy := d.X.Bytes(), d.Y.Bytes()
+		h := append(append([]byte(nil), dx[:]...), dy[:]...)
+		for _, i := range vk.PublicAndCommitmentCommitted[0] {
+			h = append(h, leftPad(inputs[i-1])...)
+		}
+		hc := new(big.Int).SetBytes(crypto.Keccak256(h))
+		hc.Mod(hc, ecc.BN254.ScalarField())
+		var t bn254.G1Affine
+		t.ScalarMultiplication(&vk.G1.K[len(inputs)+1], hc)
+		l.Add(&l, &t)
+		l.Add(&l, &d)
+		var pok bn254.G1Affine
+		pok.Neg(&d)
+		px, py := pok.X.Bytes(), pok.Y.Bytes()
+		tail = append(append(h[:64:64], px[:]...), py[:]...)
+	}
+	var a bn254.G1Affine
+	a.Add(&l, &c)
+	a.Add(&a, &vk.G1.Alpha)
+	var out []byte
+	for _, e := range []fp.Element{a.X, a.Y, g2.X.A1, g2.X.A0, g2.Y.A1, g2.Y.A0, c.X, c.Y} {
+		w := e.Bytes()
+		out = append(out, w[:]...)
+	}
+	return append(out, tail...)
+}
+
+// syntheticInputs are n public inputs of 224 bits, as packed outputs are.
+func syntheticInputs(n int) []*big.Int {
+	in := make([]*big.Int, n)
+	for i := range in {
+		in[i] = new(big.Int).Lsh(big.NewInt(int64(1000003*i+7)), 190)
+	}
+	return in
+}
+
+// deploySyntheticVerifier deploys the generic verifier with a synthetic key
+// for n inputs and checks it on chain: a valid proof verifies in a
+// transaction under EIP-7825's cap of 2^24 gas, a changed input is
+// rejected. It returns the deployment and the verification's gas.
+func deploySyntheticVerifier(t *testing.T, ctx context.Context, chain *Chain, n int, commitment bool) (*Receipt, uint64) {
+	t.Helper()
+	vk := syntheticKey(n, commitment)
+	k, err := newGenericKey(vk, n, "synthetic")
+	if err != nil {
+		t.Fatalf("commitment %v, %d inputs: %v", commitment, n, err)
+	}
+	dep, err := deployGenericKey(ctx, chain, k)
+	if err != nil {
+		t.Fatalf("commitment %v, %d inputs: deploy: %v", commitment, n, err)
+	}
+	in := syntheticInputs(n)
+	proof := syntheticProof(vk, in)
+	r, err := chain.Transact(ctx, dep.Contract, encodeCall(prover.Groth16, proof, in))
+	if err != nil {
+		t.Fatalf("commitment %v, %d inputs (%d data contracts): valid proof: %v", commitment, n, max(1, len(k.chunks)), err)
+	}
+	if r.GasUsed >= 1<<24 {
+		t.Errorf("commitment %v, %d inputs: verification takes %d gas, over the 2^24 a transaction may use (EIP-7825)", commitment, n, r.GasUsed)
+	}
+	for _, i := range []int{0, n / 2, n - 1} {
+		bad := slices.Clone(in)
+		bad[i] = new(big.Int).Add(bad[i], big.NewInt(1))
+		expectCallRevert(t, ctx, chain, dep.Contract, fmt.Sprintf("commitment %v, %d inputs, input %d changed", commitment, n, i+1), encodeCall(prover.Groth16, proof, bad), "ProofInvalid()")
+	}
+	return dep, r.GasUsed
+}
+
 // TestGenericVerifierInputLimit checks the largest keys the generic
-// verifier takes (its data contract must fit in 24,576 bytes), on synthetic
-// keys: the Go side refuses one input more, and the constructor accepts
-// the largest, with and without a commitment covering every input.
+// verifier takes, on synthetic keys: the largest that fits the data
+// contract its constructor creates (24,576 bytes: 382 inputs, 370 with a
+// commitment covering every input), one input more (two data contracts),
+// and the maximum, 2,048 inputs (6 data contracts with a commitment), whose
+// verification must fit in a transaction; the Go side and the constructor
+// refuse one input more.
 func TestGenericVerifierInputLimit(t *testing.T) {
 	ctx := testContext(t)
-	_, _, g1, g2 := bn254.Generators()
-	key := func(n int, commitment bool) *groth16_bn254.VerifyingKey {
-		vk := &groth16_bn254.VerifyingKey{}
-		vk.G1.Alpha = g1
-		vk.G2.Beta, vk.G2.Gamma, vk.G2.Delta = g2, g2, g2
-		points := n + 1
-		if commitment {
-			points++
-			all := make([]int, n)
-			for i := range all {
-				all[i] = i + 1
-			}
-			vk.PublicAndCommitmentCommitted = [][]int{all}
-			vk.CommitmentKeys = []pedersen.VerifyingKey{{G: g2, GSigmaNeg: g2}}
-		}
-		vk.G1.K = make([]bn254.G1Affine, points)
-		for i := range vk.G1.K {
-			vk.G1.K[i] = g1
-		}
-		return vk
-	}
 	chain := NewSimulated()
 	defer chain.Close()
 	for _, tc := range []struct {
 		commitment bool
-		max        int
+		inline     int
 	}{{false, 382}, {true, 370}} {
-		if _, err := genericVerifierArgs(key(tc.max+1, tc.commitment), tc.max+1, "big"); err == nil || !strings.Contains(err.Error(), "too many for the generic verifier") {
-			t.Errorf("commitment %v, %d inputs: got %v, want a refusal", tc.commitment, tc.max+1, err)
+		if k, err := newGenericKey(syntheticKey(tc.inline, tc.commitment), tc.inline, "big"); err != nil || len(k.chunks) != 0 {
+			t.Errorf("commitment %v, %d inputs: %d data contracts, %v; want the constructor's one", tc.commitment, tc.inline, len(k.chunks), err)
 		}
-		args, err := genericVerifierArgs(key(tc.max, tc.commitment), tc.max, "big")
-		if err != nil {
-			t.Fatalf("commitment %v, %d inputs: %v", tc.commitment, tc.max, err)
+		if k, err := newGenericKey(syntheticKey(tc.inline+1, tc.commitment), tc.inline+1, "big"); err != nil || len(k.chunks) != 2 {
+			t.Errorf("commitment %v, %d inputs: %d data contracts, %v; want 2", tc.commitment, tc.inline+1, len(k.chunks), err)
 		}
-		if _, err := chain.Deploy(ctx, append(GenericVerifierBytecode(), args...)); err != nil {
-			t.Errorf("commitment %v, %d inputs: deploy: %v", tc.commitment, tc.max, err)
+		sizes := []int{tc.inline, tc.inline + 1, maxGenericInputs}
+		if testing.Short() {
+			sizes = sizes[:2]
+		}
+		for _, n := range sizes {
+			dep, gas := deploySyntheticVerifier(t, ctx, chain, n, tc.commitment)
+			t.Logf("generic verifier, commitment %v, %d inputs: deploy %d gas, verification %d gas (transaction)", tc.commitment, n, dep.GasUsed, gas)
+		}
+		n := maxGenericInputs + 1
+		if _, err := newGenericKey(syntheticKey(n, tc.commitment), n, "big"); err == nil || !strings.Contains(err.Error(), "too many for the generic verifier") {
+			t.Errorf("commitment %v, %d inputs: got %v, want a refusal", tc.commitment, n, err)
 		}
 	}
+	// The constructor's own checks, past the Go side: more inputs than
+	// MAX_INPUTS, and data contracts of the wrong size.
+	vk := syntheticKey(maxGenericInputs, false)
+	k, err := newGenericKey(vk, maxGenericInputs, "big")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var addrs []common.Address
+	for _, code := range k.chunks {
+		r, err := chain.Deploy(ctx, code)
+		if err != nil {
+			t.Fatal(err)
+		}
+		addrs = append(addrs, r.Contract)
+	}
+	over := *k
+	over.n++
+	if _, err := chain.Deploy(ctx, append(GenericVerifierBytecode(), over.args(addrs)...)); err == nil {
+		t.Errorf("%d inputs: the constructor accepted them", over.n)
+	}
+	if _, err := chain.Deploy(ctx, append(GenericVerifierBytecode(), k.args(addrs[:len(addrs)-1])...)); err == nil {
+		t.Error("a data contract missing: the constructor accepted it")
+	}
+	swapped := slices.Clone(addrs)
+	swapped[0], swapped[len(swapped)-1] = swapped[len(swapped)-1], swapped[0]
+	if _, err := chain.Deploy(ctx, append(GenericVerifierBytecode(), k.args(swapped)...)); err == nil {
+		t.Error("data contracts out of order: the constructor accepted them")
+	}
+}
+
+func genericVerifierArgsT(vk *groth16_bn254.VerifyingKey, n int, dir string) ([]byte, error) {
+	k, err := newGenericKey(vk, n, dir)
+	if err != nil {
+		return nil, err
+	}
+	return k.args(nil), nil
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"math/big"
 
@@ -45,6 +46,23 @@ func NewVerifier(b *prover.Build) (*Verifier, error) {
 	return v, nil
 }
 
+// ErrVerifierTooLarge is wrapped by [Verifier.Compile] when the compiled
+// verifier exceeds [MaxCodeSize]: gnark's Groth16 template unrolls one
+// ecMul per public input, so that from about 255 public inputs it does not
+// fit. The generic verifier ([DeployGenericVerifier]) takes up to 2,048.
+var ErrVerifierTooLarge = errors.New("deploy zkml's generic verifier instead (`zkml deploy --generic`), which takes up to 2048 public inputs")
+
+// SpecializedTooLarge reports whether the specialized verifier of a
+// backend's build with n public inputs is sure to exceed [MaxCodeSize],
+// without compiling it: gnark's Groth16 verifier is about 6.6 kB plus 71
+// bytes per public input (24,263 bytes at 250 inputs, 26,397 at 280 with
+// solc 0.8.37), so that it is over the limit beyond 280; below, only
+// [Verifier.Compile] tells. PLONK verifiers loop over their inputs and
+// always fit.
+func SpecializedTooLarge(backend prover.Backend, n int) bool {
+	return backend == prover.Groth16 && n > 280
+}
+
 // Compile compiles the verifier with solc and checks that it fits in a
 // contract.
 func (v *Verifier) Compile(ctx context.Context, solc *Solc) (*Artifact, error) {
@@ -53,8 +71,8 @@ func (v *Verifier) Compile(ctx context.Context, solc *Solc) (*Artifact, error) {
 		return nil, err
 	}
 	if len(a.Runtime) > MaxCodeSize {
-		return nil, fmt.Errorf("the %s verifier is %d bytes of code, over the %d-byte limit of a contract (EIP-170): the model has too many outputs (%d public inputs)",
-			v.Backend, len(a.Runtime), MaxCodeSize, v.PublicInputs)
+		return nil, fmt.Errorf("the %s verifier is %d bytes of code, over the %d-byte limit of a contract (EIP-170): the model has too many outputs (%d public inputs); %w",
+			v.Backend, len(a.Runtime), MaxCodeSize, v.PublicInputs, ErrVerifierTooLarge)
 	}
 	return a, nil
 }

@@ -68,6 +68,11 @@ Verify(bytes proof, uint256[] public_inputs) returns (bool). ` + "`zkml calldata
 			if err != nil {
 				return err
 			}
+			if contracts.SpecializedTooLarge(v.Backend, v.PublicInputs) {
+				// Written all the same: chains that lift EIP-170 take it.
+				fmt.Fprintf(c.App.ErrWriter, "WARNING: %s has %d public inputs: this specialized %s verifier (gnark's template unrolls one ecMul per input) is over the %d-byte code limit of a contract (EIP-170) and cannot be deployed on Ethereum; deploy zkml's generic verifier instead: `zkml deploy %s --generic` (no solc needed; up to 2048 public inputs)\n",
+					a[0], v.PublicInputs, v.Backend, contracts.MaxCodeSize, a[0])
+			}
 			out := c.String("out")
 			if out == "" || out == "-" {
 				if c.Bool("json") {
@@ -218,8 +223,11 @@ shipped with zkml) with the build's verifying key as constructor data. It takes 
 calldata as the specialized verifier, checks the same proofs (Groth16 with or without the
 BSB22 commitment of lookup range checks; PLONK builds get zkml's generic PLONK verifier)
 and costs 0.2 to 2% more gas per verification, but less to deploy. When solc is not
-installed, the generic verifier is deployed automatically, with a note on stderr;
---generic=false insists on the specialized verifier (and fails without solc).`,
+installed, or when the model has so many outputs that the specialized verifier exceeds the
+24,576-byte code limit of a contract (from about 255 public inputs), the generic verifier is
+deployed automatically, with a note on stderr; --generic=false insists on the specialized
+verifier (and fails without solc, or over the limit). The generic verifier takes up to 2,048
+public inputs: a key of over 382 is spread over several data contracts, one transaction each.`,
 		Flags: []cli.Flag{rpcFlag, privateKeyFlag, chainIDFlag, registryFlag, genericFlag, jsonFlag, quietFlag},
 		Action: func(c *cli.Context) error {
 			a, err := args(c, "build/")
@@ -295,12 +303,32 @@ func deployBuildVerifier(ctx context.Context, c *cli.Context, chain *contracts.C
 	if c.Bool("generic") {
 		return deployGenericVerifier(ctx, chain, b, p)
 	}
+	n := b.Settings().Circuit.PublicInputs
+	tooLarge := func() error {
+		return fmt.Errorf("%s: the specialized %s verifier of %d public inputs is over the %d-byte code limit of a contract (EIP-170): the model has too many outputs; %w",
+			b.Dir(), b.Backend(), n, contracts.MaxCodeSize, contracts.ErrVerifierTooLarge)
+	}
+	const tooLargeNote = "zkml: the specialized verifier of %d public inputs does not fit in a contract (EIP-170's %d bytes): deploying zkml's generic verifier instead (same proofs and calldata; --generic=false to refuse)\n"
+	// Decided from the number of public inputs where it is sure (gnark's
+	// Groth16 template unrolls them), so that solc is not run for nothing.
+	if contracts.SpecializedTooLarge(b.Backend(), n) {
+		if c.IsSet("generic") {
+			return nil, tooLarge()
+		}
+		fmt.Fprintf(c.App.ErrWriter, tooLargeNote, n, contracts.MaxCodeSize)
+		return deployGenericVerifier(ctx, chain, b, p)
+	}
 	_, err := contracts.FindSolc()
 	if errors.Is(err, contracts.ErrNoSolc) && !c.IsSet("generic") {
 		fmt.Fprintln(c.App.ErrWriter, "zkml: no Solidity compiler (solc, `make tools`): deploying zkml's generic verifier instead (same proofs and calldata, 0.2-2% more gas per verification; --generic=false to refuse)")
 		return deployGenericVerifier(ctx, chain, b, p)
 	}
-	return deployVerifier(ctx, chain, b, p)
+	res, err := deployVerifier(ctx, chain, b, p)
+	if errors.Is(err, contracts.ErrVerifierTooLarge) && b.Backend() == prover.Groth16 && !c.IsSet("generic") {
+		fmt.Fprintf(c.App.ErrWriter, tooLargeNote, n, contracts.MaxCodeSize)
+		return deployGenericVerifier(ctx, chain, b, p)
+	}
+	return res, err
 }
 
 func deployVerifier(ctx context.Context, chain *contracts.Chain, b *prover.Build, p *progress) (*deployResult, error) {

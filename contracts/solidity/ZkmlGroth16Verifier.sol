@@ -26,10 +26,16 @@ contract ZkmlGroth16Verifier {
     uint256 private constant R = 0x30644e72e131a029b85045b68181585d2833e84879b9709143e1f593f0000001;
     uint256 private constant P = 0x30644e72e131a029b85045b68181585d97816a916871ca8d3c208c16d87cfd47;
 
-    /// The data contract's largest size (EIP-170): it bounds the number of
-    /// public inputs, to 382 without a commitment and 370 with one
-    /// committing to every input.
+    /// A data contract's largest size (EIP-170). One data contract holds the
+    /// key of up to 382 public inputs (370 with a commitment committing to
+    /// every input); larger keys are spread over several, deployed first.
     uint256 private constant MAX_CODE = 24576;
+    /// The bytes of key data one data contract holds (after its STOP byte).
+    uint256 private constant CHUNK = 24575;
+    /// The most public inputs: each costs an ecMul and an ecAdd (about 6.3k
+    /// gas), so that 2048 keep a verifying transaction (about 14M gas)
+    /// under EIP-7825's cap of 2^24 gas per transaction.
+    uint256 public constant MAX_INPUTS = 2048;
 
     // The fixed points, as immutables (PUSH32 in the runtime code, as cheap
     // as the constants of a specialized verifier). G2 points are negated
@@ -69,10 +75,18 @@ contract ZkmlGroth16Verifier {
     bytes4 public immutable selector;
     /// The contract whose code is one STOP byte, the points K_0 .. K_n (and
     /// K_{n+1}, the commitment hash's, with a commitment) of the public-input
-    /// MSM (x, y; 64 bytes each), then the calldata offsets (2 bytes each) of
+    /// MSM (x, y; 64 bytes each), then the 1-based indices (2 bytes each) of
     /// the inputs the commitment's hash covers; read with EXTCODECOPY: arrays
     /// of any length, written once, without storage.
+    /// Keys too large for one data contract are split into chunks of 24,575
+    /// bytes (the last one shorter): icData holds the first, moreData the
+    /// others, in order.
     address public immutable icData;
+    /// The number of data contracts (1 but for keys of over 382 inputs).
+    uint256 public immutable numDataContracts;
+    /// The data contracts after icData: storage, read only by verifiers of
+    /// large keys, where 2,100 gas per slot is noise.
+    address[] public moreData;
 
     /// @param alpha [α]₁ (x, y).
     /// @param betaNeg -[β]₂, gammaNeg -[γ]₂, deltaNeg -[δ]₂ (x.a1, x.a0, y.a1, y.a0).
@@ -82,6 +96,11 @@ contract ZkmlGroth16Verifier {
     /// y.a1, y.a0), else zero.
     /// @param committed the 1-based indices of the public inputs that the
     /// commitment's hash covers (gnark's PublicAndCommitmentCommitted[0]).
+    /// @param chunks empty: the constructor creates the data contract from ic
+    /// and committed. Else the data contracts, deployed before (each code one
+    /// STOP byte and a chunk of the data described at icData), and ic and
+    /// committed are empty: shape then gives n and the number of committed
+    /// inputs.
     constructor(
         uint256[2] memory alpha,
         uint256[4] memory betaNeg,
@@ -91,12 +110,23 @@ contract ZkmlGroth16Verifier {
         bool commitment,
         uint256[4] memory pedersenG,
         uint256[4] memory pedersenGSigmaNeg,
-        uint256[] memory committed
+        uint256[] memory committed,
+        address[] memory chunks,
+        uint256[2] memory shape
     ) {
         uint256 extra = commitment ? 1 : 0;
-        require(ic.length >= 2 * (2 + extra) && ic.length % 2 == 0, "ic: need the points K_0..K_n, n >= 1");
-        uint256 n = ic.length / 2 - 1 - extra;
-        require(commitment || committed.length == 0, "committed inputs without a commitment");
+        uint256 n = shape[0];
+        uint256 m = shape[1];
+        if (chunks.length == 0) {
+            require(ic.length >= 2 * (2 + extra) && ic.length % 2 == 0, "ic: need the points K_0..K_n, n >= 1");
+            n = ic.length / 2 - 1 - extra;
+            m = committed.length;
+        } else {
+            require(ic.length == 0 && committed.length == 0, "ic: the key is in the data contracts");
+            require(n >= 1, "ic: need n >= 1");
+        }
+        require(n <= MAX_INPUTS, "ic: too many public inputs");
+        require(commitment || m == 0, "committed inputs without a commitment");
         // The fixed points must be reduced; the precompiles check that the
         // points are on their curves (a bad key fails every proof).
         for (uint256 i = 0; i < 4; i++) {
@@ -128,16 +158,24 @@ contract ZkmlGroth16Verifier {
         PEDERSEN_GSIGMANEG_Y_0 = pedersenGSigmaNeg[3];
         numInputs = n;
         hasCommitment = commitment;
-        numCommitted = committed.length;
+        numCommitted = m;
         selector = bytes4(keccak256(abi.encodePacked("verifyProof(bytes,uint256[", _decimal(n), "])")));
+        if (chunks.length != 0) {
+            _checkChunks(chunks, 64 * (n + 1 + extra) + 2 * m, n, m);
+            icData = chunks[0];
+            numDataContracts = chunks.length;
+            for (uint256 j = 1; j < chunks.length; j++) {
+                moreData.push(chunks[j]);
+            }
+            return;
+        }
 
-        // The committed inputs as calldata offsets of verifyProof's input.
+        // The committed inputs' indices, 2 bytes each.
         bytes memory offsets = new bytes(2 * committed.length);
         for (uint256 i = 0; i < committed.length; i++) {
             require(committed[i] >= 1 && committed[i] <= n, "committed: not a public input index");
-            uint256 at = 4 + 32 * committed[i];
-            offsets[2 * i] = bytes1(uint8(at >> 8));
-            offsets[2 * i + 1] = bytes1(uint8(at));
+            offsets[2 * i] = bytes1(uint8(committed[i] >> 8));
+            offsets[2 * i + 1] = bytes1(uint8(committed[i]));
         }
         // Creation code that returns everything after its 10 bytes:
         // PUSH2 size, DUP1, PUSH1 10, RETURNDATASIZE, CODECOPY, RETURNDATASIZE, RETURN.
@@ -150,6 +188,52 @@ contract ZkmlGroth16Verifier {
         }
         require(data != address(0), "ic: data contract creation failed");
         icData = data;
+        numDataContracts = 1;
+    }
+
+    /// Checks that the data contracts hold len bytes of data in chunks of
+    /// CHUNK (the last one shorter), each after a STOP byte, and that the
+    /// committed inputs' indices (the data's last bytes) name one of the
+    /// n inputs of verifyProof's calldata: a key that would read elsewhere.
+    function _checkChunks(address[] memory chunks, uint256 len, uint256 n, uint256 m) private view {
+        require(chunks.length == (len + CHUNK - 1) / CHUNK, "chunks: wrong number of data contracts");
+        bytes memory data = new bytes(len);
+        for (uint256 j = 0; j < chunks.length; j++) {
+            address a = chunks[j];
+            uint256 c = len - j * CHUNK;
+            if (c > CHUNK) c = CHUNK;
+            require(a.code.length == c + 1 && a.code[0] == 0x00, "chunks: a data contract of the wrong size");
+            assembly ("memory-safe") {
+                extcodecopy(a, add(add(data, 0x20), mul(j, CHUNK)), 1, c)
+            }
+        }
+        for (uint256 i = len - 2 * m; i < len; i += 2) {
+            uint256 at = (uint256(uint8(data[i])) << 8) | uint8(data[i + 1]);
+            require(at >= 1 && at <= n, "committed: not a public input index");
+        }
+    }
+
+    /// Copies the key data (len bytes, from the start) out of the data
+    /// contracts into fresh memory.
+    function _readData(uint256 len) private view returns (uint256 d) {
+        address first = icData;
+        uint256 k = numDataContracts;
+        assembly ("memory-safe") {
+            d := mload(0x40)
+            mstore(0x40, add(d, and(add(len, 31), not(31))))
+            let c := len
+            if gt(c, CHUNK) { c := CHUNK }
+            extcodecopy(first, d, 1, c)
+        }
+        for (uint256 j = 1; j < k; j++) {
+            address a = moreData[j - 1];
+            assembly ("memory-safe") {
+                let at := mul(j, CHUNK)
+                let c := sub(len, at)
+                if gt(c, CHUNK) { c := CHUNK }
+                extcodecopy(a, add(d, at), 1, c)
+            }
+        }
     }
 
     /// verifyProof(bytes proof, uint256[n] input), ABI-encoded as gnark's
@@ -169,12 +253,14 @@ contract ZkmlGroth16Verifier {
         // with L = K_0 + Σ input_i·K_i (+ D + h·K_{n+1}, with a commitment D
         // whose hash is h).
         uint256[24] memory pairing;
-        address ic = icData;
         bool ok = true;
         uint256 proofAt = 0x44 + 32 * n;
+        uint256 m = numCommitted;
+        uint256 terms = cmt ? n + 1 : n;
+        // The key data: K_0..K_n(+1), then the committed inputs' indices.
+        uint256 pts = _readData(0x40 * (terms + 1) + 2 * m);
         uint256 hc; // the commitment's hash: the scalar of K_{n+1}
         if (cmt) {
-            uint256 m = numCommitted;
             uint256[4] memory g = [PEDERSEN_G_X_1, PEDERSEN_G_X_0, PEDERSEN_G_Y_1, PEDERSEN_G_Y_0];
             uint256[4] memory gs =
                 [PEDERSEN_GSIGMANEG_X_1, PEDERSEN_GSIGMANEG_X_0, PEDERSEN_GSIGMANEG_Y_1, PEDERSEN_GSIGMANEG_Y_0];
@@ -194,10 +280,9 @@ contract ZkmlGroth16Verifier {
                 // hash to field for Solidity verifiers.
                 let f := mload(0x40)
                 calldatacopy(f, add(proofAt, 0x100), 0x40)
-                let offs := add(f, add(0x40, mul(m, 0x20)))
-                extcodecopy(ic, offs, add(1, mul(0x40, add(n, 2))), mul(2, m))
+                let offs := add(pts, mul(0x40, add(terms, 1)))
                 for { let i := 0 } lt(i, m) { i := add(i, 1) } {
-                    let at := shr(240, mload(add(offs, mul(i, 2))))
+                    let at := add(4, shl(5, shr(240, mload(add(offs, mul(i, 2))))))
                     mstore(add(f, add(0x40, mul(i, 0x20))), calldataload(at))
                 }
                 hc := mod(keccak256(f, add(0x40, mul(m, 0x20))), R)
@@ -219,9 +304,6 @@ contract ZkmlGroth16Verifier {
             // below), so that one ECADD of 128 bytes adds them.
             let acc := add(pairing, 0x240)
             let g := add(acc, 0x40)
-            let pts := mload(0x40) // K_0..K_n(+1), after the pairing array
-            let terms := add(n, cmt)
-            extcodecopy(ic, pts, 1, mul(0x40, add(terms, 1)))
             mstore(acc, mload(pts))
             mstore(add(acc, 0x20), mload(add(pts, 0x20)))
             if cmt {
