@@ -2,7 +2,7 @@
 // bench/GAS.md: for each model, the deployment of its specialized verifier,
 // a verification through it, the registration in a ZkmlRegistry and a
 // verification through the registry, for Groth16 with and without the BSB22
-// commitment and for PLONK; for Groth16 also zkml's generic verifier (the
+// commitment and for PLONK; and zkml's generic verifier of each (the
 // verifying key as constructor data): its deployment, a verification
 // through it and through the registry. Run it from the repository root after `make
 // tools` (the verifiers are compiled with solcjs):
@@ -206,20 +206,22 @@ func measure(ctx context.Context, chain *contracts.Chain, solc *contracts.Solc, 
 		return r, err
 	}
 	r.regFirst, r.regLater = first.Gas, later.Gas
-	if v.backend == prover.Groth16 {
-		if r.generic, err = measureGeneric(ctx, chain, registry, b, proofs); err != nil {
-			return r, fmt.Errorf("generic verifier: %w", err)
-		}
+	if r.generic, err = measureGeneric(ctx, chain, registry, b, proofs); err != nil {
+		return r, fmt.Errorf("generic verifier: %w", err)
 	}
 	return r, nil
 }
 
-// measureGeneric deploys the generic verifier with b's key, verifies
+// measureGeneric deploys the generic verifier of b's backend with b's key, verifies
 // proofs[0] with it, registers it as a model of its own and verifies both
 // proofs through the registry.
 func measureGeneric(ctx context.Context, chain *contracts.Chain, registry [20]byte, b *prover.Build, proofs []*prover.Proof) (*genericRow, error) {
 	g := &genericRow{}
-	dep, err := contracts.DeployGenericVerifier(ctx, chain, b)
+	deploy := contracts.DeployGenericVerifier
+	if b.Backend() == prover.PLONK {
+		deploy = contracts.DeployGenericPlonkVerifier
+	}
+	dep, err := deploy(ctx, chain, b)
 	if err != nil {
 		return nil, err
 	}
@@ -276,16 +278,16 @@ func report(rows []row, registryDeploy uint64) string {
 		fmt.Fprintf(&b, "| %s | %s | %d | %d | %d | %d | %d | %d | %d | %d | %+d |\n", r.model, r.variant, r.outputs, r.publicInputs, r.codeBytes,
 			r.deploy, r.verify, r.register, r.regFirst, r.regLater, int64(r.regLater)-int64(r.verify))
 	}
-	fmt.Fprintf(&b, "\n## The generic Groth16 verifier\n\n")
-	fmt.Fprintf(&b, "contracts/solidity/ZkmlGroth16Verifier.sol: one committed bytecode, the verifying key as constructor data\n")
-	fmt.Fprintf(&b, "(`zkml deploy --generic`, and `zkml deploy` without solc), the same calldata and the same proofs as the\n")
-	fmt.Fprintf(&b, "specialized verifier, with or without the BSB22 commitment. Its deployment also creates the data contract\n")
-	fmt.Fprintf(&b, "holding the public-input points. Same builds and proofs as above; registered in the registry as a model\n")
-	fmt.Fprintf(&b, "of its own. It takes up to 2,048 public inputs (about 14M gas to verify, under EIP-7825's 2^24 per\n")
-	fmt.Fprintf(&b, "transaction), where the specialized Groth16 verifier exceeds the 24,576-byte code limit from about 255;\n")
-	fmt.Fprintf(&b, "keys of over 382 public inputs are spread over several data contracts, deployed first (their gas is in\n")
-	fmt.Fprintf(&b, "*deploy*). `go test ./contracts -run TestGenericVerifierDoodles -v`: doodles (586 public inputs) costs\n")
-	fmt.Fprintf(&b, "9.1M gas to deploy (3 transactions) and 4.47M gas per verification.\n\n")
+	fmt.Fprintf(&b, "\n## The generic verifiers\n\n")
+	fmt.Fprintf(&b, "contracts/solidity/ZkmlGroth16Verifier.sol and ZkmlPlonkVerifier.sol: one committed bytecode each, the\n")
+	fmt.Fprintf(&b, "verifying key as constructor data (`zkml deploy --generic`, and `zkml deploy` without solc), the same\n")
+	fmt.Fprintf(&b, "calldata and the same proofs as the specialized verifier, with or without the BSB22 commitment. Their\n")
+	fmt.Fprintf(&b, "deployment also creates the data contract holding the key. Same builds and proofs as above; registered\n")
+	fmt.Fprintf(&b, "in the registry as a model of its own. The Groth16 one takes up to 2,048 public inputs (about 14M gas to\n")
+	fmt.Fprintf(&b, "verify, under EIP-7825's 2^24 per transaction), where the specialized Groth16 verifier exceeds the\n")
+	fmt.Fprintf(&b, "24,576-byte code limit from about 255; keys of over 382 public inputs are spread over several data\n")
+	fmt.Fprintf(&b, "contracts, deployed first (their gas is in *deploy*). `go test ./contracts -run TestGenericVerifierDoodles -v`:\n")
+	fmt.Fprintf(&b, "doodles (586 public inputs) costs 9.1M gas to deploy (3 transactions) and 4.47M gas per verification.\n\n")
 	fmt.Fprintf(&b, "| model | proof system | outputs | code bytes | deploy | deploy, specialized | verify | verify, specialized | verify vs specialized | registry verify, first | registry verify, later |\n")
 	fmt.Fprintf(&b, "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
 	for _, r := range rows {
