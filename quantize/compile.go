@@ -188,6 +188,16 @@ func (c *compiler) activationScale(name string, m float64) (int, error) {
 	return 0, nil
 }
 
+// calibratedScale is the calibrated range m of a computed value and the
+// scale activationScale gives it.
+func (c *compiler) calibratedScale(name string) (m float64, s int, err error) {
+	if m, err = c.maxAbs(name); err != nil {
+		return 0, 0, err
+	}
+	s, err = c.activationScale(name, m)
+	return m, s, err
+}
+
 // ceilLog2f returns ⌈log2 x⌉ for x > 0, exactly.
 func ceilLog2f(x float64) int {
 	f, e := math.Frexp(x) // x = f·2^e, f ∈ [0.5, 1)
@@ -521,11 +531,7 @@ func (c *compiler) emit(node string, l *linear, out string, move bool) (int, err
 	}
 	sOut := sAcc
 	if !move {
-		m, err := c.maxAbs(out)
-		if err != nil {
-			return 0, err
-		}
-		s, err := c.activationScale(out, m)
+		_, s, err := c.calibratedScale(out)
 		if err != nil {
 			return 0, err
 		}

@@ -181,11 +181,7 @@ func (c *compiler) lowerLookup(n *onnx.Node) (int, error) {
 		}
 	}
 	out := n.Outputs[0]
-	mOut, err := c.maxAbs(out)
-	if err != nil {
-		return 0, err
-	}
-	sOut, err := c.activationScale(out, mOut)
+	mOut, sOut, err := c.calibratedScale(out)
 	if err != nil {
 		return 0, err
 	}

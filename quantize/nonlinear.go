@@ -317,11 +317,7 @@ func (c *compiler) emitMul(n *onnx.Node, ta, tb int, shape []int, k int, pair fu
 		op.RowStart = append(op.RowStart, int32(len(op.Terms)))
 	}
 	out := n.Outputs[0]
-	m, err := c.maxAbs(out)
-	if err != nil {
-		return 0, err
-	}
-	sCal, err := c.activationScale(out, m)
+	m, sCal, err := c.calibratedScale(out)
 	if err != nil {
 		return 0, err
 	}

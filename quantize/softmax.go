@@ -78,11 +78,7 @@ func (c *compiler) lowerSoftmax(n *onnx.Node) (int, error) {
 	}
 	out := n.Outputs[0]
 	// y_i = e_i / S at the output's scale.
-	m, err := c.maxAbs(out)
-	if err != nil {
-		return 0, err
-	}
-	sOut, err := c.activationScale(out, m)
+	m, sOut, err := c.calibratedScale(out)
 	if err != nil {
 		return 0, err
 	}
@@ -240,11 +236,7 @@ func (c *compiler) lowerDivide(n *onnx.Node, a, b operand) (int, error) {
 		return 0, fmt.Errorf("the dividend %v is broadcast to %v; zkml divides tensors of the output's shape only", A.Shape, shape)
 	}
 	out := n.Outputs[0]
-	m, err := c.maxAbs(out)
-	if err != nil {
-		return 0, err
-	}
-	sOut, err := c.activationScale(out, m)
+	m, sOut, err := c.calibratedScale(out)
 	if err != nil {
 		return 0, err
 	}
