@@ -124,13 +124,9 @@ func readPlonkVK(b *prover.Build) (*plonk_bn254.VerifyingKey, error) {
 	if b.Backend() != prover.PLONK {
 		return nil, fmt.Errorf("%s is a %s build; the generic PLONK verifier verifies PLONK proofs only", b.Dir(), b.Backend())
 	}
-	key, err := b.VerifyingKey()
+	vk, err := b.PlonkVerifyingKey()
 	if err != nil {
 		return nil, fmt.Errorf("the generic verifier needs the verifying key: %w", err)
-	}
-	vk, ok := key.(*plonk_bn254.VerifyingKey)
-	if !ok {
-		return nil, fmt.Errorf("%s: unexpected verifying key type %T", b.Dir(), key)
 	}
 	return vk, nil
 }

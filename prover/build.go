@@ -498,12 +498,26 @@ func (b *Build) verifyingKey() (any, error) {
 	return vk, nil
 }
 
-// VerifyingKey returns the build's verifying key, read from vk.bin and
-// checked as for verification: a *groth16_bn254.VerifyingKey or a
-// *plonk_bn254.VerifyingKey (gnark's backend/{groth16,plonk}/bn254). It is
-// for code that encodes the key itself, such as the generic on-chain
-// verifiers of package contracts; the key must not be modified.
-func (b *Build) VerifyingKey() (any, error) { return b.verifyingKey() }
+// PlonkVerifyingKey is [Build.Groth16VerifyingKey] for PLONK builds: the
+// checked key, a copy, for the generic PLONK verifier of package contracts.
+// It fails for a Groth16 build and before `zkml setup`.
+func (b *Build) PlonkVerifyingKey() (*plonk_bn254.VerifyingKey, error) {
+	if b.settings.Backend != PLONK {
+		return nil, fmt.Errorf("%s is a %s build, it has no PLONK verifying key", dirName(b.dir), b.settings.Backend)
+	}
+	vk, err := b.verifyingKey()
+	if err != nil {
+		return nil, err
+	}
+	p, ok := vk.(*plonk_bn254.VerifyingKey)
+	if !ok {
+		return nil, fmt.Errorf("unexpected verifying key type %T", vk)
+	}
+	c := *p
+	c.Qcp = slices.Clone(p.Qcp)
+	c.CommitmentConstraintIndexes = slices.Clone(p.CommitmentConstraintIndexes)
+	return &c, nil
+}
 
 // nbPublicInputs is the length of the public witness vk verifies. gnark's
 // NbPublicWitness counts Groth16's commitment wires too.

@@ -325,3 +325,45 @@ func TestGroth16VerifyingKey(t *testing.T) {
 		t.Errorf("build without keys: got %v, want advice to run zkml setup", err)
 	}
 }
+
+// TestPlonkVerifyingKey checks the PLONK accessor the same way: the key of
+// the tiny model, a copy, and errors for Groth16 and for a build without keys.
+func TestPlonkVerifyingKey(t *testing.T) {
+	dir, _ := built(t, PLONK)
+	b, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	vk, err := b.PlonkVerifyingKey()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := b.Settings().Circuit.PublicInputs; int(vk.NbPublicVariables) != n || len(vk.Qcp) != len(vk.CommitmentConstraintIndexes) {
+		t.Fatalf("key with %d public variables, %d Qcp, %d commitment indexes; want %d public variables", vk.NbPublicVariables, len(vk.Qcp), len(vk.CommitmentConstraintIndexes), n)
+	}
+	vk.NbPublicVariables++
+	vk.Ql = vk.Qr
+	again, err := b.PlonkVerifyingKey()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again.NbPublicVariables == vk.NbPublicVariables || again.Ql.Equal(&again.Qr) {
+		t.Error("changing the returned key changed the build's")
+	}
+
+	gdir, _ := built(t, Groth16)
+	gb, err := Open(gdir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := gb.PlonkVerifyingKey(); err == nil || !strings.Contains(err.Error(), "groth16 build") {
+		t.Errorf("Groth16 build: got %v, want an error naming the backend", err)
+	}
+	fresh, err := Compile(filepath.Join(t.TempDir(), "build"), testmodels.TinyPlan(5), PLONK, Meta{ModelFile: "tiny.onnx"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := fresh.PlonkVerifyingKey(); err == nil || !strings.Contains(err.Error(), "zkml setup") {
+		t.Errorf("build without keys: got %v, want advice to run zkml setup", err)
+	}
+}

@@ -49,9 +49,9 @@
 // Proofs and keys target the Solidity verifiers gnark generates
 // (Keccak-256 for Groth16's commitment hash): [Build.ExportSolidity] writes
 // the contract and [Proof.SolidityCalldata] the proof in its layout.
-// [Build.Groth16VerifyingKey] hands out the checked Groth16 key itself, for
-// code that encodes it another way (package contracts' generic verifier
-// takes it as constructor data).
+// [Build.Groth16VerifyingKey] and [Build.PlonkVerifyingKey] hand out the
+// checked key itself, for code that encodes it another way (package
+// contracts' generic verifiers take it as constructor data).
 //
 // # The build directory
 //
