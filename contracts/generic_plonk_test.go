@@ -82,41 +82,14 @@ func TestGenericPlonkVerifier(t *testing.T) {
 			line := "generic PLONK verifier, " + c.name + ": %d public inputs, %d commitments, domain %d, code %d bytes, deploy %d gas, verification %d gas"
 			args := []any{len(p.PublicInputs), len(vk.CommitmentConstraintIndexes), vk.Size, len(code), dep.GasUsed, res.Gas}
 
-			// The specialized verifier on the same proof, when solc is here.
-			if _, err := FindSolc(); err == nil {
-				_, art := compileVerifier(t, b)
-				sdep, err := chain.Deploy(ctx, art.Bytecode)
-				if err != nil {
-					t.Fatal(err)
-				}
-				sres, err := VerifyOnChain(ctx, chain, sdep.Contract, b, p, true)
-				if err != nil {
-					t.Fatal(err)
-				}
-				line += "; specialized: code %d bytes, deploy %d gas, verification %d gas; generic/specialized verification %+.2f%%"
-				args = append(args, len(art.Runtime), sdep.GasUsed, sres.Gas, 100*(float64(res.Gas)/float64(sres.Gas)-1))
-				if float64(res.Gas) > 1.05*float64(sres.Gas) {
-					t.Errorf("generic verification costs %d gas, over 5%% more than the specialized verifier's %d", res.Gas, sres.Gas)
-				}
-			}
+			line, args = compareWithSpecialized(t, ctx, chain, b, p, res.Gas, line, args)
 
-			// Through the registry: the generic verifier has the
-			// specialized verifier's function, so it registers as one.
-			reg, err := DeployRegistry(ctx, chain)
-			if err != nil {
-				t.Fatal(err)
-			}
-			m, err := RegisterModel(ctx, chain, reg.Contract, b, dep.Contract)
-			if err != nil {
-				t.Fatal(err)
-			}
+			// Through the registry: the generic verifier takes the
+			// specialized verifier's calldata, so it registers as one.
+			reg, m, rgas := verifyThroughNewRegistry(t, ctx, chain, b, dep.Contract, p)
 			var commitment [32]byte
-			rres, err := VerifyThroughRegistry(ctx, chain, reg.Contract, m.ModelID, p, commitment, true)
-			if err != nil {
-				t.Fatalf("through the registry: %v", err)
-			}
 			line += "; through the registry %d gas"
-			args = append(args, rres.Gas)
+			args = append(args, rgas)
 
 			// A tampered public input (the last output).
 			edited := *p

@@ -81,41 +81,14 @@ func TestGenericVerifier(t *testing.T) {
 			line := "generic verifier, %s %s: %d public inputs, code %d bytes, deploy %d gas, verification %d gas"
 			args := []any{c.name, c.v.name, len(p.PublicInputs), len(code), dep.GasUsed, res.Gas}
 
-			// The specialized verifier on the same proof, when solc is here.
-			if _, err := FindSolc(); err == nil {
-				_, art := compileVerifier(t, b)
-				sdep, err := chain.Deploy(ctx, art.Bytecode)
-				if err != nil {
-					t.Fatal(err)
-				}
-				sres, err := VerifyOnChain(ctx, chain, sdep.Contract, b, p, true)
-				if err != nil {
-					t.Fatal(err)
-				}
-				line += "; specialized: deploy %d gas, verification %d gas; generic/specialized verification %+.2f%%"
-				args = append(args, sdep.GasUsed, sres.Gas, 100*(float64(res.Gas)/float64(sres.Gas)-1))
-				if float64(res.Gas) > 1.05*float64(sres.Gas) {
-					t.Errorf("generic verification costs %d gas, over 5%% more than the specialized verifier's %d", res.Gas, sres.Gas)
-				}
-			}
+			line, args = compareWithSpecialized(t, ctx, chain, b, p, res.Gas, line, args)
 
 			// Through the registry: the generic verifier takes the
 			// specialized verifier's calldata, so it registers as one.
-			reg, err := DeployRegistry(ctx, chain)
-			if err != nil {
-				t.Fatal(err)
-			}
-			m, err := RegisterModel(ctx, chain, reg.Contract, b, dep.Contract)
-			if err != nil {
-				t.Fatal(err)
-			}
+			reg, m, rgas := verifyThroughNewRegistry(t, ctx, chain, b, dep.Contract, p)
 			var commitment [32]byte
-			rres, err := VerifyThroughRegistry(ctx, chain, reg.Contract, m.ModelID, p, commitment, true)
-			if err != nil {
-				t.Fatalf("through the registry: %v", err)
-			}
 			line += "; through the registry %d gas"
-			args = append(args, rres.Gas)
+			args = append(args, rgas)
 
 			// A tampered output.
 			edited := *p
@@ -525,4 +498,49 @@ func genericVerifierArgsT(vk *groth16_bn254.VerifyingKey, n int, dir string) ([]
 		return nil, err
 	}
 	return k.args(nil), nil
+}
+
+// compareWithSpecialized verifies p with b's specialized verifier too, when
+// solc is installed, appends its code size and gas to the log line and
+// fails when the generic verifier's gas (genericGas) is over 5% more.
+func compareWithSpecialized(t *testing.T, ctx context.Context, chain *Chain, b *prover.Build, p *prover.Proof, genericGas uint64, line string, args []any) (string, []any) {
+	t.Helper()
+	if _, err := FindSolc(); err != nil {
+		return line, args
+	}
+	_, art := compileVerifier(t, b)
+	sdep, err := chain.Deploy(ctx, art.Bytecode)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sres, err := VerifyOnChain(ctx, chain, sdep.Contract, b, p, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	line += "; specialized: code %d bytes, deploy %d gas, verification %d gas; generic/specialized verification %+.2f%%"
+	args = append(args, len(art.Runtime), sdep.GasUsed, sres.Gas, 100*(float64(genericGas)/float64(sres.Gas)-1))
+	if float64(genericGas) > 1.05*float64(sres.Gas) {
+		t.Errorf("generic verification costs %d gas, over 5%% more than the specialized verifier's %d", genericGas, sres.Gas)
+	}
+	return line, args
+}
+
+// verifyThroughNewRegistry deploys a registry, registers b with the
+// verifier at verifier and verifies p through it (zero input commitment),
+// returning the registry, the registration and the verification's gas.
+func verifyThroughNewRegistry(t *testing.T, ctx context.Context, chain *Chain, b *prover.Build, verifier common.Address, p *prover.Proof) (*Receipt, *Registration, uint64) {
+	t.Helper()
+	reg, err := DeployRegistry(ctx, chain)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := RegisterModel(ctx, chain, reg.Contract, b, verifier)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := VerifyThroughRegistry(ctx, chain, reg.Contract, m.ModelID, p, [32]byte{}, true)
+	if err != nil {
+		t.Fatalf("through the registry: %v", err)
+	}
+	return reg, m, res.Gas
 }
