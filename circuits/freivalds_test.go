@@ -257,14 +257,7 @@ func TestAttentionModel(t *testing.T) {
 		}
 		return [][]float64{x}
 	}
-	cal, err := quantize.Calibrate(g, [][][]float64{sample(), sample()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := quantize.Compile(g, cal, quantize.DefaultConfig())
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := planOf(t, g, [][][]float64{sample(), sample()})
 	products := 0
 	for k := range p.Ops {
 		op := &p.Ops[k]

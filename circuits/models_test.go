@@ -77,7 +77,14 @@ func modelPlan(t testing.TB, dir string) *quantize.Plan {
 	if len(g.Inputs) == 0 {
 		in.InputData = nil // a model without inputs (arange) lists one empty one
 	}
-	cal, err := quantize.Calibrate(g, [][][]float64{in.InputData})
+	return planOf(t, g, [][][]float64{in.InputData})
+}
+
+// planOf quantizes g as `zkml compile` does: calibrated on samples, the
+// default configuration.
+func planOf(t testing.TB, g *onnx.Graph, samples [][][]float64) *quantize.Plan {
+	t.Helper()
+	cal, err := quantize.Calibrate(g, samples)
 	if err != nil {
 		t.Fatal(err)
 	}

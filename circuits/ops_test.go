@@ -24,14 +24,7 @@ func checkOpModel(t *testing.T, name string, m *onnxbuild.Model, samples [][][]f
 	if err != nil {
 		t.Fatal(err)
 	}
-	cal, err := quantize.Calibrate(g, samples)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := quantize.Compile(g, cal, quantize.DefaultConfig())
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := planOf(t, g, samples)
 	record("op/"+name, compileCounts(t, p))
 	for k, s := range samples {
 		want, err := quantize.RunFloat(g, s)

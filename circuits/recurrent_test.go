@@ -43,14 +43,7 @@ func recurrentPlan(t *testing.T, s fixtures.Recurrent, rng *rand.Rand) (*quantiz
 	for range 4 {
 		samples = append(samples, draw())
 	}
-	cal, err := quantize.Calibrate(g, samples)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := quantize.Compile(g, cal, quantize.DefaultConfig())
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := planOf(t, g, samples)
 	return p, draw
 }
 
