@@ -46,7 +46,7 @@ fuzz:
 	$(GO) test ./onnx/ -run '^$$' -fuzz FuzzParse -fuzztime $(FUZZTIME)
 	$(GO) test ./internal/modelio/ -run '^$$' -fuzz FuzzParseInput -fuzztime $(FUZZTIME)
 	$(GO) test ./prover/ -run '^$$' -fuzz FuzzParseProof -fuzzminimizetime 0 -fuzztime $(FUZZTIME)
-	$(GO) test ./quantize/ -run '^$$' -fuzz FuzzUnmarshalBinary -fuzztime $(FUZZTIME)
+	$(GO) test ./plan/ -run '^$$' -fuzz FuzzUnmarshalBinary -fuzztime $(FUZZTIME)
 
 # Whole-pipeline benchmarks; bench-record rewrites bench/RESULTS.md.
 bench:

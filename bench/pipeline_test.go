@@ -7,6 +7,7 @@ import (
 
 	"github.com/zkml/zkml/internal/modelio"
 	"github.com/zkml/zkml/onnx"
+	"github.com/zkml/zkml/plan"
 	"github.com/zkml/zkml/prover"
 	"github.com/zkml/zkml/quantize"
 )
@@ -47,11 +48,11 @@ func benchModel(b *testing.B, dir string, backend prover.Backend) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			plan, err := quantize.Compile(g, cal, quantize.DefaultConfig())
+			pl, err := quantize.Compile(g, cal, plan.DefaultConfig())
 			if err != nil {
 				b.Fatal(err)
 			}
-			if bld, err = prover.Compile(build, plan, backend, prover.Meta{ModelFile: "network.onnx"}); err != nil {
+			if bld, err = prover.Compile(build, pl, backend, prover.Meta{ModelFile: "network.onnx"}); err != nil {
 				b.Fatal(err)
 			}
 		}

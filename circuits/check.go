@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"math"
 
-	"github.com/zkml/zkml/quantize"
+	"github.com/zkml/zkml/plan"
 )
 
 // maxTensorSize caps a tensor's element count: far beyond any model a
@@ -43,19 +43,19 @@ type layout struct {
 }
 
 // markNonPositive fills l.nonPositive.
-func (l *layout) markNonPositive(p *quantize.Plan) {
+func (l *layout) markNonPositive(p *plan.Plan) {
 	l.nonPositive = make([]bool, len(p.Tensors))
-	writer := make([]*quantize.Op, len(p.Tensors))
+	writer := make([]*plan.Op, len(p.Tensors))
 	for k := range p.Ops {
 		writer[p.Ops[k].Out] = &p.Ops[k]
 	}
 	for k := range p.Ops {
 		op := &p.Ops[k]
-		if op.Kind != quantize.OpAffine || op.Shift != 0 || len(op.In) != 2 {
+		if op.Kind != plan.OpAffine || op.Shift != 0 || len(op.In) != 2 {
 			continue
 		}
 		mx := writer[op.In[1]]
-		if mx == nil || mx.Kind != quantize.OpMax {
+		if mx == nil || mx.Kind != plan.OpMax {
 			continue
 		}
 		ok := len(op.RowStart) > 1
@@ -70,7 +70,7 @@ func (l *layout) markNonPositive(p *quantize.Plan) {
 
 // maxRowReads reports whether row r of the max op reads element idx of
 // tensor t.
-func maxRowReads(mx *quantize.Op, r, t int, idx int32) bool {
+func maxRowReads(mx *plan.Op, r, t int, idx int32) bool {
 	for _, term := range mx.Terms[mx.RowStart[r]:mx.RowStart[r+1]] {
 		if mx.In[term.In] == t && term.Idx == idx {
 			return true
@@ -84,7 +84,7 @@ type elem struct{ t, i int32 }
 
 // markReluChecked fills l.reluChecked: origin[t][i] is the element that
 // element i of tensor t copies (itself when it is not a copy).
-func (l *layout) markReluChecked(p *quantize.Plan) {
+func (l *layout) markReluChecked(p *plan.Plan) {
 	origin := make([][]elem, len(p.Tensors))
 	originOf := func(t, i int) elem {
 		if origin[t] != nil {
@@ -99,7 +99,7 @@ func (l *layout) markReluChecked(p *quantize.Plan) {
 	for k := range p.Ops {
 		op := &p.Ops[k]
 		switch op.Kind {
-		case quantize.OpAffine:
+		case plan.OpAffine:
 			if op.Shift != 0 {
 				continue
 			}
@@ -118,7 +118,7 @@ func (l *layout) markReluChecked(p *quantize.Plan) {
 				o[i] = originOf(op.In[row[0].In], int(row[0].Idx))
 			}
 			origin[op.Out] = o
-		case quantize.OpRelu:
+		case plan.OpRelu:
 			for i := range l.reluChecked[op.Out] {
 				e := originOf(op.In[0], i)
 				l.reluChecked[e.t][e.i] = true
@@ -129,7 +129,7 @@ func (l *layout) markReluChecked(p *quantize.Plan) {
 
 // checkPlan reports any inconsistency in p that would make the circuit
 // meaningless or make Define index out of range, and computes its layout.
-func checkPlan(p *quantize.Plan) (*layout, error) {
+func checkPlan(p *plan.Plan) (*layout, error) {
 	if p == nil {
 		return nil, errors.New("circuits: nil plan")
 	}
@@ -186,7 +186,7 @@ func checkPlan(p *quantize.Plan) (*layout, error) {
 	return l, nil
 }
 
-func checkOp(p *quantize.Plan, op *quantize.Op, bound []float64, act float64) error {
+func checkOp(p *plan.Plan, op *plan.Op, bound []float64, act float64) error {
 	nt := len(p.Tensors)
 	if op.Out < 0 || op.Out >= nt {
 		return fmt.Errorf("output tensor %d out of range; the plan has %d tensors", op.Out, nt)
@@ -194,7 +194,7 @@ func checkOp(p *quantize.Plan, op *quantize.Op, bound []float64, act float64) er
 	if bound[op.Out] != 0 {
 		return fmt.Errorf("tensor %d (%q) is written twice (or is a model input)", op.Out, p.Tensors[op.Out].Name)
 	}
-	if len(op.In) == 0 && op.Kind != quantize.OpAffine { // an affine op with only a bias is a constant
+	if len(op.In) == 0 && op.Kind != plan.OpAffine { // an affine op with only a bias is a constant
 		return errors.New("no input tensor")
 	}
 	for i, t := range op.In {
@@ -207,7 +207,7 @@ func checkOp(p *quantize.Plan, op *quantize.Op, bound []float64, act float64) er
 	}
 	outSize := p.Tensors[op.Out].Size()
 	switch op.Kind {
-	case quantize.OpRelu:
+	case plan.OpRelu:
 		if len(op.In) != 1 {
 			return fmt.Errorf("relu takes 1 input, got %d", len(op.In))
 		}
@@ -219,7 +219,7 @@ func checkOp(p *quantize.Plan, op *quantize.Op, bound []float64, act float64) er
 		}
 		bound[op.Out] = act
 		return nil
-	case quantize.OpMax:
+	case plan.OpMax:
 		if op.Shift != 0 || op.Bias != nil {
 			return errors.New("max carries a shift or bias; only affine ops do")
 		}
@@ -239,7 +239,7 @@ func checkOp(p *quantize.Plan, op *quantize.Op, bound []float64, act float64) er
 		// the tensor counts as written.
 		bound[op.Out] = math.Max(b, 1)
 		return nil
-	case quantize.OpAffine:
+	case plan.OpAffine:
 		if op.Shift < 0 || op.Shift > maxShift {
 			return fmt.Errorf("shift %d outside [0, %d]", op.Shift, maxShift)
 		}
@@ -271,15 +271,15 @@ func checkOp(p *quantize.Plan, op *quantize.Op, bound []float64, act float64) er
 		}
 		bound[op.Out] = b
 		return nil
-	case quantize.OpLookup:
+	case plan.OpLookup:
 		b, err := checkLookup(p, op, bound)
 		bound[op.Out] = b
 		return err
-	case quantize.OpMul:
+	case plan.OpMul:
 		b, err := checkMul(p, op, bound, act)
 		bound[op.Out] = b
 		return err
-	case quantize.OpDiv:
+	case plan.OpDiv:
 		_, b, err := checkDiv(p, op, bound, act)
 		bound[op.Out] = b
 		return err
@@ -289,7 +289,7 @@ func checkOp(p *quantize.Plan, op *quantize.Op, bound []float64, act float64) er
 
 // checkRows checks an op's CSR rows: one row per output element, every term
 // reading an existing element of one of the op's inputs.
-func checkRows(p *quantize.Plan, op *quantize.Op, outSize int) error {
+func checkRows(p *plan.Plan, op *plan.Op, outSize int) error {
 	if len(op.RowStart) != outSize+1 {
 		return fmt.Errorf("%d row starts for %d output elements, want %d", len(op.RowStart), outSize, outSize+1)
 	}
@@ -314,7 +314,7 @@ func checkRows(p *quantize.Plan, op *quantize.Op, outSize int) error {
 }
 
 // tensorSize is Tensor.Size with the checks a plan from outside deserves.
-func tensorSize(t *quantize.Tensor) (int, error) {
+func tensorSize(t *plan.Tensor) (int, error) {
 	n := 1
 	for _, d := range t.Shape {
 		if d < 0 {

@@ -6,8 +6,7 @@ import (
 
 	"github.com/consensys/gnark-crypto/ecc"
 	"github.com/consensys/gnark/frontend"
-
-	"github.com/zkml/zkml/quantize"
+	"github.com/zkml/zkml/plan"
 )
 
 // Circuit proves: there is a private input, every element of it in
@@ -21,8 +20,8 @@ type Circuit struct {
 	Output [][]frontend.Variable `gnark:",public"` // per plan output tensor, flat row-major
 	Packed []frontend.Variable   `gnark:",public"` // the outputs packed into words (see Packing)
 
-	plan *quantize.Plan `gnark:"-"` // gnark walks unexported fields too: keep it off the plan
-	opts options        `gnark:"-"`
+	plan *plan.Plan `gnark:"-"` // gnark walks unexported fields too: keep it off the plan
+	opts options    `gnark:"-"`
 }
 
 // Option changes how the circuit is built. Options change the constraint
@@ -56,7 +55,7 @@ func WithBitDecompositionRangeChecks() Option {
 // New returns a circuit sized for p, ready for frontend.Compile. A plan the
 // circuit cannot encode makes Define (and so the compilation) fail with an
 // error that says what is wrong.
-func New(p *quantize.Plan, opts ...Option) *Circuit {
+func New(p *plan.Plan, opts ...Option) *Circuit {
 	c := &Circuit{plan: p}
 	for _, o := range opts {
 		if o != nil {
@@ -87,7 +86,7 @@ func New(p *quantize.Plan, opts ...Option) *Circuit {
 
 // sizeOf is the element count of tensor t, or 0 when t or its shape is
 // invalid (Define reports it).
-func sizeOf(p *quantize.Plan, t int) int {
+func sizeOf(p *plan.Plan, t int) int {
 	if t < 0 || t >= len(p.Tensors) {
 		return 0
 	}
@@ -107,7 +106,7 @@ var field = ecc.BN254.ScalarField()
 // from the plan's input and output tensors; a negative value v is written as
 // the field element p - |v| of BN254's scalar field. opts must include the
 // [WithPackedOutputs] given to [New]; the others do not change the witness.
-func Assign(p *quantize.Plan, tensors [][]int64, opts ...Option) (*Circuit, error) {
+func Assign(p *plan.Plan, tensors [][]int64, opts ...Option) (*Circuit, error) {
 	if _, err := checkPlan(p); err != nil {
 		return nil, err
 	}
@@ -162,7 +161,7 @@ func Assign(p *quantize.Plan, tensors [][]int64, opts ...Option) (*Circuit, erro
 	return c, nil
 }
 
-func tensorValues(p *quantize.Plan, tensors [][]int64, t int) ([]int64, error) {
+func tensorValues(p *plan.Plan, tensors [][]int64, t int) ([]int64, error) {
 	want := p.Tensors[t].Size()
 	if len(tensors[t]) != want {
 		return nil, fmt.Errorf("tensor %d (%q) has %d values, want %d", t, p.Tensors[t].Name, len(tensors[t]), want)
@@ -216,7 +215,7 @@ func (c *Circuit) Define(api frontend.API) error {
 	for k := range p.Ops {
 		op := &p.Ops[k]
 		var dest []frontend.Variable
-		if slot := l.outputSlot[op.Out]; !packed && slot >= 0 && (op.Kind == quantize.OpAffine || op.Kind == quantize.OpMul) && op.Shift > 0 {
+		if slot := l.outputSlot[op.Out]; !packed && slot >= 0 && (op.Kind == plan.OpAffine || op.Kind == plan.OpMul) && op.Shift > 0 {
 			dest = c.Output[slot]
 			direct[slot] = true
 		}
@@ -253,7 +252,7 @@ func (c *Circuit) Define(api frontend.API) error {
 
 // checkShape reports Input and Output slices that do not match the plan, as
 // when a Circuit is built by hand instead of with New or Assign.
-func (c *Circuit) checkShape(p *quantize.Plan) error {
+func (c *Circuit) checkShape(p *plan.Plan) error {
 	if len(c.Input) != len(p.Inputs) {
 		return fmt.Errorf("circuits: the circuit has %d inputs, the plan %d; build it with circuits.New", len(c.Input), len(p.Inputs))
 	}
@@ -286,12 +285,12 @@ func (c *Circuit) checkShape(p *quantize.Plan) error {
 // (an affine op with a rescale writing a public output) the rescaled values
 // are constrained to equal dest directly. l says which output elements a
 // relu reads and proves the range of, and which inputs are ≤ 0.
-func (c *Circuit) defineOp(g *gadgets, op *quantize.Op, vals [][]frontend.Variable, dest []frontend.Variable, l *layout) ([]frontend.Variable, error) {
+func (c *Circuit) defineOp(g *gadgets, op *plan.Op, vals [][]frontend.Variable, dest []frontend.Variable, l *layout) ([]frontend.Variable, error) {
 	reluChecked := l.reluChecked[op.Out]
 	size := c.plan.Tensors[op.Out].Size()
 	out := make([]frontend.Variable, size)
 	switch op.Kind {
-	case quantize.OpRelu:
+	case plan.OpRelu:
 		in := vals[op.In[0]]
 		for i := range out {
 			y, err := g.relu(in[i])
@@ -300,7 +299,7 @@ func (c *Circuit) defineOp(g *gadgets, op *quantize.Op, vals [][]frontend.Variab
 			}
 			out[i] = y
 		}
-	case quantize.OpMax:
+	case plan.OpMax:
 		for i := range out {
 			row := op.Terms[op.RowStart[i]:op.RowStart[i+1]]
 			m := vals[op.In[row[0].In]][row[0].Idx]
@@ -312,13 +311,13 @@ func (c *Circuit) defineOp(g *gadgets, op *quantize.Op, vals [][]frontend.Variab
 			}
 			out[i] = m
 		}
-	case quantize.OpLookup:
+	case plan.OpLookup:
 		return g.lookupOp(op, vals[op.In[0]], l.nonPositive[op.In[0]])
-	case quantize.OpMul:
+	case plan.OpMul:
 		return g.mulOp(op, vals, c.plan.Tensors[op.Out].Shape, dest, reluChecked)
-	case quantize.OpDiv:
+	case plan.OpDiv:
 		return g.divOp(op, vals, c.plan.Tensors[op.In[1]].Bound)
-	case quantize.OpAffine:
+	case plan.OpAffine:
 		var rowVars []frontend.Variable
 		var rowCoeffs []int64
 		for i := range out {

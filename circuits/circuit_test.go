@@ -14,18 +14,17 @@ import (
 	"github.com/consensys/gnark/frontend/cs/r1cs"
 	"github.com/consensys/gnark/frontend/cs/scs"
 	"github.com/consensys/gnark/test"
-
-	"github.com/zkml/zkml/quantize"
+	"github.com/zkml/zkml/plan"
 )
 
 // solve reports whether the witness satisfies the circuit of p, with the
 // test engine.
-func solve(p *quantize.Plan, w *Circuit, opts ...Option) error {
+func solve(p *plan.Plan, w *Circuit, opts ...Option) error {
 	return test.IsSolved(New(p, opts...), w, field)
 }
 
 // run executes p with the integer executor and assigns the witness.
-func run(t *testing.T, p *quantize.Plan, inputs [][]int64) *Circuit {
+func run(t *testing.T, p *plan.Plan, inputs [][]int64) *Circuit {
 	t.Helper()
 	tensors, err := p.Run(inputs)
 	if err != nil {
@@ -61,7 +60,7 @@ func tampered(w *Circuit) []*Circuit {
 
 var testPlans = []struct {
 	name      string
-	plan      func(actBits int) *quantize.Plan
+	plan      func(actBits int) *plan.Plan
 	magnitude int64 // of the random inputs, so that Run stays in range
 }{
 	{"mlp", mlpPlan, 1 << 9},
@@ -127,14 +126,14 @@ func TestInputRange(t *testing.T) {
 	b.output(b.relu("relu", b.input("x", 1)))
 	relu := b.plan()
 
-	eval := func(p *quantize.Plan, v int64) int64 {
+	eval := func(p *plan.Plan, v int64) int64 {
 		if p == relu {
 			return max(v, 0)
 		}
-		q, _ := quantize.Rescale(v, 1)
+		q, _ := plan.Rescale(v, 1)
 		return q
 	}
-	for name, p := range map[string]*quantize.Plan{"scaled": scaled, "relu": relu} {
+	for name, p := range map[string]*plan.Plan{"scaled": scaled, "relu": relu} {
 		t.Run(name, func(t *testing.T) {
 			for _, v := range []int64{lo + 1, hi - 1} {
 				w := run(t, p, [][]int64{{v}})
@@ -175,7 +174,7 @@ func TestRescaledValueRange(t *testing.T) {
 	b.output(z)
 	p := b.plan()
 	for _, v := range []int64{86, -90, 127, -127} {
-		q, _ := quantize.Rescale(3*v, 1)
+		q, _ := plan.Rescale(3*v, 1)
 		if _, err := p.Run([][]int64{{v}}); err == nil {
 			t.Fatalf("Run accepted %d → %d", v, q)
 		}
@@ -195,39 +194,39 @@ func TestRescaledValueRange(t *testing.T) {
 func TestBadPlans(t *testing.T) {
 	mutations := []struct {
 		name, want string
-		mutate     func(p *quantize.Plan)
+		mutate     func(p *plan.Plan)
 	}{
 		{"nil plan", "no plan", nil},
-		{"bad config", "activation bits", func(p *quantize.Plan) { p.Config.ActivationBits = 100 }},
-		{"no input", "read before it is written", func(p *quantize.Plan) { p.Inputs = nil }},
-		{"no output", "no output", func(p *quantize.Plan) { p.Outputs = nil }},
-		{"input index", "input 0 refers to tensor 99", func(p *quantize.Plan) { p.Inputs[0] = 99 }},
-		{"output index", "output 0 refers to tensor -1", func(p *quantize.Plan) { p.Outputs[0] = -1 }},
-		{"duplicate input", "listed twice", func(p *quantize.Plan) { p.Inputs = []int{0, 0} }},
-		{"negative dim", "negative dimension", func(p *quantize.Plan) { p.Tensors[1].Shape = []int{-3} }},
-		{"huge shape", "more than 2^30", func(p *quantize.Plan) { p.Tensors[1].Shape = []int{1 << 20, 1 << 20} }},
-		{"op out index", "output tensor 42 out of range", func(p *quantize.Plan) { p.Ops[0].Out = 42 }},
-		{"op in index", "refers to tensor -2", func(p *quantize.Plan) { p.Ops[0].In[0] = -2 }},
-		{"read before write", "read before it is written", func(p *quantize.Plan) { p.Ops[0].In[0] = 2 }},
-		{"written twice", "written twice", func(p *quantize.Plan) { p.Ops[1].Out = 1 }},
-		{"overwrite input", "written twice", func(p *quantize.Plan) { p.Ops[0].Out = 0 }},
-		{"unknown kind", "unknown op kind", func(p *quantize.Plan) { p.Ops[0].Kind = 17 }},
-		{"row starts", "row starts", func(p *quantize.Plan) { p.Ops[0].RowStart = p.Ops[0].RowStart[1:] }},
-		{"row order", "starts at term", func(p *quantize.Plan) { p.Ops[0].RowStart[1], p.Ops[0].RowStart[2] = 5, 2 }},
-		{"row end", "row starts run", func(p *quantize.Plan) { p.Ops[0].RowStart[3] = 1 }},
-		{"term input", "term 0 reads input 1", func(p *quantize.Plan) { p.Ops[0].Terms[0].In = 1 }},
-		{"term index", "reads element 4", func(p *quantize.Plan) { p.Ops[0].Terms[0].Idx = 4 }},
-		{"bias length", "bias has 1 elements", func(p *quantize.Plan) { p.Ops[0].Bias = []int64{1} }},
-		{"shift", "shift 63", func(p *quantize.Plan) { p.Ops[0].Shift = 63 }},
-		{"negative shift", "shift -1", func(p *quantize.Plan) { p.Ops[0].Shift = -1 }},
-		{"relu inputs", "relu takes 1 input", func(p *quantize.Plan) { p.Ops[1].In = []int{1, 1} }},
-		{"relu size", "relu input has 3 elements, output 2", func(p *quantize.Plan) { p.Tensors[2].Shape = []int{2} }},
-		{"relu shift", "relu carries", func(p *quantize.Plan) { p.Ops[1].Shift = 3 }},
-		{"max shift", "max carries", func(p *quantize.Plan) { p.Ops[3].Bias = []int64{1, 2} }},
-		{"empty max row", "has no term", func(p *quantize.Plan) { p.Ops[3].RowStart[1] = 0 }},
-		{"no op input", "the op has 0 inputs", func(p *quantize.Plan) { p.Ops[2].In = nil }},
-		{"no relu input", "no input tensor", func(p *quantize.Plan) { p.Ops[1].In = nil }},
-		{"wraps around", "beyond the 2^240", func(p *quantize.Plan) {
+		{"bad config", "activation bits", func(p *plan.Plan) { p.Config.ActivationBits = 100 }},
+		{"no input", "read before it is written", func(p *plan.Plan) { p.Inputs = nil }},
+		{"no output", "no output", func(p *plan.Plan) { p.Outputs = nil }},
+		{"input index", "input 0 refers to tensor 99", func(p *plan.Plan) { p.Inputs[0] = 99 }},
+		{"output index", "output 0 refers to tensor -1", func(p *plan.Plan) { p.Outputs[0] = -1 }},
+		{"duplicate input", "listed twice", func(p *plan.Plan) { p.Inputs = []int{0, 0} }},
+		{"negative dim", "negative dimension", func(p *plan.Plan) { p.Tensors[1].Shape = []int{-3} }},
+		{"huge shape", "more than 2^30", func(p *plan.Plan) { p.Tensors[1].Shape = []int{1 << 20, 1 << 20} }},
+		{"op out index", "output tensor 42 out of range", func(p *plan.Plan) { p.Ops[0].Out = 42 }},
+		{"op in index", "refers to tensor -2", func(p *plan.Plan) { p.Ops[0].In[0] = -2 }},
+		{"read before write", "read before it is written", func(p *plan.Plan) { p.Ops[0].In[0] = 2 }},
+		{"written twice", "written twice", func(p *plan.Plan) { p.Ops[1].Out = 1 }},
+		{"overwrite input", "written twice", func(p *plan.Plan) { p.Ops[0].Out = 0 }},
+		{"unknown kind", "unknown op kind", func(p *plan.Plan) { p.Ops[0].Kind = 17 }},
+		{"row starts", "row starts", func(p *plan.Plan) { p.Ops[0].RowStart = p.Ops[0].RowStart[1:] }},
+		{"row order", "starts at term", func(p *plan.Plan) { p.Ops[0].RowStart[1], p.Ops[0].RowStart[2] = 5, 2 }},
+		{"row end", "row starts run", func(p *plan.Plan) { p.Ops[0].RowStart[3] = 1 }},
+		{"term input", "term 0 reads input 1", func(p *plan.Plan) { p.Ops[0].Terms[0].In = 1 }},
+		{"term index", "reads element 4", func(p *plan.Plan) { p.Ops[0].Terms[0].Idx = 4 }},
+		{"bias length", "bias has 1 elements", func(p *plan.Plan) { p.Ops[0].Bias = []int64{1} }},
+		{"shift", "shift 63", func(p *plan.Plan) { p.Ops[0].Shift = 63 }},
+		{"negative shift", "shift -1", func(p *plan.Plan) { p.Ops[0].Shift = -1 }},
+		{"relu inputs", "relu takes 1 input", func(p *plan.Plan) { p.Ops[1].In = []int{1, 1} }},
+		{"relu size", "relu input has 3 elements, output 2", func(p *plan.Plan) { p.Tensors[2].Shape = []int{2} }},
+		{"relu shift", "relu carries", func(p *plan.Plan) { p.Ops[1].Shift = 3 }},
+		{"max shift", "max carries", func(p *plan.Plan) { p.Ops[3].Bias = []int64{1, 2} }},
+		{"empty max row", "has no term", func(p *plan.Plan) { p.Ops[3].RowStart[1] = 0 }},
+		{"no op input", "the op has 0 inputs", func(p *plan.Plan) { p.Ops[2].In = nil }},
+		{"no relu input", "no input tensor", func(p *plan.Plan) { p.Ops[1].In = nil }},
+		{"wraps around", "beyond the 2^240", func(p *plan.Plan) {
 			for i := range p.Ops[2].Terms {
 				p.Ops[2].Terms[i].Coeff = 1 << 62
 			}
@@ -237,24 +236,24 @@ func TestBadPlans(t *testing.T) {
 			for range 5 {
 				op := p.Ops[2]
 				op.In = []int{prev}
-				p.Tensors = append(p.Tensors, quantize.Tensor{Name: "big", Shape: []int{4}})
+				p.Tensors = append(p.Tensors, plan.Tensor{Name: "big", Shape: []int{4}})
 				op.Out = len(p.Tensors) - 1
 				prev = op.Out
-				op.Terms = append([]quantize.Term(nil), op.Terms...)
+				op.Terms = append([]plan.Term(nil), op.Terms...)
 				for i := range op.Terms {
 					op.Terms[i].In = 0
 				}
 				p.Ops = append(p.Ops, op)
 			}
 		}},
-		{"output never written", "neither an input nor written", func(p *quantize.Plan) {
-			p.Tensors = append(p.Tensors, quantize.Tensor{Name: "ghost", Shape: []int{1}})
+		{"output never written", "neither an input nor written", func(p *plan.Plan) {
+			p.Tensors = append(p.Tensors, plan.Tensor{Name: "ghost", Shape: []int{1}})
 			p.Outputs[0] = len(p.Tensors) - 1
 		}},
 	}
 	for _, m := range mutations {
 		t.Run(m.name, func(t *testing.T) {
-			var p *quantize.Plan
+			var p *plan.Plan
 			if m.mutate != nil {
 				p = mlpPlan(16)
 				m.mutate(p)

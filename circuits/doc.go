@@ -1,4 +1,4 @@
-// Package circuits turns a quantized model, a [quantize.Plan], into a gnark
+// Package circuits turns a quantized model, a [plan.Plan], into a gnark
 // circuit that proves one inference.
 //
 // # Use
@@ -30,7 +30,7 @@
 // circuit constants: they are part of the verifying key, not of the witness,
 // so a proof also pins down which model ran. For every input Plan.Run
 // accepts, the circuit accepts exactly Run's outputs, bit for bit: both
-// round with [quantize.Rescale]. (Run is stricter by one value: it keeps
+// round with [plan.Rescale]. (Run is stricter by one value: it keeps
 // activations in (−2^(A−1), 2^(A−1)), which a power-of-two range check
 // cannot express cheaply; −2^(A−1) is still computed exactly.)
 //

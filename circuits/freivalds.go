@@ -7,8 +7,7 @@ import (
 	"github.com/consensys/gnark/constraint/solver"
 	"github.com/consensys/gnark/frontend"
 	"github.com/consensys/gnark/std/multicommit"
-
-	"github.com/zkml/zkml/quantize"
+	"github.com/zkml/zkml/plan"
 )
 
 // Products of two computed matrices (attention's Q·Kᵀ and scores·V) by
@@ -71,13 +70,13 @@ const freivaldsFactor = 2
 type matmul struct {
 	m, k, n int
 	base    int
-	a, b    []quantize.Term // the left (m×k) and right (k×n) factors' elements
+	a, b    []plan.Term // the left (m×k) and right (k×n) factors' elements
 }
 
 // matmulBatches returns the batches of op when its rows form a batched
 // matrix product of an output of the given shape, verified element by
 // element; ok is false otherwise.
-func matmulBatches(op *quantize.Op, shape []int) (batches []matmul, ok bool) {
+func matmulBatches(op *plan.Op, shape []int) (batches []matmul, ok bool) {
 	if len(shape) < 2 {
 		return nil, false
 	}
@@ -95,9 +94,9 @@ func matmulBatches(op *quantize.Op, shape []int) (batches []matmul, ok bool) {
 			return nil, false
 		}
 	}
-	same := func(x, y quantize.Term) bool { return x.In == y.In && x.Idx == y.Idx }
+	same := func(x, y plan.Term) bool { return x.In == y.In && x.Idx == y.Idx }
 	for base := 0; base < size; base += m * n {
-		mm := matmul{m: m, k: k, n: n, base: base, a: make([]quantize.Term, m*k), b: make([]quantize.Term, k*n)}
+		mm := matmul{m: m, k: k, n: n, base: base, a: make([]plan.Term, m*k), b: make([]plan.Term, k*n)}
 		for i := 0; i < m; i++ {
 			row := op.Terms[op.RowStart[base+i*n]:]
 			for p := 0; p < k; p++ {
@@ -141,7 +140,7 @@ type productCheck struct {
 // matmulAccumulators returns the raw accumulators of op (one per output
 // element) when op is a matrix product the check pays for, supplied by a
 // hint and registered for the check; nil when op keeps direct products.
-func (g *gadgets) matmulAccumulators(op *quantize.Op, vals [][]frontend.Variable, shape []int) ([]frontend.Variable, error) {
+func (g *gadgets) matmulAccumulators(op *plan.Op, vals [][]frontend.Variable, shape []int) ([]frontend.Variable, error) {
 	if _, ok := g.api.(frontend.Committer); !ok {
 		return nil, nil
 	}
@@ -151,7 +150,7 @@ func (g *gadgets) matmulAccumulators(op *quantize.Op, vals [][]frontend.Variable
 	}
 	accs := make([]frontend.Variable, len(op.RowStart)-1)
 	for _, mm := range batches {
-		read := func(ts []quantize.Term) []frontend.Variable {
+		read := func(ts []plan.Term) []frontend.Variable {
 			vs := make([]frontend.Variable, len(ts))
 			for i, t := range ts {
 				vs[i] = vals[op.In[t.In]][t.Idx]

@@ -14,7 +14,7 @@ import (
 
 	"github.com/zkml/zkml/internal/onnxbuild"
 	"github.com/zkml/zkml/onnx"
-	"github.com/zkml/zkml/quantize"
+	"github.com/zkml/zkml/plan"
 )
 
 // freivaldsCircuit takes the accumulators C as a witness, as a cheating
@@ -98,10 +98,10 @@ func TestFreivaldsCheck(t *testing.T) {
 // product rescaled by shift as the output (shape batch×m×n, or flat when
 // flat is set, which hides the matrix structure and forces direct
 // products).
-func matmulPlan(batch, m, k, n, shift int, flat bool) *quantize.Plan {
+func matmulPlan(batch, m, k, n, shift int, flat bool) *plan.Plan {
 	b := newPlanBuilder(16)
 	x, y := b.input("a", batch*m*k), b.input("b", batch*k*n)
-	op := quantize.Op{Kind: quantize.OpMul, Node: "matmul", In: []int{x, y}, Shift: shift}
+	op := plan.Op{Kind: plan.OpMul, Node: "matmul", In: []int{x, y}, Shift: shift}
 	for bi := range batch {
 		for i := range m {
 			for j := range n {
@@ -261,7 +261,7 @@ func TestAttentionModel(t *testing.T) {
 	products := 0
 	for k := range p.Ops {
 		op := &p.Ops[k]
-		if op.Kind != quantize.OpMul {
+		if op.Kind != plan.OpMul {
 			continue
 		}
 		if bs, ok := matmulBatches(op, p.Tensors[op.Out].Shape); ok && freivaldsPays(bs[0].m, bs[0].k, bs[0].n) {

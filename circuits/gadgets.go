@@ -8,8 +8,7 @@ import (
 	"github.com/consensys/gnark/std/lookup/logderivlookup"
 	"github.com/consensys/gnark/std/math/bits"
 	"github.com/consensys/gnark/std/rangecheck"
-
-	"github.com/zkml/zkml/quantize"
+	"github.com/zkml/zkml/plan"
 )
 
 // gadgets builds the constraints of the plan's integer ops. The soundness
@@ -129,7 +128,7 @@ func (g *gadgets) rescale(acc frontend.Variable, shift int, checkQ bool) (fronte
 		if !c.IsInt64() || c.CmpAbs(accLimit) >= 0 {
 			return nil, fmt.Errorf("the constant accumulator %s is too large to rescale", c)
 		}
-		q, _ := quantize.Rescale(c.Int64(), shift)
+		q, _ := plan.Rescale(c.Int64(), shift)
 		v := big.NewInt(q)
 		if err := g.checkActivation(v); err != nil {
 			return nil, err

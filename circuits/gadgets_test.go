@@ -9,8 +9,7 @@ import (
 	"github.com/consensys/gnark/backend"
 	"github.com/consensys/gnark/frontend"
 	"github.com/consensys/gnark/test"
-
-	"github.com/zkml/zkml/quantize"
+	"github.com/zkml/zkml/plan"
 )
 
 // Gadget tests: each circuit wraps one gadget, and each test gives it valid
@@ -82,7 +81,7 @@ func TestRescale(t *testing.T) {
 		t.Run(fmt.Sprintf("shift=%d,A=%d", tc.shift, tc.bits), func(t *testing.T) {
 			var valid, invalid, validHint, invalidHint []frontend.Circuit
 			for _, acc := range tc.accs {
-				q, r := quantize.Rescale(acc, tc.shift)
+				q, r := plan.Rescale(acc, tc.shift)
 				valid = append(valid, &rescaleWitnessCircuit{Acc: fe(acc), Q: fe(q)})
 				validHint = append(validHint, &rescaleHintCircuit{Acc: fe(acc), Out: fe(q)})
 				for _, d := range []int64{-1, 1} {

@@ -16,8 +16,7 @@ import (
 	"github.com/consensys/gnark/frontend"
 	"github.com/consensys/gnark/frontend/cs/r1cs"
 	"github.com/consensys/gnark/frontend/cs/scs"
-
-	"github.com/zkml/zkml/quantize"
+	"github.com/zkml/zkml/plan"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/constraints.golden with the current constraint counts")
@@ -31,7 +30,7 @@ type counts struct{ r1cs, scs int }
 // compileBoth compiles the circuit of p with both builders, as prover/
 // does (gnark's default compile options): R1CS for Groth16, sparse R1CS for
 // PLONK.
-func compileBoth(t testing.TB, p *quantize.Plan, opts ...Option) (r, s constraint.ConstraintSystem) {
+func compileBoth(t testing.TB, p *plan.Plan, opts ...Option) (r, s constraint.ConstraintSystem) {
 	t.Helper()
 	r, err := frontend.Compile(field, r1cs.NewBuilder, New(p, opts...))
 	if err != nil {
@@ -44,7 +43,7 @@ func compileBoth(t testing.TB, p *quantize.Plan, opts ...Option) (r, s constrain
 	return r, s
 }
 
-func compileCounts(t testing.TB, p *quantize.Plan, opts ...Option) counts {
+func compileCounts(t testing.TB, p *plan.Plan, opts ...Option) counts {
 	t.Helper()
 	r, s := compileBoth(t, p, opts...)
 	return counts{r.GetNbConstraints(), s.GetNbConstraints()}
@@ -160,7 +159,7 @@ func writeGolden(m map[string]counts) error {
 
 // copyPlan: input → copy → output: the input range checks and the output
 // equalities.
-func copyPlan(n int) *quantize.Plan {
+func copyPlan(n int) *plan.Plan {
 	b := newPlanBuilder(32)
 	x := b.input("x", n)
 	b.output(b.affine("copy", []int{x}, identityRows(n), nil, 0))
@@ -176,7 +175,7 @@ func identityRows(n int) []row {
 }
 
 // reluPlan: input → relu → output (the relu also range checks the input).
-func reluPlan(n int) *quantize.Plan {
+func reluPlan(n int) *plan.Plan {
 	b := newPlanBuilder(32)
 	b.output(b.relu("relu", b.input("x", n)))
 	return b.plan()
@@ -184,7 +183,7 @@ func reluPlan(n int) *quantize.Plan {
 
 // rescalePlan: input → ×3 rescaled by 2^shift → output (the rescale writes
 // the public output directly).
-func rescalePlan(n, shift int) *quantize.Plan {
+func rescalePlan(n, shift int) *plan.Plan {
 	b := newPlanBuilder(32)
 	x := b.input("x", n)
 	rows := identityRows(n)
@@ -197,7 +196,7 @@ func rescalePlan(n, shift int) *quantize.Plan {
 
 // rescaleReluPlan: input → rescale → relu → output, the layer pattern of an
 // MLP: the relu's sign gadget doubles as the rescale's range check.
-func rescaleReluPlan(n int) *quantize.Plan {
+func rescaleReluPlan(n int) *plan.Plan {
 	b := newPlanBuilder(32)
 	x := b.input("x", n)
 	rows := identityRows(n)
@@ -209,7 +208,7 @@ func rescaleReluPlan(n int) *quantize.Plan {
 }
 
 // maxPlan: input → max over rows of k → output.
-func maxPlan(n, k int) *quantize.Plan {
+func maxPlan(n, k int) *plan.Plan {
 	b := newPlanBuilder(32)
 	x := b.input("x", n*k)
 	rows := make([]row, n)
@@ -224,7 +223,7 @@ func maxPlan(n, k int) *quantize.Plan {
 
 // densePlan: input → dense exact affine (n×n, no rescale) → rescale → output.
 // With withExact false the exact layer is left out: R1CS counts must match.
-func densePlan(n int, withExact bool) *quantize.Plan {
+func densePlan(n int, withExact bool) *plan.Plan {
 	b := newPlanBuilder(32)
 	x := b.input("x", n)
 	if withExact {
@@ -245,7 +244,7 @@ func densePlan(n int, withExact bool) *quantize.Plan {
 func TestGoldenGadgets(t *testing.T) {
 	plans := []struct {
 		name string
-		plan *quantize.Plan
+		plan *plan.Plan
 	}{
 		{"copy/n=1", copyPlan(1)},
 		{"copy/n=100", copyPlan(100)},

@@ -6,8 +6,7 @@ import (
 	"math/big"
 
 	"github.com/consensys/gnark/constraint/solver"
-
-	"github.com/zkml/zkml/quantize"
+	"github.com/zkml/zkml/plan"
 )
 
 // The hints compute the witness values the constraints cannot compute
@@ -39,7 +38,7 @@ func signHint(field *big.Int, inputs, outputs []*big.Int) error {
 	return nil
 }
 
-// rescaleHint: inputs (shift, acc), outputs (q) with q = quantize.Rescale(acc,
+// rescaleHint: inputs (shift, acc), outputs (q) with q = plan.Rescale(acc,
 // shift), the one definition of rounding the integer executor also uses.
 func rescaleHint(field *big.Int, inputs, outputs []*big.Int) error {
 	if len(inputs) != 2 || len(outputs) != 1 {
@@ -50,17 +49,17 @@ func rescaleHint(field *big.Int, inputs, outputs []*big.Int) error {
 	}
 	acc := signed(field, inputs[1])
 	if acc.CmpAbs(accLimit) >= 0 {
-		// quantize.Rescale works in int64; the planner keeps every
+		// plan.Rescale works in int64; the planner keeps every
 		// accumulator below 2^62, so an honest witness never gets here.
 		return errors.New("rescale hint: accumulator magnitude is 2^62 or more; the plan's bounds do not hold for this input")
 	}
-	q, _ := quantize.Rescale(acc.Int64(), int(inputs[0].Uint64()))
+	q, _ := plan.Rescale(acc.Int64(), int(inputs[0].Uint64()))
 	outputs[0].SetInt64(q)
 	outputs[0].Mod(outputs[0], field)
 	return nil
 }
 
-// maxShift is the largest rescale shift quantize.Rescale accepts.
+// maxShift is the largest rescale shift plan.Rescale accepts.
 const maxShift = 62
 
 var accLimit = new(big.Int).Lsh(big.NewInt(1), 62)

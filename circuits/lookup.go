@@ -11,8 +11,7 @@ import (
 	"github.com/consensys/gnark/constraint/solver"
 	"github.com/consensys/gnark/frontend"
 	"github.com/consensys/gnark/std/lookup/logderivlookup"
-
-	"github.com/zkml/zkml/quantize"
+	"github.com/zkml/zkml/plan"
 )
 
 // Gadgets of the nonlinear ops: table lookups (OpLookup) and products of two
@@ -25,7 +24,7 @@ import (
 // rounding keeps it ≤ 0, so with a table that ends at hi ≥ 0 the upper
 // clamp min(·, hi) is the identity and is left out, which saves a sign
 // gadget per element.
-func (g *gadgets) lookupOp(op *quantize.Op, in []frontend.Variable, nonPositive bool) ([]frontend.Variable, error) {
+func (g *gadgets) lookupOp(op *plan.Op, in []frontend.Variable, nonPositive bool) ([]frontend.Variable, error) {
 	lo := op.TableMin
 	hi := lo + int64(len(op.Table)) - 1
 	noUpper := nonPositive && hi >= 0
@@ -118,7 +117,7 @@ func (g *gadgets) table(entries []int64) logderivlookup.Table {
 // that Freivalds' check pins down (freivalds.go); then each sum is rescaled
 // like an affine row. dest and reluChecked play the same roles as for an
 // affine op (see defineOp).
-func (g *gadgets) mulOp(op *quantize.Op, vals [][]frontend.Variable, shape []int, dest []frontend.Variable, reluChecked []bool) ([]frontend.Variable, error) {
+func (g *gadgets) mulOp(op *plan.Op, vals [][]frontend.Variable, shape []int, dest []frontend.Variable, reluChecked []bool) ([]frontend.Variable, error) {
 	out := make([]frontend.Variable, len(op.RowStart)-1)
 	accs, err := g.matmulAccumulators(op, vals, shape)
 	if err != nil {
@@ -157,7 +156,7 @@ func (g *gadgets) mulOp(op *quantize.Op, vals [][]frontend.Variable, shape []int
 }
 
 // checkLookup checks an OpLookup and returns the bound of its outputs.
-func checkLookup(p *quantize.Plan, op *quantize.Op, bound []float64) (float64, error) {
+func checkLookup(p *plan.Plan, op *plan.Op, bound []float64) (float64, error) {
 	if len(op.In) != 1 {
 		return 0, fmt.Errorf("lookup takes 1 input, got %d", len(op.In))
 	}
@@ -191,7 +190,7 @@ func checkLookup(p *quantize.Plan, op *quantize.Op, bound []float64) (float64, e
 }
 
 // checkMul checks an OpMul and returns the bound of its outputs.
-func checkMul(p *quantize.Plan, op *quantize.Op, bound []float64, act float64) (float64, error) {
+func checkMul(p *plan.Plan, op *plan.Op, bound []float64, act float64) (float64, error) {
 	outSize := p.Tensors[op.Out].Size()
 	if op.Shift < 0 || op.Shift > maxShift {
 		return 0, fmt.Errorf("shift %d outside [0, %d]", op.Shift, maxShift)
@@ -239,7 +238,7 @@ const maxTableLen = 1 << 20
 // hint, pinned by 2·a·2^s + b = q·2b + r with r ∈ [0, 2b), b ≥ 1 and q in
 // the activation range, all range checked. divisorBits bounds the divisor
 // (b ≤ 2^divisorBits), from the plan.
-func (g *gadgets) divOp(op *quantize.Op, vals [][]frontend.Variable, divisorBits int) ([]frontend.Variable, error) {
+func (g *gadgets) divOp(op *plan.Op, vals [][]frontend.Variable, divisorBits int) ([]frontend.Variable, error) {
 	out := make([]frontend.Variable, len(op.RowStart)-1)
 	positive := map[int32]bool{} // divisor elements already proven ≥ 1
 	for i := range out {
@@ -307,7 +306,7 @@ func init() { solver.RegisterHint(divHint) }
 
 // checkDiv checks an OpDiv and returns its divisor's bit bound k (b ≤
 // 2^k) and the bound of its outputs.
-func checkDiv(p *quantize.Plan, op *quantize.Op, bound []float64, act float64) (int, float64, error) {
+func checkDiv(p *plan.Plan, op *plan.Op, bound []float64, act float64) (int, float64, error) {
 	if len(op.In) != 2 {
 		return 0, 0, fmt.Errorf("div takes 2 inputs, got %d", len(op.In))
 	}

@@ -8,14 +8,13 @@ import (
 	"testing"
 
 	"github.com/consensys/gnark/frontend"
-
-	"github.com/zkml/zkml/quantize"
+	"github.com/zkml/zkml/plan"
 )
 
 // lookup appends an OpLookup of tensor in (rescaled by shift) into table,
 // whose first entry is for input tableMin.
 func (b *planBuilder) lookup(name string, in, shift int, tableMin int64, table []int64) int {
-	op := quantize.Op{Kind: quantize.OpLookup, Node: name, In: []int{in}, Shift: shift, TableMin: tableMin, Table: table}
+	op := plan.Op{Kind: plan.OpLookup, Node: name, In: []int{in}, Shift: shift, TableMin: tableMin, Table: table}
 	var m uint64
 	for _, v := range table {
 		m = max(m, abs64(v))
@@ -28,7 +27,7 @@ func (b *planBuilder) lookup(name string, in, shift int, tableMin int64, table [
 // mul appends the elementwise product of tensors x and y (same size),
 // rescaled by shift.
 func (b *planBuilder) mul(name string, x, y, shift int) int {
-	op := quantize.Op{Kind: quantize.OpMul, Node: name, In: []int{x, y}, Shift: shift}
+	op := plan.Op{Kind: plan.OpMul, Node: name, In: []int{x, y}, Shift: shift}
 	n := b.p.Tensors[x].Size()
 	for i := range n {
 		op.RowStart = append(op.RowStart, int32(len(op.Terms)))
@@ -47,7 +46,7 @@ func (b *planBuilder) mul(name string, x, y, shift int) int {
 
 // div appends the elementwise quotient x·2^shift / y (y ≥ 1).
 func (b *planBuilder) div(name string, x, y, shift int) int {
-	op := quantize.Op{Kind: quantize.OpDiv, Node: name, In: []int{x, y}, Shift: shift}
+	op := plan.Op{Kind: plan.OpDiv, Node: name, In: []int{x, y}, Shift: shift}
 	n := b.p.Tensors[x].Size()
 	for i := range n {
 		op.RowStart = append(op.RowStart, int32(len(op.Terms)))
@@ -62,7 +61,7 @@ func (b *planBuilder) div(name string, x, y, shift int) int {
 // dot appends out[i] = Σ_j x[i·k+j]·y[j] rescaled by shift: a matrix
 // times a vector of k elements, as MatMul of two computed tensors lowers.
 func (b *planBuilder) dot(name string, x, y, k, shift int) int {
-	op := quantize.Op{Kind: quantize.OpMul, Node: name, In: []int{x, y}, Shift: shift}
+	op := plan.Op{Kind: plan.OpMul, Node: name, In: []int{x, y}, Shift: shift}
 	rows := b.p.Tensors[x].Size() / k
 	for i := range rows {
 		op.RowStart = append(op.RowStart, int32(len(op.Terms)))
@@ -91,7 +90,7 @@ func sigmoidTable(lo int64, n int) []int64 {
 // second input) → output; the lookup itself; y divided by the lookup
 // (positive); and the 3×2 matrix of lookups times the first two elements
 // of y.
-func nonlinearPlan(actBits int) *quantize.Plan {
+func nonlinearPlan(actBits int) *plan.Plan {
 	b := newPlanBuilder(actBits)
 	x := b.input("x", 6)
 	y := b.input("y", 6)
@@ -111,7 +110,7 @@ func nonlinearPlan(actBits int) *quantize.Plan {
 // lookupCircuit applies one lookup op to X and binds the result to Y.
 type lookupCircuit struct {
 	X, Y        frontend.Variable
-	op          *quantize.Op
+	op          *plan.Op
 	bits        int
 	nonPositive bool // the caller proved X ≤ 0
 }
@@ -128,8 +127,8 @@ func (c *lookupCircuit) Define(api frontend.API) error {
 
 // lookupRef is OpLookup's semantics, written out independently of
 // quantize's executor.
-func lookupRef(op *quantize.Op, x int64) int64 {
-	q, _ := quantize.Rescale(x, op.Shift)
+func lookupRef(op *plan.Op, x int64) int64 {
+	q, _ := plan.Rescale(x, op.Shift)
 	i := min(max(q-op.TableMin, 0), int64(len(op.Table))-1)
 	return op.Table[i]
 }
@@ -142,7 +141,7 @@ func TestLookup(t *testing.T) {
 	const bits = 16
 	for _, shift := range []int{0, 2} {
 		t.Run(fmt.Sprintf("shift=%d", shift), func(t *testing.T) {
-			op := &quantize.Op{Kind: quantize.OpLookup, Shift: shift, TableMin: -5, Table: []int64{-70, -50, -30, -10, 0, 11, 33, 55, 77, 99, 111}}
+			op := &plan.Op{Kind: plan.OpLookup, Shift: shift, TableMin: -5, Table: []int64{-70, -50, -30, -10, 0, 11, 33, 55, 77, 99, 111}}
 			lo, hi := int64(-1)<<(bits-1), int64(1)<<(bits-1)
 			var valid, invalid []frontend.Circuit
 			xs := []int64{lo, lo + 1, -1000, -21, -20, -19, -6, -5, -4, -1, 0, 1, 4, 5, 6, 19, 20, 21, 22, 1000, hi - 1}
@@ -151,7 +150,7 @@ func TestLookup(t *testing.T) {
 				valid = append(valid, &lookupCircuit{X: fe(x), Y: fe(y)})
 				invalid = append(invalid, &lookupCircuit{X: fe(x), Y: fe(y + 1)}, &lookupCircuit{X: fe(x), Y: fe(y - 1)})
 				// Neighbouring entries: a prover shifting the index.
-				q, _ := quantize.Rescale(x, shift)
+				q, _ := plan.Rescale(x, shift)
 				i := min(max(q-op.TableMin, 0), int64(len(op.Table))-1)
 				for _, j := range []int64{i - 1, i + 1} {
 					if j >= 0 && j < int64(len(op.Table)) {
@@ -224,7 +223,7 @@ func TestMulGadget(t *testing.T) {
 }
 
 // sharedTablePlan: two lookups with one table, on two inputs.
-func sharedTablePlan() *quantize.Plan {
+func sharedTablePlan() *plan.Plan {
 	b := newPlanBuilder(32)
 	table := sigmoidTable(-512, 1025)
 	b.output(b.lookup("s1", b.input("x", 10), 4, -512, table))
@@ -255,12 +254,12 @@ func TestSharedTable(t *testing.T) {
 }
 
 func TestGoldenNonlinear(t *testing.T) {
-	lookupPlan := func(n, entries int) *quantize.Plan {
+	lookupPlan := func(n, entries int) *plan.Plan {
 		b := newPlanBuilder(32)
 		b.output(b.lookup("sigmoid", b.input("x", n), 4, -int64(entries/2), sigmoidTable(-int64(entries/2), entries)))
 		return b.plan()
 	}
-	mulPlan := func(n int) *quantize.Plan {
+	mulPlan := func(n int) *plan.Plan {
 		b := newPlanBuilder(32)
 		x, y := b.input("x", n), b.input("y", n)
 		b.output(b.mul("xy", x, y, 16))
@@ -268,7 +267,7 @@ func TestGoldenNonlinear(t *testing.T) {
 	}
 	for _, tc := range []struct {
 		name string
-		plan *quantize.Plan
+		plan *plan.Plan
 	}{
 		{"lookup/entries=1025/n=1", lookupPlan(1, 1025)},
 		{"lookup/entries=1025/n=100", lookupPlan(100, 1025)},
@@ -339,7 +338,7 @@ func TestLookupNonPositive(t *testing.T) {
 	const bits = 16
 	for _, shift := range []int{0, 3} {
 		t.Run(fmt.Sprintf("shift=%d", shift), func(t *testing.T) {
-			op := &quantize.Op{Kind: quantize.OpLookup, Shift: shift, TableMin: -6, Table: []int64{1, 2, 4, 8, 16, 32, 64}}
+			op := &plan.Op{Kind: plan.OpLookup, Shift: shift, TableMin: -6, Table: []int64{1, 2, 4, 8, 16, 32, 64}}
 			var valid, invalid []frontend.Circuit
 			for _, x := range []int64{-(1 << 15), -1000, -60, -49, -48, -47, -7, -6, -5, -4, -1, 0} {
 				y := lookupRef(op, x)
@@ -357,7 +356,7 @@ func TestLookupNonPositive(t *testing.T) {
 // softmaxDiffPlan: the differences of Softmax, x − max(row), looked up in
 // an exponential-like table over [−16, 0]; with wrongRow the difference
 // subtracts the maximum of another row, which may be positive.
-func softmaxDiffPlan(wrongRow bool) *quantize.Plan {
+func softmaxDiffPlan(wrongRow bool) *plan.Plan {
 	b := newPlanBuilder(16)
 	x := b.input("x", 8)
 	rows := make([]row, 2)

@@ -14,6 +14,7 @@ import (
 	"github.com/consensys/gnark/test"
 
 	"github.com/zkml/zkml/onnx"
+	"github.com/zkml/zkml/plan"
 	"github.com/zkml/zkml/quantize"
 )
 
@@ -66,7 +67,7 @@ func readJSON(t testing.TB, path string, v any) {
 }
 
 // modelPlan imports, calibrates (on input.json) and plans one shared model.
-func modelPlan(t testing.TB, dir string) *quantize.Plan {
+func modelPlan(t testing.TB, dir string) *plan.Plan {
 	t.Helper()
 	g, err := onnx.Load(filepath.Join(dir, "network.onnx"), nil)
 	if err != nil {
@@ -82,13 +83,13 @@ func modelPlan(t testing.TB, dir string) *quantize.Plan {
 
 // planOf quantizes g as `zkml compile` does: calibrated on samples, the
 // default configuration.
-func planOf(t testing.TB, g *onnx.Graph, samples [][][]float64) *quantize.Plan {
+func planOf(t testing.TB, g *onnx.Graph, samples [][][]float64) *plan.Plan {
 	t.Helper()
 	cal, err := quantize.Calibrate(g, samples)
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := quantize.Compile(g, cal, quantize.DefaultConfig())
+	p, err := quantize.Compile(g, cal, plan.DefaultConfig())
 	if err != nil {
 		t.Fatal(err)
 	}

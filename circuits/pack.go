@@ -6,8 +6,7 @@ import (
 	"math/big"
 
 	"github.com/consensys/gnark/frontend"
-
-	"github.com/zkml/zkml/quantize"
+	"github.com/zkml/zkml/plan"
 )
 
 // MaxPackedBits is the most bits one packed public input holds: 2^253 is
@@ -32,7 +31,7 @@ type Packing struct {
 // told otherwise: Bits = ActivationBits and as many outputs per word as fit,
 // or the zero Packing when packing would not reduce the number of public
 // inputs (a single output element).
-func DefaultPacking(p *quantize.Plan) Packing {
+func DefaultPacking(p *plan.Plan) Packing {
 	if p == nil || p.Config.ActivationBits <= 0 {
 		return Packing{}
 	}
@@ -207,7 +206,7 @@ var errPackingShape = errors.New("circuits: a packed circuit has no per-element 
 // proven to lie in [-2^(A-1), 2^(A-1)) by the constraints themselves (not by
 // the planner's word), so packing it needs no range check of its own.
 // bound holds the static bounds checkPlan computed (|v| ≤ bound[t]).
-func (l *layout) markInRange(p *quantize.Plan, bound []float64, act float64) {
+func (l *layout) markInRange(p *plan.Plan, bound []float64, act float64) {
 	l.inRange = make([]bool, len(p.Tensors))
 	for _, t := range p.Inputs {
 		l.inRange[t] = true // range checked, or read by a relu that checks it
@@ -216,15 +215,15 @@ func (l *layout) markInRange(p *quantize.Plan, bound []float64, act float64) {
 		op := &p.Ops[k]
 		var ok bool
 		switch op.Kind {
-		case quantize.OpRelu, quantize.OpDiv:
+		case plan.OpRelu, plan.OpDiv:
 			// A relu's sign gadget bounds its input, and y ∈ [0, x]; a
 			// quotient is range checked.
 			ok = true
-		case quantize.OpAffine, quantize.OpMul:
+		case plan.OpAffine, plan.OpMul:
 			// A rescaled value is range checked, by the rescale or by the
 			// relu reading it; an exact row is a copy or bounded statically.
-			ok = op.Shift > 0 || (op.Kind == quantize.OpAffine && copiesInRange(l, op))
-		case quantize.OpMax:
+			ok = op.Shift > 0 || (op.Kind == plan.OpAffine && copiesInRange(l, op))
+		case plan.OpMax:
 			// The result is one of the inputs.
 			ok = true
 			for _, t := range op.In {
@@ -238,7 +237,7 @@ func (l *layout) markInRange(p *quantize.Plan, bound []float64, act float64) {
 
 // copiesInRange reports whether every row of an exact affine op copies an
 // element of an in-range tensor.
-func copiesInRange(l *layout, op *quantize.Op) bool {
+func copiesInRange(l *layout, op *plan.Op) bool {
 	if op.Shift != 0 {
 		return false
 	}

@@ -11,8 +11,7 @@ import (
 	"github.com/consensys/gnark/backend"
 	"github.com/consensys/gnark/frontend"
 	"github.com/consensys/gnark/test"
-
-	"github.com/zkml/zkml/quantize"
+	"github.com/zkml/zkml/plan"
 )
 
 // TestPackRoundtrip: Unpack inverts Pack for every layout zkml can choose,
@@ -151,7 +150,7 @@ func TestPackedPlanSolves(t *testing.T) {
 	}
 }
 
-func outputElements(p *quantize.Plan) int {
+func outputElements(p *plan.Plan) int {
 	n := 0
 	for _, t := range p.Outputs {
 		n += p.Tensors[t].Size()
@@ -162,7 +161,7 @@ func outputElements(p *quantize.Plan) int {
 // sumPlan: two inputs, output their element-wise sum with no rescale. The
 // sum may reach 2^A, outside the activation range: nothing but the packing
 // proves the output's range.
-func sumPlan(actBits int) *quantize.Plan {
+func sumPlan(actBits int) *plan.Plan {
 	b := newPlanBuilder(actBits)
 	x := b.input("x", 2)
 	y := b.input("y", 2)

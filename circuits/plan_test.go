@@ -4,24 +4,24 @@ import (
 	"math/bits"
 	"math/rand/v2"
 
-	"github.com/zkml/zkml/quantize"
+	"github.com/zkml/zkml/plan"
 )
 
 // planBuilder assembles small quantize.Plans by hand for the tests, with
 // the tensor bounds quantize's validation expects (|q| ≤ 2^Bound, derived
 // from the coefficients the same way the planner does).
 type planBuilder struct {
-	p quantize.Plan
+	p plan.Plan
 }
 
 func newPlanBuilder(actBits int) *planBuilder {
-	cfg := quantize.DefaultConfig()
+	cfg := plan.DefaultConfig()
 	cfg.ActivationBits = actBits
-	return &planBuilder{p: quantize.Plan{Config: cfg}}
+	return &planBuilder{p: plan.Plan{Config: cfg}}
 }
 
 func (b *planBuilder) tensor(name string, n, bound int) int {
-	b.p.Tensors = append(b.p.Tensors, quantize.Tensor{Name: name, Shape: []int{n}, Scale: 8, Bound: bound})
+	b.p.Tensors = append(b.p.Tensors, plan.Tensor{Name: name, Shape: []int{n}, Scale: 8, Bound: bound})
 	return len(b.p.Tensors) - 1
 }
 
@@ -34,11 +34,11 @@ func (b *planBuilder) input(name string, n int) int {
 func (b *planBuilder) output(t int) { b.p.Outputs = append(b.p.Outputs, t) }
 
 // row is one output element of an affine or max op: terms over op inputs.
-type row []quantize.Term
+type row []plan.Term
 
 // term reads element idx of the op's input in with coefficient c.
-func term(in, idx int, c int64) quantize.Term {
-	return quantize.Term{In: int32(in), Idx: int32(idx), Coeff: c}
+func term(in, idx int, c int64) plan.Term {
+	return plan.Term{In: int32(in), Idx: int32(idx), Coeff: c}
 }
 
 func ceilLog2(v uint64) int {
@@ -56,7 +56,7 @@ func abs64(v int64) uint64 {
 }
 
 func (b *planBuilder) affine(name string, in []int, rows []row, bias []int64, shift int) int {
-	op := quantize.Op{Kind: quantize.OpAffine, Node: name, In: in, Bias: bias, Shift: shift}
+	op := plan.Op{Kind: plan.OpAffine, Node: name, In: in, Bias: bias, Shift: shift}
 	acc := 0
 	for i, r := range rows {
 		op.RowStart = append(op.RowStart, int32(len(op.Terms)))
@@ -82,14 +82,14 @@ func (b *planBuilder) affine(name string, in []int, rows []row, bias []int64, sh
 
 func (b *planBuilder) relu(name string, in int) int {
 	t := b.p.Tensors[in]
-	op := quantize.Op{Kind: quantize.OpRelu, Node: name, In: []int{in}}
+	op := plan.Op{Kind: plan.OpRelu, Node: name, In: []int{in}}
 	op.Out = b.tensor(name, t.Size(), t.Bound)
 	b.p.Ops = append(b.p.Ops, op)
 	return op.Out
 }
 
 func (b *planBuilder) maxOp(name string, in []int, rows []row) int {
-	op := quantize.Op{Kind: quantize.OpMax, Node: name, In: in}
+	op := plan.Op{Kind: plan.OpMax, Node: name, In: in}
 	bound := 0
 	for _, r := range rows {
 		op.RowStart = append(op.RowStart, int32(len(op.Terms)))
@@ -104,12 +104,12 @@ func (b *planBuilder) maxOp(name string, in []int, rows []row) int {
 	return op.Out
 }
 
-func (b *planBuilder) plan() *quantize.Plan { p := b.p; return &p }
+func (b *planBuilder) plan() *plan.Plan { p := b.p; return &p }
 
 // mlpPlan: 4 inputs → affine 3 (rescale) → relu → affine 4 (rescale,
 // also a public output) → max over pairs. Outputs: the maxima, then the
 // second layer.
-func mlpPlan(actBits int) *quantize.Plan {
+func mlpPlan(actBits int) *plan.Plan {
 	b := newPlanBuilder(actBits)
 	x := b.input("x", 4)
 	h := b.affine("fc1", []int{x}, []row{
@@ -133,7 +133,7 @@ func mlpPlan(actBits int) *quantize.Plan {
 // exactPlan: two inputs; exact affines (no rescale: copies, constants, a
 // sum with bias, coefficients that cancel) feeding a relu and a rescale.
 // Outputs: the relu, then the rescale.
-func exactPlan(actBits int) *quantize.Plan {
+func exactPlan(actBits int) *plan.Plan {
 	b := newPlanBuilder(actBits)
 	x := b.input("x", 3)
 	y := b.input("y", 2)
@@ -153,7 +153,7 @@ func exactPlan(actBits int) *quantize.Plan {
 }
 
 // randomInputs draws in-range quantized inputs for p.
-func randomInputs(p *quantize.Plan, rng *rand.Rand, magnitude int64) [][]int64 {
+func randomInputs(p *plan.Plan, rng *rand.Rand, magnitude int64) [][]int64 {
 	in := make([][]int64, len(p.Inputs))
 	for i, t := range p.Inputs {
 		in[i] = make([]int64, p.Tensors[t].Size())

@@ -5,14 +5,14 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/zkml/zkml/quantize"
+	"github.com/zkml/zkml/plan"
 )
 
 // randomPlan builds a small valid plan from rng: an input, then a few layers
 // drawn from rescaled affines (with zero, unit and negative coefficients,
 // empty rows, biases), copies, relus and maxima; the last layer and
 // sometimes an earlier one are the outputs.
-func randomPlan(rng *rand.Rand) *quantize.Plan {
+func randomPlan(rng *rand.Rand) *plan.Plan {
 	b := newPlanBuilder(8 + rng.IntN(9)) // A in [8, 16]
 	cur := b.input("x", 1+rng.IntN(6))
 	var earlier []int

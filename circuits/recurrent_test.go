@@ -6,7 +6,7 @@ import (
 
 	"github.com/zkml/zkml/internal/fixtures"
 	"github.com/zkml/zkml/onnx"
-	"github.com/zkml/zkml/quantize"
+	"github.com/zkml/zkml/plan"
 )
 
 // recurrentPlans are small unrolled recurrent models: gate lookups,
@@ -21,7 +21,7 @@ var recurrentPlans = []struct {
 }
 
 // recurrentPlan imports, calibrates (on seeded inputs) and plans a spec.
-func recurrentPlan(t *testing.T, s fixtures.Recurrent, rng *rand.Rand) (*quantize.Plan, func() [][]float64) {
+func recurrentPlan(t *testing.T, s fixtures.Recurrent, rng *rand.Rand) (*plan.Plan, func() [][]float64) {
 	t.Helper()
 	m, _ := s.Build()
 	g, err := onnx.Parse(m.ONNX, "recurrent.onnx", nil)

@@ -17,8 +17,8 @@ import (
 	"github.com/zkml/zkml/circuits"
 	"github.com/zkml/zkml/internal/testmodels"
 	"github.com/zkml/zkml/onnx"
+	"github.com/zkml/zkml/plan"
 	"github.com/zkml/zkml/prover"
-	"github.com/zkml/zkml/quantize"
 )
 
 // manyInputs has n public inputs and, like zkml's default builds, one BSB22
@@ -63,16 +63,16 @@ func TestVerifierCodeSizeSharedModels(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", e.Name(), err)
 		}
-		plan := &quantize.Plan{Config: quantize.DefaultConfig()}
+		pl := &plan.Plan{Config: plan.DefaultConfig()}
 		for _, o := range g.Outputs {
-			plan.Outputs = append(plan.Outputs, len(plan.Tensors))
-			plan.Tensors = append(plan.Tensors, quantize.Tensor{Name: o.Name, Shape: o.Shape})
+			pl.Outputs = append(pl.Outputs, len(pl.Tensors))
+			pl.Tensors = append(pl.Tensors, plan.Tensor{Name: o.Name, Shape: o.Shape})
 		}
 		n := 0
-		for _, t := range plan.Tensors {
+		for _, t := range pl.Tensors {
 			n += t.Size()
 		}
-		w := circuits.DefaultPacking(plan).Words(n)
+		w := circuits.DefaultPacking(pl).Words(n)
 		if w > maxGenericInputs {
 			t.Errorf("%s: %d public inputs, more than the generic verifier's %d: no verifier can be deployed", e.Name(), w, maxGenericInputs)
 		}

@@ -12,8 +12,8 @@ import (
 
 	"github.com/zkml/zkml/internal/modelio"
 	"github.com/zkml/zkml/internal/testmodels"
+	"github.com/zkml/zkml/plan"
 	"github.com/zkml/zkml/prover"
-	"github.com/zkml/zkml/quantize"
 )
 
 var fixtureRoot string
@@ -112,9 +112,9 @@ func (v variant) options() []prover.Option {
 }
 
 // buildPlan compiles plan into a build with keys.
-func buildPlan(t testing.TB, plan *quantize.Plan, v variant, meta prover.Meta) *prover.Build {
+func buildPlan(t testing.TB, pl *plan.Plan, v variant, meta prover.Meta) *prover.Build {
 	t.Helper()
-	b, err := prover.Compile(filepath.Join(t.TempDir(), "build"), plan, v.backend, meta, v.options()...)
+	b, err := prover.Compile(filepath.Join(t.TempDir(), "build"), pl, v.backend, meta, v.options()...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -178,6 +178,6 @@ func tinyBuild(t *testing.T, v variant, bias int64) (*prover.Build, []*prover.Pr
 // and returns it with the model's reference cases.
 func buildModel(t testing.TB, name string, v variant) (*prover.Build, *modelio.Reference) {
 	t.Helper()
-	plan, m := testmodels.Plan(t, name)
-	return buildPlan(t, plan, v, prover.Meta{ModelFile: m.Path, ModelSHA256: m.SHA256}), m.Ref
+	pl, m := testmodels.Plan(t, name)
+	return buildPlan(t, pl, v, prover.Meta{ModelFile: m.Path, ModelSHA256: m.SHA256}), m.Ref
 }

@@ -24,7 +24,7 @@ import (
 	"github.com/consensys/gnark/frontend/cs/scs"
 
 	"github.com/zkml/zkml/circuits"
-	"github.com/zkml/zkml/quantize"
+	"github.com/zkml/zkml/plan"
 )
 
 // The files of a build directory.
@@ -94,7 +94,7 @@ func WithBitDecompositionRangeChecks() Option {
 type Build struct {
 	dir      string
 	settings Settings
-	plan     *quantize.Plan
+	plan     *plan.Plan
 	planHash [32]byte
 	progress func(string)
 
@@ -109,19 +109,19 @@ type Build struct {
 // created if needed; a build already in it is replaced (and its keys,
 // which cannot match the new circuit, removed), but Compile refuses to
 // write into a non-empty directory that is not a build.
-func Compile(dir string, plan *quantize.Plan, backend Backend, meta Meta, opts ...Option) (*Build, error) {
+func Compile(dir string, pl *plan.Plan, backend Backend, meta Meta, opts ...Option) (*Build, error) {
 	o := collect(opts)
 	if !backend.valid() {
 		return nil, fmt.Errorf("unknown backend %q: use %q or %q", backend, Groth16, PLONK)
 	}
-	if plan == nil {
+	if pl == nil {
 		return nil, errors.New("prover.Compile: nil plan")
 	}
-	if meta.InputNames != nil && len(meta.InputNames) != len(plan.Inputs) {
-		return nil, fmt.Errorf("prover.Compile: %d input names for a plan with %d inputs", len(meta.InputNames), len(plan.Inputs))
+	if meta.InputNames != nil && len(meta.InputNames) != len(pl.Inputs) {
+		return nil, fmt.Errorf("prover.Compile: %d input names for a plan with %d inputs", len(meta.InputNames), len(pl.Inputs))
 	}
-	if meta.OutputNames != nil && len(meta.OutputNames) != len(plan.Outputs) {
-		return nil, fmt.Errorf("prover.Compile: %d output names for a plan with %d outputs", len(meta.OutputNames), len(plan.Outputs))
+	if meta.OutputNames != nil && len(meta.OutputNames) != len(pl.Outputs) {
+		return nil, fmt.Errorf("prover.Compile: %d output names for a plan with %d outputs", len(meta.OutputNames), len(pl.Outputs))
 	}
 	if meta.ModelSHA256 != "" {
 		if _, err := decodeHash32(meta.ModelSHA256); err != nil {
@@ -132,7 +132,7 @@ func Compile(dir string, plan *quantize.Plan, backend Backend, meta Meta, opts .
 		return nil, err
 	}
 
-	b := &Build{dir: dir, plan: plan, planHash: plan.Hash(), progress: o.progress}
+	b := &Build{dir: dir, plan: pl, planHash: pl.Hash(), progress: o.progress}
 	b.report("compiling circuit")
 	var copts []circuits.Option
 	rangeChecks := rangeChecksLookup
@@ -142,10 +142,10 @@ func Compile(dir string, plan *quantize.Plan, backend Backend, meta Meta, opts .
 	}
 	var packing circuits.Packing
 	if !o.noPacking {
-		packing = circuits.DefaultPacking(plan)
+		packing = circuits.DefaultPacking(pl)
 		copts = append(copts, circuits.WithPackedOutputs(packing))
 	}
-	ccs, err := compileCircuit(plan, backend, copts)
+	ccs, err := compileCircuit(pl, backend, copts)
 	if err != nil {
 		return nil, err
 	}
@@ -161,9 +161,9 @@ func Compile(dir string, plan *quantize.Plan, backend Backend, meta Meta, opts .
 		Curve:       "bn254",
 		PlanHash:    hex.EncodeToString(b.planHash[:]),
 		Model:       ModelInfo{File: meta.ModelFile, SHA256: strings.ToLower(meta.ModelSHA256)},
-		Inputs:      tensorInfos(plan, plan.Inputs, meta.InputNames),
-		Outputs:     tensorInfos(plan, plan.Outputs, meta.OutputNames),
-		Config:      quantConfig(plan.Config),
+		Inputs:      tensorInfos(pl, pl.Inputs, meta.InputNames),
+		Outputs:     tensorInfos(pl, pl.Outputs, meta.OutputNames),
+		Config:      quantConfig(pl.Config),
 		Circuit: CircuitInfo{
 			Constraints:   ccs.GetNbConstraints(),
 			PublicInputs:  nbPublic,
@@ -175,7 +175,7 @@ func Compile(dir string, plan *quantize.Plan, backend Backend, meta Meta, opts .
 	if b.settings.ZKMLVersion == "" {
 		b.settings.ZKMLVersion = moduleVersion()
 	}
-	if want := packing.Words(outputElements(plan)); nbPublic != want {
+	if want := packing.Words(outputElements(pl)); nbPublic != want {
 		return nil, fmt.Errorf("prover.Compile: the circuit has %d public inputs but the model's outputs take %d; circuits and prover disagree (a zkml bug)", nbPublic, want)
 	}
 
@@ -190,7 +190,7 @@ func Compile(dir string, plan *quantize.Plan, backend Backend, meta Meta, opts .
 			return nil, err
 		}
 	}
-	planBytes, err := plan.MarshalBinary()
+	planBytes, err := pl.MarshalBinary()
 	if err != nil {
 		return nil, fmt.Errorf("prover.Compile: encode plan: %w", err)
 	}
@@ -214,14 +214,14 @@ func Compile(dir string, plan *quantize.Plan, backend Backend, meta Meta, opts .
 	return b, nil
 }
 
-func compileCircuit(plan *quantize.Plan, backend Backend, copts []circuits.Option) (ccs constraint.ConstraintSystem, err error) {
+func compileCircuit(pl *plan.Plan, backend Backend, copts []circuits.Option) (ccs constraint.ConstraintSystem, err error) {
 	var builder frontend.NewBuilder = r1cs.NewBuilder
 	if backend == PLONK {
 		builder = scs.NewBuilder
 	}
 	err = safeDecode(func() error {
 		var err error
-		ccs, err = frontend.Compile(ecc.BN254.ScalarField(), builder, circuits.New(plan, copts...))
+		ccs, err = frontend.Compile(ecc.BN254.ScalarField(), builder, circuits.New(pl, copts...))
 		return err
 	})
 	if err != nil {
@@ -264,7 +264,7 @@ func Open(dir string, opts ...Option) (*Build, error) {
 	planHash, _ := decodeHash32(s.PlanHash)
 	b := &Build{dir: dir, settings: *s, planHash: planHash, progress: o.progress}
 
-	b.plan = new(quantize.Plan)
+	b.plan = new(plan.Plan)
 	e := expect{kind: kindPlan, backend: s.Backend, planHash: planHash, fix: "recompile with `zkml compile`"}
 	if _, err := readArtifact(b.path(planFile), e, func(r io.Reader) error {
 		data, err := io.ReadAll(r)
@@ -339,7 +339,7 @@ func (b *Build) circuitOptions() []circuits.Option {
 }
 
 // Plan is the quantized model the build proves.
-func (b *Build) Plan() *quantize.Plan { return b.plan }
+func (b *Build) Plan() *plan.Plan { return b.plan }
 
 // PlanHash identifies the quantized model; proofs carry it as model_hash.
 func (b *Build) PlanHash() [32]byte { return b.planHash }
@@ -547,7 +547,7 @@ func dirName(dir string) string {
 	return dir + string(filepath.Separator)
 }
 
-func outputElements(p *quantize.Plan) int {
+func outputElements(p *plan.Plan) int {
 	n := 0
 	for _, t := range p.Outputs {
 		n += p.Tensors[t].Size()

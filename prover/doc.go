@@ -1,5 +1,5 @@
 // Package prover turns a quantized model into proofs: it compiles the
-// circuit of a [quantize.Plan] into a build directory, generates keys,
+// circuit of a [plan.Plan] into a build directory, generates keys,
 // proves inferences and verifies proofs, with Groth16 or PLONK on BN254.
 //
 // # Using it
@@ -57,7 +57,7 @@
 //
 //	settings.json  what the build is: backend, model hash, inputs and outputs
 //	               (names, shapes, scales), quantization, circuit size, setup
-//	plan.bin       the quantized model (quantize.Plan.MarshalBinary)
+//	plan.bin       the quantized model (plan.Plan.MarshalBinary)
 //	circuit.ccs    the constraint system (R1CS for Groth16, PLONK gates)
 //	pk.bin         the proving key (uncompressed: it loads many times faster)
 //	vk.bin         the verifying key

@@ -7,14 +7,14 @@ import (
 
 	"github.com/zkml/zkml/internal/modelio"
 	"github.com/zkml/zkml/internal/testmodels"
-	"github.com/zkml/zkml/quantize"
+	"github.com/zkml/zkml/plan"
 )
 
 // compileModel runs the pipeline up to a build with keys: load, calibrate
 // on input.json, quantize, compile, setup.
 func compileModel(t testing.TB, name string, backend Backend) (*Build, *modelio.Reference) {
 	t.Helper()
-	plan, m := testmodels.Plan(t, name)
+	pl, m := testmodels.Plan(t, name)
 	g := m.Graph
 	ref := m.Ref
 	meta := Meta{ModelFile: m.Path, ModelSHA256: m.SHA256}
@@ -24,7 +24,7 @@ func compileModel(t testing.TB, name string, backend Backend) (*Build, *modelio.
 	for _, v := range g.Outputs {
 		meta.OutputNames = append(meta.OutputNames, v.Name)
 	}
-	b, err := Compile(filepath.Join(t.TempDir(), "build"), plan, backend, meta)
+	b, err := Compile(filepath.Join(t.TempDir(), "build"), pl, backend, meta)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -74,25 +74,25 @@ func TestModels(t *testing.T) {
 
 // densePlan is a synthetic MLP for benchmarks: layers × (dense n×n affine
 // with a rescale, relu), random weights.
-func densePlan(n, layers int) *quantize.Plan {
+func densePlan(n, layers int) *plan.Plan {
 	rng := rand.New(rand.NewSource(1))
-	p := &quantize.Plan{Config: quantize.DefaultConfig()}
-	p.Tensors = append(p.Tensors, quantize.Tensor{Name: "x", Shape: []int{1, n}, Scale: 8, Bound: 31})
+	p := &plan.Plan{Config: plan.DefaultConfig()}
+	p.Tensors = append(p.Tensors, plan.Tensor{Name: "x", Shape: []int{1, n}, Scale: 8, Bound: 31})
 	p.Inputs = []int{0}
 	prev := 0
 	for range layers {
-		op := quantize.Op{Kind: quantize.OpAffine, Node: "fc", In: []int{prev}, Shift: 12, RowStart: []int32{0}}
+		op := plan.Op{Kind: plan.OpAffine, Node: "fc", In: []int{prev}, Shift: 12, RowStart: []int32{0}}
 		for range n {
 			for j := range n {
-				op.Terms = append(op.Terms, quantize.Term{Idx: int32(j), Coeff: rng.Int63n(2000) - 1000})
+				op.Terms = append(op.Terms, plan.Term{Idx: int32(j), Coeff: rng.Int63n(2000) - 1000})
 			}
 			op.RowStart = append(op.RowStart, int32(len(op.Terms)))
 		}
-		p.Tensors = append(p.Tensors, quantize.Tensor{Name: "z", Shape: []int{1, n}, Scale: 8, Bound: 31})
+		p.Tensors = append(p.Tensors, plan.Tensor{Name: "z", Shape: []int{1, n}, Scale: 8, Bound: 31})
 		op.Out = len(p.Tensors) - 1
 		p.Ops = append(p.Ops, op)
-		p.Tensors = append(p.Tensors, quantize.Tensor{Name: "y", Shape: []int{1, n}, Scale: 8, Bound: 31})
-		p.Ops = append(p.Ops, quantize.Op{Kind: quantize.OpRelu, Node: "relu", In: []int{op.Out}, Out: len(p.Tensors) - 1})
+		p.Tensors = append(p.Tensors, plan.Tensor{Name: "y", Shape: []int{1, n}, Scale: 8, Bound: 31})
+		p.Ops = append(p.Ops, plan.Op{Kind: plan.OpRelu, Node: "relu", In: []int{op.Out}, Out: len(p.Tensors) - 1})
 		prev = len(p.Tensors) - 1
 	}
 	p.Outputs = []int{prev}

@@ -10,7 +10,7 @@ import (
 
 	"github.com/zkml/zkml/circuits"
 	"github.com/zkml/zkml/internal/testmodels"
-	"github.com/zkml/zkml/quantize"
+	"github.com/zkml/zkml/plan"
 )
 
 // TestPackedRoundTrip: by default the six outputs of the fixture take one
@@ -36,11 +36,11 @@ func TestPackedRoundTrip(t *testing.T) {
 				t.Fatalf("proof: %d public inputs, packing %+v", len(proof.PublicInputs), proof.Packing)
 			}
 			// The word unpacks to the integer executor's outputs.
-			plan := testmodels.TinyPlan(5)
-			in, _ := plan.QuantizeInputs(tinyInput)
-			all, _ := plan.Run(in)
+			pl := testmodels.TinyPlan(5)
+			in, _ := pl.QuantizeInputs(tinyInput)
+			all, _ := pl.Run(in)
 			var flat []int64
-			for _, t := range plan.Outputs {
+			for _, t := range pl.Outputs {
 				flat = append(flat, all[t]...)
 			}
 			got, err := b.Packing().Unpack(proof.PublicInputs, len(flat))
@@ -83,7 +83,7 @@ func TestPackedVerifyRejects(t *testing.T) {
 		{"word, outputs edited to match", func(p *Proof) {
 			p.PublicInputs[0] = new(big.Int).Add(p.PublicInputs[0], big.NewInt(1))
 			q, _ := b.Packing().Unpack(p.PublicInputs, 6)
-			p.Outputs[0][0] = quantize.Dequantize(q[0], 8)
+			p.Outputs[0][0] = plan.Dequantize(q[0], 8)
 		}, "the proof is invalid"},
 		{"word", func(p *Proof) { p.PublicInputs[0] = new(big.Int).Add(p.PublicInputs[0], big.NewInt(1)) }, "outputs[0][0]"},
 		{"outputs field", func(p *Proof) { p.Outputs[1][2] += 1 }, "slot 5 of public input 0"},

@@ -16,7 +16,7 @@ import (
 	"github.com/consensys/gnark/frontend"
 
 	"github.com/zkml/zkml/circuits"
-	"github.com/zkml/zkml/quantize"
+	"github.com/zkml/zkml/plan"
 )
 
 // Prove runs the model on inputs (one flat row-major slice per model input,
@@ -144,7 +144,7 @@ func (b *Build) prove(inputs [][]int64, start time.Time) (*Proof, error) {
 		tt := &b.plan.Tensors[t]
 		out := make([]float64, len(tensors[t]))
 		for j, q := range tensors[t] {
-			out[j] = quantize.Dequantize(q, tt.Scale)
+			out[j] = plan.Dequantize(q, tt.Scale)
 		}
 		p.Outputs = append(p.Outputs, out)
 		p.OutputShapes = append(p.OutputShapes, slices.Clone(tt.Shape))
@@ -160,7 +160,7 @@ func (b *Build) prove(inputs [][]int64, start time.Time) (*Proof, error) {
 // build's). Without packing a negative q becomes r − |q|. tensors holds every
 // tensor of the plan, as Plan.Run returns them. On-chain verifiers take
 // exactly this vector.
-func PublicInputs(p *quantize.Plan, tensors [][]int64, k circuits.Packing) ([]*big.Int, error) {
+func PublicInputs(p *plan.Plan, tensors [][]int64, k circuits.Packing) ([]*big.Int, error) {
 	if len(tensors) != len(p.Tensors) {
 		return nil, fmt.Errorf("got %d tensors, the plan has %d (pass all tensors, as Plan.Run returns them)", len(tensors), len(p.Tensors))
 	}

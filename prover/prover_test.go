@@ -14,7 +14,7 @@ import (
 
 	"github.com/zkml/zkml/circuits"
 	"github.com/zkml/zkml/internal/testmodels"
-	"github.com/zkml/zkml/quantize"
+	"github.com/zkml/zkml/plan"
 )
 
 var backends = []Backend{Groth16, PLONK}
@@ -25,18 +25,18 @@ func TestRoundTrip(t *testing.T) {
 			dir, proof := built(t, backend)
 
 			// The proof states what the integer executor computes.
-			plan := testmodels.TinyPlan(5)
-			in, err := plan.QuantizeInputs(tinyInput)
+			pl := testmodels.TinyPlan(5)
+			in, err := pl.QuantizeInputs(tinyInput)
 			if err != nil {
 				t.Fatal(err)
 			}
-			all, err := plan.Run(in)
+			all, err := pl.Run(in)
 			if err != nil {
 				t.Fatal(err)
 			}
-			for i, tidx := range plan.Outputs {
+			for i, tidx := range pl.Outputs {
 				for j, q := range all[tidx] {
-					if want := quantize.Dequantize(q, plan.Tensors[tidx].Scale); proof.Outputs[i][j] != want {
+					if want := plan.Dequantize(q, pl.Tensors[tidx].Scale); proof.Outputs[i][j] != want {
 						t.Errorf("outputs[%d][%d] = %v, want %v", i, j, proof.Outputs[i][j], want)
 					}
 				}
@@ -111,10 +111,10 @@ func TestProofJSONForm(t *testing.T) {
 		t.Errorf("format %v backend %v", m["format"], m["backend"])
 	}
 	// z has a negative element: it appears as r - |q|.
-	plan := testmodels.TinyPlan(5)
-	in, _ := plan.QuantizeInputs(tinyInput)
-	all, _ := plan.Run(in)
-	want, err := PublicInputs(plan, all, circuits.Packing{})
+	pl := testmodels.TinyPlan(5)
+	in, _ := pl.QuantizeInputs(tinyInput)
+	all, _ := pl.Run(in)
+	want, err := PublicInputs(pl, all, circuits.Packing{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -132,9 +132,9 @@ func TestProofJSONForm(t *testing.T) {
 }
 
 func TestPublicInputs(t *testing.T) {
-	plan := testmodels.TinyPlan(5)
+	pl := testmodels.TinyPlan(5)
 	all := [][]int64{{0, 0, 0, 0}, {-1, 0, 1 << 40}, {0, 0, 1 << 40}}
-	got, err := PublicInputs(plan, all, circuits.Packing{})
+	got, err := PublicInputs(pl, all, circuits.Packing{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -149,11 +149,11 @@ func TestPublicInputs(t *testing.T) {
 			t.Errorf("public input %d = %v, want %v", i, got[i], want[i])
 		}
 	}
-	if _, err := PublicInputs(plan, all[:2], circuits.Packing{}); err == nil || !strings.Contains(err.Error(), "all tensors") {
+	if _, err := PublicInputs(pl, all[:2], circuits.Packing{}); err == nil || !strings.Contains(err.Error(), "all tensors") {
 		t.Errorf("too few tensors: %v", err)
 	}
 	bad := [][]int64{{0, 0, 0, 0}, {1}, {0, 0, 0}}
-	if _, err := PublicInputs(plan, bad, circuits.Packing{}); err == nil || !strings.Contains(err.Error(), `"z"`) {
+	if _, err := PublicInputs(pl, bad, circuits.Packing{}); err == nil || !strings.Contains(err.Error(), `"z"`) {
 		t.Errorf("short output tensor: %v", err)
 	}
 }
@@ -179,7 +179,7 @@ func TestVerifyRejects(t *testing.T) {
 				{"truncated proof", func(p *Proof) { p.Bytes = p.Bytes[:len(p.Bytes)-1] }, "not a valid"},
 				{"public input, outputs edited to match", func(p *Proof) {
 					p.PublicInputs[0] = new(big.Int).Add(p.PublicInputs[0], big.NewInt(1))
-					p.Outputs[0][0] = quantize.Dequantize(p.PublicInputs[0].Int64(), 8)
+					p.Outputs[0][0] = plan.Dequantize(p.PublicInputs[0].Int64(), 8)
 				}, "the proof is invalid"},
 				{"public inputs swapped", func(p *Proof) {
 					p.PublicInputs[0], p.PublicInputs[2] = p.PublicInputs[2], p.PublicInputs[0]

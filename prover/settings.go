@@ -11,7 +11,7 @@ import (
 	"slices"
 
 	"github.com/zkml/zkml/circuits"
-	"github.com/zkml/zkml/quantize"
+	"github.com/zkml/zkml/plan"
 )
 
 // settingsFormat names the layout of settings.json and, with it, of the whole
@@ -59,7 +59,7 @@ func (t TensorInfo) Size() int {
 	return n
 }
 
-// QuantConfig records the quantize.Config of the plan.
+// QuantConfig records the plan.Config of the plan.
 type QuantConfig struct {
 	ActivationBits int     `json:"activation_bits"`
 	WeightBits     int     `json:"weight_bits"`
@@ -162,7 +162,7 @@ type SRSInfo struct {
 	TauG2 string `json:"tau_g2"`
 }
 
-func tensorInfos(p *quantize.Plan, idx []int, names []string) []TensorInfo {
+func tensorInfos(p *plan.Plan, idx []int, names []string) []TensorInfo {
 	infos := make([]TensorInfo, len(idx))
 	for i, t := range idx {
 		tt := &p.Tensors[t]
@@ -175,13 +175,13 @@ func tensorInfos(p *quantize.Plan, idx []int, names []string) []TensorInfo {
 	return infos
 }
 
-func quantConfig(c quantize.Config) QuantConfig {
+func quantConfig(c plan.Config) QuantConfig {
 	return QuantConfig{ActivationBits: c.ActivationBits, WeightBits: c.WeightBits, MaxScale: c.MaxScale, Headroom: c.Headroom}
 }
 
 // checkPlan reports where settings.json disagrees with the plan loaded from
 // plan.bin (a hand-edited settings.json, or files from two builds).
-func (s *Settings) checkPlan(p *quantize.Plan, hash [32]byte, path string) error {
+func (s *Settings) checkPlan(p *plan.Plan, hash [32]byte, path string) error {
 	if got := hex.EncodeToString(hash[:]); got != s.PlanHash {
 		return fmt.Errorf("%s: plan_hash %s does not match plan.bin (%s); recompile with `zkml compile`", path, s.PlanHash, got)
 	}

@@ -12,8 +12,7 @@ import (
 	"github.com/consensys/gnark/backend/plonk"
 	"github.com/consensys/gnark/backend/solidity"
 	"github.com/consensys/gnark/backend/witness"
-
-	"github.com/zkml/zkml/quantize"
+	"github.com/zkml/zkml/plan"
 )
 
 // Verify returns nil only if p is a valid proof, for this build's model and
@@ -103,9 +102,9 @@ func checkOutputs(b *Build, p *Proof, name string) error {
 			if pack.Enabled() {
 				q := unpacked[k]
 				k++
-				if quantize.Dequantize(q, out.Scale) != x {
+				if plan.Dequantize(q, out.Scale) != x {
 					return fmt.Errorf("%s: outputs[%d][%d] = %v is not what the proof proves (slot %d of public input %d dequantizes to %v); the file was edited",
-						name, i, j, x, (k-1)%pack.PerWord, (k-1)/pack.PerWord, quantize.Dequantize(q, out.Scale))
+						name, i, j, x, (k-1)%pack.PerWord, (k-1)/pack.PerWord, plan.Dequantize(q, out.Scale))
 				}
 				continue
 			}
@@ -115,7 +114,7 @@ func checkOutputs(b *Build, p *Proof, name string) error {
 			v := p.PublicInputs[k]
 			k++
 			q, ok := signedValue(v, r, half)
-			if !ok || quantize.Dequantize(q, out.Scale) != x {
+			if !ok || plan.Dequantize(q, out.Scale) != x {
 				return fmt.Errorf("%s: outputs[%d][%d] = %v is not what the proof proves (public input %d dequantizes to %s); the file was edited", name, i, j, x, k-1, proven(v, r, half, out.Scale))
 			}
 		}
@@ -154,7 +153,7 @@ func proven(v, r, half *big.Int, scale int) string {
 	if !ok {
 		return "no model output (out of range)"
 	}
-	return fmt.Sprint(quantize.Dequantize(q, scale))
+	return fmt.Sprint(plan.Dequantize(q, scale))
 }
 
 // publicWitness builds gnark's public witness from the public inputs.

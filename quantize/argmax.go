@@ -6,6 +6,7 @@ import (
 
 	"github.com/zkml/zkml/internal/tensor"
 	"github.com/zkml/zkml/onnx"
+	"github.com/zkml/zkml/plan"
 )
 
 // ArgMax, ArgMin, and Gather from a constant table at a computed index, in
@@ -69,21 +70,21 @@ func (c *compiler) lowerArgMax(n *onnx.Node) (int, error) {
 		return 0, err
 	}
 	// Prefix counts of maxima, then p = min(1, count).
-	cnt := Op{Kind: OpAffine, Node: n.Name, In: []int{e}, RowStart: make([]int32, 1, R*K+1)}
+	cnt := plan.Op{Kind: plan.OpAffine, Node: n.Name, In: []int{e}, RowStart: make([]int32, 1, R*K+1)}
 	for r := range R {
 		for k := range K {
 			for j := 0; j <= k; j++ {
-				cnt.Terms = append(cnt.Terms, Term{In: 0, Idx: int32(r*K + j), Coeff: 1})
+				cnt.Terms = append(cnt.Terms, plan.Term{In: 0, Idx: int32(r*K + j), Coeff: 1})
 			}
 			cnt.RowStart = append(cnt.RowStart, int32(len(cnt.Terms)))
 		}
 	}
 	p := c.minOne(n.Name, out+"/seen", c.appendOp(cnt, out+"/count", []int{R * K}, 0), []int{R * K})
-	res := Op{Kind: OpAffine, Node: n.Name, In: []int{p}, RowStart: make([]int32, 1, R+1), Bias: make([]int64, R)}
+	res := plan.Op{Kind: plan.OpAffine, Node: n.Name, In: []int{p}, RowStart: make([]int32, 1, R+1), Bias: make([]int64, R)}
 	for r := range R {
 		res.Bias[r] = int64(K - 1)
 		for k := range K - 1 {
-			res.Terms = append(res.Terms, Term{In: 0, Idx: int32(r*K + k), Coeff: -1})
+			res.Terms = append(res.Terms, plan.Term{In: 0, Idx: int32(r*K + k), Coeff: -1})
 		}
 		res.RowStart = append(res.RowStart, int32(len(res.Terms)))
 	}

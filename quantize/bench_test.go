@@ -1,6 +1,10 @@
 package quantize
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/zkml/zkml/plan"
+)
 
 // BenchmarkRun times the integer executor (witness generation) on shared
 // models, calibrated on their sample input.
@@ -12,7 +16,7 @@ func BenchmarkRun(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			p, err := Compile(g, cal, DefaultConfig())
+			p, err := Compile(g, cal, plan.DefaultConfig())
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -39,7 +43,7 @@ func BenchmarkCompile(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				if _, err := Compile(g, cal, DefaultConfig()); err != nil {
+				if _, err := Compile(g, cal, plan.DefaultConfig()); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/zkml/zkml/internal/tensor"
 	"github.com/zkml/zkml/onnx"
+	"github.com/zkml/zkml/plan"
 )
 
 // Comparisons (Greater, Less, GreaterOrEqual, LessOrEqual, Equal) and what
@@ -163,7 +164,7 @@ func (c *compiler) compare(node, out string, a, b part, op string, shape []int) 
 	if op == "GreaterOrEqual" || op == "LessOrEqual" {
 		offset = 1
 	}
-	d := Op{Kind: OpAffine, Node: node, In: []int{ta}, RowStart: make([]int32, 1, size+1)}
+	d := plan.Op{Kind: plan.OpAffine, Node: node, In: []int{ta}, RowStart: make([]int32, 1, size+1)}
 	if !b.o.isConst {
 		d.In = append(d.In, tb)
 	}
@@ -171,7 +172,7 @@ func (c *compiler) compare(node, out string, a, b part, op string, shape []int) 
 	// comparison alone; clamping it keeps d within ActivationBits+1 bits.
 	limit := math.Ldexp(1, ab-1)
 	for i := range size {
-		d.Terms = append(d.Terms, Term{In: 0, Idx: int32(a.idx[i]), Coeff: sign})
+		d.Terms = append(d.Terms, plan.Term{In: 0, Idx: int32(a.idx[i]), Coeff: sign})
 		bias := offset
 		if b.o.isConst {
 			v := b.o.data[b.idx[i]]
@@ -183,7 +184,7 @@ func (c *compiler) compare(node, out string, a, b part, op string, shape []int) 
 			t := math.Max(-limit-1, math.Min(limit, math.Floor(math.Ldexp(v, scale)+0.5)))
 			bias -= sign * int64(t)
 		} else {
-			d.Terms = append(d.Terms, Term{In: 1, Idx: int32(b.idx[i]), Coeff: -sign})
+			d.Terms = append(d.Terms, plan.Term{In: 1, Idx: int32(b.idx[i]), Coeff: -sign})
 		}
 		if bias != 0 {
 			if d.Bias == nil {
@@ -213,7 +214,7 @@ func (c *compiler) compare(node, out string, a, b part, op string, shape []int) 
 // table's domain with range-checked comparisons), which also gives the
 // result the tight bound 1 that later sums of booleans rely on.
 func (c *compiler) minOne(node, out string, t int, shape []int) int {
-	o := c.appendOp(Op{Kind: OpLookup, Node: node, In: []int{t}, Table: []int64{0, 1}}, out, shape, 0)
+	o := c.appendOp(plan.Op{Kind: plan.OpLookup, Node: node, In: []int{t}, Table: []int64{0, 1}}, out, shape, 0)
 	c.p.Tensors[o].MaxAbs = 1
 	return o
 }
@@ -229,18 +230,18 @@ func (c *compiler) materialized(o operand) (int, error) {
 }
 
 // bound is the static bound of an op's output given its inputs' bounds.
-func (c *compiler) bound(op *Op) int {
+func (c *compiler) bound(op *plan.Op) int {
 	in := make([]int, len(op.In))
 	for i, t := range op.In {
 		in[i] = c.p.Tensors[t].Bound
 	}
-	out, _ := opBound(op, in, c.cfg.ActivationBits)
+	out, _ := plan.OpBound(op, in, c.cfg.ActivationBits)
 	return out
 }
 
 // appendOp adds op to the plan with a new output tensor at the given scale,
 // its bound derived from its inputs' as validate will re-derive it.
-func (c *compiler) appendOp(op Op, name string, shape []int, scale int) int {
+func (c *compiler) appendOp(op plan.Op, name string, shape []int, scale int) int {
 	op.Out = c.newTensor(name, shape, scale, c.bound(&op), 0)
 	c.p.Ops = append(c.p.Ops, op)
 	return op.Out

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/zkml/zkml/onnx"
+	"github.com/zkml/zkml/plan"
 )
 
 // TestCompareWithConstant checks every comparison against a constant, on
@@ -28,7 +29,7 @@ func TestCompareWithConstant(t *testing.T) {
 					ins = []string{c, x}
 				}
 				g := b.output(b.node(op, ins))
-				p := compileOn(t, g, DefaultConfig(), [][]float64{xs})
+				p := compileOn(t, g, plan.DefaultConfig(), [][]float64{xs})
 				if s := p.Tensors[p.Inputs[0]].Scale; s != 20 {
 					t.Fatalf("input scale %d, the test assumes 20", s)
 				}
@@ -52,7 +53,7 @@ func TestCompareComputed(t *testing.T) {
 			b := newGraph()
 			x, y := b.input("x", 2, 3), b.input("y", 3)
 			g := b.output(b.node(op, []string{x, y}))
-			p := compileOn(t, g, DefaultConfig(), [][]float64{a, bv})
+			p := compileOn(t, g, plan.DefaultConfig(), [][]float64{a, bv})
 			got := predict(t, p, a, bv)
 			if want := floatOut(t, g, a, bv); !slices.Equal(got, want) {
 				t.Errorf("%s(%v, %v) = %v, want %v", op, a, bv, got, want)
@@ -65,7 +66,7 @@ func TestCompareComputed(t *testing.T) {
 			x := b.input("x", 3)
 			g := b.output(b.node("Greater", []string{x, b.constant([]int{1}, th)}))
 			in := []float64{-1, 0, 1}
-			p := compileOn(t, g, DefaultConfig(), [][]float64{in})
+			p := compileOn(t, g, plan.DefaultConfig(), [][]float64{in})
 			if got, want := predict(t, p, in), floatOut(t, g, in); !slices.Equal(got, want) {
 				t.Errorf("Greater(%v, %g) = %v, want %v", in, th, got, want)
 			}
@@ -85,7 +86,7 @@ func TestWhereAndGatherSelect(t *testing.T) {
 	idx := b.node("Cast", []string{b.node("Greater", []string{x, b.constant([]int{1}, 1)})}, aInt("to", int64(onnx.Int64)))
 	gather := b.node("Gather", []string{b.constant([]int{2, 2}, -1, -2, 5, 6), idx}, aInt("axis", 0))
 	g := b.output(where, gather)
-	p := compileOn(t, g, DefaultConfig(), [][]float64{in})
+	p := compileOn(t, g, plan.DefaultConfig(), [][]float64{in})
 	out, err := p.Predict([][]float64{in})
 	if err != nil {
 		t.Fatal(err)
@@ -159,7 +160,7 @@ func TestArgMaxAndGatherTable(t *testing.T) {
 			x := b.input("x", 3, 4)
 			am := b.node(c.op, []string{x}, aInt("axis", c.axis), aInt("keepdims", c.keepdims))
 			g := b.output(am)
-			p := compileOn(t, g, DefaultConfig(), [][]float64{in})
+			p := compileOn(t, g, plan.DefaultConfig(), [][]float64{in})
 			if got := predict(t, p, in); !slices.Equal(got, c.want) {
 				t.Errorf("%s = %v, want %v", c.op, got, c.want)
 			}
@@ -174,7 +175,7 @@ func TestArgMaxAndGatherTable(t *testing.T) {
 		am := b.node("ArgMax", []string{x}, aInt("axis", 1), aInt("keepdims", 0))
 		table := b.constant([]int{4, 2}, 10, 11, 20, 21, 30, 31, 40, 41)
 		g := b.output(b.node("Gather", []string{table, am}, aInt("axis", 0)))
-		p := compileOn(t, g, DefaultConfig(), [][]float64{in})
+		p := compileOn(t, g, plan.DefaultConfig(), [][]float64{in})
 		want := []float64{10, 11, 20, 21, 10, 11}
 		if got := predict(t, p, in); !slices.Equal(got, want) {
 			t.Errorf("Gather = %v, want %v", got, want)

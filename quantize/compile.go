@@ -9,13 +9,14 @@ import (
 
 	"github.com/zkml/zkml/internal/tensor"
 	"github.com/zkml/zkml/onnx"
+	"github.com/zkml/zkml/plan"
 )
 
 // Compile lowers a graph to an integer Plan, choosing every tensor's
 // fixed-point scale from the calibration ranges (see the package
 // documentation for the rules). It reports every node it cannot lower in one
 // error before doing any work.
-func Compile(g *onnx.Graph, cal *Calibration, cfg Config) (*Plan, error) {
+func Compile(g *onnx.Graph, cal *Calibration, cfg plan.Config) (*plan.Plan, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
@@ -27,7 +28,7 @@ func Compile(g *onnx.Graph, cal *Calibration, cfg Config) (*Plan, error) {
 	}
 	c := &compiler{
 		g: g, cal: cal, cfg: cfg,
-		p:        &Plan{Config: cfg},
+		p:        &plan.Plan{Config: cfg},
 		vals:     map[string]int{},
 		ranged:   map[string]bool{},
 		uses:     map[string]int{},
@@ -54,7 +55,7 @@ func Compile(g *onnx.Graph, cal *Calibration, cfg Config) (*Plan, error) {
 	if err := c.addOutputs(); err != nil {
 		return nil, fmt.Errorf("%s%w", filePrefix(g), err)
 	}
-	if err := c.p.validate(); err != nil {
+	if err := c.p.Validate(); err != nil {
 		return nil, fmt.Errorf("%sinternal error, the planner produced an invalid plan: %w", filePrefix(g), err)
 	}
 	return c.p, nil
@@ -64,8 +65,8 @@ func Compile(g *onnx.Graph, cal *Calibration, cfg Config) (*Plan, error) {
 type compiler struct {
 	g    *onnx.Graph
 	cal  *Calibration
-	cfg  Config
-	p    *Plan
+	cfg  plan.Config
+	p    *plan.Plan
 	vals map[string]int // value name -> plan tensor
 	// ranged marks the values that must lie in the activation range: the
 	// inputs of comparisons (Relu, max pooling) and the model outputs.
@@ -231,7 +232,7 @@ func (c *compiler) weightScale(m float64, exact int) int {
 	limit := int64(1) << (c.cfg.WeightBits - 1)
 	s := c.cfg.WeightBits - 1 - ceilLog2f(m)
 	for {
-		q, ok := Quantize(m, s)
+		q, ok := plan.Quantize(m, s)
 		if ok && q < limit {
 			break
 		}
@@ -245,7 +246,7 @@ func (c *compiler) weightScale(m float64, exact int) int {
 }
 
 func (c *compiler) newTensor(name string, shape []int, scale, bound int, maxAbs float64) int {
-	c.p.Tensors = append(c.p.Tensors, Tensor{Name: name, Shape: shape, Scale: scale, Bound: bound, MaxAbs: maxAbs})
+	c.p.Tensors = append(c.p.Tensors, plan.Tensor{Name: name, Shape: shape, Scale: scale, Bound: bound, MaxAbs: maxAbs})
 	return len(c.p.Tensors) - 1
 }
 
@@ -327,15 +328,15 @@ func (c *compiler) constantOutput(name string, k *onnx.Tensor) (int, error) {
 	if e := maxExactScale(vals); e < s {
 		s = e // integers stay at scale 0, fractions as exact as they can be
 	}
-	op := Op{Kind: OpAffine, Node: "output " + name, RowStart: make([]int32, len(vals)+1), Bias: make([]int64, len(vals))}
+	op := plan.Op{Kind: plan.OpAffine, Node: "output " + name, RowStart: make([]int32, len(vals)+1), Bias: make([]int64, len(vals))}
 	for i, v := range vals {
-		q, ok := Quantize(v, s)
+		q, ok := plan.Quantize(v, s)
 		if !ok {
 			return 0, fmt.Errorf("the constant %g does not fit at scale 2^%d", v, s)
 		}
 		op.Bias[i] = q
 	}
-	if allZero(op.Bias) {
+	if plan.AllZero(op.Bias) {
 		op.Bias = nil
 	}
 	t := c.appendOp(op, name, k.Shape, s)
@@ -510,22 +511,22 @@ func (c *compiler) emit(node string, l *linear, out string, move bool) (int, err
 	// Shrink the coefficients' precision while the accumulator could
 	// overflow 62 bits; give up before an input's coefficients lose their
 	// integer part or all but 4 bits of precision.
-	var op *Op
+	var op *plan.Op
 	var accB int
 	for {
 		var ok bool
 		op, ok = quantizeLinear(l, sAcc, inScale)
-		accB = maxBound + 1
+		accB = plan.MaxBound + 1
 		if ok {
-			accB = accBound(op, inBound)
+			accB = plan.AccBound(op, inBound)
 		}
-		if accB <= maxBound {
+		if accB <= plan.MaxBound {
 			break
 		}
-		sAcc -= max(accB-maxBound, 1)
+		sAcc -= max(accB-plan.MaxBound, 1)
 		for i := range l.ins {
 			if maxC[i] > 0 && (sAcc-inScale[i] < 0 || sAcc-inScale[i] < wScale[i]-(c.cfg.WeightBits-4)) {
-				return 0, fmt.Errorf("the accumulator needs more than %d bits even with reduced weight precision (inputs bounded by 2^%v, weights by 2^%d); use fewer activation or weight bits", maxBound, inBound, c.cfg.WeightBits-1)
+				return 0, fmt.Errorf("the accumulator needs more than %d bits even with reduced weight precision (inputs bounded by 2^%v, weights by 2^%d); use fewer activation or weight bits", plan.MaxBound, inBound, c.cfg.WeightBits-1)
 			}
 		}
 	}
@@ -537,14 +538,14 @@ func (c *compiler) emit(node string, l *linear, out string, move bool) (int, err
 		}
 		sOut = min(sAcc, s)
 	}
-	shift := min(sAcc-sOut, maxBound)
+	shift := min(sAcc-sOut, plan.MaxBound)
 	if shift == 0 && accB > ab-1 && c.ranged[out] {
 		// A comparison or the public output needs the value provably in
 		// range, which only a rescale's range check gives. Calibration says
 		// the value fits at this scale, so keep it exact: double the
 		// accumulator and shift it back by 1. Without room for the extra
 		// bit, round away the bits the static bound cannot rule out.
-		if accB < maxBound {
+		if accB < plan.MaxBound {
 			for i := range op.Terms {
 				op.Terms[i].Coeff *= 2
 			}
@@ -561,10 +562,10 @@ func (c *compiler) emit(node string, l *linear, out string, move bool) (int, err
 	op.Shift = shift
 	op.Node = node
 	sOut = sAcc - shift
-	if sOut < -maxScaleAbs || sOut > maxScaleAbs {
+	if sOut < -plan.MaxScaleAbs || sOut > plan.MaxScaleAbs {
 		return 0, fmt.Errorf("output scale 2^%d is out of range", sOut)
 	}
-	op.Out = c.newTensor(out, l.shape, sOut, shiftedBound(accB, shift, ab), c.cal.MaxAbs[out])
+	op.Out = c.newTensor(out, l.shape, sOut, plan.ShiftedBound(accB, shift, ab), c.cal.MaxAbs[out])
 	c.p.Ops = append(c.p.Ops, *op)
 	return op.Out, nil
 }
@@ -573,17 +574,17 @@ func (c *compiler) emit(node string, l *linear, out string, move bool) (int, err
 // accumulator scale sAcc: a coefficient of input k is quantized at
 // sAcc − scale(k), so that every product lands at scale sAcc, and the bias
 // at sAcc. ok is false when a value does not fit in 62 bits.
-func quantizeLinear(l *linear, sAcc int, inScale []int) (*Op, bool) {
-	op := &Op{Kind: OpAffine, In: l.ins, RowStart: make([]int32, 0, len(l.rowStart)), Terms: make([]Term, 0, len(l.terms))}
+func quantizeLinear(l *linear, sAcc int, inScale []int) (*plan.Op, bool) {
+	op := &plan.Op{Kind: plan.OpAffine, In: l.ins, RowStart: make([]int32, 0, len(l.rowStart)), Terms: make([]plan.Term, 0, len(l.terms))}
 	op.RowStart = append(op.RowStart, 0)
 	for i := 1; i < len(l.rowStart); i++ {
 		for _, t := range l.terms[l.rowStart[i-1]:l.rowStart[i]] {
-			q, ok := Quantize(t.c, sAcc-inScale[t.in])
+			q, ok := plan.Quantize(t.c, sAcc-inScale[t.in])
 			if !ok {
 				return nil, false
 			}
 			if q != 0 {
-				op.Terms = append(op.Terms, Term{In: t.in, Idx: t.idx, Coeff: q})
+				op.Terms = append(op.Terms, plan.Term{In: t.in, Idx: t.idx, Coeff: q})
 			}
 		}
 		op.RowStart = append(op.RowStart, int32(len(op.Terms)))
@@ -591,13 +592,13 @@ func quantizeLinear(l *linear, sAcc int, inScale []int) (*Op, bool) {
 	if l.bias != nil {
 		op.Bias = make([]int64, len(l.bias))
 		for i, b := range l.bias {
-			q, ok := Quantize(b, sAcc)
+			q, ok := plan.Quantize(b, sAcc)
 			if !ok {
 				return nil, false
 			}
 			op.Bias[i] = q
 		}
-		if allZero(op.Bias) {
+		if plan.AllZero(op.Bias) {
 			op.Bias = nil
 		}
 	}
@@ -612,15 +613,15 @@ func (c *compiler) rescale(node string, t, scale int) (int, error) {
 		return t, nil
 	}
 	shift := src.Scale - scale
-	if shift > maxBound {
+	if shift > plan.MaxBound {
 		return 0, fmt.Errorf("rescaling %q by 2^%d is out of range", src.Name, shift)
 	}
-	op := Op{Kind: OpAffine, Node: node, In: []int{t}, Shift: shift, RowStart: make([]int32, src.Size()+1), Terms: make([]Term, src.Size())}
+	op := plan.Op{Kind: plan.OpAffine, Node: node, In: []int{t}, Shift: shift, RowStart: make([]int32, src.Size()+1), Terms: make([]plan.Term, src.Size())}
 	for i := range op.Terms {
-		op.Terms[i] = Term{In: 0, Idx: int32(i), Coeff: 1}
+		op.Terms[i] = plan.Term{In: 0, Idx: int32(i), Coeff: 1}
 		op.RowStart[i+1] = int32(i + 1)
 	}
-	op.Out = c.newTensor(fmt.Sprintf("%s@2^%d", src.Name, scale), src.Shape, scale, shiftedBound(src.Bound, shift, c.cfg.ActivationBits), src.MaxAbs)
+	op.Out = c.newTensor(fmt.Sprintf("%s@2^%d", src.Name, scale), src.Shape, scale, plan.ShiftedBound(src.Bound, shift, c.cfg.ActivationBits), src.MaxAbs)
 	c.p.Ops = append(c.p.Ops, op)
 	return op.Out, nil
 }

@@ -7,10 +7,11 @@ import (
 
 	"github.com/zkml/zkml/internal/modelio"
 	"github.com/zkml/zkml/onnx"
+	"github.com/zkml/zkml/plan"
 )
 
 // compileOn calibrates g on the given samples and compiles it.
-func compileOn(t *testing.T, g *onnx.Graph, cfg Config, samples ...[][]float64) *Plan {
+func compileOn(t *testing.T, g *onnx.Graph, cfg plan.Config, samples ...[][]float64) *plan.Plan {
 	t.Helper()
 	cal, err := Calibrate(g, samples)
 	if err != nil {
@@ -45,8 +46,8 @@ func TestCompileFolds(t *testing.T) {
 	s := b.node("Mul", []string{a, b.constant(nil, 3)})
 	g := b.output(b.node("Relu", []string{s}))
 	in := [][]float64{{0.3, -0.7}}
-	p := compileOn(t, g, DefaultConfig(), in)
-	if len(p.Ops) != 2 || p.Ops[0].Kind != OpAffine || p.Ops[1].Kind != OpRelu {
+	p := compileOn(t, g, plan.DefaultConfig(), in)
+	if len(p.Ops) != 2 || p.Ops[0].Kind != plan.OpAffine || p.Ops[1].Kind != plan.OpRelu {
 		t.Fatalf("ops %v, want one affine and one relu", p.Report())
 	}
 	if want := "MatMul_2+Add_4+Mul_6"; p.Ops[0].Node != want {
@@ -72,7 +73,7 @@ func TestCompileDoesNotFoldSharedValues(t *testing.T) {
 	m := b.node("Mul", []string{x, b.constant(nil, 0.3)})
 	a := b.node("Add", []string{m, m})
 	g := b.output(a)
-	p := compileOn(t, g, DefaultConfig(), [][]float64{{1, -2}})
+	p := compileOn(t, g, plan.DefaultConfig(), [][]float64{{1, -2}})
 	if len(p.Ops) != 2 {
 		t.Fatalf("got %d ops, want 2: %v", len(p.Ops), p.Report())
 	}
@@ -83,7 +84,7 @@ func TestCompileConcatAlignsScales(t *testing.T) {
 	b := newGraph()
 	x, y := b.input("x", 2), b.input("y", 2)
 	g := b.output(b.node("Concat", []string{x, y}, aInt("axis", 0)))
-	p := compileOn(t, g, DefaultConfig(), [][]float64{{0.5, -0.25}, {3000, -1000}})
+	p := compileOn(t, g, plan.DefaultConfig(), [][]float64{{0.5, -0.25}, {3000, -1000}})
 	sx, sy := p.Tensors[p.Inputs[0]].Scale, p.Tensors[p.Inputs[1]].Scale
 	if sx <= sy {
 		t.Fatalf("scales %d and %d: the test needs x finer than y", sx, sy)
@@ -102,7 +103,7 @@ func TestCompileOutputIsInput(t *testing.T) {
 	b := newGraph()
 	x := b.input("x", 3)
 	g := b.output(x)
-	p := compileOn(t, g, DefaultConfig(), [][]float64{{1, 2, 3}})
+	p := compileOn(t, g, plan.DefaultConfig(), [][]float64{{1, 2, 3}})
 	if p.Outputs[0] == p.Inputs[0] || len(p.Ops) != 1 {
 		t.Fatalf("outputs %v, inputs %v, %d ops: want a copy", p.Outputs, p.Inputs, len(p.Ops))
 	}
@@ -120,7 +121,7 @@ func TestCompileBringsComparisonInputsIntoRange(t *testing.T) {
 	x, y := b.input("x", 1), b.input("y", 1)
 	a := b.node("Add", []string{x, y})
 	g := b.output(b.node("Relu", []string{a}))
-	cfg := Config{ActivationBits: 8, WeightBits: 8, MaxScale: 4, Headroom: 1}
+	cfg := plan.Config{ActivationBits: 8, WeightBits: 8, MaxScale: 4, Headroom: 1}
 	// Calibrated so that the sum looks tiny: its own scale would be higher
 	// than the inputs', so only the static bound asks for the check.
 	p := compileOn(t, g, cfg, [][]float64{{1}, {-1}}, [][]float64{{-1}, {1}})
@@ -143,7 +144,7 @@ func TestCompileIntegerInput(t *testing.T) {
 	f := b.node("Cast", []string{x}, aInt("to", int64(onnx.Float32)))
 	a := b.node("Mul", []string{f, b.constant(nil, 3)})
 	g := b.output(b.node("Cast", []string{a}, aInt("to", int64(onnx.Int32))))
-	p := compileOn(t, g, DefaultConfig(), [][]float64{{1, 2, 3}})
+	p := compileOn(t, g, plan.DefaultConfig(), [][]float64{{1, 2, 3}})
 	if s := p.Tensors[p.Inputs[0]].Scale; s != 0 {
 		t.Errorf("integer input scale %d, want 0", s)
 	}
@@ -174,7 +175,7 @@ func TestCheckListsEveryUnsupportedNode(t *testing.T) {
 	wantErr(t, Check(g), want...)
 	_, err := Calibrate(g, [][][]float64{{{1, 2}, {3, 4}}})
 	wantErr(t, err, want...)
-	_, err = Compile(g, &Calibration{MaxAbs: map[string]float64{}}, DefaultConfig())
+	_, err = Compile(g, &Calibration{MaxAbs: map[string]float64{}}, plan.DefaultConfig())
 	wantErr(t, err, want...)
 }
 
@@ -186,13 +187,13 @@ func TestCompileErrors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = Compile(g, nil, DefaultConfig())
+	_, err = Compile(g, nil, plan.DefaultConfig())
 	wantErr(t, err, "no calibration", "Calibrate")
-	_, err = Compile(g, cal, Config{})
+	_, err = Compile(g, cal, plan.Config{})
 	wantErr(t, err, "activation bits 0")
-	_, err = Compile(g, &Calibration{MaxAbs: map[string]float64{}}, DefaultConfig())
+	_, err = Compile(g, &Calibration{MaxAbs: map[string]float64{}}, plan.DefaultConfig())
 	wantErr(t, err, `no range for value "x"`, "calibrate with this model")
-	_, err = Compile(g, &Calibration{MaxAbs: map[string]float64{"x": 1e12, "v1": 1}}, DefaultConfig())
+	_, err = Compile(g, &Calibration{MaxAbs: map[string]float64{"x": 1e12, "v1": 1}}, plan.DefaultConfig())
 	wantErr(t, err, `value "x" reaches 1e+12`, "raise ActivationBits")
 	_, err = Calibrate(g, nil)
 	wantErr(t, err, "at least one sample")
@@ -205,7 +206,7 @@ func TestCompileErrors(t *testing.T) {
 	b = newGraph()
 	x = b.input("x", 2)
 	g = b.output(b.node("Div", []string{x, b.constant(nil, 0)}))
-	_, err = Compile(g, &Calibration{MaxAbs: map[string]float64{"x": 1, "v2": 1}}, DefaultConfig())
+	_, err = Compile(g, &Calibration{MaxAbs: map[string]float64{"x": 1, "v2": 1}}, plan.DefaultConfig())
 	wantErr(t, err, `test.onnx: node "Div_2" (Div)`, "divides by the constant 0")
 }
 
@@ -222,7 +223,7 @@ func TestCompileReducesWeightPrecision(t *testing.T) {
 		in[i] = 1 + math.Cos(float64(3*i))
 	}
 	g := b.output(b.node("Gemm", []string{x, b.constant([]int{k, 1}, w...)}))
-	cfg := Config{ActivationBits: 40, WeightBits: 24, MaxScale: 30, Headroom: 4}
+	cfg := plan.Config{ActivationBits: 40, WeightBits: 24, MaxScale: 30, Headroom: 4}
 	p := compileOn(t, g, cfg, [][]float64{in})
 	var maxC int64
 	for _, tm := range p.Ops[0].Terms {
@@ -250,7 +251,7 @@ func TestCompileAccumulatorOverflow(t *testing.T) {
 		v = b.node("Sub", []string{v, v}) // zero, but the static bound doubles
 	}
 	g := b.output(v)
-	cfg := Config{ActivationBits: 40, WeightBits: 16, MaxScale: 20, Headroom: 1}
+	cfg := plan.Config{ActivationBits: 40, WeightBits: 16, MaxScale: 20, Headroom: 1}
 	cal, err := Calibrate(g, [][][]float64{{{1}}})
 	if err != nil {
 		t.Fatal(err)
@@ -264,7 +265,7 @@ func TestReport(t *testing.T) {
 	x := b.input("x", 1, 2)
 	m := b.node("Gemm", []string{x, b.constant([]int{2, 3}, 1, 2, 3, 4, 5, 6)})
 	g := b.output(b.node("Relu", []string{m}))
-	p := compileOn(t, g, DefaultConfig(), [][]float64{{0.5, -1}})
+	p := compileOn(t, g, plan.DefaultConfig(), [][]float64{{0.5, -1}})
 	r := p.Report()
 	if len(r) != 2 {
 		t.Fatalf("%d layers, want 2", len(r))
@@ -354,7 +355,7 @@ func TestMalformedGraphs(t *testing.T) {
 					cal.MaxAbs[o] = 1
 				}
 			}
-			_, errP := Compile(g, cal, DefaultConfig())
+			_, errP := Compile(g, cal, plan.DefaultConfig())
 			if errF == nil && errC == nil && errP == nil {
 				t.Fatal("no error from RunFloat, Calibrate or Compile")
 			}
@@ -366,7 +367,7 @@ func TestMalformedGraphs(t *testing.T) {
 }
 
 func TestScaleRules(t *testing.T) {
-	c := &compiler{cfg: DefaultConfig()} // 32 activation bits, 16 weight bits, max scale 20, headroom 4
+	c := &compiler{cfg: plan.DefaultConfig()} // 32 activation bits, 16 weight bits, max scale 20, headroom 4
 	for _, tc := range []struct {
 		m    float64
 		want int

@@ -8,6 +8,7 @@ import (
 	"github.com/zkml/zkml/internal/modelio"
 	"github.com/zkml/zkml/internal/onnxbuild"
 	"github.com/zkml/zkml/onnx"
+	"github.com/zkml/zkml/plan"
 )
 
 // TestConvTranspose compares the lowered ConvTranspose with the importer's
@@ -66,7 +67,7 @@ func TestConvTranspose(t *testing.T) {
 					t.Fatalf("y[%d] = %g, folding gives %g", j, got[j], folded.At(j))
 				}
 			}
-			p := compileOn(t, g, DefaultConfig(), [][]float64{in})
+			p := compileOn(t, g, plan.DefaultConfig(), [][]float64{in})
 			q, err := p.Predict([][]float64{in})
 			if err != nil {
 				t.Fatal(err)

@@ -1,5 +1,5 @@
 // Package quantize turns an imported ONNX graph into integer arithmetic: the
-// Plan that zkml's circuits prove.
+// plan that zkml's circuits prove.
 //
 // # Using it
 //
@@ -7,30 +7,14 @@
 // like the ones you will prove:
 //
 //	cal, err := quantize.Calibrate(g, samples)           // float ranges of every value
-//	plan, err := quantize.Compile(g, cal, quantize.DefaultConfig())
-//	out, err := plan.Predict(input)                      // what the circuit will output
+//	p, err := quantize.Compile(g, cal, plan.DefaultConfig())
+//	out, err := p.Predict(input)                         // what the circuit will output
 //
-// [Plan.Predict] is [Plan.QuantizeInputs], [Plan.Run] and [Plan.DequantizeOutputs]
-// in one; Run alone returns every tensor of the plan, which is the circuit's
-// witness. [RunFloat] executes the same graph in float64 with ONNX semantics;
-// comparing the two measures what quantization costs. [Plan.Report] lists
-// every op with its scale, calibrated range and cost. [Check] lists every
-// node that cannot be compiled, all at once.
-//
-// A plan is saved with [Plan.MarshalBinary] and read back with
-// [Plan.UnmarshalBinary], which rejects malformed data with an error;
-// [Plan.Hash] identifies it, so that keys and proofs are bound to one
-// quantized model.
-//
-// # Fixed point
-//
-// Every tensor holds integers q standing for q / 2^Scale, with one
-// power-of-two scale per tensor. Rounding happens in exactly two places,
-// both in fixedpoint.go: [Quantize] (real to fixed point, halves up) and
-// [Rescale] (division by 2^shift, halves up). Every value must satisfy
-// |q| < 2^(ActivationBits-1): the circuit range-checks what it rounds, and
-// Run checks every tensor, naming the node, so that an input beyond the
-// calibrated ranges fails in Run rather than as an unsatisfiable circuit.
+// The result is a [plan.Plan] (see package plan for its format, fixed point
+// and integer executor). [RunFloat] executes the same graph in float64 with
+// ONNX semantics; comparing the two measures what quantization costs.
+// [ReportOn] adds each layer's measured error to the plan's report. [Check]
+// lists every node that cannot be compiled, all at once.
 //
 // # How scales are chosen
 //
@@ -135,7 +119,7 @@
 // calibrated one, lowered (by at most 8 bits) when the function grows
 // beyond it over the widened domain (Exp). Inputs beyond the table are
 // clamped to its ends: exact for saturating functions, an approximation
-// for the others, proven either way. [Plan.Report] shows each table's size
+// for the others, proven either way. [plan.Plan.Report] shows each table's size
 // and domain.
 //
 // LeakyRelu, PRelu (constant slope) and Abs are exact: a·x + (1−a)·relu(x).

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/zkml/zkml/onnx"
+	"github.com/zkml/zkml/plan"
 )
 
 // hashModel is a fixed model touching every lowering path that matters:
@@ -66,7 +67,7 @@ func TestAccumulatedHash(t *testing.T) {
 	for range 4 {
 		samples = append(samples, [][]float64{randomInput(rng, 72)})
 	}
-	p := compileOn(t, g, DefaultConfig(), samples...)
+	p := compileOn(t, g, plan.DefaultConfig(), samples...)
 	ph := p.Hash()
 	h := sha256.New()
 	var buf []byte
@@ -99,7 +100,7 @@ func TestAccumulatedHash(t *testing.T) {
 func TestHashModelAccuracy(t *testing.T) {
 	g := hashModel()
 	rng := rand.New(rand.NewPCG(1, 1))
-	p := compileOn(t, g, DefaultConfig(), [][]float64{randomInput(rng, 72)}, [][]float64{randomInput(rng, 72)})
+	p := compileOn(t, g, plan.DefaultConfig(), [][]float64{randomInput(rng, 72)}, [][]float64{randomInput(rng, 72)})
 	for range 20 {
 		in := [][]float64{randomInput(rng, 72)}
 		got, err := p.Predict(in)

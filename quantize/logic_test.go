@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/zkml/zkml/onnx"
+	"github.com/zkml/zkml/plan"
 )
 
 // TestLogicOps checks Not, And, Or and Xor on every pair of booleans, with a
@@ -25,7 +26,7 @@ func TestLogicOps(t *testing.T) {
 			b := newGraph()
 			x, y := b.typedInput("x", onnx.Bool, 4), b.typedInput("y", onnx.Bool, 4)
 			g := b.output(b.node(c.op, []string{x, y}))
-			p := compileOn(t, g, DefaultConfig(), [][]float64{a, bv})
+			p := compileOn(t, g, plan.DefaultConfig(), [][]float64{a, bv})
 			got := predict(t, p, a, bv)
 			if !slices.Equal(got, c.want) {
 				t.Errorf("%s(%v, %v) = %v, want %v", c.op, a, bv, got, c.want)
@@ -36,7 +37,7 @@ func TestLogicOps(t *testing.T) {
 		b := newGraph()
 		x := b.typedInput("x", onnx.Bool, 2, 2)
 		g := b.output(b.node("Not", []string{b.node("Or", []string{x, b.constant([]int{2}, 0, 1)})}))
-		p := compileOn(t, g, DefaultConfig(), [][]float64{{0, 1, 1, 0}})
+		p := compileOn(t, g, plan.DefaultConfig(), [][]float64{{0, 1, 1, 0}})
 		if got, want := predict(t, p, []float64{0, 1, 1, 0}), []float64{1, 0, 0, 0}; !slices.Equal(got, want) {
 			t.Errorf("got %v, want %v", got, want)
 		}
@@ -50,7 +51,7 @@ func TestBooleanInputsClamped(t *testing.T) {
 	b := newGraph()
 	x := b.typedInput("x", onnx.Bool, 4)
 	g := b.output(b.node("Not", []string{x}), b.node("Identity", []string{x}))
-	p := compileOn(t, g, DefaultConfig(), [][]float64{{0, 1, 0, 1}})
+	p := compileOn(t, g, plan.DefaultConfig(), [][]float64{{0, 1, 0, 1}})
 	q, err := p.QuantizeInputs([][]float64{{5, -3, 0, 1}})
 	if err != nil {
 		t.Fatal(err)
@@ -89,7 +90,7 @@ func TestLogicRejectsNonBoolean(t *testing.T) {
 	wantErr(t, Check(g), "comparison")
 }
 
-func predict(t *testing.T, p *Plan, inputs ...[]float64) []float64 {
+func predict(t *testing.T, p *plan.Plan, inputs ...[]float64) []float64 {
 	t.Helper()
 	out, err := p.Predict(inputs)
 	if err != nil {

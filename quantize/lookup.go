@@ -5,6 +5,7 @@ import (
 	"math"
 
 	"github.com/zkml/zkml/onnx"
+	"github.com/zkml/zkml/plan"
 )
 
 // Lookup tables. A nonlinear function f of one value is tabulated over the
@@ -157,7 +158,7 @@ func (c *compiler) lowerLookup(n *onnx.Node) (int, error) {
 		// Exact: the sign of the input itself, not of a rounded copy.
 		sT, a, b = in.Scale, math.Ldexp(-1, -in.Scale), math.Ldexp(1, -in.Scale)
 	}
-	if sT < in.Scale-maxBound {
+	if sT < in.Scale-plan.MaxBound {
 		return 0, fmt.Errorf("the input range %g is too wide for a lookup table", d)
 	}
 	lim := math.Ldexp(1, ab-2)
@@ -189,7 +190,7 @@ func (c *compiler) lowerLookup(n *onnx.Node) (int, error) {
 		sFit := ab - 2 - ceilLog2f(fmax)
 		sOut = max(min(sOut, sFit), sOut-maxTableScaleDrop)
 	}
-	op := Op{Kind: OpLookup, Node: n.Name, In: []int{x}, Shift: in.Scale - sT, TableMin: int64(qa), Table: make([]int64, len(vals))}
+	op := plan.Op{Kind: plan.OpLookup, Node: n.Name, In: []int{x}, Shift: in.Scale - sT, TableMin: int64(qa), Table: make([]int64, len(vals))}
 	act := int64(1)<<(ab-1) - 1
 	for i, v := range vals {
 		var q int64
@@ -200,7 +201,7 @@ func (c *compiler) lowerLookup(n *onnx.Node) (int, error) {
 			q = -act
 		default:
 			var ok bool
-			if q, ok = Quantize(v, sOut); !ok {
+			if q, ok = plan.Quantize(v, sOut); !ok {
 				q = act
 				if v < 0 {
 					q = -act
@@ -209,7 +210,7 @@ func (c *compiler) lowerLookup(n *onnx.Node) (int, error) {
 		}
 		op.Table[i] = min(max(q, -act), act)
 	}
-	op.Out = c.newTensor(out, in.Shape, sOut, lookupBound(op.Table), mOut)
+	op.Out = c.newTensor(out, in.Shape, sOut, plan.LookupBound(op.Table), mOut)
 	c.p.Ops = append(c.p.Ops, op)
 	return op.Out, nil
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/zkml/zkml/internal/tensor"
 	"github.com/zkml/zkml/onnx"
+	"github.com/zkml/zkml/plan"
 )
 
 // Lowering of each supported op to plan ops. Linear ops build a linear map
@@ -222,7 +223,7 @@ func (c *compiler) lowerRelu(n *onnx.Node) (int, error) {
 		return 0, err
 	}
 	src := c.p.Tensors[t]
-	op := Op{Kind: OpRelu, Node: n.Name, In: []int{t}}
+	op := plan.Op{Kind: plan.OpRelu, Node: n.Name, In: []int{t}}
 	op.Out = c.newTensor(n.Outputs[0], src.Shape, src.Scale, src.Bound, c.cal.MaxAbs[n.Outputs[0]])
 	c.p.Ops = append(c.p.Ops, op)
 	return op.Out, nil
@@ -236,14 +237,14 @@ func (c *compiler) emitMax(node string, t int, shape []int, out string, rows fun
 		return 0, err
 	}
 	src := c.p.Tensors[t]
-	op := Op{Kind: OpMax, Node: node, In: []int{t}, RowStart: make([]int32, 1, tensor.Size(shape)+1)}
+	op := plan.Op{Kind: plan.OpMax, Node: node, In: []int{t}, RowStart: make([]int32, 1, tensor.Size(shape)+1)}
 	for row := range rows {
 		if len(row) == 0 {
 			err = errors.New("a window or reduction covers no input element")
 			break
 		}
 		for _, idx := range row {
-			op.Terms = append(op.Terms, Term{In: 0, Idx: int32(idx), Coeff: 1})
+			op.Terms = append(op.Terms, plan.Term{In: 0, Idx: int32(idx), Coeff: 1})
 		}
 		if len(op.Terms) > math.MaxInt32 {
 			return 0, errors.New("the op has more than 2^31 terms")

@@ -7,6 +7,7 @@ import (
 
 	"github.com/zkml/zkml/internal/tensor"
 	"github.com/zkml/zkml/onnx"
+	"github.com/zkml/zkml/plan"
 )
 
 // Elementwise maxima and minima (Max, Min, Clip, ReduceMin) and sums (Sum,
@@ -187,7 +188,7 @@ func (c *compiler) lowerClip(n *onnx.Node) (int, error) {
 		}
 		src := c.p.Tensors[t]
 		r := c.newTensor(name, src.Shape, src.Scale, src.Bound, c.cal.MaxAbs[out])
-		c.p.Ops = append(c.p.Ops, Op{Kind: OpRelu, Node: n.Name, In: []int{t}, Out: r})
+		c.p.Ops = append(c.p.Ops, plan.Op{Kind: plan.OpRelu, Node: n.Name, In: []int{t}, Out: r})
 		t = r
 	case !math.IsInf(lo, -1):
 		s, err := c.stack(n.Name, name+"/stacked", []part{{o: operand{t: t, shape: x.shape}, idx: ident}, constant(lo)}, x.shape, 1)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/zkml/zkml/internal/modelio"
 	"github.com/zkml/zkml/onnx"
+	"github.com/zkml/zkml/plan"
 )
 
 // The conformance models live outside the repository (../shared/models from
@@ -92,7 +93,7 @@ func TestModels(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			plan, err := Compile(g, cal, DefaultConfig())
+			plan, err := Compile(g, cal, plan.DefaultConfig())
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -133,7 +134,7 @@ func TestModelsOwnCalibration(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			plan, err := Compile(g, cal, DefaultConfig())
+			plan, err := Compile(g, cal, plan.DefaultConfig())
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/zkml/zkml/internal/tensor"
 	"github.com/zkml/zkml/onnx"
+	"github.com/zkml/zkml/plan"
 )
 
 // Lowering of nonlinear ops. Smooth functions (Sigmoid, Tanh, Exp, Erf,
@@ -102,7 +103,7 @@ func (c *compiler) lowerRounding(n *onnx.Node) (int, error) {
 	src := c.p.Tensors[x]
 	s := src.Scale
 	out := n.Outputs[0]
-	if s > maxBound-1 {
+	if s > plan.MaxBound-1 {
 		return 0, fmt.Errorf("scale 2^%d is too high to round", s)
 	}
 	if s <= 0 || n.OpType != "Round" {
@@ -133,11 +134,11 @@ func (c *compiler) lowerRounding(n *onnx.Node) (int, error) {
 
 // elementwiseAffine is the affine op whose element i is
 // Rescale(bias + Σ_k coeffs[k]·in[k][i], shift).
-func elementwiseAffine(node string, size int, in []int, coeffs []int64, bias int64, shift int) Op {
-	op := Op{Kind: OpAffine, Node: node, In: in, Shift: shift, RowStart: make([]int32, size+1), Terms: make([]Term, 0, size*len(in))}
+func elementwiseAffine(node string, size int, in []int, coeffs []int64, bias int64, shift int) plan.Op {
+	op := plan.Op{Kind: plan.OpAffine, Node: node, In: in, Shift: shift, RowStart: make([]int32, size+1), Terms: make([]plan.Term, 0, size*len(in))}
 	for i := range size {
 		for k, cf := range coeffs {
-			op.Terms = append(op.Terms, Term{In: int32(k), Idx: int32(i), Coeff: cf})
+			op.Terms = append(op.Terms, plan.Term{In: int32(k), Idx: int32(i), Coeff: cf})
 		}
 		op.RowStart[i+1] = int32(len(op.Terms))
 	}
@@ -211,7 +212,7 @@ func (c *compiler) lowerReluBased(n *onnx.Node) (int, error) {
 			return 0, fmt.Errorf("the slope %g is not a finite number", a)
 		}
 	}
-	relu := Op{Kind: OpRelu, Node: n.Name, In: []int{x}}
+	relu := plan.Op{Kind: plan.OpRelu, Node: n.Name, In: []int{x}}
 	relu.Out = c.newTensor(n.Outputs[0]+"/relu", src.Shape, src.Scale, src.Bound, 0)
 	c.p.Ops = append(c.p.Ops, relu)
 	l := newLinear(src.Shape)
@@ -278,7 +279,7 @@ func (c *compiler) productOperands(n *onnx.Node, a, b operand, k int) (int, int,
 	}
 	for {
 		ba, bb := c.p.Tensors[ta].Bound, c.p.Tensors[tb].Bound
-		excess := ba + bb + ceilLog2(uint64(k)) - maxBound
+		excess := ba + bb + plan.CeilLog2(uint64(k)) - plan.MaxBound
 		if excess <= 0 {
 			return ta, tb, nil
 		}
@@ -303,7 +304,7 @@ func (c *compiler) emitMul(n *onnx.Node, ta, tb int, shape []int, k int, pair fu
 	if size*k*2 > math.MaxInt32 {
 		return 0, errors.New("the op has more than 2^31 terms")
 	}
-	op := Op{Kind: OpMul, Node: n.Name, In: []int{ta}, RowStart: make([]int32, 1, size+1), Terms: make([]Term, 0, 2*k*size)}
+	op := plan.Op{Kind: plan.OpMul, Node: n.Name, In: []int{ta}, RowStart: make([]int32, 1, size+1), Terms: make([]plan.Term, 0, 2*k*size)}
 	inB := int32(0)
 	if tb != ta {
 		op.In = append(op.In, tb)
@@ -312,7 +313,7 @@ func (c *compiler) emitMul(n *onnx.Node, ta, tb int, shape []int, k int, pair fu
 	for r := range size {
 		for p := range k {
 			x, y := pair(r, p)
-			op.Terms = append(op.Terms, Term{In: 0, Idx: int32(x), Coeff: 1}, Term{In: inB, Idx: int32(y), Coeff: 1})
+			op.Terms = append(op.Terms, plan.Term{In: 0, Idx: int32(x), Coeff: 1}, plan.Term{In: inB, Idx: int32(y), Coeff: 1})
 		}
 		op.RowStart = append(op.RowStart, int32(len(op.Terms)))
 	}
@@ -323,128 +324,19 @@ func (c *compiler) emitMul(n *onnx.Node, ta, tb int, shape []int, k int, pair fu
 	}
 	sAcc := A.Scale + B.Scale
 	sOut := min(sAcc, sCal)
-	op.Shift = min(sAcc-sOut, maxBound)
+	op.Shift = min(sAcc-sOut, plan.MaxBound)
 	sOut = sAcc - op.Shift
-	if sOut < -maxScaleAbs || sOut > maxScaleAbs {
+	if sOut < -plan.MaxScaleAbs || sOut > plan.MaxScaleAbs {
 		return 0, fmt.Errorf("output scale 2^%d is out of range", sOut)
 	}
 	bounds := []int{A.Bound}
 	if inB == 1 {
 		bounds = append(bounds, B.Bound)
 	}
-	acc := mulBound(&op, bounds)
-	op.Out = c.newTensor(out, shape, sOut, shiftedBound(acc, op.Shift, c.cfg.ActivationBits), m)
+	acc := plan.MulBound(&op, bounds)
+	op.Out = c.newTensor(out, shape, sOut, plan.ShiftedBound(acc, op.Shift, c.cfg.ActivationBits), m)
 	c.p.Ops = append(c.p.Ops, op)
 	return op.Out, nil
-}
-
-// runLookup is OpLookup in the integer executor.
-func runLookup(op *Op, in, out []int64) {
-	hi := op.TableMin + int64(len(op.Table)) - 1
-	for i, v := range in {
-		q, _ := Rescale(v, op.Shift)
-		out[i] = op.Table[min(max(q, op.TableMin), hi)-op.TableMin]
-	}
-}
-
-// runMul is OpMul in the integer executor.
-func runMul(op *Op, ins [][]int64, out []int64) {
-	for i := range out {
-		row := op.Terms[op.RowStart[i]:op.RowStart[i+1]]
-		var acc int64
-		for j := 0; j+1 < len(row); j += 2 {
-			acc += ins[row[j].In][row[j].Idx] * ins[row[j+1].In][row[j+1].Idx]
-		}
-		out[i], _ = Rescale(acc, op.Shift)
-	}
-}
-
-// lookupBound is the Bound of a lookup's output: the largest |entry|.
-func lookupBound(table []int64) int {
-	b := 0
-	for _, v := range table {
-		b = max(b, ceilLog2(absU(v)))
-	}
-	return b
-}
-
-// mulBound is the bound of the sums of products of an OpMul with
-// well-formed rows, saturating above 63.
-func mulBound(op *Op, inBounds []int) int {
-	b := 0
-	for i := 0; i+1 < len(op.RowStart); i++ {
-		row := op.Terms[op.RowStart[i]:op.RowStart[i+1]]
-		var sum uint64
-		for j := 0; j+1 < len(row); j += 2 {
-			sum = satAdd(sum, satShl(1, inBounds[row[j].In]+inBounds[row[j+1].In]))
-		}
-		b = max(b, ceilLog2(sum))
-	}
-	return b
-}
-
-// maxTableLen caps a lookup table, far above what the planner makes.
-const maxTableLen = 1 << 20
-
-func (p *Plan) validateLookup(op *Op, sizes []int, outSize int) error {
-	ab := p.Config.ActivationBits
-	if len(op.In) != 1 || sizes[op.In[0]] != outSize {
-		return errors.New("lookup needs one input of the output's size")
-	}
-	if op.RowStart != nil || op.Terms != nil || op.Bias != nil {
-		return errors.New("lookup carries rows or bias")
-	}
-	if op.Shift < 0 || op.Shift > maxBound {
-		return fmt.Errorf("shift %d outside [0, %d]", op.Shift, maxBound)
-	}
-	if len(op.Table) == 0 || len(op.Table) > maxTableLen {
-		return fmt.Errorf("table has %d entries, want 1 to %d", len(op.Table), maxTableLen)
-	}
-	// The circuit compares the rescaled input with both ends of the domain
-	// in A+1 bits, which needs the ends within ±2^(A-2).
-	lim := int64(1) << (ab - 2)
-	if op.TableMin < -lim || op.TableMin > lim-int64(len(op.Table))+1 {
-		return fmt.Errorf("table domain [%d, %d] outside [-2^%d, 2^%d]", op.TableMin, op.TableMin+int64(len(op.Table))-1, ab-2, ab-2)
-	}
-	act := int64(1) << (ab - 1)
-	for j, v := range op.Table {
-		if v >= act || v <= -act {
-			return fmt.Errorf("table entry %d = %d is outside the activation range 2^%d", j, v, ab-1)
-		}
-	}
-	return nil
-}
-
-func validateMul(op *Op, sizes []int, outSize int) error {
-	if len(op.In) != 1 && len(op.In) != 2 {
-		return fmt.Errorf("mul needs 1 or 2 input tensors, has %d", len(op.In))
-	}
-	if op.Bias != nil || op.Table != nil {
-		return errors.New("mul carries bias or table")
-	}
-	if op.Shift < 0 || op.Shift > maxBound {
-		return fmt.Errorf("shift %d outside [0, %d]", op.Shift, maxBound)
-	}
-	if len(op.RowStart) != outSize+1 || op.RowStart[0] != 0 || int(op.RowStart[outSize]) != len(op.Terms) {
-		return fmt.Errorf("rows: %d row starts ending at %d for %d outputs and %d terms", len(op.RowStart), lastOr(op.RowStart), outSize, len(op.Terms))
-	}
-	for i := 0; i < outSize; i++ {
-		if n := op.RowStart[i+1] - op.RowStart[i]; n < 2 || n%2 != 0 {
-			return fmt.Errorf("row %d: a sum of products needs a positive, even number of terms, not %d", i, n)
-		}
-	}
-	for j, t := range op.Terms {
-		if t.In < 0 || int(t.In) >= len(op.In) {
-			return fmt.Errorf("term %d: input %d out of range", j, t.In)
-		}
-		if t.Idx < 0 || int(t.Idx) >= sizes[op.In[t.In]] {
-			return fmt.Errorf("term %d: element %d out of range", j, t.Idx)
-		}
-		if t.Coeff != 1 {
-			return fmt.Errorf("term %d: product coefficients must be 1", j)
-		}
-	}
-	return nil
 }
 
 // floatNonlinear is the float executor for the ops of this file.

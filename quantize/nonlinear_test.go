@@ -1,7 +1,6 @@
 package quantize
 
 import (
-	"bytes"
 	"fmt"
 	"math"
 	"slices"
@@ -9,6 +8,7 @@ import (
 
 	"github.com/zkml/zkml/internal/modelio"
 	"github.com/zkml/zkml/onnx"
+	"github.com/zkml/zkml/plan"
 )
 
 // linspace returns n values from a to b.
@@ -27,41 +27,41 @@ type nonlinearCase struct {
 	op     string
 	attrs  []attr
 	sample []float64
-	kind   OpKind
+	kind   plan.OpKind
 }
 
 var nonlinearCases = []nonlinearCase{
-	{op: "Sigmoid", sample: linspace(-3, 3, 64), kind: OpLookup},
-	{op: "Tanh", sample: linspace(-3, 3, 64), kind: OpLookup},
-	{op: "Erf", sample: linspace(-2, 2, 64), kind: OpLookup},
-	{op: "Exp", sample: linspace(-2, 2, 64), kind: OpLookup},
-	{op: "Log", sample: linspace(0.1, 4, 64), kind: OpLookup},
-	{op: "Sqrt", sample: linspace(0, 4, 64), kind: OpLookup},
-	{op: "Reciprocal", sample: linspace(0.5, 4, 64), kind: OpLookup},
-	{op: "Sin", sample: linspace(-3, 3, 64), kind: OpLookup},
-	{op: "Cos", sample: linspace(-3, 3, 64), kind: OpLookup},
-	{op: "Gelu", sample: linspace(-3, 3, 64), kind: OpLookup},
-	{op: "Gelu", attrs: []attr{aString("approximate", "tanh")}, sample: linspace(-3, 3, 64), kind: OpLookup},
-	{op: "Softplus", sample: linspace(-3, 3, 64), kind: OpLookup},
-	{op: "Softsign", sample: linspace(-3, 3, 64), kind: OpLookup},
-	{op: "Elu", attrs: []attr{aFloat("alpha", 0.5)}, sample: linspace(-3, 3, 64), kind: OpLookup},
-	{op: "Selu", sample: linspace(-3, 3, 64), kind: OpLookup},
-	{op: "Celu", attrs: []attr{aFloat("alpha", 2)}, sample: linspace(-3, 3, 64), kind: OpLookup},
-	{op: "HardSigmoid", sample: linspace(-4, 4, 64), kind: OpLookup},
-	{op: "HardSwish", sample: linspace(-4, 4, 64), kind: OpLookup},
-	{op: "Mish", sample: linspace(-3, 3, 64), kind: OpLookup},
-	{op: "Sign", sample: linspace(-3, 3, 64), kind: OpLookup},
-	{op: "LeakyRelu", attrs: []attr{aFloat("alpha", 0.1)}, sample: linspace(-3, 3, 64), kind: OpRelu},
-	{op: "Abs", sample: linspace(-3, 3, 64), kind: OpRelu},
-	{op: "Softmax", sample: linspace(-3, 3, 64), kind: OpDiv},
-	{op: "LogSoftmax", sample: linspace(-3, 3, 64), kind: OpLookup},
-	{op: "LogSoftmax", attrs: []attr{aInt("axis", 0)}, sample: linspace(-40, 20, 64), kind: OpLookup},
-	{op: "Floor", sample: linspace(-3, 3, 64), kind: OpAffine},
-	{op: "Ceil", sample: linspace(-3, 3, 64), kind: OpAffine},
+	{op: "Sigmoid", sample: linspace(-3, 3, 64), kind: plan.OpLookup},
+	{op: "Tanh", sample: linspace(-3, 3, 64), kind: plan.OpLookup},
+	{op: "Erf", sample: linspace(-2, 2, 64), kind: plan.OpLookup},
+	{op: "Exp", sample: linspace(-2, 2, 64), kind: plan.OpLookup},
+	{op: "Log", sample: linspace(0.1, 4, 64), kind: plan.OpLookup},
+	{op: "Sqrt", sample: linspace(0, 4, 64), kind: plan.OpLookup},
+	{op: "Reciprocal", sample: linspace(0.5, 4, 64), kind: plan.OpLookup},
+	{op: "Sin", sample: linspace(-3, 3, 64), kind: plan.OpLookup},
+	{op: "Cos", sample: linspace(-3, 3, 64), kind: plan.OpLookup},
+	{op: "Gelu", sample: linspace(-3, 3, 64), kind: plan.OpLookup},
+	{op: "Gelu", attrs: []attr{aString("approximate", "tanh")}, sample: linspace(-3, 3, 64), kind: plan.OpLookup},
+	{op: "Softplus", sample: linspace(-3, 3, 64), kind: plan.OpLookup},
+	{op: "Softsign", sample: linspace(-3, 3, 64), kind: plan.OpLookup},
+	{op: "Elu", attrs: []attr{aFloat("alpha", 0.5)}, sample: linspace(-3, 3, 64), kind: plan.OpLookup},
+	{op: "Selu", sample: linspace(-3, 3, 64), kind: plan.OpLookup},
+	{op: "Celu", attrs: []attr{aFloat("alpha", 2)}, sample: linspace(-3, 3, 64), kind: plan.OpLookup},
+	{op: "HardSigmoid", sample: linspace(-4, 4, 64), kind: plan.OpLookup},
+	{op: "HardSwish", sample: linspace(-4, 4, 64), kind: plan.OpLookup},
+	{op: "Mish", sample: linspace(-3, 3, 64), kind: plan.OpLookup},
+	{op: "Sign", sample: linspace(-3, 3, 64), kind: plan.OpLookup},
+	{op: "LeakyRelu", attrs: []attr{aFloat("alpha", 0.1)}, sample: linspace(-3, 3, 64), kind: plan.OpRelu},
+	{op: "Abs", sample: linspace(-3, 3, 64), kind: plan.OpRelu},
+	{op: "Softmax", sample: linspace(-3, 3, 64), kind: plan.OpDiv},
+	{op: "LogSoftmax", sample: linspace(-3, 3, 64), kind: plan.OpLookup},
+	{op: "LogSoftmax", attrs: []attr{aInt("axis", 0)}, sample: linspace(-40, 20, 64), kind: plan.OpLookup},
+	{op: "Floor", sample: linspace(-3, 3, 64), kind: plan.OpAffine},
+	{op: "Ceil", sample: linspace(-3, 3, 64), kind: plan.OpAffine},
 	// Scaled by 0.37, 1 or 1.5, no point lands within a quantization step
 	// of a half, where rounding the input to fixed point could move it
 	// across (TestRound checks halves exactly).
-	{op: "Round", sample: linspace(-3.1, 3.1, 64), kind: OpAffine},
+	{op: "Round", sample: linspace(-3.1, 3.1, 64), kind: plan.OpAffine},
 }
 
 func (tc nonlinearCase) graph() *onnx.Graph {
@@ -80,11 +80,11 @@ func TestNonlinearOps(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			p, err := Compile(g, cal, DefaultConfig())
+			p, err := Compile(g, cal, plan.DefaultConfig())
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !slices.ContainsFunc(p.Ops, func(op Op) bool { return op.Kind == tc.kind }) {
+			if !slices.ContainsFunc(p.Ops, func(op plan.Op) bool { return op.Kind == tc.kind }) {
 				t.Errorf("the plan has no %s op", tc.kind)
 			}
 			for _, f := range []float64{1, 0.37, 1.5} {
@@ -130,7 +130,7 @@ func TestLookupClamps(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		p, err := Compile(g, cal, DefaultConfig())
+		p, err := Compile(g, cal, plan.DefaultConfig())
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -144,105 +144,6 @@ func TestLookupClamps(t *testing.T) {
 	}
 }
 
-// lookupPlan: x → lookup (shift 1, table for inputs -2..2) → output.
-func lookupPlan() *Plan {
-	return &Plan{
-		Config: Config{ActivationBits: 8, WeightBits: 8, MaxScale: 4, Headroom: 1},
-		Tensors: []Tensor{
-			{Name: "x", Shape: []int{6}, Scale: 2, Bound: 7},
-			{Name: "y", Shape: []int{6}, Scale: 2, Bound: 5},
-			{Name: "z", Shape: []int{6}, Scale: 4, Bound: 7},
-		},
-		Inputs:  []int{0},
-		Outputs: []int{1, 2},
-		Ops: []Op{
-			{Kind: OpLookup, Node: "f", In: []int{0}, Out: 1, Shift: 1, TableMin: -2, Table: []int64{-20, -10, 0, 10, 20}},
-			{Kind: OpMul, Node: "xy", In: []int{0, 1}, Out: 2, Shift: 3, RowStart: []int32{0, 2, 4, 6, 8, 10, 12},
-				Terms: []Term{{0, 1, 1}, {1, 0, 1}, {0, 1, 1}, {1, 1, 1}, {0, 2, 1}, {1, 2, 1}, {0, 3, 1}, {1, 3, 1}, {0, 4, 1}, {1, 4, 1}, {0, 5, 1}, {0, 5, 1}}},
-		},
-	}
-}
-
-func TestRunLookupAndMul(t *testing.T) {
-	p := lookupPlan()
-	all, err := p.Run([][]int64{{-100, -3, -2, 1, 2, 9}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	// Rescale by 2 rounds halves up: -100→-50, -3→-1, -2→-1, 1→1, 2→1, 9→5;
-	// clamped to [-2, 2].
-	if want := []int64{-20, -10, -10, 10, 10, 20}; !slices.Equal(all[1], want) {
-		t.Errorf("lookup = %v, want %v", all[1], want)
-	}
-	// Products rounded by 2^3 (halves up): x[1]·y[0], x[i]·y[i], x[5]².
-	want := []int64{8, 4, 3, 1, 3, 10}
-	if !slices.Equal(all[2], want) {
-		t.Errorf("mul = %v, want %v", all[2], want)
-	}
-	data, err := p.MarshalBinary()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var q Plan
-	if err := q.UnmarshalBinary(data); err != nil {
-		t.Fatal(err)
-	}
-	if again, _ := q.MarshalBinary(); !bytes.Equal(again, data) || !slices.Equal(q.Ops[0].Table, p.Ops[0].Table) || q.Ops[0].TableMin != -2 {
-		t.Errorf("round trip changed the plan: %+v", q.Ops[0])
-	}
-	r := lookupPlan()
-	r.Ops[0].Table[2] = 1
-	if r.Hash() == p.Hash() {
-		t.Error("changing a table entry does not change the hash")
-	}
-	r = lookupPlan()
-	r.Ops[0].TableMin = -1
-	r.Ops[0].Table = r.Ops[0].Table[:4]
-	if r.Hash() == p.Hash() {
-		t.Error("moving the table does not change the hash")
-	}
-	rep := p.Report()
-	if rep[0].Table != 5 || rep[0].DomainMin != -1 || rep[0].DomainMax != 1 {
-		t.Errorf("report: table %d over [%g, %g], want 5 over [-1, 1]", rep[0].Table, rep[0].DomainMin, rep[0].DomainMax)
-	}
-}
-
-func TestValidateRejectsNonlinear(t *testing.T) {
-	if err := lookupPlan().validate(); err != nil {
-		t.Fatalf("the valid plan: %v", err)
-	}
-	for _, m := range []struct {
-		name, msg string
-		f         func(p *Plan)
-	}{
-		{"empty table", "table has 0 entries", func(p *Plan) { p.Ops[0].Table = nil }},
-		{"table beyond range", "outside the activation range", func(p *Plan) { p.Ops[0].Table[0] = 128 }},
-		{"domain beyond range", "table domain", func(p *Plan) { p.Ops[0].TableMin = 63 }},
-		{"lookup with rows", "lookup carries rows", func(p *Plan) { p.Ops[0].RowStart = []int32{0} }},
-		{"lookup shift", "shift", func(p *Plan) { p.Ops[0].Shift = 63 }},
-		{"lookup bound", "bound", func(p *Plan) { p.Tensors[1].Bound = 4 }},
-		{"mul row of 3", "even number of terms", func(p *Plan) {
-			op := &p.Ops[1]
-			op.Terms = append(op.Terms, Term{0, 0, 1})
-			op.RowStart[6]++
-		}},
-		{"mul coefficient", "coefficients must be 1", func(p *Plan) { p.Ops[1].Terms[3].Coeff = 2 }},
-		{"mul bias", "bias", func(p *Plan) { p.Ops[1].Bias = make([]int64, 6) }},
-		{"mul bound", "bound", func(p *Plan) { p.Tensors[2].Bound = 3 }},
-		{"mul term index", "out of range", func(p *Plan) { p.Ops[1].Terms[1].Idx = 6 }},
-	} {
-		t.Run(m.name, func(t *testing.T) {
-			p := lookupPlan()
-			m.f(p)
-			wantErr(t, p.validate(), m.msg)
-			_, err := p.Run([][]int64{{1, 2, 3, 4, 5, 6}})
-			wantErr(t, err, m.msg)
-		})
-	}
-}
-
-// TestProducts: products and quotients of computed tensors (a square,
-// broadcasting, a pending affine factor, more than 32 activation bits where
 // a factor is rounded first, MatMul, Div, Pow) follow the float executor.
 func TestProducts(t *testing.T) {
 	for _, tc := range []struct {
@@ -250,47 +151,47 @@ func TestProducts(t *testing.T) {
 		build  func(b *gb) *onnx.Graph
 		inputs [][]float64
 		bits   int
-		kind   OpKind
+		kind   plan.OpKind
 		tol    float64
 	}{
 		{"matmul", func(b *gb) *onnx.Graph {
 			x, y := b.input("x", 2, 3), b.input("y", 3, 2)
 			return b.output(b.node("MatMul", []string{x, y}))
-		}, [][]float64{{1, 2, 3, -4, 5, -6}, {0.5, -0.25, 1, 2, -3, 0.125}}, 32, OpMul, 1e-4},
+		}, [][]float64{{1, 2, 3, -4, 5, -6}, {0.5, -0.25, 1, 2, -3, 0.125}}, 32, plan.OpMul, 1e-4},
 		{"matmul batched", func(b *gb) *onnx.Graph {
 			x, y := b.input("x", 2, 1, 2), b.input("y", 2, 2)
 			return b.output(b.node("MatMul", []string{x, y}))
-		}, [][]float64{{1, 2, 3, -4}, {0.5, -0.25, 1, 2}}, 32, OpMul, 1e-4},
+		}, [][]float64{{1, 2, 3, -4}, {0.5, -0.25, 1, 2}}, 32, plan.OpMul, 1e-4},
 		{"divide", func(b *gb) *onnx.Graph {
 			x, y := b.input("x", 4), b.input("y", 4)
 			return b.output(b.node("Div", []string{x, y}))
-		}, [][]float64{{1, -2, 3, 0.5}, {0.5, 4, 3, 0.01}}, 32, OpDiv, 1e-4},
+		}, [][]float64{{1, -2, 3, 0.5}, {0.5, 4, 3, 0.01}}, 32, plan.OpDiv, 1e-4},
 		{"pow 2", func(b *gb) *onnx.Graph {
 			return b.output(b.node("Pow", []string{b.input("x", 3), b.constant(nil, 2)}))
-		}, [][]float64{{1, -2, 0.5}}, 32, OpMul, 1e-4},
+		}, [][]float64{{1, -2, 0.5}}, 32, plan.OpMul, 1e-4},
 		{"pow 3", func(b *gb) *onnx.Graph {
 			return b.output(b.node("Pow", []string{b.input("x", 3), b.constant(nil, 3)}))
-		}, [][]float64{{1, -2, 0.5}}, 32, OpLookup, 5e-3},
+		}, [][]float64{{1, -2, 0.5}}, 32, plan.OpLookup, 5e-3},
 		{"pow 0.5", func(b *gb) *onnx.Graph {
 			return b.output(b.node("Pow", []string{b.input("x", 3), b.constant([]int{1}, 0.5)}))
-		}, [][]float64{{1, 2, 0.5}}, 32, OpLookup, 5e-3},
+		}, [][]float64{{1, 2, 0.5}}, 32, plan.OpLookup, 5e-3},
 		{"square", func(b *gb) *onnx.Graph {
 			x := b.input("x", 4)
 			return b.output(b.node("Mul", []string{x, x}))
-		}, [][]float64{{-1.5, 0.25, 2, 3}}, 32, OpMul, 1e-4},
+		}, [][]float64{{-1.5, 0.25, 2, 3}}, 32, plan.OpMul, 1e-4},
 		{"broadcast", func(b *gb) *onnx.Graph {
 			x, y := b.input("x", 2, 3), b.input("y", 3)
 			return b.output(b.node("Mul", []string{x, y}))
-		}, [][]float64{{1, 2, 3, -4, 5, -6}, {0.5, -0.25, 100}}, 32, OpMul, 1e-4},
+		}, [][]float64{{1, 2, 3, -4, 5, -6}, {0.5, -0.25, 100}}, 32, plan.OpMul, 1e-4},
 		{"affine factor", func(b *gb) *onnx.Graph {
 			x, y := b.input("x", 3), b.input("y", 3)
 			s := b.node("Add", []string{x, b.constant([]int{1}, 1)})
 			return b.output(b.node("Mul", []string{s, y}))
-		}, [][]float64{{1, 2, -3}, {0.5, 7, -2}}, 32, OpMul, 1e-4},
+		}, [][]float64{{1, 2, -3}, {0.5, 7, -2}}, 32, plan.OpMul, 1e-4},
 		{"40 bits", func(b *gb) *onnx.Graph {
 			x, y := b.input("x", 3), b.input("y", 3)
 			return b.output(b.node("Mul", []string{x, y}))
-		}, [][]float64{{1, 2, -3}, {0.5, 7, -2}}, 40, OpMul, 1e-4},
+		}, [][]float64{{1, 2, -3}, {0.5, 7, -2}}, 40, plan.OpMul, 1e-4},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			g := tc.build(newGraph())
@@ -298,13 +199,13 @@ func TestProducts(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			cfg := DefaultConfig()
+			cfg := plan.DefaultConfig()
 			cfg.ActivationBits = tc.bits
 			p, err := Compile(g, cal, cfg)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !slices.ContainsFunc(p.Ops, func(op Op) bool { return op.Kind == tc.kind }) {
+			if !slices.ContainsFunc(p.Ops, func(op plan.Op) bool { return op.Kind == tc.kind }) {
 				t.Errorf("the plan has no %s op", tc.kind)
 			}
 			want, err := RunFloat(g, tc.inputs)
@@ -332,7 +233,7 @@ func TestDivideByNonPositive(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := Compile(g, cal, DefaultConfig())
+	p, err := Compile(g, cal, plan.DefaultConfig())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -361,7 +262,7 @@ func TestFloorCeil(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		p, err := Compile(g, cal, DefaultConfig())
+		p, err := Compile(g, cal, plan.DefaultConfig())
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -391,7 +292,7 @@ func TestRound(t *testing.T) {
 	for _, m := range []float64{3, 40, 3000} {
 		// The input scale calibration gives m, then every fixed-point
 		// value in [−3, 3] at that scale, as one batch.
-		compile := func(n int) *Plan {
+		compile := func(n int) *plan.Plan {
 			b := newGraph()
 			g := b.output(b.node("Round", []string{b.input("x", n)}))
 			sample := make([]float64, n)
@@ -400,7 +301,7 @@ func TestRound(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			p, err := Compile(g, cal, DefaultConfig())
+			p, err := Compile(g, cal, plan.DefaultConfig())
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -438,7 +339,7 @@ func TestFloorThenCast(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := Compile(g, cal, DefaultConfig())
+	p, err := Compile(g, cal, plan.DefaultConfig())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/zkml/zkml/internal/modelio"
 	"github.com/zkml/zkml/onnx"
+	"github.com/zkml/zkml/plan"
 )
 
 // opCase is one hand-computed op: a graph, its inputs, and the expected
@@ -296,7 +297,7 @@ func TestCompileOps(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			p, err := Compile(g, cal, DefaultConfig())
+			p, err := Compile(g, cal, plan.DefaultConfig())
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -1,20 +1,20 @@
 package quantize
 
 import (
-	"fmt"
 	"math"
 
 	"github.com/zkml/zkml/onnx"
+	"github.com/zkml/zkml/plan"
 )
 
-// ReportOn is Report with each layer's error measured on one sample input:
+// ReportOn is p.Report() with each layer's error measured on one sample input:
 // the relative L∞ distance, max|y−f| / max(max|f|, 1e-6), between the
 // layer's dequantized integer output and the float executor's value of the
 // same ONNX tensor. Errors grow from layer to layer; the first layer where
 // the error jumps is where precision is lost (too few significant bits at
 // its scale, a coarse weight, or a lookup table's clamped domain). Layers
 // whose output is not an ONNX value (internal copies) get an Error of -1.
-func (p *Plan) ReportOn(g *onnx.Graph, inputs [][]float64) ([]LayerReport, error) {
+func ReportOn(p *plan.Plan, g *onnx.Graph, inputs [][]float64) ([]plan.LayerReport, error) {
 	rep := p.Report()
 	ref, err := RunFloat(g, inputs)
 	if err != nil {
@@ -40,34 +40,15 @@ func (p *Plan) ReportOn(g *onnx.Graph, inputs [][]float64) ([]LayerReport, error
 }
 
 // layerError compares one plan tensor with the float value of its name.
-func layerError(t *Tensor, q []int64, ref map[string][]float64) float64 {
+func layerError(t *plan.Tensor, q []int64, ref map[string][]float64) float64 {
 	f, ok := ref[t.Name]
 	if !ok || len(f) != len(q) {
 		return -1
 	}
 	maxErr, maxRef := 0.0, 0.0
 	for j, v := range q {
-		maxErr = max(maxErr, math.Abs(Dequantize(v, t.Scale)-f[j]))
+		maxErr = max(maxErr, math.Abs(plan.Dequantize(v, t.Scale)-f[j]))
 		maxRef = max(maxRef, math.Abs(f[j]))
 	}
 	return maxErr / max(maxRef, 1e-6)
-}
-
-// significantBits is how many bits the largest calibrated value keeps at
-// the tensor's scale: log2(MaxAbs·2^Scale). Few bits mean a coarse grid
-// relative to the values, which is where quantization loses precision.
-func significantBits(maxAbs float64, scale int) int {
-	if maxAbs <= 0 {
-		return 0
-	}
-	return max(0, int(math.Floor(math.Log2(math.Ldexp(maxAbs, scale))))+1)
-}
-
-// precisionNote is the part of a layer's line that speaks of precision.
-func (l LayerReport) precisionNote() string {
-	s := fmt.Sprintf(" (%d bits)", l.Bits)
-	if l.Error >= 0 {
-		s += fmt.Sprintf(", error %.2g%%", 100*l.Error)
-	}
-	return s
 }

@@ -3,6 +3,8 @@ package quantize
 import (
 	"strings"
 	"testing"
+
+	"github.com/zkml/zkml/plan"
 )
 
 // TestReportOnShowsPrecisionLoss: a layer whose values are tiny for the
@@ -14,13 +16,13 @@ func TestReportOnShowsPrecisionLoss(t *testing.T) {
 	r := b.node("Relu", []string{x})
 	g := b.output(b.node("Mul", []string{r, b.constant([]int{1}, 1e-6)}))
 	in := [][]float64{{0.3, -1, 0.7, 1}}
-	p := compileOn(t, g, DefaultConfig(), in)
+	p := compileOn(t, g, plan.DefaultConfig(), in)
 	for _, l := range p.Report() {
 		if l.Error != -1 {
 			t.Errorf("Report: layer %s has error %g, want -1 (not measured)", l.Node, l.Error)
 		}
 	}
-	rep, err := p.ReportOn(g, in)
+	rep, err := ReportOn(p, g, in)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -37,19 +39,7 @@ func TestReportOnShowsPrecisionLoss(t *testing.T) {
 	if s := mul.String(); !strings.Contains(s, "bits), error") {
 		t.Errorf("the layer line %q does not show bits and error", s)
 	}
-	if _, err := p.ReportOn(g, [][]float64{{1}}); err == nil {
+	if _, err := ReportOn(p, g, [][]float64{{1}}); err == nil {
 		t.Error("ReportOn accepted an input of the wrong size")
-	}
-}
-
-func TestSignificantBits(t *testing.T) {
-	for _, c := range []struct {
-		m     float64
-		scale int
-		want  int
-	}{{0, 20, 0}, {1, 0, 1}, {1, 20, 21}, {0.75, 2, 2}, {1e-9, 20, 0}, {3, 0, 2}} {
-		if got := significantBits(c.m, c.scale); got != c.want {
-			t.Errorf("significantBits(%g, %d) = %d, want %d", c.m, c.scale, got, c.want)
-		}
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/zkml/zkml/internal/fixtures"
 	"github.com/zkml/zkml/internal/modelio"
 	"github.com/zkml/zkml/onnx"
+	"github.com/zkml/zkml/plan"
 )
 
 // RNN, LSTM and GRU reach this package unrolled by onnx.Load. Their float
@@ -323,7 +324,7 @@ func TestRecurrentQuantized(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			plan, err := Compile(rc.g, cal, DefaultConfig())
+			plan, err := Compile(rc.g, cal, plan.DefaultConfig())
 			if err != nil {
 				t.Fatal(err)
 			}

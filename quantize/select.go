@@ -8,6 +8,7 @@ import (
 
 	"github.com/zkml/zkml/internal/tensor"
 	"github.com/zkml/zkml/onnx"
+	"github.com/zkml/zkml/plan"
 )
 
 // OneHot and GatherElements at computed indices. Both start from the
@@ -42,16 +43,16 @@ func (c *compiler) oneHot(node, name string, t, K int) (int, error) {
 		return 0, err
 	}
 	g := func(k, j int) int { return (k-1)*n + j } // g_k of element j
-	op := Op{Kind: OpAffine, Node: node, In: []int{ge}, RowStart: make([]int32, 1, n*K+1), Bias: make([]int64, n*K)}
+	op := plan.Op{Kind: plan.OpAffine, Node: node, In: []int{ge}, RowStart: make([]int32, 1, n*K+1), Bias: make([]int64, n*K)}
 	for j := range n {
 		for k := range K {
 			if k == 0 {
 				op.Bias[j*K] = 1
 			} else {
-				op.Terms = append(op.Terms, Term{In: 0, Idx: int32(g(k, j)), Coeff: 1})
+				op.Terms = append(op.Terms, plan.Term{In: 0, Idx: int32(g(k, j)), Coeff: 1})
 			}
 			if k+1 < K {
-				op.Terms = append(op.Terms, Term{In: 0, Idx: int32(g(k+1, j)), Coeff: -1})
+				op.Terms = append(op.Terms, plan.Term{In: 0, Idx: int32(g(k+1, j)), Coeff: -1})
 			}
 			op.RowStart = append(op.RowStart, int32(len(op.Terms)))
 		}
@@ -361,18 +362,18 @@ func (c *compiler) lowerScatterElements(n *onnx.Node) (int, error) {
 		return 0, err
 	}
 	// b = [1 − Σ_k w_p,k (or 1), w] at scale 0.
-	bop := Op{Kind: OpAffine, Node: n.Name, In: []int{w}, RowStart: make([]int32, 1, D*(nw+1)+1), Bias: make([]int64, D*(nw+1))}
+	bop := plan.Op{Kind: plan.OpAffine, Node: n.Name, In: []int{w}, RowStart: make([]int32, 1, D*(nw+1)+1), Bias: make([]int64, D*(nw+1))}
 	for p := range D {
 		bop.Bias[p] = 1
 		if !add {
 			for k := range nw {
-				bop.Terms = append(bop.Terms, Term{In: 0, Idx: int32(p*nw + k), Coeff: -1})
+				bop.Terms = append(bop.Terms, plan.Term{In: 0, Idx: int32(p*nw + k), Coeff: -1})
 			}
 		}
 		bop.RowStart = append(bop.RowStart, int32(len(bop.Terms)))
 	}
 	for i := range D * nw {
-		bop.Terms = append(bop.Terms, Term{In: 0, Idx: int32(i), Coeff: 1})
+		bop.Terms = append(bop.Terms, plan.Term{In: 0, Idx: int32(i), Coeff: 1})
 		bop.RowStart = append(bop.RowStart, int32(len(bop.Terms)))
 	}
 	b := c.appendOp(bop, out+"/weights", []int{D * (nw + 1)}, 0)
@@ -397,15 +398,15 @@ func (c *compiler) scatterWeights(n *onnx.Node, idx int, writers *scatter, K int
 		return 0, err
 	}
 	D, nw := tensor.Size(writers.data), writers.idx[writers.ax]
-	op := Op{Kind: OpAffine, Node: n.Name, In: []int{oh}, RowStart: make([]int32, 1, D*nw+1)}
+	op := plan.Op{Kind: plan.OpAffine, Node: n.Name, In: []int{oh}, RowStart: make([]int32, 1, D*nw+1)}
 	for p := range D {
 		j, ws := writers.axisPos(p), writers.of(p)
 		for k := range nw {
 			if ws != nil {
-				op.Terms = append(op.Terms, Term{In: 0, Idx: int32(ws[k]*K + j), Coeff: 1})
+				op.Terms = append(op.Terms, plan.Term{In: 0, Idx: int32(ws[k]*K + j), Coeff: 1})
 				if !add {
 					for _, e := range ws[k+1:] {
-						op.Terms = append(op.Terms, Term{In: 0, Idx: int32(e*K + j), Coeff: -1})
+						op.Terms = append(op.Terms, plan.Term{In: 0, Idx: int32(e*K + j), Coeff: -1})
 					}
 				}
 			}

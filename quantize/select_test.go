@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/zkml/zkml/onnx"
+	"github.com/zkml/zkml/plan"
 )
 
 // TestOneHot checks OneHot at computed indices along each axis against the
@@ -15,7 +16,7 @@ func TestOneHot(t *testing.T) {
 		b := newGraph()
 		x := b.typedInput("i", onnx.Int64, 2, 3)
 		g := b.output(b.node("OneHot", []string{x, b.intConstant([]int{1}, 4), b.constant([]int{2}, -1, 5)}, aInt("axis", axis)))
-		p := compileOn(t, g, DefaultConfig(), [][]float64{in})
+		p := compileOn(t, g, plan.DefaultConfig(), [][]float64{in})
 		got, want := predict(t, p, in), floatOut(t, g, in)
 		if !slices.Equal(got, want) {
 			t.Errorf("axis %d: OneHot = %v, want %v", axis, got, want)
@@ -33,7 +34,7 @@ func TestGatherElements(t *testing.T) {
 		b := newGraph()
 		x, i := b.input("x", 2, 3), b.typedInput("i", onnx.Int64, 2, 3)
 		g := b.output(b.node("GatherElements", []string{x, i}, aInt("axis", 1)))
-		p := compileOn(t, g, DefaultConfig(), [][]float64{data, idx})
+		p := compileOn(t, g, plan.DefaultConfig(), [][]float64{data, idx})
 		got, want := predict(t, p, data, idx), floatOut(t, g, data, idx)
 		if !slices.Equal(want, []float64{3, 0.5, -1.25, 0.125, 7, -2}) || !slices.Equal(got, want) {
 			t.Errorf("GatherElements = %v, float %v", got, want)
@@ -44,7 +45,7 @@ func TestGatherElements(t *testing.T) {
 		i := b.typedInput("i", onnx.Int64, 1, 3)
 		g := b.output(b.node("GatherElements", []string{b.constant([]int{2, 3}, data...), i}, aInt("axis", 0)))
 		in := []float64{1, 0, 1}
-		p := compileOn(t, g, DefaultConfig(), [][]float64{in})
+		p := compileOn(t, g, plan.DefaultConfig(), [][]float64{in})
 		if got, want := predict(t, p, in), []float64{7, -1.25, -2}; !slices.Equal(got, want) {
 			t.Errorf("GatherElements = %v, want %v", got, want)
 		}
@@ -53,7 +54,7 @@ func TestGatherElements(t *testing.T) {
 		b := newGraph()
 		x := b.input("x", 2, 3)
 		g := b.output(b.node("GatherElements", []string{x, b.intConstant([]int{2, 2}, 1, 1, 0, 1)}, aInt("axis", 0)))
-		p := compileOn(t, g, DefaultConfig(), [][]float64{data})
+		p := compileOn(t, g, plan.DefaultConfig(), [][]float64{data})
 		if got, want := predict(t, p, data), []float64{7, 0.125, 0.5, 0.125}; !slices.Equal(got, want) {
 			t.Errorf("GatherElements = %v, want %v", got, want)
 		}
@@ -76,7 +77,7 @@ func TestSplit(t *testing.T) {
 		Attrs: map[string]*onnx.Attr{"axis": {Kind: onnx.AttrInt, Int: 1}, "split": {Kind: onnx.AttrInts, Ints: []int64{1, 2, 1}}}}
 	b.g.Nodes = append(b.g.Nodes, n)
 	g := b.output("s0", b.node("Relu", []string{"s1"}), b.node("Neg", []string{"s2"}))
-	p := compileOn(t, g, DefaultConfig(), [][]float64{in})
+	p := compileOn(t, g, plan.DefaultConfig(), [][]float64{in})
 	out, err := p.Predict([][]float64{in})
 	if err != nil {
 		t.Fatal(err)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/zkml/zkml/internal/tensor"
 	"github.com/zkml/zkml/onnx"
+	"github.com/zkml/zkml/plan"
 )
 
 // Division by a computed value (OpDiv) and Softmax built on it.
@@ -105,15 +106,15 @@ func (c *compiler) lowerLogSoftmax(n *onnx.Node) (int, error) {
 	sT := min(softmaxExpScale, lookupBits-ceilLog2f(float64(max(K-1, 1))))
 	qa, qb := int64(1)<<sT, int64(K)<<sT
 	sL := min(c.cfg.MaxScale, ab-2-ceilLog2f(max(math.Log(float64(K)), 1)))
-	lg := Op{Kind: OpLookup, Node: n.Name, In: []int{sm.sum}, Shift: softmaxExpScale - sT, TableMin: qa, Table: make([]int64, qb-qa+1)}
+	lg := plan.Op{Kind: plan.OpLookup, Node: n.Name, In: []int{sm.sum}, Shift: softmaxExpScale - sT, TableMin: qa, Table: make([]int64, qb-qa+1)}
 	for i := range lg.Table {
-		q, ok := Quantize(math.Log(math.Ldexp(float64(qa+int64(i)), -sT)), sL)
+		q, ok := plan.Quantize(math.Log(math.Ldexp(float64(qa+int64(i)), -sT)), sL)
 		if !ok {
 			return 0, errors.New("the log-sum table does not fit the activation range")
 		}
 		lg.Table[i] = q
 	}
-	lg.Out = c.newTensor(out+"/log_sum", sm.rd.out, sL, lookupBound(lg.Table), math.Log(float64(K)))
+	lg.Out = c.newTensor(out+"/log_sum", sm.rd.out, sL, plan.LookupBound(lg.Table), math.Log(float64(K)))
 	c.p.Ops = append(c.p.Ops, lg)
 	if n.OpType == "ReduceLogSumExp" {
 		l := newLinear(sm.rd.out)
@@ -171,9 +172,9 @@ func (c *compiler) softmaxSums(n *onnx.Node, rows func(*onnx.Graph, *onnx.Node, 
 	}
 	// d_i = x_i − max ≤ 0, exact; |d| ≤ 2^A.
 	size := src.Size()
-	diff := Op{Kind: OpAffine, Node: n.Name, In: []int{x, mx}, RowStart: make([]int32, size+1)}
+	diff := plan.Op{Kind: plan.OpAffine, Node: n.Name, In: []int{x, mx}, RowStart: make([]int32, size+1)}
 	for i := range size {
-		diff.Terms = append(diff.Terms, Term{In: 0, Idx: int32(i), Coeff: 1}, Term{In: 1, Idx: int32(rd.dst[i]), Coeff: -1})
+		diff.Terms = append(diff.Terms, plan.Term{In: 0, Idx: int32(i), Coeff: 1}, plan.Term{In: 1, Idx: int32(rd.dst[i]), Coeff: -1})
 		diff.RowStart[i+1] = int32(len(diff.Terms))
 	}
 	diff.Out = c.newTensor(out+"/shifted", src.Shape, src.Scale, src.Bound+1, 0)
@@ -190,24 +191,24 @@ func (c *compiler) softmaxSums(n *onnx.Node, rows func(*onnx.Graph, *onnx.Node, 
 	if qa < -(int64(1) << (ab - 2)) {
 		return nil, errors.New("the softmax input scale is too high for the exponential's table")
 	}
-	exp := Op{Kind: OpLookup, Node: n.Name, In: []int{diff.Out}, Shift: shift, TableMin: qa, Table: make([]int64, -qa+1)}
+	exp := plan.Op{Kind: plan.OpLookup, Node: n.Name, In: []int{diff.Out}, Shift: shift, TableMin: qa, Table: make([]int64, -qa+1)}
 	for i := range exp.Table {
-		q, _ := Quantize(math.Exp(math.Ldexp(float64(qa+int64(i)), -sT)), softmaxExpScale)
+		q, _ := plan.Quantize(math.Exp(math.Ldexp(float64(qa+int64(i)), -sT)), softmaxExpScale)
 		exp.Table[i] = q
 	}
-	exp.Out = c.newTensor(out+"/exp", src.Shape, softmaxExpScale, lookupBound(exp.Table), 0)
+	exp.Out = c.newTensor(out+"/exp", src.Shape, softmaxExpScale, plan.LookupBound(exp.Table), 0)
 	c.p.Ops = append(c.p.Ops, exp)
 	// S = Σ e over each row, exact.
-	sum := Op{Kind: OpAffine, Node: n.Name, In: []int{exp.Out}, RowStart: make([]int32, 1, len(rd.rows)+1)}
+	sum := plan.Op{Kind: plan.OpAffine, Node: n.Name, In: []int{exp.Out}, RowStart: make([]int32, 1, len(rd.rows)+1)}
 	longest := 0
 	for _, row := range rd.rows {
 		for _, i := range row {
-			sum.Terms = append(sum.Terms, Term{In: 0, Idx: int32(i), Coeff: 1})
+			sum.Terms = append(sum.Terms, plan.Term{In: 0, Idx: int32(i), Coeff: 1})
 		}
 		sum.RowStart = append(sum.RowStart, int32(len(sum.Terms)))
 		longest = max(longest, len(row))
 	}
-	sumBound := accBound(&sum, []int{c.p.Tensors[exp.Out].Bound})
+	sumBound := plan.AccBound(&sum, []int{c.p.Tensors[exp.Out].Bound})
 	if sumBound > ab-1 {
 		return nil, fmt.Errorf("rows of %d elements sum beyond the activation range; raise ActivationBits", longest)
 	}
@@ -250,126 +251,20 @@ func (c *compiler) emitDiv(node string, a, b int, den []int, out string, sOut in
 	// a/b at scale sOut is (qa/qb)·2^(sOut − sa + sb).
 	shift := sOut - A.Scale + B.Scale
 	// The numerator 2·a·2^shift + b must stay within the executor's 62 bits.
-	shift = min(shift, maxBound-2-A.Bound)
+	shift = min(shift, plan.MaxBound-2-A.Bound)
 	if shift < 0 {
 		return 0, fmt.Errorf("the quotient of %q and %q needs a negative scale shift; the dividend's scale is too high", A.Name, B.Name)
 	}
-	if B.Bound+2 > maxBound {
+	if B.Bound+2 > plan.MaxBound {
 		return 0, fmt.Errorf("the divisor %q is too large", B.Name)
 	}
-	op := Op{Kind: OpDiv, Node: node, In: []int{a, b}, Shift: shift, RowStart: make([]int32, 1, A.Size()+1)}
+	op := plan.Op{Kind: plan.OpDiv, Node: node, In: []int{a, b}, Shift: shift, RowStart: make([]int32, 1, A.Size()+1)}
 	for i := range A.Size() {
-		op.Terms = append(op.Terms, Term{In: 0, Idx: int32(i), Coeff: 1}, Term{In: 1, Idx: int32(den[i]), Coeff: 1})
+		op.Terms = append(op.Terms, plan.Term{In: 0, Idx: int32(i), Coeff: 1}, plan.Term{In: 1, Idx: int32(den[i]), Coeff: 1})
 		op.RowStart = append(op.RowStart, int32(len(op.Terms)))
 	}
-	bound := c.p.quotientBound(&op, divBound(A.Bound, shift, c.cfg.ActivationBits))
+	bound := c.p.QuotientBound(&op, plan.DivBound(A.Bound, shift, c.cfg.ActivationBits))
 	op.Out = c.newTensor(out, A.Shape, shift+A.Scale-B.Scale, bound, m)
 	c.p.Ops = append(c.p.Ops, op)
 	return op.Out, nil
-}
-
-// quotientBound returns the Bound of an OpDiv's output given the generic
-// one, b: at most Shift when every quotient is provably at most one, as
-// Softmax's are. That holds when the dividend is a lookup with no negative
-// entry and each divisor an exact sum, coefficients 1, of that lookup's
-// outputs that includes the element it divides: then 0 ≤ a ≤ d and q =
-// ⌊(2·a·2^Shift + d) / (2d)⌋ ≤ 2^Shift. The tighter bound lets a product
-// with Softmax's output (attention's scores·V) skip rounding the scores
-// down to fit the executor's 62 bits.
-func (p *Plan) quotientBound(op *Op, b int) int {
-	if len(op.In) != 2 || !p.divisorDominates(op) {
-		return b
-	}
-	return min(b, op.Shift)
-}
-
-func (p *Plan) divisorDominates(op *Op) bool {
-	var lookup, sum *Op
-	for k := range p.Ops {
-		switch p.Ops[k].Out {
-		case op.In[0]:
-			lookup = &p.Ops[k]
-		case op.In[1]:
-			sum = &p.Ops[k]
-		}
-	}
-	if lookup == nil || sum == nil || lookup.Kind != OpLookup || sum.Kind != OpAffine || sum.Shift != 0 {
-		return false
-	}
-	for _, v := range lookup.Table {
-		if v < 0 {
-			return false
-		}
-	}
-	for _, t := range sum.Terms {
-		if sum.In[t.In] != op.In[0] || t.Coeff != 1 {
-			return false
-		}
-	}
-	for _, v := range sum.Bias {
-		if v != 0 {
-			return false
-		}
-	}
-	nRows := len(sum.RowStart) - 1
-	for i := 0; i+1 < len(op.RowStart); i++ {
-		if op.RowStart[i+1]-op.RowStart[i] != 2 {
-			return false
-		}
-		a, d := op.Terms[op.RowStart[i]], op.Terms[op.RowStart[i]+1]
-		if a.In != 0 || d.In != 1 || d.Idx < 0 || int(d.Idx) >= nRows {
-			return false
-		}
-		found := false
-		for _, t := range sum.Terms[sum.RowStart[d.Idx]:sum.RowStart[d.Idx+1]] {
-			found = found || t.Idx == a.Idx
-		}
-		if !found {
-			return false
-		}
-	}
-	return true
-}
-
-// divBound is the Bound of an OpDiv's output: |q| ≤ |a|·2^shift + 1, and
-// the circuit range checks q.
-func divBound(aBound, shift, activationBits int) int {
-	return min(activationBits-1, aBound+shift+1)
-}
-
-// runDiv is OpDiv in the integer executor: q = ⌊(2·a·2^Shift + b) / (2b)⌋,
-// a / b · 2^Shift rounded half up, for b ≥ 1.
-func runDiv(op *Op, ins [][]int64, out []int64) error {
-	for i := range out {
-		x, y := op.Terms[op.RowStart[i]], op.Terms[op.RowStart[i]+1]
-		a, b := ins[x.In][x.Idx], ins[y.In][y.Idx]
-		if b < 1 {
-			return fmt.Errorf("element %d: the divisor is %d; zkml divides by positive values only", i, b)
-		}
-		num := 2*a<<op.Shift + b
-		q := num / (2 * b)
-		if num%(2*b) < 0 {
-			q-- // floor, not truncation
-		}
-		out[i] = q
-	}
-	return nil
-}
-
-func validateDiv(p *Plan, op *Op, sizes []int, outSize int) error {
-	if len(op.In) != 2 {
-		return fmt.Errorf("div needs 2 input tensors, has %d", len(op.In))
-	}
-	if err := validateMul(&Op{Kind: OpMul, In: op.In, RowStart: op.RowStart, Terms: op.Terms, Bias: op.Bias, Table: op.Table}, sizes, outSize); err != nil {
-		return err
-	}
-	for i := 0; i < outSize; i++ {
-		if op.Terms[op.RowStart[i]].In != 0 || op.Terms[op.RowStart[i]+1].In != 1 {
-			return fmt.Errorf("row %d: the dividend must come from input 0 and the divisor from input 1", i)
-		}
-	}
-	if op.Shift < 0 || p.Tensors[op.In[0]].Bound+op.Shift+2 > maxBound || p.Tensors[op.In[1]].Bound+2 > maxBound {
-		return fmt.Errorf("shift %d: the numerator may exceed 2^%d", op.Shift, maxBound)
-	}
-	return nil
 }

@@ -3,6 +3,8 @@ package quantize
 import (
 	"math"
 	"testing"
+
+	"github.com/zkml/zkml/plan"
 )
 
 // TestSoftmaxBound: Softmax's quotients are at most one, so its output's
@@ -25,10 +27,10 @@ func TestSoftmaxBound(t *testing.T) {
 		}
 		return [][]float64{x, w}
 	}
-	p := compileOn(t, g, DefaultConfig(), sample(0), sample(1))
-	var div *Op
+	p := compileOn(t, g, plan.DefaultConfig(), sample(0), sample(1))
+	var div *plan.Op
 	for k := range p.Ops {
-		if p.Ops[k].Kind == OpDiv {
+		if p.Ops[k].Kind == plan.OpDiv {
 			div = &p.Ops[k]
 		}
 	}
@@ -40,7 +42,7 @@ func TestSoftmaxBound(t *testing.T) {
 	}
 	for k := range p.Ops {
 		op := &p.Ops[k]
-		if op.Kind == OpMul {
+		if op.Kind == plan.OpMul {
 			for _, in := range op.In {
 				if in != div.Out && in != p.Inputs[1] {
 					t.Errorf("the product reads %q, not the softmax output itself", p.Tensors[in].Name)
@@ -48,7 +50,7 @@ func TestSoftmaxBound(t *testing.T) {
 			}
 		}
 	}
-	if err := p.validate(); err != nil {
+	if err := p.Validate(); err != nil {
 		t.Fatal(err)
 	}
 	for _, off := range []float64{0, 0.5, 2} {
@@ -72,24 +74,24 @@ func TestSoftmaxBound(t *testing.T) {
 	// Tampering with the plan: a divisor row that leaves out its own
 	// dividend no longer proves the quotient at most one.
 	bad := *p
-	bad.Ops = append([]Op(nil), p.Ops...)
+	bad.Ops = append([]plan.Op(nil), p.Ops...)
 	for k := range bad.Ops {
-		if bad.Ops[k].Kind == OpAffine && bad.Ops[k].Out == div.In[1] {
+		if bad.Ops[k].Kind == plan.OpAffine && bad.Ops[k].Out == div.In[1] {
 			sum := bad.Ops[k]
-			sum.Terms = append([]Term(nil), sum.Terms...)
+			sum.Terms = append([]plan.Term(nil), sum.Terms...)
 			sum.Terms[0].Idx = sum.Terms[1].Idx
 			bad.Ops[k] = sum
 		}
 	}
-	if err := bad.validate(); err == nil {
+	if err := bad.Validate(); err == nil {
 		t.Error("a plan whose divisor skips its dividend kept the tight softmax bound")
 	}
 
 	b2 := newGraph()
 	q := b2.node("Div", []string{b2.input("x", 1, 8), b2.node("Relu", []string{b2.input("d", 1, 8)})})
-	p2 := compileOn(t, b2.output(q), DefaultConfig(), [][]float64{{1, 2, 3, 4, 5, 6, 7, 8}, {1, 1, 2, 2, 3, 3, 4, 4}})
+	p2 := compileOn(t, b2.output(q), plan.DefaultConfig(), [][]float64{{1, 2, 3, 4, 5, 6, 7, 8}, {1, 1, 2, 2, 3, 3, 4, 4}})
 	for k := range p2.Ops {
-		if op := &p2.Ops[k]; op.Kind == OpDiv && p2.Tensors[op.Out].Bound == op.Shift && op.Shift < p2.Config.ActivationBits-1 {
+		if op := &p2.Ops[k]; op.Kind == plan.OpDiv && p2.Tensors[op.Out].Bound == op.Shift && op.Shift < p2.Config.ActivationBits-1 {
 			t.Errorf("a quotient of two inputs got the softmax bound 2^%d", op.Shift)
 		}
 	}

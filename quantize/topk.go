@@ -6,6 +6,7 @@ import (
 
 	"github.com/zkml/zkml/internal/tensor"
 	"github.com/zkml/zkml/onnx"
+	"github.com/zkml/zkml/plan"
 )
 
 // TopK ranks each row of n elements by comparisons (compare.go):
@@ -54,7 +55,7 @@ func (c *compiler) lowerTopK(n *onnx.Node) error {
 	var oh int
 	if N == 1 {
 		// One element: it is the top one, at index 0.
-		one := Op{Kind: OpAffine, Node: n.Name, RowStart: make([]int32, R+1), Bias: make([]int64, R)}
+		one := plan.Op{Kind: plan.OpAffine, Node: n.Name, RowStart: make([]int32, R+1), Bias: make([]int64, R)}
 		for i := range one.Bias {
 			one.Bias[i] = 1
 		}
@@ -87,14 +88,14 @@ func (c *compiler) lowerTopK(n *onnx.Node) error {
 		if err != nil {
 			return err
 		}
-		rank := Op{Kind: OpAffine, Node: n.Name, In: []int{ge}, RowStart: make([]int32, 1, R*N+1), Bias: make([]int64, R*N)}
+		rank := plan.Op{Kind: plan.OpAffine, Node: n.Name, In: []int{ge}, RowStart: make([]int32, 1, R*N+1), Bias: make([]int64, R*N)}
 		for r := range R {
 			for i := range N {
 				for j := range i {
-					rank.Terms = append(rank.Terms, Term{In: 0, Idx: int32(r*P + pair(j, i)), Coeff: 1})
+					rank.Terms = append(rank.Terms, plan.Term{In: 0, Idx: int32(r*P + pair(j, i)), Coeff: 1})
 				}
 				for j := i + 1; j < N; j++ {
-					rank.Terms = append(rank.Terms, Term{In: 0, Idx: int32(r*P + pair(i, j)), Coeff: -1})
+					rank.Terms = append(rank.Terms, plan.Term{In: 0, Idx: int32(r*P + pair(i, j)), Coeff: -1})
 				}
 				rank.Bias[r*N+i] = int64(N - 1 - i)
 				rank.RowStart = append(rank.RowStart, int32(len(rank.Terms)))
@@ -127,12 +128,12 @@ func (c *compiler) lowerTopK(n *onnx.Node) error {
 		c.vals[n.Outputs[0]] = v
 	}
 	if len(n.Outputs) > 1 && n.Outputs[1] != "" {
-		idx := Op{Kind: OpAffine, Node: n.Name, In: []int{oh}, RowStart: make([]int32, tensor.Size(outShape)+1)}
-		terms := make([][]Term, tensor.Size(outShape))
+		idx := plan.Op{Kind: plan.OpAffine, Node: n.Name, In: []int{oh}, RowStart: make([]int32, tensor.Size(outShape)+1)}
+		terms := make([][]plan.Term, tensor.Size(outShape))
 		for r := range R {
 			for j := range k {
 				for i := 1; i < N; i++ {
-					terms[outAt(r, j)] = append(terms[outAt(r, j)], Term{In: 0, Idx: int32(h(r, i, j)), Coeff: int64(i)})
+					terms[outAt(r, j)] = append(terms[outAt(r, j)], plan.Term{In: 0, Idx: int32(h(r, i, j)), Coeff: int64(i)})
 				}
 			}
 		}

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/zkml/zkml/onnx"
+	"github.com/zkml/zkml/plan"
 )
 
 // topKGraph is TopK over axis of an input of the given shape, with both
@@ -49,7 +50,7 @@ func TestTopK(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			p, err := Compile(g, cal, DefaultConfig())
+			p, err := Compile(g, cal, plan.DefaultConfig())
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -10,6 +10,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/zkml/zkml/onnx"
+	"github.com/zkml/zkml/plan"
 	"github.com/zkml/zkml/prover"
 	"github.com/zkml/zkml/quantize"
 )
@@ -124,7 +125,7 @@ func (s modelSummary) print(w io.Writer) {
 }
 
 func compileCommand() *cli.Command {
-	def := quantize.DefaultConfig()
+	def := plan.DefaultConfig()
 	return &cli.Command{
 		Name:      "compile",
 		Usage:     "quantize a model and compile it into a circuit in a build directory",
@@ -161,7 +162,7 @@ samples reach (times --headroom), so give inputs like the ones you will prove.`,
 			if err != nil {
 				return err
 			}
-			cfg := quantize.Config{
+			cfg := plan.Config{
 				ActivationBits: c.Int("activation-bits"),
 				WeightBits:     c.Int("weight-bits"),
 				MaxScale:       c.Int("max-scale"),

@@ -21,6 +21,7 @@ import (
 
 	"github.com/zkml/zkml/internal/modelio"
 	"github.com/zkml/zkml/onnx"
+	"github.com/zkml/zkml/plan"
 	"github.com/zkml/zkml/prover"
 	"github.com/zkml/zkml/quantize"
 )
@@ -247,14 +248,14 @@ func runModel(dir, build string, maxConstraints int, budget time.Duration) (row 
 	if err != nil {
 		return fail(err)
 	}
-	plan, err := quantize.Compile(g, cal, quantize.DefaultConfig())
+	pl, err := quantize.Compile(g, cal, plan.DefaultConfig())
 	if err != nil {
 		return fail(err)
 	}
 	row.CompileSec = time.Since(start).Seconds()
 	var acc accuracy
 	for c, rc := range cases {
-		got, err := plan.Predict(rc.Inputs)
+		got, err := pl.Predict(rc.Inputs)
 		if err != nil {
 			return fail(fmt.Errorf("case %d: %w", c, err))
 		}
@@ -273,14 +274,14 @@ func runModel(dir, build string, maxConstraints int, budget time.Duration) (row 
 	row.Cases = len(cases)
 	row.RelErr, row.MAPE, row.Top1Agree, row.Top1Total = acc.worst, acc.mape(), acc.top1, acc.top1n
 
-	if terms := planTerms(plan); terms > maxPlanTerms {
+	if terms := planTerms(pl); terms > maxPlanTerms {
 		row.Status = statusTooLarge
 		row.Reason = fmt.Sprintf("the plan has %d coefficient terms (limit %d): its circuit would not fit in memory", terms, maxPlanTerms)
 		return row
 	}
 	meta := prover.Meta{ModelFile: "network.onnx", ZKMLVersion: version}
 	t := time.Now()
-	b, err := prover.Compile(build, plan, prover.Groth16, meta)
+	b, err := prover.Compile(build, pl, prover.Groth16, meta)
 	if err != nil {
 		return fail(err)
 	}
@@ -319,7 +320,7 @@ func runModel(dir, build string, maxConstraints int, budget time.Duration) (row 
 		return fail(errors.New("soundness: a proof with a changed public output verified"))
 	}
 	// The proof's outputs must be the integer executor's, bit for bit.
-	want, err := plan.Predict(cases[0].Inputs)
+	want, err := pl.Predict(cases[0].Inputs)
 	if err != nil {
 		return fail(err)
 	}
@@ -423,12 +424,12 @@ func tampered(p *prover.Proof) *prover.Proof {
 	}
 	if len(t.PublicInputs) > 0 && len(t.Outputs) > 0 && len(t.Outputs[0]) > 0 {
 		t.PublicInputs[0] = new(big.Int).Add(p.PublicInputs[0], big.NewInt(1))
-		t.Outputs[0][0] += quantize.Dequantize(1, p.OutputScales[0])
+		t.Outputs[0][0] += plan.Dequantize(1, p.OutputScales[0])
 	}
 	return &t
 }
 
-func planTerms(p *quantize.Plan) int {
+func planTerms(p *plan.Plan) int {
 	n := 0
 	for _, op := range p.Ops {
 		n += len(op.Terms)

@@ -7,8 +7,8 @@ import (
 	"path/filepath"
 
 	"github.com/zkml/zkml/internal/fixtures"
+	"github.com/zkml/zkml/plan"
 	"github.com/zkml/zkml/prover"
-	"github.com/zkml/zkml/quantize"
 )
 
 type demoResult struct {
@@ -36,7 +36,7 @@ func runDemo(dir string, backend prover.Backend, p *progress) (*demoResult, erro
 	build, proof := filepath.Join(dir, "build"), filepath.Join(dir, "proof.json")
 	res := &demoResult{Dir: dir}
 	var err error
-	if res.Compile, err = compileModel(model, build, []string{input}, backend, quantize.DefaultConfig(), nil, p); err != nil {
+	if res.Compile, err = compileModel(model, build, []string{input}, backend, plan.DefaultConfig(), nil, p); err != nil {
 		return nil, err
 	}
 	if res.Setup, err = setupBuild(build, "", p); err != nil {

@@ -11,8 +11,8 @@ import (
 	"github.com/zkml/zkml/internal/modelio"
 	"github.com/zkml/zkml/internal/testmodels"
 	"github.com/zkml/zkml/onnx"
+	"github.com/zkml/zkml/plan"
 	"github.com/zkml/zkml/prover"
-	"github.com/zkml/zkml/quantize"
 )
 
 // The first milestone's models in ../shared/models, each run through the
@@ -45,25 +45,25 @@ func TestSharedModels(t *testing.T) {
 				}
 				build := t.TempDir()
 				cal := filepath.Join(dir, "input.json")
-				if _, err := compileModel(filepath.Join(dir, "network.onnx"), build, []string{cal}, backend, quantize.DefaultConfig(), nil, nil); err != nil {
+				if _, err := compileModel(filepath.Join(dir, "network.onnx"), build, []string{cal}, backend, plan.DefaultConfig(), nil, nil); err != nil {
 					t.Fatal(err)
 				}
 				b, err := prover.Open(build)
 				if err != nil {
 					t.Fatal(err)
 				}
-				plan := b.Plan()
+				pl := b.Plan()
 				worst := 0.0
 				for c, rc := range ref.Cases {
-					q, err := plan.QuantizeInputs(rc.Inputs)
+					q, err := pl.QuantizeInputs(rc.Inputs)
 					if err != nil {
 						t.Fatalf("case %d: %v", c, err)
 					}
-					all, err := plan.Run(q)
+					all, err := pl.Run(q)
 					if err != nil {
 						t.Fatalf("case %d: %v", c, err)
 					}
-					e := modelio.RelativeLInf(plan.DequantizeOutputs(all), rc.Outputs)
+					e := modelio.RelativeLInf(pl.DequantizeOutputs(all), rc.Outputs)
 					worst = max(worst, e)
 					if e > maxRelativeError {
 						t.Errorf("case %d: relative L∞ error %.4g%% > %.2g%%", c, 100*e, 100*maxRelativeError)
@@ -83,9 +83,9 @@ func TestSharedModels(t *testing.T) {
 					t.Fatal(err)
 				}
 				// The proven outputs are the integer executor's, bit for bit.
-				q, _ := plan.QuantizeInputs(ref.Cases[0].Inputs)
-				all, _ := plan.Run(q)
-				want := plan.DequantizeOutputs(all)
+				q, _ := pl.QuantizeInputs(ref.Cases[0].Inputs)
+				all, _ := pl.Run(q)
+				want := pl.DequantizeOutputs(all)
 				for o := range want {
 					for j := range want[o] {
 						if res.Outputs[o][j] != want[o][j] {
@@ -152,7 +152,7 @@ func TestRandomModels(t *testing.T) {
 			os.WriteFile(model, m.ONNX, 0o644)
 			os.WriteFile(input, m.Input, 0o644)
 			build := filepath.Join(dir, "build")
-			res, err := compileModel(model, build, []string{input}, prover.Groth16, quantize.DefaultConfig(), nil, nil)
+			res, err := compileModel(model, build, []string{input}, prover.Groth16, plan.DefaultConfig(), nil, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -183,5 +183,5 @@ func TestRandomModels(t *testing.T) {
 func tamperPublicInput(t *testing.T, p *prover.Proof) {
 	t.Helper()
 	p.PublicInputs[0] = new(big.Int).Add(p.PublicInputs[0], big.NewInt(1))
-	p.Outputs[0][0] += quantize.Dequantize(1, p.OutputScales[0])
+	p.Outputs[0][0] += plan.Dequantize(1, p.OutputScales[0])
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/zkml/zkml/internal/modelio"
 	"github.com/zkml/zkml/onnx"
+	"github.com/zkml/zkml/plan"
 	"github.com/zkml/zkml/prover"
 	"github.com/zkml/zkml/quantize"
 )
@@ -29,7 +30,7 @@ type compileResult struct {
 	OutputElements int                 `json:"output_elements"`
 	OutputPacking  *prover.PackingInfo `json:"output_packing,omitempty"`
 	Calibration    []calibrationSample `json:"calibration"`
-	Layers         []quantize.LayerReport
+	Layers         []plan.LayerReport
 	Seconds        float64 `json:"seconds"`
 }
 
@@ -40,7 +41,7 @@ type calibrationSample struct {
 	RelativeErr float64 `json:"relative_linf_error"`
 }
 
-func compileModel(modelPath, dir string, calFiles []string, backend prover.Backend, cfg quantize.Config, opts *onnx.Options, p *progress, popts ...prover.Option) (*compileResult, error) {
+func compileModel(modelPath, dir string, calFiles []string, backend prover.Backend, cfg plan.Config, opts *onnx.Options, p *progress, popts ...prover.Option) (*compileResult, error) {
 	start := time.Now()
 	if err := cfg.Validate(); err != nil {
 		return nil, err
@@ -66,20 +67,20 @@ func compileModel(modelPath, dir string, calFiles []string, backend prover.Backe
 		p.Fail()
 		return nil, err
 	}
-	plan, err := quantize.Compile(g, cal, cfg)
+	pl, err := quantize.Compile(g, cal, cfg)
 	if err != nil {
 		p.Fail()
 		return nil, err
 	}
 	// Per-layer errors on the first sample show where precision is lost.
-	layers, err := plan.ReportOn(g, samples[0])
+	layers, err := quantize.ReportOn(pl, g, samples[0])
 	if err != nil {
 		p.Fail()
 		return nil, fmt.Errorf("%s: %w", calFiles[0], err)
 	}
 	res := &compileResult{Dir: dir, Model: modelPath, Backend: backend, Layers: layers}
 	for i, in := range samples {
-		e, err := integerError(g, plan, in)
+		e, err := integerError(g, pl, in)
 		if err != nil {
 			p.Fail()
 			return nil, fmt.Errorf("%s: %w", calFiles[i], err)
@@ -99,7 +100,7 @@ func compileModel(modelPath, dir string, calFiles []string, backend prover.Backe
 	for _, v := range g.Outputs {
 		meta.OutputNames = append(meta.OutputNames, v.Name)
 	}
-	b, err := prover.Compile(dir, plan, backend, meta, append(popts, prover.WithProgress(p.Stage))...)
+	b, err := prover.Compile(dir, pl, backend, meta, append(popts, prover.WithProgress(p.Stage))...)
 	if err != nil {
 		p.Fail()
 		return nil, err
@@ -118,7 +119,7 @@ func compileModel(modelPath, dir string, calFiles []string, backend prover.Backe
 
 // integerError runs one input through both reference executors and returns
 // the relative L∞ distance of the outputs.
-func integerError(g *onnx.Graph, plan *quantize.Plan, in [][]float64) (float64, error) {
+func integerError(g *onnx.Graph, pl *plan.Plan, in [][]float64) (float64, error) {
 	vals, err := quantize.RunFloat(g, in)
 	if err != nil {
 		return 0, err
@@ -127,15 +128,15 @@ func integerError(g *onnx.Graph, plan *quantize.Plan, in [][]float64) (float64, 
 	for i, o := range g.Outputs {
 		ref[i] = vals[o.Name]
 	}
-	q, err := plan.QuantizeInputs(in)
+	q, err := pl.QuantizeInputs(in)
 	if err != nil {
 		return 0, err
 	}
-	all, err := plan.Run(q)
+	all, err := pl.Run(q)
 	if err != nil {
 		return 0, err
 	}
-	return modelio.RelativeLInf(plan.DequantizeOutputs(all), ref), nil
+	return modelio.RelativeLInf(pl.DequantizeOutputs(all), ref), nil
 }
 
 func readInputsFor(g *onnx.Graph, path string) ([][]float64, error) {

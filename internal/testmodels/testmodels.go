@@ -16,6 +16,7 @@ import (
 
 	"github.com/zkml/zkml/internal/modelio"
 	"github.com/zkml/zkml/onnx"
+	"github.com/zkml/zkml/plan"
 	"github.com/zkml/zkml/quantize"
 )
 
@@ -64,18 +65,18 @@ func Load(t testing.TB, name string) *Model {
 
 // Plan loads a shared model and quantizes it as `zkml compile` does by
 // default: calibrated on input.json, default configuration.
-func Plan(t testing.TB, name string) (*quantize.Plan, *Model) {
+func Plan(t testing.TB, name string) (*plan.Plan, *Model) {
 	t.Helper()
 	m := Load(t, name)
 	cal, err := quantize.Calibrate(m.Graph, [][][]float64{m.Sample})
 	if err != nil {
 		t.Fatal(err)
 	}
-	plan, err := quantize.Compile(m.Graph, cal, quantize.DefaultConfig())
+	pl, err := quantize.Compile(m.Graph, cal, plan.DefaultConfig())
 	if err != nil {
 		t.Fatal(err)
 	}
-	return plan, m
+	return pl, m
 }
 
 // TinyPlan is a hand-built model: y = relu(rescale(W·x + b)) with x of shape
@@ -84,30 +85,30 @@ func Plan(t testing.TB, name string) (*quantize.Plan, *Model) {
 // the public inputs include negative values. bias varies the model, so tests
 // get "another model" with the same shapes. Its rescale and relu need range
 // checks, so a default build has a BSB22 commitment.
-func TinyPlan(bias int64) *quantize.Plan {
+func TinyPlan(bias int64) *plan.Plan {
 	w := [][]int64{{3, -5, 7, 2}, {-1, 4, 0, 6}, {8, 1, -2, -3}}
-	op := quantize.Op{Kind: quantize.OpAffine, Node: "/fc/Gemm", In: []int{0}, Out: 1, Shift: 4, Bias: []int64{bias, -bias, 2 * bias}}
+	op := plan.Op{Kind: plan.OpAffine, Node: "/fc/Gemm", In: []int{0}, Out: 1, Shift: 4, Bias: []int64{bias, -bias, 2 * bias}}
 	op.RowStart = []int32{0}
 	for _, row := range w {
 		for j, c := range row {
 			if c != 0 {
-				op.Terms = append(op.Terms, quantize.Term{In: 0, Idx: int32(j), Coeff: c})
+				op.Terms = append(op.Terms, plan.Term{In: 0, Idx: int32(j), Coeff: c})
 			}
 		}
 		op.RowStart = append(op.RowStart, int32(len(op.Terms)))
 	}
-	return &quantize.Plan{
-		Config: quantize.DefaultConfig(),
-		Tensors: []quantize.Tensor{
+	return &plan.Plan{
+		Config: plan.DefaultConfig(),
+		Tensors: []plan.Tensor{
 			{Name: "input", Shape: []int{1, 4}, Scale: 8, Bound: 31},
 			{Name: "z", Shape: []int{1, 3}, Scale: 8, Bound: 31},
 			{Name: "y", Shape: []int{1, 3}, Scale: 8, Bound: 31},
 		},
 		Inputs:  []int{0},
 		Outputs: []int{2, 1},
-		Ops: []quantize.Op{
+		Ops: []plan.Op{
 			op,
-			{Kind: quantize.OpRelu, Node: "/relu/Relu", In: []int{1}, Out: 2},
+			{Kind: plan.OpRelu, Node: "/relu/Relu", In: []int{1}, Out: 2},
 		},
 	}
 }

@@ -29,6 +29,7 @@ import (
 	"github.com/zkml/zkml/contracts"
 	"github.com/zkml/zkml/internal/modelio"
 	"github.com/zkml/zkml/onnx"
+	"github.com/zkml/zkml/plan"
 	"github.com/zkml/zkml/prover"
 	"github.com/zkml/zkml/quantize"
 )
@@ -133,7 +134,7 @@ func measure(ctx context.Context, chain *contracts.Chain, solc *contracts.Solc, 
 	if err != nil {
 		return r, err
 	}
-	plan, err := quantize.Compile(g, cal, quantize.DefaultConfig())
+	pl, err := quantize.Compile(g, cal, plan.DefaultConfig())
 	if err != nil {
 		return r, err
 	}
@@ -149,7 +150,7 @@ func measure(ctx context.Context, chain *contracts.Chain, solc *contracts.Solc, 
 	if v.unpacked {
 		opts = append(opts, prover.WithoutPackedOutputs())
 	}
-	b, err := prover.Compile(filepath.Join(tmp, fmt.Sprintf("%s-%s-%v-%v", model, v.backend, v.bits, v.unpacked)), plan, v.backend,
+	b, err := prover.Compile(filepath.Join(tmp, fmt.Sprintf("%s-%s-%v-%v", model, v.backend, v.bits, v.unpacked)), pl, v.backend,
 		prover.Meta{ModelFile: path, ModelSHA256: hex.EncodeToString(sum[:])}, opts...)
 	if err != nil {
 		return r, err

@@ -1,4 +1,4 @@
-package quantize
+package plan
 
 import (
 	"fmt"
@@ -45,7 +45,7 @@ func (p *Plan) QuantizeInputs(inputs [][]float64) ([][]int64, error) {
 // a value outside it means the input is beyond what calibration prepared the
 // scales for, and the error names the node.
 func (p *Plan) Run(inputs [][]int64) ([][]int64, error) {
-	if err := p.validate(); err != nil {
+	if err := p.Validate(); err != nil {
 		return nil, err
 	}
 	if len(inputs) != len(p.Inputs) {

@@ -1,4 +1,4 @@
-package quantize
+package plan
 
 import (
 	"errors"
@@ -9,11 +9,11 @@ import (
 	"github.com/zkml/zkml/internal/tensor"
 )
 
-// Limits every plan obeys. maxBound keeps the integer executor inside int64
-// (Rescale needs |acc| < 2^62); maxScaleAbs keeps Ldexp and shifts sane.
+// Limits every plan obeys. MaxBound keeps the integer executor inside int64
+// (Rescale needs |acc| < 2^62); MaxScaleAbs keeps Ldexp and shifts sane.
 const (
-	maxBound    = 62
-	maxScaleAbs = 62
+	MaxBound    = 62
+	MaxScaleAbs = 62
 	maxElements = tensor.MaxElements // per tensor; also keeps Term.Idx in int32
 )
 
@@ -21,8 +21,8 @@ const (
 // The planner derives it and validate re-derives it, with the rules below, so
 // that a plan read from disk is exactly as trustworthy as a fresh one.
 
-// ceilLog2 returns the smallest b ≥ 0 with v ≤ 2^b.
-func ceilLog2(v uint64) int {
+// CeilLog2 returns the smallest b ≥ 0 with v ≤ 2^b.
+func CeilLog2(v uint64) int {
 	if v <= 1 {
 		return 0
 	}
@@ -57,9 +57,9 @@ func satShl(a uint64, n int) uint64 {
 	return a << n
 }
 
-// accBound returns ceil(log2) of the largest |Bias[i] + Σ Coeff·in| an affine
+// AccBound returns ceil(log2) of the largest |Bias[i] + Σ Coeff·in| an affine
 // op can reach given the bounds of its inputs, saturating above 63.
-func accBound(op *Op, inBounds []int) int {
+func AccBound(op *Op, inBounds []int) int {
 	b := 0
 	for i := 0; i+1 < len(op.RowStart); i++ {
 		var sum uint64
@@ -69,39 +69,39 @@ func accBound(op *Op, inBounds []int) int {
 		for _, t := range op.Terms[op.RowStart[i]:op.RowStart[i+1]] {
 			sum = satAdd(sum, satShl(absU(t.Coeff), inBounds[t.In]))
 		}
-		b = max(b, ceilLog2(sum))
+		b = max(b, CeilLog2(sum))
 	}
 	return b
 }
 
-// shiftedBound is the bound of Rescale(acc, shift) for |acc| ≤ 2^accB: the
+// ShiftedBound is the bound of Rescale(acc, shift) for |acc| ≤ 2^accB: the
 // rounded quotient is at most 2^(accB-shift) in magnitude (1 when accB <
 // shift), and the circuit's range check caps it at 2^(ActivationBits-1).
-func shiftedBound(accB, shift, activationBits int) int {
+func ShiftedBound(accB, shift, activationBits int) int {
 	if shift == 0 {
 		return accB
 	}
 	return min(activationBits-1, max(accB-shift, 0))
 }
 
-// opBound is the Bound of an op's output tensor, and for affine ops the bound
+// OpBound is the Bound of an op's output tensor, and for affine ops the bound
 // of the accumulator before rescaling.
-func opBound(op *Op, inBounds []int, activationBits int) (out, acc int) {
+func OpBound(op *Op, inBounds []int, activationBits int) (out, acc int) {
 	switch op.Kind {
 	case OpAffine:
-		acc = accBound(op, inBounds)
-		return shiftedBound(acc, op.Shift, activationBits), acc
+		acc = AccBound(op, inBounds)
+		return ShiftedBound(acc, op.Shift, activationBits), acc
 	case OpLookup:
-		b := lookupBound(op.Table)
+		b := LookupBound(op.Table)
 		return b, b
 	case OpMul:
-		acc = mulBound(op, inBounds)
-		return shiftedBound(acc, op.Shift, activationBits), acc
+		acc = MulBound(op, inBounds)
+		return ShiftedBound(acc, op.Shift, activationBits), acc
 	case OpDiv:
 		if len(inBounds) != 2 {
 			return 0, 0
 		}
-		return divBound(inBounds[0], op.Shift, activationBits), inBounds[0] + op.Shift + 2
+		return DivBound(inBounds[0], op.Shift, activationBits), inBounds[0] + op.Shift + 2
 	default: // OpRelu, OpMax: the output is one of the inputs' elements (or 0)
 		for _, b := range inBounds {
 			out = max(out, b)
@@ -110,10 +110,10 @@ func opBound(op *Op, inBounds []int, activationBits int) (out, acc int) {
 	}
 }
 
-// validate checks that a plan is well formed and that its bounds hold, so
+// Validate checks that a plan is well formed and that its bounds hold, so
 // that Run cannot index out of range or overflow, and circuits can trust it.
 // It never panics, whatever the plan holds.
-func (p *Plan) validate() error {
+func (p *Plan) Validate() error {
 	if err := p.Config.Validate(); err != nil {
 		return fmt.Errorf("plan: %w", err)
 	}
@@ -133,11 +133,11 @@ func (p *Plan) validate() error {
 			n *= d
 		}
 		sizes[i] = n
-		if t.Scale < -maxScaleAbs || t.Scale > maxScaleAbs {
-			return fmt.Errorf("plan: tensor %d (%q): scale %d outside [-%d, %d]", i, t.Name, t.Scale, maxScaleAbs, maxScaleAbs)
+		if t.Scale < -MaxScaleAbs || t.Scale > MaxScaleAbs {
+			return fmt.Errorf("plan: tensor %d (%q): scale %d outside [-%d, %d]", i, t.Name, t.Scale, MaxScaleAbs, MaxScaleAbs)
 		}
-		if t.Bound < 0 || t.Bound > maxBound {
-			return fmt.Errorf("plan: tensor %d (%q): bound 2^%d outside [2^0, 2^%d]", i, t.Name, t.Bound, maxBound)
+		if t.Bound < 0 || t.Bound > MaxBound {
+			return fmt.Errorf("plan: tensor %d (%q): bound 2^%d outside [2^0, 2^%d]", i, t.Name, t.Bound, MaxBound)
 		}
 		if math.IsNaN(t.MaxAbs) || math.IsInf(t.MaxAbs, 0) || t.MaxAbs < 0 {
 			return fmt.Errorf("plan: tensor %d (%q): calibrated range %g is not a finite non-negative number", i, t.Name, t.MaxAbs)
@@ -249,8 +249,8 @@ func (p *Plan) validateOp(op *Op, sizes []int, defined []bool) error {
 		if op.Bias != nil && len(op.Bias) != outSize {
 			return fmt.Errorf("bias has %d values for %d outputs", len(op.Bias), outSize)
 		}
-		if op.Shift < 0 || op.Shift > maxBound {
-			return fmt.Errorf("shift %d outside [0, %d]", op.Shift, maxBound)
+		if op.Shift < 0 || op.Shift > MaxBound {
+			return fmt.Errorf("shift %d outside [0, %d]", op.Shift, MaxBound)
 		}
 	case OpLookup:
 		if err := p.validateLookup(op, sizes, outSize); err != nil {
@@ -280,12 +280,12 @@ func (p *Plan) validateOp(op *Op, sizes []int, defined []bool) error {
 			}
 		}
 	}
-	out, acc := opBound(op, inBounds, ab)
+	out, acc := OpBound(op, inBounds, ab)
 	if op.Kind == OpDiv {
-		out = p.quotientBound(op, out)
+		out = p.QuotientBound(op, out)
 	}
-	if acc > maxBound {
-		return fmt.Errorf("accumulator bound 2^%d exceeds 2^%d", acc, maxBound)
+	if acc > MaxBound {
+		return fmt.Errorf("accumulator bound 2^%d exceeds 2^%d", acc, MaxBound)
 	}
 	if got := p.Tensors[op.Out].Bound; got != out {
 		return fmt.Errorf("output %q: bound 2^%d, but the op's coefficients give 2^%d", p.Tensors[op.Out].Name, got, out)

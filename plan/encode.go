@@ -1,4 +1,4 @@
-package quantize
+package plan
 
 import (
 	"crypto/sha256"
@@ -32,7 +32,7 @@ const (
 
 // MarshalBinary encodes a valid plan; it fails on an invalid one.
 func (p *Plan) MarshalBinary() ([]byte, error) {
-	if err := p.validate(); err != nil {
+	if err := p.Validate(); err != nil {
 		return nil, err
 	}
 	return p.encode(), nil
@@ -80,7 +80,7 @@ func (p *Plan) encode() []byte {
 			b = binary.AppendVarint(b, t.Coeff)
 		}
 		bias := op.Bias
-		if allZero(bias) {
+		if AllZero(bias) {
 			bias = nil
 		}
 		b = binary.AppendUvarint(b, uint64(len(bias)))
@@ -111,7 +111,9 @@ func appendInts(b []byte, v []int) []byte {
 	return b
 }
 
-func allZero(v []int64) bool {
+// AllZero reports whether every element of v is 0 (an all-zero bias is
+// encoded, hashed and proven as none).
+func AllZero(v []int64) bool {
 	for _, x := range v {
 		if x != 0 {
 			return false
@@ -128,7 +130,7 @@ func (p *Plan) UnmarshalBinary(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("plan: %w", err)
 	}
-	if err := q.validate(); err != nil {
+	if err := q.Validate(); err != nil {
 		return err
 	}
 	*p = *q

@@ -1,4 +1,4 @@
-package quantize
+package plan
 
 import (
 	"fmt"
@@ -86,4 +86,23 @@ func (p *Plan) Report() []LayerReport {
 		})
 	}
 	return out
+}
+
+// significantBits is how many bits the largest calibrated value keeps at
+// the tensor's scale: log2(MaxAbs·2^Scale). Few bits mean a coarse grid
+// relative to the values, which is where quantization loses precision.
+func significantBits(maxAbs float64, scale int) int {
+	if maxAbs <= 0 {
+		return 0
+	}
+	return max(0, int(math.Floor(math.Log2(math.Ldexp(maxAbs, scale))))+1)
+}
+
+// precisionNote is the part of a layer's line that speaks of precision.
+func (l LayerReport) precisionNote() string {
+	s := fmt.Sprintf(" (%d bits)", l.Bits)
+	if l.Error >= 0 {
+		s += fmt.Sprintf(", error %.2g%%", 100*l.Error)
+	}
+	return s
 }

@@ -1,4 +1,4 @@
-package quantize
+package plan
 
 // A Plan is a model lowered to integer arithmetic: what the circuit proves and
 // what the integer executor computes. It is produced by Compile from an

@@ -1,4 +1,4 @@
-package quantize
+package plan
 
 import (
 	"math"
@@ -153,14 +153,14 @@ var planMutations = []struct {
 }
 
 func TestValidateRejects(t *testing.T) {
-	if err := smallPlan().validate(); err != nil {
+	if err := smallPlan().Validate(); err != nil {
 		t.Fatalf("the valid plan: %v", err)
 	}
 	for _, m := range planMutations {
 		t.Run(m.name, func(t *testing.T) {
 			p := smallPlan()
 			m.f(p)
-			err := p.validate()
+			err := p.Validate()
 			wantErr(t, err, m.msg)
 			if err != nil && !strings.HasPrefix(err.Error(), "plan: ") {
 				t.Errorf("error %q does not start with \"plan: \"", err)
@@ -173,5 +173,30 @@ func TestValidateRejects(t *testing.T) {
 			p.Report()
 			p.DequantizeOutputs([][]int64{{1, 2}})
 		})
+	}
+}
+
+// wantErr fails unless err mentions every part.
+func wantErr(t *testing.T, err error, parts ...string) {
+	t.Helper()
+	if err == nil {
+		t.Fatalf("no error, want one mentioning %q", parts)
+	}
+	for _, p := range parts {
+		if !strings.Contains(err.Error(), p) {
+			t.Errorf("error %q does not mention %q", err, p)
+		}
+	}
+}
+
+func TestSignificantBits(t *testing.T) {
+	for _, c := range []struct {
+		m     float64
+		scale int
+		want  int
+	}{{0, 20, 0}, {1, 0, 1}, {1, 20, 21}, {0.75, 2, 2}, {1e-9, 20, 0}, {3, 0, 2}} {
+		if got := significantBits(c.m, c.scale); got != c.want {
+			t.Errorf("significantBits(%g, %d) = %d, want %d", c.m, c.scale, got, c.want)
+		}
 	}
 }
