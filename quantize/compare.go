@@ -24,9 +24,6 @@ import (
 // compares equal, and a result differs from ONNX Runtime's only for inputs
 // within one quantization step of the threshold (or of each other).
 
-// compareOps are the comparisons lowerCompare handles.
-var compareOps = map[string]bool{"Greater": true, "Less": true, "GreaterOrEqual": true, "LessOrEqual": true, "Equal": true}
-
 // checkWhere is Check's verdict on Where: a constant condition choosing
 // between any two values (data movement), or a boolean condition choosing
 // between two constants (a computed choice of computed values is a

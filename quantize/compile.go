@@ -84,20 +84,9 @@ type compiler struct {
 
 func (c *compiler) markUses() {
 	for _, n := range c.g.Nodes {
-		switch n.OpType {
-		case "Relu", "MaxPool", "GlobalMaxPool", "ReduceMax":
-			c.ranged[n.Inputs[0]] = true
-		case "Max", "Min", "ReduceMin", "Clip":
-			// Read through a stacking copy (see stack), which is ranged
-			// itself; ranging the inputs keeps that copy exact.
-			for _, in := range n.Inputs {
+		if r := rules[n.OpType]; r != nil && r.ranges != nil {
+			for _, in := range r.ranges(c.g, n) {
 				c.ranged[in] = true
-			}
-		default:
-			if rangesInputs(c.g, n) {
-				for _, in := range n.Inputs {
-					c.ranged[in] = true
-				}
 			}
 		}
 		for _, in := range n.Inputs {
@@ -109,25 +98,6 @@ func (c *compiler) markUses() {
 		c.ranged[o.Name] = true
 		c.uses[o.Name]++
 	}
-}
-
-// absorbs reports whether node n can fold the affine map p that computes
-// one of its inputs into its own. Elementwise readers (Add, Mul by a
-// constant, BatchNormalization, data movement) can fold any map without
-// multiplying its terms; readers that combine many elements (Gemm, Conv,
-// pooling averages) only maps with at most one term per element (data
-// movement, scaling). Concat aligns its inputs' scales first, and
-// comparisons read tensors.
-func absorbs(n *onnx.Node, p *linear) bool {
-	switch n.OpType {
-	case "Add", "Sub", "Mul", "Div", "Neg", "Cast", "BatchNormalization", "Sum", "Mean":
-		return true
-	case "Gemm", "MatMul", "Conv", "ConvTranspose", "AveragePool", "GlobalAveragePool", "ReduceMean", "ReduceSum":
-		return p.elementwise()
-	case "Concat":
-		return false
-	}
-	return movementOps[n.OpType]
 }
 
 // elementwise reports whether every row has at most one term.
@@ -652,88 +622,22 @@ func Check(g *onnx.Graph) error {
 	return fmt.Errorf("%s%d node(s) cannot be compiled to a circuit:\n  %s", filePrefix(g), len(problems), strings.Join(problems, "\n  "))
 }
 
-// supportedOps lists what Compile lowers, for error messages.
-const supportedOps = "Add, AveragePool, BatchNormalization, Cast, Clip, Concat, Conv, ConvTranspose, Div, Expand, Flatten, Gather, Gemm, GlobalAveragePool, GlobalMaxPool, Identity, MatMul, Max, MaxPool, Mean, Min, Mul, Neg, Not, And, Or, Xor, Greater, Less, GreaterOrEqual, LessOrEqual, Equal, Where, ArgMax, ArgMin, TopK, OneHot, GatherElements, ScatterElements, Pad, Resize (nearest), ReduceMax, ReduceMean, ReduceMin, ReduceSum, Relu, Reshape, Slice, Squeeze, Sub, Sum, Tile, Transpose, Unsqueeze; LeakyRelu, PRelu, Abs; and through lookup tables Sigmoid, Tanh, Exp, Log, Erf, Gelu, Softplus, Softsign, Elu, Selu, Celu, HardSigmoid, HardSwish, Mish, Sqrt, Reciprocal, Sin, Cos, Sign, Pow (constant exponent); Floor, Ceil, Round; Softmax, LogSoftmax, ReduceLogSumExp; Mul, MatMul and Div of two computed values"
-
 func checkNode(g *onnx.Graph, n *onnx.Node, ints map[string]bool) error {
-	if n.OpType == "Split" || n.OpType == "TopK" { // the multi-output ops (split.go, topk.go)
+	r := rules[n.OpType]
+	if r != nil && r.lowerAll != nil { // the multi-output ops check their own
 		return nil
 	}
 	if err := outputCount(n); err != nil {
 		return err
 	}
-	isConst := func(i int) bool { return i < len(n.Inputs) && g.Constants[n.Inputs[i]] != nil }
 	if len(n.Inputs) == 0 || n.Inputs[0] == "" {
 		return errors.New("input 0 is missing")
 	}
-	switch n.OpType {
-	case "Identity", "Reshape", "Flatten", "Squeeze", "Unsqueeze", "Transpose", "Slice", "Concat", "Expand", "Tile", "Resize", "Upsample",
-		"Relu", "Neg", "Add", "Sub", "AveragePool", "GlobalAveragePool", "GlobalMaxPool",
-		"ReduceMean", "ReduceSum", "ReduceMax", "MaxPool", "ReduceMin", "Max", "Min", "Sum", "Mean", "Clip":
-	case "Pad":
-		switch m := n.String("mode", "constant"); m {
-		case "constant", "reflect", "edge", "wrap":
-		default:
-			return fmt.Errorf("pad mode %q is not supported (constant, reflect, edge and wrap are)", m)
-		}
-	case "Not", "And", "Or", "Xor":
-		return checkLogic(g, n)
-	case "Gather":
-		return checkGather(g, n)
-	case "Greater", "Less", "GreaterOrEqual", "LessOrEqual", "Equal":
-		if len(n.Inputs) != 2 {
-			return fmt.Errorf("has %d inputs, want 2", len(n.Inputs))
-		}
-	case "Where":
-		return checkWhere(g, n)
-	case "OneHot", "GatherElements", "ScatterElements":
-		return checkSelect(g, n)
-	case "ArgMax", "ArgMin":
-	case "Cast":
-		to, err := castTarget(g, n)
-		if err != nil {
-			return err
-		}
-		if to == onnx.Bool && !booleanValues(g)[n.Inputs[0]] {
-			return errors.New("casting a value that is not provably 0 or 1 to bool is a comparison, which zkml does not support")
-		}
-		if !to.IsFloat() && !ints[n.Inputs[0]] {
-			return fmt.Errorf("casting %q to %s rounds a real value, which zkml does not support; only values computed from integer inputs can be cast to integers", n.Inputs[0], to)
-		}
-	case "Mul":
-		// Both factors computed: a product (OpMul).
-	case "Div":
-		if isConst(0) && !isConst(1) {
-			return errors.New("dividing a constant by a computed value is not supported; divide a computed value (Reciprocal is a lookup table)")
-		}
-	case "Gemm", "MatMul":
-		if len(n.Inputs) < 2 {
-			return errors.New("needs two operands")
-		}
-		if n.OpType == "Gemm" && !isConst(0) && !isConst(1) {
-			return errors.New("both operands are computed from the inputs; zkml needs one of them to be a constant (weights), or use MatMul")
-		}
-	case "Conv", "ConvTranspose":
-		if len(n.Inputs) < 2 || !isConst(1) {
-			return errors.New("the weights are computed from the inputs; zkml needs constant weights")
-		}
-		if len(n.Inputs) > 2 && n.Inputs[2] != "" && !isConst(2) {
-			return errors.New("the bias is computed from the inputs; zkml needs a constant bias")
-		}
-	case "BatchNormalization":
-		if n.Int("training_mode", 0) != 0 {
-			return errors.New("training_mode=1 is not supported; export the model in inference mode")
-		}
-		for i := 1; i < len(n.Inputs); i++ {
-			if !isConst(i) {
-				return fmt.Errorf("input %d (%q) is computed from the inputs; zkml needs constant statistics", i, n.Inputs[i])
-			}
-		}
-	default:
-		if isNonlinear(n.OpType) {
-			return checkNonlinear(g, n)
-		}
-		return fmt.Errorf("op %s is not supported (zkml compiles %s)", n.OpType, supportedOps)
+	if r == nil {
+		return unsupported(n.OpType)
+	}
+	if r.check != nil {
+		return r.check(g, n, ints)
 	}
 	return nil
 }
@@ -763,33 +667,14 @@ func integerValues(g *onnx.Graph) map[string]bool {
 		if len(n.Outputs) == 0 {
 			continue // Check reports it
 		}
-		all := len(n.Inputs) > 0
-		for _, in := range n.Inputs[:min(len(n.Inputs), dataInputs(n))] {
-			all = all && isInt(in)
+		r := rules[n.OpType]
+		if r == nil {
+			continue // Check reports it
 		}
-		switch n.OpType {
-		case "Greater", "Less", "GreaterOrEqual", "LessOrEqual", "Equal", "ArgMax", "ArgMin":
-			all = true // 0 or 1, or an index
-		case "TopK": // values of the input, and indices
-			if len(n.Outputs) > 1 {
-				ints[n.Outputs[1]] = true
-			}
-		case "Floor", "Ceil", "Round":
-			all = true // integers at scale 0 (see lowerRounding)
-		case "Cast", "Neg", "Relu", "Not", "And", "Or", "Xor", "MaxPool", "GlobalMaxPool", "ReduceMax", "ReduceMin", "ReduceSum", "Max", "Min", "Sum":
-		case "Clip":
-			lo, hi := n.Float("min", math.Inf(-1)), n.Float("max", math.Inf(1))
-			all = all && (math.IsInf(lo, 0) || lo == math.Trunc(lo)) && (math.IsInf(hi, 0) || hi == math.Trunc(hi))
-		case "ScatterElements": // integer updates into integer data
-			all = all && len(n.Inputs) == 3 && isInt(n.Inputs[2])
-		case "MatMul": // by an integer constant or another integer value
-			all = all && len(n.Inputs) == 2 && isInt(n.Inputs[1])
-		case "Add", "Sub", "Mul":
-			all = all && len(n.Inputs) == 2 && isInt(n.Inputs[1])
-		default:
-			all = all && movementOps[n.OpType]
+		if r.indices > 0 && r.indices < len(n.Outputs) {
+			ints[n.Outputs[r.indices]] = true
 		}
-		ints[n.Outputs[0]] = all
+		ints[n.Outputs[0]] = r.ints != nil && r.ints(n, isInt)
 	}
 	return ints
 }

@@ -21,9 +21,6 @@ import (
 // movement of booleans (booleanValues); comparisons of computed values
 // (Less, Greater, Equal) would need a sign gadget and are not among them.
 
-// logicOps are the ops lowerLogic handles.
-var logicOps = map[string]bool{"Not": true, "And": true, "Or": true, "Xor": true}
-
 // booleanValues returns the values of g that hold only 0 and 1: bool-typed
 // inputs (clamped by the plan), constants of zeros and ones, comparisons,
 // the results of logic ops on booleans, and casts, maxima, minima and data movement
@@ -48,15 +45,18 @@ func booleanValues(g *onnx.Graph) map[string]bool {
 		if len(n.Outputs) == 0 || len(n.Inputs) == 0 {
 			continue
 		}
-		if compareOps[n.OpType] {
-			bools[n.Outputs[0]] = true // 0 or 1 by construction
+		r := rules[n.OpType]
+		if r == nil {
 			continue
 		}
 		ins := n.Inputs[:1]
-		switch {
-		case logicOps[n.OpType], n.OpType == "Max", n.OpType == "Min", n.OpType == "Concat":
+		switch r.bools {
+		case boolsAlways:
+			bools[n.Outputs[0]] = true // 0 or 1 by construction
+			continue
+		case boolsAll:
 			ins = n.Inputs
-		case n.OpType == "Cast", movementOps[n.OpType] && n.OpType != "Pad":
+		case boolsFirst:
 		default:
 			continue
 		}

@@ -35,37 +35,18 @@ const lookupBits = 14
 // function's values over the widened domain.
 const maxTableScaleDrop = 8
 
-// saturation returns, for a function that is constant (to within 2^-16 of
-// its range) beyond ±S, that S; the table then covers [-S, S] whatever the
-// calibration saw, so that clamping is exact for every input.
-func saturation(n *onnx.Node) (float64, bool) {
-	switch n.OpType {
-	case "Sigmoid":
-		return 12, true
-	case "Tanh":
-		return 6, true
-	case "Erf":
-		return 4, true
-	case "HardSigmoid":
-		a, b := n.Float("alpha", 0.2), n.Float("beta", 0.5)
-		if a == 0 {
-			return 1, true
-		}
-		return max(math.Abs(b/a), math.Abs((1-b)/a)), true
+// hardSigmoidSaturation is where HardSigmoid reaches 0 and 1.
+func hardSigmoidSaturation(n *onnx.Node) float64 {
+	a, b := n.Float("alpha", 0.2), n.Float("beta", 0.5)
+	if a == 0 {
+		return 1
 	}
-	return 0, false
+	return max(math.Abs(b/a), math.Abs((1-b)/a))
 }
 
-// lookupDomain returns the smallest input of f's domain when f is defined
-// only from there on (Sqrt from 0, Log above 0), and false otherwise.
-func lookupDomain(op string) (lo float64, positive bool) {
-	switch op {
-	case "Sqrt":
-		return 0, true
-	case "Log":
-		return math.SmallestNonzeroFloat64, true
-	}
-	return 0, false
+func checkPow(g *onnx.Graph, n *onnx.Node, _ map[string]bool) error {
+	_, err := constExponent(g, n)
+	return err
 }
 
 // tableFunc returns the function a table op computes; Pow's exponent is a
@@ -129,15 +110,16 @@ func (c *compiler) lowerLookup(n *onnx.Node) (int, error) {
 	}
 	ab := c.cfg.ActivationBits
 	// The domain [a, b] in real numbers.
+	tr := rules[n.OpType].table
 	d := mIn * c.cfg.Headroom
-	if s, ok := saturation(n); ok {
-		d = s
+	if tr.saturation != nil {
+		d = tr.saturation(n)
 	}
 	if d == 0 {
 		d = 1
 	}
 	a, b := -d, d
-	lo, positive := lookupDomain(n.OpType)
+	lo, positive := tr.lo, tr.limited
 	if n.OpType == "Pow" {
 		// Non-integer powers are defined for x ≥ 0, negative ones for x > 0.
 		e, _ := constExponent(c.g, n)

@@ -47,76 +47,17 @@ func (c *compiler) operand(n *onnx.Node, i int) (operand, error) {
 }
 
 func (c *compiler) lower(n *onnx.Node) error {
-	if n.OpType == "Split" {
-		return c.lowerSplit(n)
+	r := rules[n.OpType]
+	if r == nil { // unreachable: Check refuses it
+		return unsupported(n.OpType)
 	}
-	if n.OpType == "TopK" {
-		return c.lowerTopK(n)
+	if r.lowerAll != nil {
+		return r.lowerAll(c, n)
 	}
 	if err := outputCount(n); err != nil {
 		return err
 	}
-	var t int
-	var err error
-	switch n.OpType {
-	case "Cast", "Neg":
-		t, err = c.lowerUnary(n)
-	case "Relu":
-		t, err = c.lowerRelu(n)
-	case "Not", "And", "Or", "Xor":
-		t, err = c.lowerLogic(n)
-	case "Greater", "Less", "GreaterOrEqual", "LessOrEqual", "Equal":
-		t, err = c.lowerCompare(n)
-	case "Where":
-		t, err = c.lowerWhere(n)
-	case "ArgMax", "ArgMin":
-		t, err = c.lowerArgMax(n)
-	case "OneHot":
-		t, err = c.lowerOneHot(n)
-	case "GatherElements":
-		t, err = c.lowerGatherElements(n)
-	case "ScatterElements":
-		t, err = c.lowerScatterElements(n)
-	case "Gather":
-		if len(n.Inputs) == 2 && c.g.Constants[n.Inputs[1]] == nil {
-			t, err = c.lowerGatherComputed(n)
-		} else {
-			t, err = c.lowerMovement(n)
-		}
-	case "Add", "Sub", "Mul", "Div":
-		t, err = c.lowerBinary(n)
-	case "Gemm":
-		t, err = c.lowerGemm(n)
-	case "MatMul":
-		t, err = c.lowerMatMul(n)
-	case "Conv":
-		t, err = c.lowerConv(n)
-	case "ConvTranspose":
-		t, err = c.lowerConvTranspose(n)
-	case "MaxPool", "AveragePool":
-		t, err = c.lowerPool(n)
-	case "GlobalAveragePool", "GlobalMaxPool", "ReduceMean", "ReduceSum", "ReduceMax":
-		t, err = c.lowerReduce(n)
-	case "ReduceMin":
-		t, err = c.lowerReduceMin(n)
-	case "Max", "Min":
-		t, err = c.lowerMaxMin(n)
-	case "Clip":
-		t, err = c.lowerClip(n)
-	case "Sum", "Mean":
-		t, err = c.lowerSum(n)
-	case "BatchNormalization":
-		t, err = c.lowerBatchNorm(n)
-	default:
-		if isNonlinear(n.OpType) {
-			t, err = c.lowerNonlinear(n)
-			break
-		}
-		if !movementOps[n.OpType] {
-			return fmt.Errorf("op %s is not supported", n.OpType)
-		}
-		t, err = c.lowerMovement(n)
-	}
+	t, err := r.lower(c, n)
 	if err != nil {
 		return err
 	}
@@ -128,6 +69,15 @@ func (c *compiler) lower(n *onnx.Node) error {
 	}
 	c.vals[n.Outputs[0]] = t
 	return nil
+}
+
+// lowerGather lowers Gather at constant indices as data movement, and from
+// a constant table at computed indices (compare.go).
+func (c *compiler) lowerGather(n *onnx.Node) (int, error) {
+	if len(n.Inputs) == 2 && c.g.Constants[n.Inputs[1]] == nil {
+		return c.lowerGatherComputed(n)
+	}
+	return c.lowerMovement(n)
 }
 
 func (c *compiler) lowerMovement(n *onnx.Node) (int, error) {

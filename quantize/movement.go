@@ -18,14 +18,6 @@ type movement struct {
 	pad   float64
 }
 
-// movementOps are the data-movement ops; their data inputs are all inputs
-// for Concat and input 0 otherwise (other inputs are constant parameters).
-var movementOps = map[string]bool{
-	"Identity": true, "Reshape": true, "Flatten": true, "Squeeze": true, "Unsqueeze": true,
-	"Transpose": true, "Slice": true, "Pad": true, "Concat": true, "Gather": true,
-	"Expand": true, "Tile": true, "Resize": true, "Upsample": true,
-}
-
 // paramInts returns an integer parameter: the canonical attribute, or, in
 // graphs that were not canonicalized by onnx.Load, the constant input that
 // older and newer opsets pass it as. ok is false when neither is present.
@@ -39,16 +31,6 @@ func paramInts(g *onnx.Graph, n *onnx.Node, attr string, input int) (v []int64, 
 		}
 	}
 	return nil, false
-}
-
-// dataInputs returns how many of n's inputs carry data (the rest are
-// constant parameters or, for binary ops, checked by the op).
-func dataInputs(n *onnx.Node) int {
-	switch n.OpType {
-	case "Concat", "Max", "Min", "Sum", "Mean":
-		return len(n.Inputs)
-	}
-	return 1
 }
 
 func movementOf(g *onnx.Graph, n *onnx.Node, shapes [][]int) (*movement, error) {

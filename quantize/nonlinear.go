@@ -17,73 +17,20 @@ import (
 // Floor and Ceil are one rescale, Round two. Products of two computed tensors (Mul,
 // MatMul) become OpMul, quotients and Softmax OpDiv (softmax.go).
 
-// tableOps are the ops lowered to a lookup table.
-var tableOps = map[string]bool{
-	"Sigmoid": true, "Tanh": true, "Exp": true, "Log": true, "Erf": true, "Gelu": true,
-	"Softplus": true, "Softsign": true, "Elu": true, "Selu": true, "Celu": true,
-	"HardSigmoid": true, "HardSwish": true, "Mish": true, "Sqrt": true, "Reciprocal": true,
-	"Sin": true, "Cos": true, "Sign": true, "Pow": true,
-}
-
-// reluOps are the piecewise-linear ops built from one relu.
-var reluOps = map[string]bool{"LeakyRelu": true, "PRelu": true, "Abs": true}
-
-// roundingOps round to integers with one rescale (see lowerRounding).
-var roundingOps = map[string]bool{"Floor": true, "Ceil": true, "Round": true}
-
-// isNonlinear reports whether this file lowers op.
-func isNonlinear(op string) bool {
-	return tableOps[op] || reluOps[op] || roundingOps[op] || op == "Softmax" || op == "LogSoftmax" || op == "ReduceLogSumExp"
-}
-
-// rangesInputs reports whether node n reads its computed inputs through a
-// comparison or a product, so that they must provably lie in the activation
-// range (see compiler.ranged).
-func rangesInputs(g *onnx.Graph, n *onnx.Node) bool {
-	switch {
-	case n.OpType == "Pow", n.OpType == "TopK":
-		return true
-	case isNonlinear(n.OpType):
-		return true
-	case n.OpType == "Mul" && len(n.Inputs) == 2:
-		return g.Constants[n.Inputs[0]] == nil && g.Constants[n.Inputs[1]] == nil
-	case n.OpType == "MatMul" && len(n.Inputs) == 2:
-		return g.Constants[n.Inputs[0]] == nil && g.Constants[n.Inputs[1]] == nil
-	case n.OpType == "Div" && len(n.Inputs) == 2:
-		return g.Constants[n.Inputs[1]] == nil
-	}
-	return false
-}
-
-// checkNonlinear is Check's rule for the ops of this file.
-func checkNonlinear(g *onnx.Graph, n *onnx.Node) error {
-	if n.OpType == "Pow" {
-		_, err := constExponent(g, n)
-		return err
-	}
-	if _, ok := onnx.ElementwiseFunc(n); !ok && n.OpType != "PRelu" && n.OpType != "Softmax" && n.OpType != "LogSoftmax" && n.OpType != "ReduceLogSumExp" {
+// checkElementwise is Check's rule for the ops lowered from their
+// elementwise function.
+func checkElementwise(_ *onnx.Graph, n *onnx.Node, _ map[string]bool) error {
+	if _, ok := onnx.ElementwiseFunc(n); !ok {
 		return fmt.Errorf("op %s has no elementwise function", n.OpType)
-	}
-	if n.OpType == "PRelu" && (len(n.Inputs) != 2 || g.Constants[n.Inputs[1]] == nil) {
-		return errors.New("the slope is computed from the inputs; zkml needs a constant slope")
 	}
 	return nil
 }
 
-func (c *compiler) lowerNonlinear(n *onnx.Node) (int, error) {
-	if tableOps[n.OpType] {
-		return c.lowerLookup(n)
+func checkPRelu(g *onnx.Graph, n *onnx.Node, _ map[string]bool) error {
+	if len(n.Inputs) != 2 || g.Constants[n.Inputs[1]] == nil {
+		return errors.New("the slope is computed from the inputs; zkml needs a constant slope")
 	}
-	if n.OpType == "Softmax" {
-		return c.lowerSoftmax(n)
-	}
-	if n.OpType == "LogSoftmax" || n.OpType == "ReduceLogSumExp" {
-		return c.lowerLogSoftmax(n)
-	}
-	if roundingOps[n.OpType] {
-		return c.lowerRounding(n)
-	}
-	return c.lowerReluBased(n)
+	return nil
 }
 
 // lowerRounding lowers Floor, Ceil and Round exactly: with x at scale
