@@ -186,3 +186,20 @@ func TestMovementAndConstants(t *testing.T) {
 		{{-0.5, 0, 2, -1}, {0, 1, -2}},
 	})
 }
+
+// TestTrigonometry: Tan, Asin, Acos and Atan are lookup tables, Asin's and
+// Acos's over [-1, 1] (their domain), Tan's over the calibrated range.
+func TestTrigonometry(t *testing.T) {
+	m := onnxbuild.NewModel("trigonometry", 13).
+		Input("x", onnxbuild.Float, 4).Input("u", onnxbuild.Float, 4).
+		Node("Tan", []string{"x"}, []string{"tan"}).
+		Node("Atan", []string{"x"}, []string{"atan"}).
+		Node("Asin", []string{"u"}, []string{"asin"}).
+		Node("Acos", []string{"u"}, []string{"acos"}).
+		Output("tan", onnxbuild.Float, 4).Output("atan", onnxbuild.Float, 4).
+		Output("asin", onnxbuild.Float, 4).Output("acos", onnxbuild.Float, 4)
+	checkOpModel(t, "trigonometry", m, [][][]float64{
+		{{1.2, -0.5, 0.25, -1.1}, {0.9, -0.95, 0.1, 0.5}},
+		{{-1.2, 0.7, 0, 1}, {-0.9, 0.95, -0.3, 0}},
+	})
+}

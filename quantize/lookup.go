@@ -112,6 +112,9 @@ func (c *compiler) lowerLookup(n *onnx.Node) (int, error) {
 	// The domain [a, b] in real numbers.
 	tr := rules[n.OpType].table
 	d := mIn * c.cfg.Headroom
+	if tr.calibrated {
+		d = mIn
+	}
 	if tr.saturation != nil {
 		d = tr.saturation(n)
 	}
@@ -119,19 +122,19 @@ func (c *compiler) lowerLookup(n *onnx.Node) (int, error) {
 		d = 1
 	}
 	a, b := -d, d
-	lo, positive := tr.lo, tr.limited
+	lo, hi, limited := tr.lo, tr.hi, tr.limited
 	if n.OpType == "Pow" {
 		// Non-integer powers are defined for x ≥ 0, negative ones for x > 0.
 		e, _ := constExponent(c.g, n)
 		switch {
 		case e < 0 && e != math.Trunc(e):
-			lo, positive = math.SmallestNonzeroFloat64, true
+			lo, hi, limited = math.SmallestNonzeroFloat64, math.Inf(1), true
 		case e != math.Trunc(e):
-			lo, positive = 0, true
+			lo, hi, limited = 0, math.Inf(1), true
 		}
 	}
-	if positive {
-		a = lo
+	if limited {
+		a, b = max(a, lo), min(b, hi)
 	}
 	// The table's input scale: at most the input's, with the domain
 	// spanning at most 2^lookupBits steps.
@@ -145,7 +148,7 @@ func (c *compiler) lowerLookup(n *onnx.Node) (int, error) {
 	}
 	lim := math.Ldexp(1, ab-2)
 	qa, qb := math.Ceil(math.Ldexp(a, sT)), math.Floor(math.Ldexp(b, sT))
-	if positive && lo > 0 {
+	if limited && lo > 0 {
 		qa = max(qa, 1)
 	}
 	if qb < qa || qa < -lim || qb > lim {

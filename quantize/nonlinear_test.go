@@ -50,6 +50,10 @@ var nonlinearCases = []nonlinearCase{
 	{op: "HardSigmoid", sample: linspace(-4, 4, 64), kind: plan.OpLookup},
 	{op: "HardSwish", sample: linspace(-4, 4, 64), kind: plan.OpLookup},
 	{op: "Mish", sample: linspace(-3, 3, 64), kind: plan.OpLookup},
+	{op: "Tan", sample: linspace(-1.2, 1.2, 64), kind: plan.OpLookup},
+	{op: "Asin", sample: linspace(-0.9, 0.9, 64), kind: plan.OpLookup},
+	{op: "Acos", sample: linspace(-0.95, 0.95, 64), kind: plan.OpLookup},
+	{op: "Atan", sample: linspace(-3, 3, 64), kind: plan.OpLookup},
 	{op: "Sign", sample: linspace(-3, 3, 64), kind: plan.OpLookup},
 	{op: "LeakyRelu", attrs: []attr{aFloat("alpha", 0.1)}, sample: linspace(-3, 3, 64), kind: plan.OpRelu},
 	{op: "Abs", sample: linspace(-3, 3, 64), kind: plan.OpRelu},
@@ -90,6 +94,9 @@ func TestNonlinearOps(t *testing.T) {
 			for _, f := range []float64{1, 0.37, 1.5} {
 				if (tc.op == "Log" || tc.op == "Reciprocal") && f > 1 {
 					continue // their table starts near 0 and ends at the calibrated max·headroom
+				}
+				if (tc.op == "Tan" || tc.op == "Asin" || tc.op == "Acos") && f > 1 {
+					continue // beyond the calibrated domain (Tan) or the function's (Asin, Acos)
 				}
 				in := make([]float64, len(tc.sample))
 				for i, v := range tc.sample {
@@ -346,5 +353,33 @@ func TestFloorThenCast(t *testing.T) {
 	got, err := p.Predict([][]float64{{-1.5, 0.25, 7.75}})
 	if err != nil || !slices.Equal(got[0], []float64{-2, 0, 7}) {
 		t.Errorf("Cast(Floor(x)) = %v, %v; want [-2 0 7]", got, err)
+	}
+}
+
+// TestTrigonometryDomains: Asin's and Acos's tables stop at ±1, where the
+// functions end, whatever the headroom; Tan's covers the calibrated
+// domain only, short of its poles at ±π/2.
+func TestTrigonometryDomains(t *testing.T) {
+	for _, tc := range []struct {
+		op     string
+		sample float64
+		lo, hi float64
+	}{{"Asin", 0.9, -1, 1}, {"Acos", 0.5, -1, 1}, {"Tan", 1.2, -1.2, 1.2}} {
+		b := newGraph()
+		g := b.output(b.node(tc.op, []string{b.input("x", 2)}))
+		cal, err := Calibrate(g, [][][]float64{{{tc.sample, -tc.sample}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := Compile(g, cal, plan.DefaultConfig())
+		if err != nil {
+			t.Fatal(err)
+		}
+		op := p.Ops[len(p.Ops)-1]
+		s := p.Tensors[op.In[0]].Scale - op.Shift
+		lo, hi := math.Ldexp(float64(op.TableMin), -s), math.Ldexp(float64(op.TableMin)+float64(len(op.Table)-1), -s)
+		if op.Kind != plan.OpLookup || math.Abs(lo-tc.lo) > math.Ldexp(1, -s) || math.Abs(hi-tc.hi) > math.Ldexp(1, -s) {
+			t.Errorf("%s: %s table over [%g, %g], want [%g, %g]", tc.op, op.Kind, lo, hi, tc.lo, tc.hi)
+		}
 	}
 }

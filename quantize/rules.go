@@ -68,9 +68,12 @@ type tableRule struct {
 	// the calibrated one.
 	saturation func(n *onnx.Node) float64
 	// lo and hi bound the domain where the function is defined, when
-	// limited (Sqrt from 0, Log above 0).
+	// limited (Sqrt from 0, Log above 0, Asin and Acos on [-1, 1]).
 	limited bool
 	lo, hi  float64
+	// calibrated keeps the table to the calibrated domain, not widened by
+	// the headroom (Tan, whose poles lie beyond).
+	calibrated bool
 }
 
 // rules maps each op type Compile lowers to its rule; rejected maps op
@@ -80,7 +83,6 @@ var (
 	rejected = map[string]string{
 		"ThresholdedRelu": "its jump at alpha is not yet a lookup table; use Relu or a Where",
 		"Dropout":         "only inference-mode Dropout is supported, which onnx.Load removes",
-		"Tan":             "not yet", "Asin": "not yet", "Acos": "not yet", "Atan": "not yet",
 	}
 )
 
@@ -187,9 +189,12 @@ func init() {
 		"HardSigmoid": table(&tableRule{saturation: hardSigmoidSaturation}),
 		"Exp":         plain, "Gelu": plain, "Softplus": plain, "Softsign": plain, "Elu": plain, "Selu": plain,
 		"Celu": plain, "HardSwish": plain, "Mish": plain, "Reciprocal": plain, "Sin": plain, "Cos": plain,
-		"Sign": plain,
+		"Sign": plain, "Atan": plain,
 		"Sqrt": table(&tableRule{limited: true, lo: 0, hi: math.Inf(1)}),
 		"Log":  table(&tableRule{limited: true, lo: math.SmallestNonzeroFloat64, hi: math.Inf(1)}),
+		"Asin": table(&tableRule{limited: true, lo: -1, hi: 1}),
+		"Acos": table(&tableRule{limited: true, lo: -1, hi: 1}),
+		"Tan":  table(&tableRule{calibrated: true}),
 		"Pow":  with(plain, func(r *rule) { r.check = checkPow }),
 
 		// row normalizations (softmax.go)
