@@ -203,3 +203,16 @@ func TestTrigonometry(t *testing.T) {
 		{{-1.2, 0.7, 0, 1}, {-0.9, 0.95, -0.3, 0}},
 	})
 }
+
+// TestDivideSigned: a quotient by a computed divisor of either sign (its
+// magnitude, sign and one product), broadcast over rows.
+func TestDivideSigned(t *testing.T) {
+	m := onnxbuild.NewModel("divide_signed", 13).
+		Input("x", onnxbuild.Float, 2, 3).Input("y", onnxbuild.Float, 3).
+		Node("Div", []string{"x", "y"}, []string{"q"}).
+		Output("q", onnxbuild.Float, 2, 3)
+	checkOpModel(t, "divide_signed", m, [][][]float64{
+		{{1, -2, 3, 0.5, 4, -6}, {0.5, -4, 3}},
+		{{-1, 2, 0.25, -3, 1, 2}, {-2, 0.25, -0.5}},
+	})
+}

@@ -189,6 +189,9 @@ func runDiv(op *Op, ins [][]int64, out []int64) error {
 	for i := range out {
 		x, y := op.Terms[op.RowStart[i]], op.Terms[op.RowStart[i]+1]
 		a, b := ins[x.In][x.Idx], ins[y.In][y.Idx]
+		if b == 0 {
+			return fmt.Errorf("element %d: division by zero", i)
+		}
 		if b < 1 {
 			return fmt.Errorf("element %d: the divisor is %d; zkml divides by positive values only", i, b)
 		}

@@ -230,22 +230,37 @@ func TestProducts(t *testing.T) {
 	}
 }
 
-// TestDivideByNonPositive: the integer executor refuses a divisor ≤ 0,
-// which the circuit could not prove, naming the node.
-func TestDivideByNonPositive(t *testing.T) {
+// TestDivideSigned: a quotient by a computed divisor of either sign
+// follows the float executor, also for a sign calibration never saw (it
+// is a comparison, not a calibrated choice); a divisor that is provably not
+// negative (a Sqrt) is divided by directly; a divisor of 0 is refused,
+// naming the node.
+func TestDivideSigned(t *testing.T) {
 	b := newGraph()
-	x, y := b.input("x", 2), b.input("y", 2)
+	x, y := b.input("x", 4), b.input("y", 4)
 	g := b.output(b.node("Div", []string{x, y}))
-	cal, err := Calibrate(g, [][][]float64{{{1, 2}, {1, 2}}})
-	if err != nil {
-		t.Fatal(err)
+	p := compileOn(t, g, plan.DefaultConfig(), [][]float64{{1, -2, 3, 0.5}, {0.5, 4, -3, 0.01}})
+	for _, in := range [][][]float64{
+		{{1, -2, 3, 0.5}, {0.5, 4, -3, 0.01}},
+		{{-1, -2, 3, 0.5}, {-0.5, -4, 3, -0.01}},
+		{{0.75, 2, -1, -0.5}, {0.25, 0.5, -2, 2}},
+	} {
+		want := floatOut(t, g, in...)
+		got := predict(t, p, in...)
+		if e := modelio.RelativeLInf([][]float64{got}, [][]float64{want}); e > 1e-4 {
+			t.Errorf("%v / %v = %v, want %v", in[0], in[1], got, want)
+		}
 	}
-	p, err := Compile(g, cal, plan.DefaultConfig())
-	if err != nil {
-		t.Fatal(err)
+	_, err := p.Predict([][]float64{{1, 2, 3, 4}, {1, 0, 1, 1}})
+	wantErr(t, err, "Div_", "division by zero")
+
+	b = newGraph()
+	x, y = b.input("x", 2), b.input("y", 2)
+	g = b.output(b.node("Div", []string{x, b.node("Sqrt", []string{y})}))
+	p = compileOn(t, g, plan.DefaultConfig(), [][]float64{{1, -2}, {4, 0.25}})
+	if n := len(p.Ops); n != 2 || p.Ops[1].Kind != plan.OpDiv {
+		t.Errorf("dividing by a Sqrt: %d ops, want a lookup and a quotient", n)
 	}
-	_, err = p.Predict([][]float64{{1, 2}, {1, -2}})
-	wantErr(t, err, "Div_", "positive")
 }
 
 // TestPReluNeedsConstantSlope: Check explains a computed slope.

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 
 	"github.com/zkml/zkml/internal/tensor"
 	"github.com/zkml/zkml/onnx"
@@ -217,8 +218,13 @@ func (c *compiler) softmaxSums(n *onnx.Node, rows func(*onnx.Graph, *onnx.Node, 
 	return &softmaxParts{rd: rd, max: mx, diff: diff.Out, exp: exp.Out, sum: sum.Out, longest: longest}, nil
 }
 
-// lowerDivide lowers a / b with b computed (and positive: Run fails on
-// a divisor ≤ 0, and the circuit cannot prove one).
+// lowerDivide lowers a / b with b computed. OpDiv divides by b ≥ 1: a
+// divisor that is provably not negative (a relu, or a lookup without
+// negative entries: Sqrt, Exp, Sigmoid, ...) is used as it is. Any other
+// divisor is split exactly into its magnitude |b| = max(b, −b) and its
+// sign 2·[b ≥ 1] − 1 (a comparison, compare.go), and a/b = sign·(a/|b|),
+// one product. Either way Run refuses a divisor of 0, which the circuit
+// cannot prove.
 func (c *compiler) lowerDivide(n *onnx.Node, a, b operand) (int, error) {
 	ta, err := c.operandTensor(n, 0, a)
 	if err != nil {
@@ -241,7 +247,49 @@ func (c *compiler) lowerDivide(n *onnx.Node, a, b operand) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	return c.emitDiv(n.Name, ta, tb, ib, out, sOut, m)
+	if c.nonNegative(tb) {
+		return c.emitDiv(n.Name, ta, tb, ib, out, sOut, m)
+	}
+	// |b| = max(b, −b), of b and −b stacked side by side.
+	size := B.Size()
+	both := plan.Op{Kind: plan.OpAffine, Node: n.Name, In: []int{tb}, RowStart: make([]int32, 2*size+1)}
+	for i := range 2 * size {
+		coeff := int64(1)
+		if i >= size {
+			coeff = -1
+		}
+		both.Terms = append(both.Terms, plan.Term{In: 0, Idx: int32(i % size), Coeff: coeff})
+		both.RowStart[i+1] = int32(i + 1)
+	}
+	mag, err := c.maxOfStack(n.Name, c.appendOp(both, out+"/divisor_both_signs", []int{2 * size}, B.Scale), 2, B.Shape, out+"/divisor_magnitude")
+	if err != nil {
+		return 0, err
+	}
+	positive := c.minOne(n.Name, out+"/divisor_positive", tb, B.Shape)
+	sign := c.appendOp(elementwiseAffine(n.Name, size, []int{positive}, []int64{2}, -1, 0), out+"/divisor_sign", B.Shape, 0)
+	q, err := c.emitDiv(n.Name, ta, mag, ib, out+"/magnitude_quotient", sOut, m)
+	if err != nil {
+		return 0, err
+	}
+	return c.emitMul(n, q, sign, shape, 1, func(i, _ int) (int, int) { return i, ib[i] })
+}
+
+// nonNegative reports whether plan tensor t is provably never negative.
+func (c *compiler) nonNegative(t int) bool {
+	for i := len(c.p.Ops) - 1; i >= 0; i-- {
+		op := &c.p.Ops[i]
+		if op.Out != t {
+			continue
+		}
+		switch op.Kind {
+		case plan.OpRelu:
+			return true
+		case plan.OpLookup:
+			return !slices.ContainsFunc(op.Table, func(v int64) bool { return v < 0 })
+		}
+		return false
+	}
+	return false
 }
 
 // emitDiv appends out[i] = round(a[i] / b[den[i]]) at scale sOut, a and b
