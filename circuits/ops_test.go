@@ -9,6 +9,7 @@ import (
 	"github.com/zkml/zkml/internal/modelio"
 	"github.com/zkml/zkml/internal/onnxbuild"
 	"github.com/zkml/zkml/onnx"
+	"github.com/zkml/zkml/plan"
 	"github.com/zkml/zkml/quantize"
 )
 
@@ -16,15 +17,27 @@ import (
 // calibration on the samples, planning): for every sample the circuit must
 // accept Plan.Run's outputs and reject each output element off by one, the
 // integer executor must follow the float one within 0.5%, and
-// the circuit's size is pinned in the golden file as op/<name>.
+// the circuit's size is pinned in the golden file as op/<name>. The plan
+// uses plan.DefaultConfig, or cfg when given.
 
-func checkOpModel(t *testing.T, name string, m *onnxbuild.Model, samples [][][]float64) {
+func checkOpModel(t *testing.T, name string, m *onnxbuild.Model, samples [][][]float64, cfg ...plan.Config) {
 	t.Helper()
 	g, err := onnx.Parse(m.Bytes(), name+".onnx", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := planOf(t, g, samples)
+	var p *plan.Plan
+	if len(cfg) == 0 {
+		p = planOf(t, g, samples)
+	} else {
+		cal, err := quantize.Calibrate(g, samples)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p, err = quantize.Compile(g, cal, cfg[0]); err != nil {
+			t.Fatal(err)
+		}
+	}
 	record("op/"+name, compileCounts(t, p))
 	for k, s := range samples {
 		want, err := quantize.RunFloat(g, s)
@@ -215,4 +228,19 @@ func TestDivideSigned(t *testing.T) {
 		{{1, -2, 3, 0.5, 4, -6}, {0.5, -4, 3}},
 		{{-1, 2, 0.25, -3, 1, 2}, {-2, 0.25, -0.5}},
 	})
+}
+
+// TestSmallSigmoid: a score near 0.001 behind a Sigmoid, at 16 activation
+// bits: the table's output scale follows the calibrated scores, so the
+// integer executor stays within 0.5% of the float one.
+func TestSmallSigmoid(t *testing.T) {
+	m := onnxbuild.NewModel("small_sigmoid", 13).
+		Input("x", onnxbuild.Float, 1, 4).
+		Floats("w", []int64{4, 1}, []float32{3, -2, 1.5, -4}).Floats("b", []int64{1}, []float32{-7}).
+		Node("Gemm", []string{"x", "w", "b"}, []string{"h"}).
+		Node("Sigmoid", []string{"h"}, []string{"y"}).
+		Output("y", onnxbuild.Float, 1, 1)
+	cfg := plan.DefaultConfig()
+	cfg.ActivationBits = 16
+	checkOpModel(t, "small_sigmoid", m, [][][]float64{{{0.1, 0.2, -0.1, 0.05}}, {{0.05, -0.1, 0.2, 0}}}, cfg)
 }

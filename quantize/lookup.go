@@ -10,8 +10,9 @@ import (
 
 // Lookup tables. A nonlinear function f of one value is tabulated over the
 // domain calibration saw, widened by the headroom: [-m·H, m·H] for an input
-// whose largest calibrated magnitude is m (functions defined only for
-// positive inputs start at 0 or at the smallest positive step). The table's
+// whose largest calibrated magnitude is m (clipped to the function's
+// domain: from 0 or the smallest positive step for Sqrt and Log, [-1, 1]
+// for Asin and Acos; Tan's is [-m, m], short of its poles). The table's
 // input scale is the input's own scale when the domain then fits
 // 2^lookupBits entries, and lower otherwise: the input is first rounded to
 // it (the op's Shift). Inputs outside the domain are clamped to its ends,
@@ -19,10 +20,12 @@ import (
 // Sign, HardSigmoid) and an approximation for the others; the circuit
 // proves the clamp, so it is sound either way.
 //
-// The table's output scale is the output's calibrated scale, lowered (by at
-// most maxTableScaleDrop) when the function reaches larger values over the
-// widened domain than calibration saw (Exp); entries still beyond the
-// activation range saturate at its ends.
+// The table's output scale is the output's calibrated scale, so that its
+// resolution is where the values are (a Sigmoid whose outputs are near
+// 0.001 keeps their digits rather than the range up to 1). A function that
+// does not saturate grows over the widened domain (Exp): its scale is
+// lowered, by at most maxTableScaleDrop, to hold those values. Entries
+// still beyond the activation range saturate at its ends.
 
 // lookupBits bounds a table to 2^lookupBits+1 entries. Each entry costs
 // about three constraints in the circuit, like each query, so a table
@@ -171,7 +174,7 @@ func (c *compiler) lowerLookup(n *onnx.Node) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	if fmax > 0 {
+	if fmax > 0 && tr.saturation == nil {
 		sFit := ab - 2 - ceilLog2f(fmax)
 		sOut = max(min(sOut, sFit), sOut-maxTableScaleDrop)
 	}

@@ -398,3 +398,25 @@ func TestTrigonometryDomains(t *testing.T) {
 		}
 	}
 }
+
+// TestSmallSigmoidOutputs: a classifier whose score is about 0.001 (a
+// wake-word detector at rest) keeps that score's digits: the table's
+// output scale follows the calibrated outputs, not Sigmoid's range up to
+// 1, even at 16 activation bits.
+func TestSmallSigmoidOutputs(t *testing.T) {
+	b := newGraph()
+	x := b.input("x", 1, 4)
+	h := b.node("Gemm", []string{x, b.constant([]int{4, 1}, 3, -2, 1.5, -4), b.constant([]int{1}, -7)})
+	g := b.output(b.node("Sigmoid", []string{h}))
+	samples := [][][]float64{{{0.1, 0.2, -0.1, 0.05}}, {{0.3, 0.1, 0, 0.1}}, {{-0.2, 0.1, 0.1, 0.2}}, {{0.05, -0.1, 0.2, 0}}}
+	cfg := plan.DefaultConfig()
+	cfg.ActivationBits = 16
+	p := compileOn(t, g, cfg, samples...)
+	for _, s := range samples {
+		want := floatOut(t, g, s...)
+		got := predict(t, p, s...)
+		if want[0] > 2e-3 || math.Abs(got[0]-want[0]) > 0.01*want[0] {
+			t.Errorf("x = %v: score %g, want %g within 1%%", s[0], got[0], want[0])
+		}
+	}
+}
