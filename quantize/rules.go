@@ -81,8 +81,8 @@ type tableRule struct {
 var (
 	rules    map[string]*rule
 	rejected = map[string]string{
-		"ThresholdedRelu": "its jump at alpha is not yet a lookup table; use Relu or a Where",
-		"Dropout":         "only inference-mode Dropout is supported, which onnx.Load removes",
+		"ThresholdedRelu": "its step at alpha has no exact lowering yet; export x·(x > alpha) as Greater, Cast and Mul",
+		"Dropout":         "its mask output is not supported; export the model in inference mode, whose Dropout onnx.Load removes",
 	}
 )
 
@@ -140,8 +140,9 @@ func init() {
 		"Split":  {lowerAll: (*compiler).lowerSplit},
 
 		// affine ops
-		"Add": arith, "Sub": arith, "Div": with(arith, func(r *rule) { r.check, r.ranges, r.ints = checkDiv, computedDivisor, nil }),
+		"Add": arith, "Sub": arith,
 		"Mul":                with(arith, func(r *rule) { r.ranges = product }),
+		"Div":                with(arith, func(r *rule) { r.check, r.ranges, r.ints = checkDiv, computedDivisor, nil }),
 		"Neg":                {lower: (*compiler).lowerUnary, absorbs: absorbsAny, ints: keeps},
 		"Cast":               {lower: (*compiler).lowerUnary, check: checkCast, absorbs: absorbsAny, ints: keeps, bools: boolsFirst},
 		"Sum":                {lower: (*compiler).lowerSum, absorbs: absorbsAny, ints: keeps, variadic: true},

@@ -27,3 +27,13 @@ func TestEveryImportedOpHasARule(t *testing.T) {
 		}
 	}
 }
+
+// TestRejectedOpsSayWhy: Check gives the reason for an op onnx.Load keeps
+// but Compile refuses, and lists SupportedOps for an op it does not know.
+func TestRejectedOpsSayWhy(t *testing.T) {
+	b := newGraph()
+	x := b.input("x", 2)
+	g := b.output(b.node("ThresholdedRelu", []string{x}, aFloat("alpha", 1)), b.node("Hardmax", []string{x}))
+	wantErr(t, Check(g), `"ThresholdedRelu_1" (ThresholdedRelu): op ThresholdedRelu is not supported: its step at alpha`,
+		`"Hardmax_2" (Hardmax): op Hardmax is not supported (zkml compiles Abs, Acos, Add,`)
+}
