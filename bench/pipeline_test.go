@@ -1,6 +1,7 @@
 package bench
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"testing"
@@ -48,7 +49,7 @@ func benchModel(b *testing.B, dir string, backend prover.Backend) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			pl, err := quantize.Compile(g, cal, plan.DefaultConfig())
+			pl, err := quantize.Compile(context.Background(), g, cal, plan.DefaultConfig())
 			if err != nil {
 				b.Fatal(err)
 			}

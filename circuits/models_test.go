@@ -1,6 +1,7 @@
 package circuits
 
 import (
+	"context"
 	"encoding/json"
 	"math/big"
 	"os"
@@ -89,7 +90,7 @@ func planOf(t testing.TB, g *onnx.Graph, samples [][][]float64) *plan.Plan {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := quantize.Compile(g, cal, plan.DefaultConfig())
+	p, err := quantize.Compile(context.Background(), g, cal, plan.DefaultConfig())
 	if err != nil {
 		t.Fatal(err)
 	}

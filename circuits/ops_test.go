@@ -1,6 +1,7 @@
 package circuits
 
 import (
+	"context"
 	"fmt"
 	"testing"
 
@@ -34,7 +35,7 @@ func checkOpModel(t *testing.T, name string, m *onnxbuild.Model, samples [][][]f
 		if err != nil {
 			t.Fatal(err)
 		}
-		if p, err = quantize.Compile(g, cal, cfg[0]); err != nil {
+		if p, err = quantize.Compile(context.Background(), g, cal, cfg[0]); err != nil {
 			t.Fatal(err)
 		}
 	}

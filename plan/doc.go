@@ -5,7 +5,7 @@
 // tensor helpers; circuits, prover and contracts import it without the
 // compiler (package quantize, which produces plans from ONNX graphs).
 //
-//	p, err := quantize.Compile(g, cal, plan.DefaultConfig())
+//	p, err := quantize.Compile(ctx, g, cal, plan.DefaultConfig())
 //	out, err := p.Predict(input)          // what the circuit will output
 //	q, err := p.QuantizeInputs(input)     // real numbers to fixed point
 //	tensors, err := p.Run(q)              // every tensor: the circuit's witness

@@ -1,6 +1,7 @@
 package quantize
 
 import (
+	"context"
 	"testing"
 
 	"github.com/zkml/zkml/plan"
@@ -16,7 +17,7 @@ func BenchmarkRun(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			p, err := Compile(g, cal, plan.DefaultConfig())
+			p, err := Compile(context.Background(), g, cal, plan.DefaultConfig())
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -43,7 +44,7 @@ func BenchmarkCompile(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				if _, err := Compile(g, cal, plan.DefaultConfig()); err != nil {
+				if _, err := Compile(context.Background(), g, cal, plan.DefaultConfig()); err != nil {
 					b.Fatal(err)
 				}
 			}

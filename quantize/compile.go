@@ -1,6 +1,7 @@
 package quantize
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"math"
@@ -15,8 +16,8 @@ import (
 // Compile lowers a graph to an integer Plan, choosing every tensor's
 // fixed-point scale from the calibration ranges (see the package
 // documentation for the rules). It reports every node it cannot lower in one
-// error before doing any work.
-func Compile(g *onnx.Graph, cal *Calibration, cfg plan.Config) (*plan.Plan, error) {
+// error before doing any work, and returns ctx.Err() once ctx is done.
+func Compile(ctx context.Context, g *onnx.Graph, cal *Calibration, cfg plan.Config) (*plan.Plan, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
@@ -45,6 +46,9 @@ func Compile(g *onnx.Graph, cal *Calibration, cfg plan.Config) (*plan.Plan, erro
 		return nil, fmt.Errorf("%s%w", filePrefix(g), err)
 	}
 	for _, n := range g.Nodes {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		if err := c.lower(n); err != nil {
 			return nil, nodeErr(g, n, err)
 		}

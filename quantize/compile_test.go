@@ -1,6 +1,8 @@
 package quantize
 
 import (
+	"context"
+	"errors"
 	"math"
 	"strings"
 	"testing"
@@ -17,7 +19,7 @@ func compileOn(t *testing.T, g *onnx.Graph, cfg plan.Config, samples ...[][]floa
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := Compile(g, cal, cfg)
+	p, err := Compile(context.Background(), g, cal, cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -175,7 +177,7 @@ func TestCheckListsEveryUnsupportedNode(t *testing.T) {
 	wantErr(t, Check(g), want...)
 	_, err := Calibrate(g, [][][]float64{{{1, 2}, {3, 4}}})
 	wantErr(t, err, want...)
-	_, err = Compile(g, &Calibration{MaxAbs: map[string]float64{}}, plan.DefaultConfig())
+	_, err = Compile(context.Background(), g, &Calibration{MaxAbs: map[string]float64{}}, plan.DefaultConfig())
 	wantErr(t, err, want...)
 }
 
@@ -187,13 +189,13 @@ func TestCompileErrors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = Compile(g, nil, plan.DefaultConfig())
+	_, err = Compile(context.Background(), g, nil, plan.DefaultConfig())
 	wantErr(t, err, "no calibration", "Calibrate")
-	_, err = Compile(g, cal, plan.Config{})
+	_, err = Compile(context.Background(), g, cal, plan.Config{})
 	wantErr(t, err, "activation bits 0")
-	_, err = Compile(g, &Calibration{MaxAbs: map[string]float64{}}, plan.DefaultConfig())
+	_, err = Compile(context.Background(), g, &Calibration{MaxAbs: map[string]float64{}}, plan.DefaultConfig())
 	wantErr(t, err, `no range for value "x"`, "calibrate with this model")
-	_, err = Compile(g, &Calibration{MaxAbs: map[string]float64{"x": 1e12, "v1": 1}}, plan.DefaultConfig())
+	_, err = Compile(context.Background(), g, &Calibration{MaxAbs: map[string]float64{"x": 1e12, "v1": 1}}, plan.DefaultConfig())
 	wantErr(t, err, `value "x" reaches 1e+12`, "raise ActivationBits")
 	_, err = Calibrate(g, nil)
 	wantErr(t, err, "at least one sample")
@@ -206,7 +208,7 @@ func TestCompileErrors(t *testing.T) {
 	b = newGraph()
 	x = b.input("x", 2)
 	g = b.output(b.node("Div", []string{x, b.constant(nil, 0)}))
-	_, err = Compile(g, &Calibration{MaxAbs: map[string]float64{"x": 1, "v2": 1}}, plan.DefaultConfig())
+	_, err = Compile(context.Background(), g, &Calibration{MaxAbs: map[string]float64{"x": 1, "v2": 1}}, plan.DefaultConfig())
 	wantErr(t, err, `test.onnx: node "Div_2" (Div)`, "divides by the constant 0")
 }
 
@@ -256,7 +258,7 @@ func TestCompileAccumulatorOverflow(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = Compile(g, cal, cfg)
+	_, err = Compile(context.Background(), g, cal, cfg)
 	wantErr(t, err, `node "Sub_24" (Sub)`, "accumulator needs more than 62 bits")
 }
 
@@ -355,7 +357,7 @@ func TestMalformedGraphs(t *testing.T) {
 					cal.MaxAbs[o] = 1
 				}
 			}
-			_, errP := Compile(g, cal, plan.DefaultConfig())
+			_, errP := Compile(context.Background(), g, cal, plan.DefaultConfig())
 			if errF == nil && errC == nil && errP == nil {
 				t.Fatal("no error from RunFloat, Calibrate or Compile")
 			}
@@ -412,5 +414,20 @@ func TestScaleRules(t *testing.T) {
 		if got := ceilLog2f(x); got != want {
 			t.Errorf("ceilLog2f(%g) = %d, want %d", x, got, want)
 		}
+	}
+}
+
+// TestCompileCanceled: a canceled context stops Compile between nodes.
+func TestCompileCanceled(t *testing.T) {
+	b := newGraph()
+	g := b.output(b.node("Relu", []string{b.input("x", 2)}))
+	cal, err := Calibrate(g, [][][]float64{{{1, 2}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := Compile(ctx, g, cal, plan.DefaultConfig()); !errors.Is(err, context.Canceled) {
+		t.Errorf("Compile with a canceled context: %v, want %v", err, context.Canceled)
 	}
 }

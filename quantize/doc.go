@@ -4,9 +4,9 @@
 // Start from a graph loaded by onnx.Load and a few sample inputs that look
 // like the ones you will prove:
 //
-//	cal, err := quantize.Calibrate(g, samples)           // float ranges of every value
-//	p, err := quantize.Compile(g, cal, plan.DefaultConfig())
-//	out, err := p.Predict(input)                         // what the circuit will output
+//	cal, err := quantize.Calibrate(g, samples)                    // float ranges of every value
+//	p, err := quantize.Compile(ctx, g, cal, plan.DefaultConfig())
+//	out, err := p.Predict(input)                                  // what the circuit will output
 //
 // The result is a [plan.Plan] (see package plan for its format, fixed point
 // and integer executor). [RunFloat] executes the same graph in float64 with

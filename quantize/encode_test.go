@@ -2,6 +2,7 @@ package quantize
 
 import (
 	"bytes"
+	"context"
 	"testing"
 
 	"github.com/zkml/zkml/plan"
@@ -15,7 +16,7 @@ func TestMarshalRoundTrip(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		p, err := Compile(g, cal, plan.DefaultConfig())
+		p, err := Compile(context.Background(), g, cal, plan.DefaultConfig())
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,6 +1,7 @@
 package quantize
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"testing"
@@ -93,7 +94,7 @@ func TestModels(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			plan, err := Compile(g, cal, plan.DefaultConfig())
+			plan, err := Compile(context.Background(), g, cal, plan.DefaultConfig())
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -134,7 +135,7 @@ func TestModelsOwnCalibration(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			plan, err := Compile(g, cal, plan.DefaultConfig())
+			plan, err := Compile(context.Background(), g, cal, plan.DefaultConfig())
 			if err != nil {
 				t.Fatal(err)
 			}

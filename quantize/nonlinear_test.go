@@ -1,6 +1,7 @@
 package quantize
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"slices"
@@ -84,7 +85,7 @@ func TestNonlinearOps(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			p, err := Compile(g, cal, plan.DefaultConfig())
+			p, err := Compile(context.Background(), g, cal, plan.DefaultConfig())
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -137,7 +138,7 @@ func TestLookupClamps(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		p, err := Compile(g, cal, plan.DefaultConfig())
+		p, err := Compile(context.Background(), g, cal, plan.DefaultConfig())
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -208,7 +209,7 @@ func TestProducts(t *testing.T) {
 			}
 			cfg := plan.DefaultConfig()
 			cfg.ActivationBits = tc.bits
-			p, err := Compile(g, cal, cfg)
+			p, err := Compile(context.Background(), g, cal, cfg)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -284,7 +285,7 @@ func TestFloorCeil(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		p, err := Compile(g, cal, plan.DefaultConfig())
+		p, err := Compile(context.Background(), g, cal, plan.DefaultConfig())
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -323,7 +324,7 @@ func TestRound(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			p, err := Compile(g, cal, plan.DefaultConfig())
+			p, err := Compile(context.Background(), g, cal, plan.DefaultConfig())
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -361,7 +362,7 @@ func TestFloorThenCast(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := Compile(g, cal, plan.DefaultConfig())
+	p, err := Compile(context.Background(), g, cal, plan.DefaultConfig())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -386,7 +387,7 @@ func TestTrigonometryDomains(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		p, err := Compile(g, cal, plan.DefaultConfig())
+		p, err := Compile(context.Background(), g, cal, plan.DefaultConfig())
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,6 +1,7 @@
 package quantize
 
 import (
+	"context"
 	"math"
 	"slices"
 	"testing"
@@ -297,7 +298,7 @@ func TestCompileOps(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			p, err := Compile(g, cal, plan.DefaultConfig())
+			p, err := Compile(context.Background(), g, cal, plan.DefaultConfig())
 			if err != nil {
 				t.Fatal(err)
 			}

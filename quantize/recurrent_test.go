@@ -1,6 +1,7 @@
 package quantize
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -324,7 +325,7 @@ func TestRecurrentQuantized(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			plan, err := Compile(rc.g, cal, plan.DefaultConfig())
+			plan, err := Compile(context.Background(), rc.g, cal, plan.DefaultConfig())
 			if err != nil {
 				t.Fatal(err)
 			}

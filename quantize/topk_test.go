@@ -1,6 +1,7 @@
 package quantize
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"testing"
@@ -50,7 +51,7 @@ func TestTopK(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			p, err := Compile(g, cal, plan.DefaultConfig())
+			p, err := Compile(context.Background(), g, cal, plan.DefaultConfig())
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -179,7 +179,7 @@ samples reach (times --headroom), so give inputs like the ones you will prove.`,
 			if !c.Bool("pack-outputs") {
 				popts = append(popts, prover.WithoutPackedOutputs())
 			}
-			res, err := compileModel(a[0], c.String("out"), c.StringSlice("calibration"), backend, cfg, opts, progressFor(c), popts...)
+			res, err := compileModel(c.Context, a[0], c.String("out"), c.StringSlice("calibration"), backend, cfg, opts, progressFor(c), popts...)
 			if err != nil {
 				return err
 			}
@@ -302,7 +302,7 @@ so you can repeat each step by hand.`,
 			if err != nil {
 				return err
 			}
-			res, err := runDemo(c.String("dir"), backend, progressFor(c))
+			res, err := runDemo(c.Context, c.String("dir"), backend, progressFor(c))
 			if err != nil {
 				return err
 			}

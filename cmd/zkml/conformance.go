@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -84,7 +85,7 @@ when the report cannot be written: failing models are rows of the report.`,
 			if !c.Bool("quiet") && !c.Bool("json") {
 				opts.Log = c.App.ErrWriter
 			}
-			rep, err := runConformance(dir, opts)
+			rep, err := runConformance(c.Context, dir, opts)
 			if err != nil {
 				return err
 			}
@@ -166,7 +167,7 @@ func (r *conformanceReport) Passed() int {
 
 // runConformance runs every model folder of dir (or opts.Models) and never
 // stops at a failing model: a failure is a row with its reason.
-func runConformance(dir string, opts conformanceOptions) (*conformanceReport, error) {
+func runConformance(ctx context.Context, dir string, opts conformanceOptions) (*conformanceReport, error) {
 	models := opts.Models
 	if models == nil {
 		entries, err := os.ReadDir(dir)
@@ -203,7 +204,7 @@ func runConformance(dir string, opts conformanceOptions) (*conformanceReport, er
 		if name == "" {
 			continue
 		}
-		row := runModel(filepath.Join(dir, name), filepath.Join(work, name), opts.MaxConstraints, budget)
+		row := runModel(ctx, filepath.Join(dir, name), filepath.Join(work, name), opts.MaxConstraints, budget)
 		row.Model = name
 		os.RemoveAll(filepath.Join(work, name)) // keys of big models fill the disk
 		if opts.Log != nil {
@@ -216,7 +217,7 @@ func runConformance(dir string, opts conformanceOptions) (*conformanceReport, er
 
 // runModel runs one model folder through the pipeline; build is a scratch
 // directory for its keys.
-func runModel(dir, build string, maxConstraints int, budget time.Duration) (row conformanceRow) {
+func runModel(ctx context.Context, dir, build string, maxConstraints int, budget time.Duration) (row conformanceRow) {
 	start := time.Now()
 	modelPath := filepath.Join(dir, "network.onnx")
 	fail := func(err error) conformanceRow {
@@ -248,7 +249,7 @@ func runModel(dir, build string, maxConstraints int, budget time.Duration) (row 
 	if err != nil {
 		return fail(err)
 	}
-	pl, err := quantize.Compile(g, cal, plan.DefaultConfig())
+	pl, err := quantize.Compile(ctx, g, cal, plan.DefaultConfig())
 	if err != nil {
 		return fail(err)
 	}

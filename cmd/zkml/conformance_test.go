@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"math"
 	"os"
 	"path/filepath"
@@ -43,7 +44,7 @@ func TestConformance(t *testing.T) {
 	writeModel(t, dir, "zz_relu_noref", relu, `{"input_data": [[-1, 0.5, 2, -0.25]]}`)
 
 	var log bytes.Buffer
-	rep, err := runConformance(dir, conformanceOptions{MaxConstraints: defaultMaxConstraints, Log: &log})
+	rep, err := runConformance(context.Background(), dir, conformanceOptions{MaxConstraints: defaultMaxConstraints, Log: &log})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -96,7 +97,7 @@ func TestConformance(t *testing.T) {
 // is listed with its constraint count rather than proven or dropped.
 func TestConformanceTooLarge(t *testing.T) {
 	root := testmodels.Dir(t)
-	rep, err := runConformance(root, conformanceOptions{Models: []string{"1l_mlp"}, MaxConstraints: 10})
+	rep, err := runConformance(context.Background(), root, conformanceOptions{Models: []string{"1l_mlp"}, MaxConstraints: 10})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -21,7 +22,7 @@ type demoResult struct {
 
 // runDemo writes the built-in demo model and its sample input to dir, then
 // runs compile, setup, prove and verify on it exactly as the commands do.
-func runDemo(dir string, backend prover.Backend, p *progress) (*demoResult, error) {
+func runDemo(ctx context.Context, dir string, backend prover.Backend, p *progress) (*demoResult, error) {
 	m := fixtures.Demo()
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
@@ -36,7 +37,7 @@ func runDemo(dir string, backend prover.Backend, p *progress) (*demoResult, erro
 	build, proof := filepath.Join(dir, "build"), filepath.Join(dir, "proof.json")
 	res := &demoResult{Dir: dir}
 	var err error
-	if res.Compile, err = compileModel(model, build, []string{input}, backend, plan.DefaultConfig(), nil, p); err != nil {
+	if res.Compile, err = compileModel(ctx, model, build, []string{input}, backend, plan.DefaultConfig(), nil, p); err != nil {
 		return nil, err
 	}
 	if res.Setup, err = setupBuild(build, "", p); err != nil {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -41,7 +42,7 @@ type calibrationSample struct {
 	RelativeErr float64 `json:"relative_linf_error"`
 }
 
-func compileModel(modelPath, dir string, calFiles []string, backend prover.Backend, cfg plan.Config, opts *onnx.Options, p *progress, popts ...prover.Option) (*compileResult, error) {
+func compileModel(ctx context.Context, modelPath, dir string, calFiles []string, backend prover.Backend, cfg plan.Config, opts *onnx.Options, p *progress, popts ...prover.Option) (*compileResult, error) {
 	start := time.Now()
 	if err := cfg.Validate(); err != nil {
 		return nil, err
@@ -67,7 +68,7 @@ func compileModel(modelPath, dir string, calFiles []string, backend prover.Backe
 		p.Fail()
 		return nil, err
 	}
-	pl, err := quantize.Compile(g, cal, cfg)
+	pl, err := quantize.Compile(ctx, g, cal, cfg)
 	if err != nil {
 		p.Fail()
 		return nil, err

@@ -7,6 +7,7 @@
 package testmodels
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"os"
@@ -72,7 +73,7 @@ func Plan(t testing.TB, name string) (*plan.Plan, *Model) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pl, err := quantize.Compile(m.Graph, cal, plan.DefaultConfig())
+	pl, err := quantize.Compile(context.Background(), m.Graph, cal, plan.DefaultConfig())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -134,7 +134,7 @@ func measure(ctx context.Context, chain *contracts.Chain, solc *contracts.Solc, 
 	if err != nil {
 		return r, err
 	}
-	pl, err := quantize.Compile(g, cal, plan.DefaultConfig())
+	pl, err := quantize.Compile(ctx, g, cal, plan.DefaultConfig())
 	if err != nil {
 		return r, err
 	}
