@@ -9,4 +9,9 @@
 //     a user would, several times, and rewrites RESULTS.md with the medians,
 //     the peak resident memory of each stage's process (getrusage) and the
 //     machine it ran on.
+//
+// The conformance report (CONFORMANCE.md: every shared model through the
+// whole pipeline, with its accuracy and what failing models need) is
+// package bench/conformance, which `zkml conformance` and
+// `make conformance` run.
 package bench

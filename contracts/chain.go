@@ -105,6 +105,10 @@ func (c *Chain) ChainID() *big.Int { return new(big.Int).Set(c.chainID) }
 // credentials in the URL) or "the embedded chain".
 func (c *Chain) String() string { return c.name }
 
+// Embedded reports whether c is an in-process chain of [NewSimulated],
+// which ends with c.
+func (c *Chain) Embedded() bool { return c.sim != nil }
+
 // From is the paying account's address (the zero address when none).
 func (c *Chain) From() common.Address {
 	if c.key == nil {

@@ -19,7 +19,8 @@
 // [VerifyOnChain] runs an eth_call (or, with send, a transaction, whose gas
 // it reports) and tells a rejected proof (an error wrapping [ErrRejected],
 // with the verifier's own revert reason explained) from an address that
-// holds no verifier of the model. [Calldata] gives the bytes to send from
+// holds no verifier of the model; a proof file whose outputs are not its
+// public inputs is rejected without a call. [Calldata] gives the bytes to send from
 // any other client: verifyProof(bytes,uint256[n]) for Groth16,
 // Verify(bytes,uint256[]) for PLONK.
 //
@@ -82,11 +83,12 @@
 // per verification. PLONK verifiers loop over their public inputs and fit
 // regardless.
 //
-// `zkml deploy` uses the generic verifier when asked (--generic) and, for a
-// Groth16 build, when solc is not installed or when the specialized
-// verifier would exceed the code limit (it says so on stderr; with
-// --generic=false it fails instead), so that deploying needs no compiler.
-// A ZKML_SOLCJS that points nowhere is an error, not a reason to fall back.
+// [DeployForBuild] (and so `zkml deploy`) deploys the generic verifier when
+// asked ([GenericVerifier]) and, by default ([AnyVerifier]), when solc is
+// not installed or when the specialized verifier would exceed the code
+// limit, saying why in [Deployment].Fallback; [SpecializedVerifier] fails
+// instead. A ZKML_SOLCJS that points nowhere is an error, not a reason to
+// fall back.
 //
 // [VerifyOnChain] reports an address that holds no verifier of the build
 // in one line, "... is not a zkml verifier ...": no contract (an account),

@@ -18,6 +18,13 @@ import (
 // being no verifier at the address.
 var ErrRejected = errors.New("the verifier rejected the proof")
 
+// inconsistent is the error of a proof file that does not say what its
+// public inputs prove: rejected without asking the chain.
+type inconsistent struct{ error }
+
+func (e inconsistent) Unwrap() error        { return e.error }
+func (e inconsistent) Is(target error) bool { return target == ErrRejected }
+
 // A Verification is a proof accepted on chain.
 type Verification struct {
 	Verifier common.Address
@@ -32,8 +39,14 @@ type Verification struct {
 // addr: an eth_call, and when send is true then also a transaction (which
 // needs the chain's paying account). It returns an error wrapping
 // [ErrRejected] when the verifier says the proof is invalid, and another
-// error when addr holds no verifier of b's kind.
+// error when addr holds no verifier of b's kind. A proof file whose outputs
+// are not its public inputs ([prover.CheckConsistent]) is rejected before
+// any call, with an error that matches both [ErrRejected] and
+// [prover.ErrInvalidProof]: the contract checks only the public inputs.
 func VerifyOnChain(ctx context.Context, c *Chain, addr common.Address, b *prover.Build, p *prover.Proof, send bool) (*Verification, error) {
+	if err := prover.CheckConsistent(b, p); err != nil {
+		return nil, inconsistent{err}
+	}
 	data, err := Calldata(b, p)
 	if err != nil {
 		return nil, err

@@ -136,6 +136,9 @@ func proofOffset(backend prover.Backend, n int) int {
 	return 4 + 32*(2+n)
 }
 
+// expectRejected checks that VerifyOnChain rejects p. A proof file whose
+// outputs are not its public inputs is rejected before any call, so the
+// verifier contract is then asked directly.
 func expectRejected(t *testing.T, what string, ctx context.Context, chain *Chain, addr common.Address, b *prover.Build, p *prover.Proof) {
 	t.Helper()
 	for _, send := range []bool{false, true} {
@@ -143,6 +146,19 @@ func expectRejected(t *testing.T, what string, ctx context.Context, chain *Chain
 		if !errors.Is(err, ErrRejected) {
 			t.Errorf("%s (send=%v): got %v, want a rejection", what, send, err)
 			continue
+		}
+		if errors.Is(err, prover.ErrInvalidProof) {
+			if prover.CheckConsistent(b, p) == nil {
+				t.Errorf("%s: %v blames a consistent proof file", what, err)
+			}
+			data, cerr := Calldata(b, p)
+			if cerr != nil {
+				t.Fatal(cerr)
+			}
+			if err = chain.checkVerifies(ctx, addr, b.Backend(), data, p.PublicInputs); !errors.Is(err, ErrRejected) {
+				t.Errorf("%s, the contract itself: got %v, want a rejection", what, err)
+				continue
+			}
 		}
 		if msg := err.Error(); !strings.Contains(msg, addr.Hex()) || !strings.Contains(msg, "does not verify") {
 			t.Errorf("%s: unclear message %q", what, msg)

@@ -36,6 +36,8 @@
 //
 //	model.onnx: unsupported ops: Loop (1, node "loop_0"), NonZero (2, node "/NonZero")
 //
+// That error wraps an [UnsupportedOpsError], which holds the list.
+//
 // [SupportedOps] lists the operators the importer understands. A few
 // (Mod, ReduceProd, NonZero, ...) are accepted only when their
 // inputs are constant, so that they fold away ([FoldOnly]). Elementwise

@@ -428,14 +428,46 @@ func (h *intHeap) Pop() any {
 	return x
 }
 
+// UnsupportedOpsError is the error of [Load] and [Parse] (wrapped with the
+// file name) for a model with ops the importer does not understand: every
+// such op type at once, in graph order. Use errors.As to find it.
+type UnsupportedOpsError struct {
+	Ops []UnsupportedOp
+}
+
+// UnsupportedOp is one op type of an [UnsupportedOpsError].
+type UnsupportedOp struct {
+	OpType string // with its domain when not the default one
+	Count  int    // nodes of this type
+	Node   string // the first of them
+	Detail string // empty, or why the op is unsupported here (", non-constant input")
+}
+
+func (e *UnsupportedOpsError) Error() string {
+	parts := make([]string, len(e.Ops))
+	for i, u := range e.Ops {
+		parts[i] = fmt.Sprintf("%s (%d, node %q%s)", u.OpType, u.Count, u.Node, u.Detail)
+	}
+	return "unsupported ops: " + strings.Join(parts, ", ")
+}
+
+// OpTypes lists the unsupported op types, in graph order.
+func (e *UnsupportedOpsError) OpTypes() []string {
+	out := make([]string, len(e.Ops))
+	for i, u := range e.Ops {
+		out[i] = u.OpType
+	}
+	return out
+}
+
 // unsupportedError lists every unsupported op type with its count and first
 // node, in graph order.
 func (im *importer) unsupportedError() error {
-	parts := make([]string, len(im.unsupported))
+	e := &UnsupportedOpsError{Ops: make([]UnsupportedOp, len(im.unsupported))}
 	for i, u := range im.unsupported {
-		parts[i] = fmt.Sprintf("%s (%d, node %q%s)", u.op, u.count, u.node, u.why)
+		e.Ops[i] = UnsupportedOp{OpType: u.op, Count: u.count, Node: u.node, Detail: u.why}
 	}
-	return fmt.Errorf("unsupported ops: %s", strings.Join(parts, ", "))
+	return e
 }
 
 func (im *importer) addUnsupported(n *Node, why string) {

@@ -1,10 +1,12 @@
 package onnx
 
 import (
+	"errors"
 	"math"
 	"math/rand"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -273,6 +275,17 @@ func TestUnsupportedOps(t *testing.T) {
 	m.Proto().Graph.Node[2].Name = "/NonZero_1"
 	m.Output("r", ob.Float, 4)
 	wantErr(t, m.Bytes(), `model.onnx: unsupported ops: Loop (1, node "loop_0"), NonZero (2, node "/NonZero"), Mod (1, node "Mod_3"), ReduceProd (1, node "ReduceProd_4"), ai.onnx.ml.TreeEnsembleClassifier (1, node "TreeEnsembleClassifier_6")`)
+	_, err := Parse(m.Bytes(), "model.onnx", nil)
+	var uerr *UnsupportedOpsError
+	if !errors.As(err, &uerr) {
+		t.Fatalf("%v: not an *UnsupportedOpsError", err)
+	}
+	if got, want := uerr.OpTypes(), []string{"Loop", "NonZero", "Mod", "ReduceProd", "ai.onnx.ml.TreeEnsembleClassifier"}; !slices.Equal(got, want) {
+		t.Errorf("OpTypes() = %v, want %v", got, want)
+	}
+	if u := uerr.Ops[1]; u.Count != 2 || u.Node != "/NonZero" {
+		t.Errorf("Ops[1] = %+v, want NonZero twice from node /NonZero", u)
+	}
 	// a failing node is reported too, and what follows it is not blamed
 	m = ob.NewModel("u", 13).Input("x", ob.Float, 1, 4).
 		Floats("w", []int64{3, 2}, make([]float32, 6)).

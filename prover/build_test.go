@@ -2,6 +2,7 @@ package prover
 
 import (
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -84,7 +85,14 @@ func TestOpenRejects(t *testing.T) {
 		}, func(b *Build) error { _, err := b.Prove(tinyInput); return err }, []string{"pk.bin is corrupt (checksum mismatch)"}},
 		{"corrupt vk", plk, func(t *testing.T, dir string) {
 			flipByte(t, filepath.Join(dir, "vk.bin"), -1)
-		}, func(b *Build) error { _, proof := built(t, PLONK); return Verify(b, proof) }, []string{"vk.bin is corrupt"}},
+		}, func(b *Build) error {
+			_, proof := built(t, PLONK)
+			err := Verify(b, proof)
+			if errors.Is(err, ErrInvalidProof) {
+				t.Errorf("a corrupt build is blamed on the proof: %v", err)
+			}
+			return err
+		}, []string{"vk.bin is corrupt"}},
 		{"corrupt circuit", plk, func(t *testing.T, dir string) {
 			flipByte(t, filepath.Join(dir, "circuit.ccs"), headerSize+3)
 		}, func(b *Build) error { _, err := b.Prove(tinyInput); return err }, []string{"circuit.ccs is corrupt"}},

@@ -2,6 +2,7 @@ package prover
 
 import (
 	"encoding/json"
+	"errors"
 	"math/big"
 	"path/filepath"
 	"slices"
@@ -101,6 +102,14 @@ func TestPackedVerifyRejects(t *testing.T) {
 			}
 			if !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("error %q does not mention %q", err, tt.want)
+			}
+			if !errors.Is(err, ErrInvalidProof) {
+				t.Errorf("error %q is not ErrInvalidProof", err)
+			}
+			// Only the cryptographic check sees public inputs edited
+			// consistently with the outputs.
+			if err := CheckConsistent(b, p); (err == nil) != (tt.want == "the proof is invalid") {
+				t.Errorf("CheckConsistent: %v", err)
 			}
 		})
 	}

@@ -2,6 +2,7 @@ package prover
 
 import (
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"math/big"
 	"slices"
@@ -17,30 +18,20 @@ import (
 
 // Verify returns nil only if p is a valid proof, for this build's model and
 // keys, that the model produced p.Outputs. It needs vk.bin and plan.bin,
-// not the proving key or the circuit.
+// not the proving key or the circuit. Its error for a proof that does not
+// verify matches [ErrInvalidProof]; another error is a build it cannot read.
 //
 // Besides the cryptographic check, which covers only the public inputs,
-// Verify checks that the human-readable fields of the proof say the same:
-// the outputs are exactly the public inputs (unpacked, when the build packs
-// them, with the build's layout, which output_packing must repeat)
-// dequantized at this build's scales, with this build's shapes and names.
+// Verify checks that the human-readable fields of the proof say the same
+// ([CheckConsistent]).
 func Verify(b *Build, p *Proof) error {
-	name := p.source
-	if name == "" {
-		name = "proof"
-	}
-	if p.Backend != b.settings.Backend {
-		return fmt.Errorf("%s is a %s proof but %s uses %s", name, p.Backend, dirName(b.dir), b.settings.Backend)
-	}
-	if p.ModelHash != b.planHash {
-		return fmt.Errorf("%s was made for another model (model hash %s, this build %s)", name, hex.EncodeToString(p.ModelHash[:]), hex.EncodeToString(b.planHash[:]))
-	}
-	if err := checkOutputs(b, p, name); err != nil {
+	if err := CheckConsistent(b, p); err != nil {
 		return err
 	}
+	name := proofName(p)
 	proof, err := decodeGnarkProof(p.Backend, p.Bytes)
 	if err != nil {
-		return fmt.Errorf("%s: %v", name, err)
+		return invalid(fmt.Errorf("%s: %v", name, err))
 	}
 	vk, err := b.verifyingKey()
 	if err != nil {
@@ -48,7 +39,7 @@ func Verify(b *Build, p *Proof) error {
 	}
 	pw, err := publicWitness(p.PublicInputs)
 	if err != nil {
-		return fmt.Errorf("%s: %v", name, err)
+		return invalid(fmt.Errorf("%s: %v", name, err))
 	}
 	opt := solidity.WithVerifierTargetSolidityVerifier(b.settings.Backend.id())
 	switch vk := vk.(type) {
@@ -60,9 +51,47 @@ func Verify(b *Build, p *Proof) error {
 		return fmt.Errorf("unexpected verifying key type %T", vk)
 	}
 	if err != nil {
-		return fmt.Errorf("%s: the proof is invalid: it does not prove these outputs for this model and keys (%v)", name, err)
+		return invalid(fmt.Errorf("%s: the proof is invalid: it does not prove these outputs for this model and keys (%v)", name, err))
 	}
 	return nil
+}
+
+// ErrInvalidProof is matched (errors.Is) by the errors of [Verify] and
+// [CheckConsistent] for a proof that is not valid for the build.
+var ErrInvalidProof = errors.New("invalid proof")
+
+type invalidError struct{ error }
+
+func (e invalidError) Unwrap() error        { return e.error }
+func (e invalidError) Is(target error) bool { return target == ErrInvalidProof }
+
+func invalid(err error) error { return invalidError{err} }
+
+// CheckConsistent is the part of [Verify] that needs no cryptography: p is
+// a proof of b's backend and model, and its outputs are exactly its public
+// inputs (unpacked, when the build packs them, with the build's layout,
+// which output_packing must repeat) dequantized at b's scales, with b's
+// shapes and names. A verifier contract checks the rest, the public inputs;
+// check the file with CheckConsistent before trusting its outputs.
+func CheckConsistent(b *Build, p *Proof) error {
+	name := proofName(p)
+	if p.Backend != b.settings.Backend {
+		return invalid(fmt.Errorf("%s is a %s proof but %s uses %s", name, p.Backend, dirName(b.dir), b.settings.Backend))
+	}
+	if p.ModelHash != b.planHash {
+		return invalid(fmt.Errorf("%s was made for another model (model hash %s, this build %s)", name, hex.EncodeToString(p.ModelHash[:]), hex.EncodeToString(b.planHash[:])))
+	}
+	if err := checkOutputs(b, p, name); err != nil {
+		return invalid(err)
+	}
+	return nil
+}
+
+func proofName(p *Proof) string {
+	if p.source == "" {
+		return "proof"
+	}
+	return p.source
 }
 
 // checkOutputs checks the readable fields of p against the build and the

@@ -610,20 +610,20 @@ func (c *compiler) inRange(node string, t int) (int, error) {
 	return t, nil
 }
 
-// Check reports, in one error, every node of g that Compile cannot lower
+// Check reports, in one [*CheckError], every node of g that Compile cannot lower
 // (unsupported ops, products of two computed tensors, computed weights, ...).
 func Check(g *onnx.Graph) error {
-	var problems []string
+	var problems []*NodeError
 	ints := integerValues(g)
 	for _, n := range g.Nodes {
 		if err := checkNode(g, n, ints); err != nil {
-			problems = append(problems, fmt.Sprintf("%s: %v", n.Describe(), err))
+			problems = append(problems, newNodeError(n, err))
 		}
 	}
 	if len(problems) == 0 {
 		return nil
 	}
-	return fmt.Errorf("%s%d node(s) cannot be compiled to a circuit:\n  %s", filePrefix(g), len(problems), strings.Join(problems, "\n  "))
+	return &CheckError{File: g.File, Nodes: problems}
 }
 
 func checkNode(g *onnx.Graph, n *onnx.Node, ints map[string]bool) error {

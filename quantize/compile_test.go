@@ -179,6 +179,18 @@ func TestCheckListsEveryUnsupportedNode(t *testing.T) {
 	wantErr(t, err, want...)
 	_, err = Compile(context.Background(), g, &Calibration{MaxAbs: map[string]float64{}}, plan.DefaultConfig())
 	wantErr(t, err, want...)
+	// The same, typed: a CheckError with one NodeError per node.
+	var cerr *CheckError
+	if !errors.As(err, &cerr) || len(cerr.Nodes) != 5 || cerr.File != "test.onnx" {
+		t.Fatalf("%v: not a CheckError of 5 nodes of test.onnx", err)
+	}
+	var nerr *NodeError
+	if !errors.As(err, &nerr) || nerr.Node != "Mod_1" || nerr.Op != "Mod" || !errors.Is(nerr, ErrUnsupportedOp) {
+		t.Errorf("errors.As NodeError: %+v, want the unsupported Mod_1", nerr)
+	}
+	if n := cerr.Nodes[1]; n.Op != "Cast" || errors.Is(n, ErrUnsupportedOp) {
+		t.Errorf("Nodes[1] = %+v, want a supported Cast that cannot be compiled here", n)
+	}
 }
 
 func TestCompileErrors(t *testing.T) {

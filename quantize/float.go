@@ -113,10 +113,6 @@ func filePrefix(g *onnx.Graph) string {
 	return g.File + ": "
 }
 
-func nodeErr(g *onnx.Graph, n *onnx.Node, err error) error {
-	return fmt.Errorf("%s%s: %w", filePrefix(g), n.Describe(), err)
-}
-
 // checkDeclared compares a computed shape with the one onnx.Load inferred,
 // when there is one: a mismatch means the two disagree on the op's semantics.
 func checkDeclared(g *onnx.Graph, n *onnx.Node, shape []int) error {

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math"
 	"sort"
-	"strings"
 
 	"github.com/zkml/zkml/onnx"
 )
@@ -226,12 +225,7 @@ func SupportedOps() []string {
 }
 
 // unsupported is Check's error for an op without a rule.
-func unsupported(op string) error {
-	if why, ok := rejected[op]; ok {
-		return fmt.Errorf("op %s is not supported: %s", op, why)
-	}
-	return fmt.Errorf("op %s is not supported (zkml compiles %s)", op, strings.Join(SupportedOps(), ", "))
-}
+func unsupported(op string) error { return unsupportedOpError{op} }
 
 // dataInputs returns how many of n's inputs carry data (the rest are
 // constant parameters or, for binary ops, checked by the op).

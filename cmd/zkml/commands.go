@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"sort"
@@ -265,7 +266,11 @@ func verifyCommand() *cli.Command {
 		Usage:     "verify a proof against a compiled model; exits 0 only for a valid proof",
 		ArgsUsage: "build/ proof.json",
 		Description: `Example:
-   zkml verify build/ proof.json && echo valid`,
+   zkml verify build/ proof.json && echo valid
+   zkml verify build/ proof.json --json
+
+Exits 0 for a valid proof, 1 for a rejected one (with --json, {"valid": false, "reason": ...}
+on stdout), 2 when the build or the file cannot be read.`,
 		Flags: []cli.Flag{jsonFlag, quietFlag},
 		Action: func(c *cli.Context) error {
 			a, err := args(c, "build/", "proof.json")
@@ -273,6 +278,9 @@ func verifyCommand() *cli.Command {
 				return err
 			}
 			res, err := verifyProof(a[0], a[1], progressFor(c))
+			if errors.Is(err, prover.ErrInvalidProof) {
+				return reject(c, err)
+			}
 			if err != nil {
 				return err
 			}

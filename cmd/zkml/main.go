@@ -10,6 +10,9 @@
 //	zkml conformance ../shared/models --out bench/CONFORMANCE.md
 //
 // Run `zkml help COMMAND` for the details of each command.
+//
+// zkml exits 0 on success, 1 when verify or verify-onchain rejects a proof,
+// and 2 on any other error (usage, unreadable or invalid files, chains).
 package main
 
 import (
@@ -41,9 +44,38 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return exit.ExitCode()
 		}
 		fmt.Fprintln(stderr, "zkml: "+oneLine(err.Error()))
-		return 1
+		if errors.As(err, new(rejectedError)) {
+			return exitRejected
+		}
+		return exitError
 	}
 	return 0
+}
+
+// The exit codes besides 0.
+const (
+	exitRejected = 1 // verify or verify-onchain rejected the proof
+	exitError    = 2 // usage, files, chains: anything else
+)
+
+// rejectedError is a proof that verify or verify-onchain rejected.
+type rejectedError struct{ error }
+
+func (e rejectedError) Unwrap() error { return e.error }
+
+// reject returns err as a rejected proof, after printing
+// {"valid": false, "reason": ...} with --json.
+func reject(c *cli.Context, err error) error {
+	if c.Bool("json") {
+		res := struct {
+			Valid  bool   `json:"valid"`
+			Reason string `json:"reason"`
+		}{false, oneLine(err.Error())}
+		if err := output(c, res, nil); err != nil {
+			return err
+		}
+	}
+	return rejectedError{err}
 }
 
 // oneLine keeps an error on one line: joined errors become "; "-separated.
@@ -58,6 +90,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 	return &cli.App{
 		Name:            "zkml",
 		Usage:           "zero-knowledge proofs of ONNX model inferences, verifiable on Ethereum",
+		Description:     "Exit status: 0 on success, 1 when verify or verify-onchain rejects a proof, 2 on any other error.",
 		Version:         version,
 		Writer:          stdout,
 		ErrWriter:       stderr,

@@ -293,91 +293,30 @@ type deployResult struct {
 
 var genericFlag = &cli.BoolFlag{Name: "generic", Usage: "deploy zkml's precompiled generic verifier (Groth16 or PLONK) with the build's key (no solc needed; the default when solc is not installed, --generic=false to refuse it)"}
 
-// deployBuildVerifier deploys b's verifier: the specialized one compiled
-// with solc, or the generic one with --generic, or when solc is not
-// installed and --generic=false was not given (the build then gets a
-// verifier of the same proofs and calldata at 0.2-2% more gas, rather than
-// an error). A ZKML_SOLCJS that points nowhere is an error, not a reason to
-// fall back: the user asked for that compiler.
+// deployBuildVerifier deploys b's verifier as contracts.DeployForBuild
+// chooses: --generic asks for the generic verifier, --generic=false for the
+// specialized one, and without the flag the generic one replaces the
+// specialized one when solc is missing or the contract would be too large,
+// with a note on stderr.
 func deployBuildVerifier(ctx context.Context, c *cli.Context, chain *contracts.Chain, b *prover.Build, p *progress) (*deployResult, error) {
-	if c.Bool("generic") {
-		return deployGenericVerifier(ctx, chain, b, p)
-	}
-	n := b.Settings().Circuit.PublicInputs
-	tooLarge := func() error {
-		return fmt.Errorf("%s: the specialized %s verifier of %d public inputs is over the %d-byte code limit of a contract (EIP-170): the model has too many outputs; %w",
-			b.Dir(), b.Backend(), n, contracts.MaxCodeSize, contracts.ErrVerifierTooLarge)
-	}
-	const tooLargeNote = "zkml: the specialized verifier of %d public inputs does not fit in a contract (EIP-170's %d bytes): deploying zkml's generic verifier instead (same proofs and calldata; --generic=false to refuse)\n"
-	// Decided from the number of public inputs where it is sure (gnark's
-	// Groth16 template unrolls them), so that solc is not run for nothing.
-	if contracts.SpecializedTooLarge(b.Backend(), n) {
-		if c.IsSet("generic") {
-			return nil, tooLarge()
+	choice := contracts.AnyVerifier
+	if c.IsSet("generic") {
+		choice = contracts.SpecializedVerifier
+		if c.Bool("generic") {
+			choice = contracts.GenericVerifier
 		}
-		fmt.Fprintf(c.App.ErrWriter, tooLargeNote, n, contracts.MaxCodeSize)
-		return deployGenericVerifier(ctx, chain, b, p)
 	}
-	_, err := contracts.FindSolc()
-	if errors.Is(err, contracts.ErrNoSolc) && !c.IsSet("generic") {
-		fmt.Fprintln(c.App.ErrWriter, "zkml: no Solidity compiler (solc, `make tools`): deploying zkml's generic verifier instead (same proofs and calldata, 0.2-2% more gas per verification; --generic=false to refuse)")
-		return deployGenericVerifier(ctx, chain, b, p)
-	}
-	res, err := deployVerifier(ctx, chain, b, p)
-	if errors.Is(err, contracts.ErrVerifierTooLarge) && b.Backend() == prover.Groth16 && !c.IsSet("generic") {
-		fmt.Fprintf(c.App.ErrWriter, tooLargeNote, n, contracts.MaxCodeSize)
-		return deployGenericVerifier(ctx, chain, b, p)
-	}
-	return res, err
-}
-
-func deployVerifier(ctx context.Context, chain *contracts.Chain, b *prover.Build, p *progress) (*deployResult, error) {
-	v, err := contracts.NewVerifier(b)
-	if err != nil {
-		return nil, err
-	}
-	solc, err := contracts.FindSolc()
-	if err != nil {
-		return nil, fmt.Errorf("deploy compiles the verifier, but: %w", err)
-	}
-	p.Stage("compiling the verifier with solc " + contracts.SolcVersion)
-	art, err := v.Compile(ctx, solc)
-	if err != nil {
-		p.Fail()
-		return nil, err
-	}
-	p.Stage("deploying on " + chain.String())
-	r, err := chain.Deploy(ctx, art.Bytecode)
+	d, err := contracts.DeployForBuild(ctx, chain, b, contracts.DeployOptions{Verifier: choice, Progress: p.Stage})
 	if err != nil {
 		p.Fail()
 		return nil, err
 	}
 	p.End()
-	return &deployResult{Address: r.Contract, TxHash: r.TxHash, GasUsed: r.GasUsed, CodeBytes: len(art.Runtime),
-		ChainID: chain.ChainID().String(), Embedded: chain.String() == "the embedded chain"}, nil
-}
-
-// deployGenericVerifier deploys zkml's generic Groth16 or PLONK verifier
-// with b's verifying key: no compiler involved.
-func deployGenericVerifier(ctx context.Context, chain *contracts.Chain, b *prover.Build, p *progress) (*deployResult, error) {
-	p.Stage("deploying the generic verifier on " + chain.String())
-	deployGeneric := contracts.DeployGenericVerifier
-	if b.Backend() == prover.PLONK {
-		deployGeneric = contracts.DeployGenericPlonkVerifier // any PLONK build, commitments included
+	if d.Fallback != "" {
+		fmt.Fprintf(c.App.ErrWriter, "zkml: %s; --generic=false to refuse\n", d.Fallback)
 	}
-	r, err := deployGeneric(ctx, chain, b)
-	if err != nil {
-		p.Fail()
-		return nil, err
-	}
-	code, err := chain.CodeAt(ctx, r.Contract)
-	if err != nil {
-		p.Fail()
-		return nil, err
-	}
-	p.End()
-	return &deployResult{Address: r.Contract, TxHash: r.TxHash, GasUsed: r.GasUsed, CodeBytes: len(code),
-		ChainID: chain.ChainID().String(), Embedded: chain.String() == "the embedded chain", Generic: true}, nil
+	return &deployResult{Address: d.Contract, TxHash: d.TxHash, GasUsed: d.GasUsed, CodeBytes: d.CodeBytes,
+		ChainID: chain.ChainID().String(), Embedded: chain.Embedded(), Generic: d.Generic}, nil
 }
 
 func verifyOnchainCommand() *cli.Command {
@@ -392,8 +331,10 @@ func verifyOnchainCommand() *cli.Command {
    zkml verify-onchain build/ proof.json --rpc URL --address 0x.. --registry 0x.. --tx
                                           # through a ZkmlRegistry: records the outputs
 
-Without --address a verifier is deployed first (see ` + "`zkml deploy`" + `; --generic as there). Exits non-zero
-when the verifier rejects the proof, printing the contract's reason.`,
+Without --address a verifier is deployed first (see ` + "`zkml deploy`" + `; --generic as there). The
+proof file's outputs must be what its public inputs prove, as for ` + "`zkml verify`" + `. Exits 1
+when the proof is rejected, printing the contract's reason (with --json, {"valid": false,
+"reason": ...} on stdout), and 2 on any other error.`,
 		Flags: []cli.Flag{
 			rpcFlag, privateKeyFlag, chainIDFlag,
 			&cli.StringFlag{Name: "address", Usage: "the verifier's `ADDRESS` (default: deploy one first)"},
@@ -411,6 +352,11 @@ when the verifier rejects the proof, printing the contract's reason.`,
 			b, p, err := openBuildAndProof(a[0], a[1])
 			if err != nil {
 				return err
+			}
+			// The contract checks the public inputs only: the outputs the
+			// file shows must be theirs, as for verify.
+			if err := prover.CheckConsistent(b, p); err != nil {
+				return reject(c, err)
 			}
 			var addr common.Address
 			if s := c.String("address"); s != "" {
@@ -451,7 +397,7 @@ when the verifier rejects the proof, printing the contract's reason.`,
 			if err != nil {
 				prog.Fail()
 				if errors.Is(err, contracts.ErrRejected) {
-					return fmt.Errorf("%s: rejected on chain: %w", a[1], err)
+					return reject(c, fmt.Errorf("%s: rejected on chain: %w", a[1], err))
 				}
 				return err
 			}

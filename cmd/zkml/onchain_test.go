@@ -3,9 +3,12 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"io"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -18,8 +21,8 @@ import (
 
 // The on-chain user stories are in testdata/onchain: the same testscript
 // runner as TestScripts, plus the solcjs of `make tools` (condition [solc];
-// scripts that deploy skip without it) and a free loopback port for a
-// devnet ($PORT).
+// scripts that deploy skip without it), and commands that start a devnet
+// or anvil on a port of their own and set $PORT.
 func TestOnchainScripts(t *testing.T) {
 	solc, _ := filepath.Abs(filepath.Join("..", "..", ".tools", "node_modules", "solc"))
 	_, err := os.Stat(filepath.Join(solc, "solc.js"))
@@ -38,7 +41,11 @@ func TestOnchainScripts(t *testing.T) {
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"fixture": cmdFixture,
 			"tamper":  cmdTamper,
-			"waitrpc": cmdWaitRPC,
+			"graft":   cmdGraft,
+			"json":    cmdJSON,
+			"status":  cmdStatus,
+			"devnet":  cmdDevnet,
+			"anvil":   cmdAnvil,
 			"ethcall": cmdEthCall,
 			"capture": cmdCapture,
 		},
@@ -49,11 +56,6 @@ func TestOnchainScripts(t *testing.T) {
 			if haveAnvil {
 				env.Setenv("ANVIL", anvil)
 			}
-			port, err := freePort()
-			if err != nil {
-				return err
-			}
-			env.Setenv("PORT", strconv.Itoa(port))
 			return nil
 		},
 		Condition: func(cond string) (bool, error) {
@@ -68,35 +70,92 @@ func TestOnchainScripts(t *testing.T) {
 	})
 }
 
-func freePort() (int, error) {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return 0, err
+// devnet starts `zkml devnet --port 0 --json`, which binds a free port
+// itself, reads the address it reports, checks the rest of its JSON, and
+// sets $PORT. The devnet is interrupted when the script ends.
+func cmdDevnet(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 0 {
+		ts.Fatalf("usage: devnet")
 	}
-	defer l.Close()
-	return l.Addr().(*net.TCPAddr).Port, nil
+	cmd := exec.Command(lookPath(ts, "zkml"), "devnet", "--port", "0", "--json")
+	cmd.Dir = ts.Getenv("WORK")
+	cmd.Env = scriptEnv(ts)
+	out, err := cmd.StdoutPipe()
+	ts.Check(err)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	ts.Check(cmd.Start())
+	ts.Defer(func() {
+		cmd.Process.Signal(os.Interrupt)
+		if err := cmd.Wait(); err != nil {
+			ts.Logf("zkml devnet: %v; stderr: %s", err, stderr.String())
+		}
+	})
+	var info devnetInfo
+	if err := json.NewDecoder(out).Decode(&info); err != nil {
+		ts.Fatalf("zkml devnet --json: %v; stderr: %s", err, stderr.String())
+	}
+	go io.Copy(io.Discard, out)
+	u, err := url.Parse(info.RPC)
+	ts.Check(err)
+	if u.Hostname() != "127.0.0.1" || u.Port() == "" || u.Port() == "0" || info.ChainID != 1337 || len(info.Accounts) == 0 {
+		ts.Fatalf("zkml devnet --json: %+v, want the bound address on 127.0.0.1, chain 1337 and funded accounts", info)
+	}
+	ts.Setenv("PORT", u.Port())
 }
 
-// waitrpc URL waits up to 20 seconds for a JSON-RPC endpoint to answer.
-func cmdWaitRPC(ts *testscript.TestScript, neg bool, args []string) {
-	if len(args) != 1 {
-		ts.Fatalf("usage: waitrpc URL")
+// anvil starts $ANVIL on a free port and sets $PORT. The port is free when
+// chosen but may be taken before anvil binds it: anvil then exits, and a
+// new port is tried.
+func cmdAnvil(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 0 {
+		ts.Fatalf("usage: anvil")
 	}
+	for try := 0; ; try++ {
+		l, err := net.Listen("tcp", "127.0.0.1:0")
+		ts.Check(err)
+		port := strconv.Itoa(l.Addr().(*net.TCPAddr).Port)
+		l.Close()
+		cmd := exec.Command(ts.Getenv("ANVIL"), "--host", "127.0.0.1", "--port", port, "--silent")
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		ts.Check(cmd.Start())
+		exited := make(chan error, 1)
+		go func() { exited <- cmd.Wait() }()
+		if waitRPC("http://127.0.0.1:"+port, 20*time.Second, exited) {
+			ts.Defer(func() { cmd.Process.Kill(); <-exited })
+			ts.Setenv("PORT", port)
+			return
+		}
+		cmd.Process.Kill()
+		err = <-exited
+		if try == 4 {
+			ts.Fatalf("anvil did not serve on a free port in 5 tries; last: %v, %s", err, stderr.String())
+		}
+	}
+}
+
+// waitRPC waits until url answers eth_chainId, for at most d, or until
+// exited delivers (the node stopped): it reports whether the node answered.
+func waitRPC(url string, d time.Duration, exited chan error) bool {
 	body := []byte(`{"jsonrpc":"2.0","id":1,"method":"eth_chainId","params":[]}`)
-	deadline := time.Now().Add(20 * time.Second)
-	for {
-		resp, err := http.Post(args[0], "application/json", bytes.NewReader(body))
+	deadline := time.Now().Add(d)
+	for time.Now().Before(deadline) {
+		resp, err := http.Post(url, "application/json", bytes.NewReader(body))
 		if err == nil {
 			resp.Body.Close()
 			if resp.StatusCode == http.StatusOK {
-				return
+				return true
 			}
 		}
-		if time.Now().After(deadline) {
-			ts.Fatalf("%s did not answer within 20s: %v", args[0], err)
+		select {
+		case err := <-exited:
+			exited <- err
+			return false
+		case <-time.After(50 * time.Millisecond):
 		}
-		time.Sleep(50 * time.Millisecond)
 	}
+	return false
 }
 
 // ethcall URL TO DATAFILE [REVERT] makes an eth_call of TO with the hex

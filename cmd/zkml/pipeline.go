@@ -302,9 +302,9 @@ func verifyProof(dir, proofPath string, p *progress) (*verifyResult, error) {
 		return nil, err
 	}
 	p.Stage("verifying")
-	if err := prover.Verify(b, proof); err != nil {
+	if err := prover.Verify(b, proof); err != nil { // names the proof file
 		p.Fail()
-		return nil, fmt.Errorf("%s: %w", proofPath, err)
+		return nil, err
 	}
 	p.End()
 	return &verifyResult{Valid: true, Backend: b.Backend(), Outputs: proof.Outputs}, nil

@@ -179,7 +179,7 @@ func finishRegistryVerify(ctx context.Context, c *cli.Context, chain *contracts.
 	if err != nil {
 		prog.Fail()
 		if errors.Is(err, contracts.ErrRejected) {
-			return fmt.Errorf("%s: rejected on chain: %w", proofPath, err)
+			return reject(c, fmt.Errorf("%s: rejected on chain: %w", proofPath, err))
 		}
 		return err
 	}

@@ -1,14 +1,20 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math/big"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
+	"strings"
 	"testing"
 
+	kzg_bn254 "github.com/consensys/gnark-crypto/ecc/bn254/kzg"
 	"github.com/rogpeppe/go-internal/testscript"
 
 	"github.com/zkml/zkml/internal/fixtures"
@@ -28,9 +34,156 @@ func TestScripts(t *testing.T) {
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"fixture": cmdFixture,
 			"tamper":  cmdTamper,
+			"graft":   cmdGraft,
+			"json":    cmdJSON,
+			"status":  cmdStatus,
+			"srs":     cmdSRS,
 		},
 		RequireExplicitExec: false,
 	})
+}
+
+// status N zkml ARGS... runs the zkml command in the script's directory and
+// fails unless it exits with status N; its output goes to stdout.N and
+// stderr.N. (exec checks only zero or not.)
+func cmdStatus(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 2 || args[1] != "zkml" {
+		ts.Fatalf("usage: status N zkml ARGS...")
+	}
+	want, err := strconv.Atoi(args[0])
+	ts.Check(err)
+	cmd := exec.Command(lookPath(ts, "zkml"), args[2:]...)
+	cmd.Dir = ts.Getenv("WORK")
+	cmd.Env = scriptEnv(ts)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err = cmd.Run()
+	got := 0
+	var exit *exec.ExitError
+	if errors.As(err, &exit) {
+		got = exit.ExitCode()
+	} else {
+		ts.Check(err)
+	}
+	ts.Check(os.WriteFile(ts.MkAbs("stdout."+args[0]), stdout.Bytes(), 0o644))
+	ts.Check(os.WriteFile(ts.MkAbs("stderr."+args[0]), stderr.Bytes(), 0o644))
+	if got != want {
+		ts.Fatalf("zkml %s exited with %d, want %d; stderr: %s", strings.Join(args[2:], " "), got, want, stderr.String())
+	}
+}
+
+// srs FILE N writes a KZG SRS of N points (τ known: for tests only) in
+// gnark-crypto's encoding, as a ceremony publishes one.
+func cmdSRS(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: srs FILE N")
+	}
+	n, err := strconv.ParseUint(args[1], 10, 64)
+	ts.Check(err)
+	srs, err := kzg_bn254.NewSRS(n, big.NewInt(987654321))
+	ts.Check(err)
+	var buf bytes.Buffer
+	_, err = srs.WriteTo(&buf)
+	ts.Check(err)
+	ts.Check(os.WriteFile(ts.MkAbs(args[0]), buf.Bytes(), 0o644))
+}
+
+// lookPath finds a program on the script's $PATH (where testscript puts
+// zkml).
+func lookPath(ts *testscript.TestScript, name string) string {
+	for _, dir := range filepath.SplitList(ts.Getenv("PATH")) {
+		p := filepath.Join(dir, name)
+		if fi, err := os.Stat(p); err == nil && !fi.IsDir() {
+			return p
+		}
+	}
+	ts.Fatalf("%s is not on $PATH", name)
+	return ""
+}
+
+// scriptEnv is the part of the script's environment zkml reads.
+func scriptEnv(ts *testscript.TestScript) []string {
+	var env []string
+	for _, k := range []string{"PATH", "HOME", "TMPDIR", "ZKML_SOLCJS", "ZKML_RPC_URL", "ZKML_PRIVATE_KEY"} {
+		env = append(env, k+"="+ts.Getenv(k))
+	}
+	return env
+}
+
+// graft FILE DONOR replaces the proof bytes of the proof file FILE with
+// DONOR's: a valid proof of other outputs. FILE still says consistently
+// what its public inputs are, but its proof does not prove them, so that
+// only the cryptographic check (or the contract) can object.
+func cmdGraft(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: graft FILE DONOR")
+	}
+	var doc, donor map[string]any
+	ts.Check(json.Unmarshal([]byte(ts.ReadFile(args[0])), &doc))
+	ts.Check(json.Unmarshal([]byte(ts.ReadFile(args[1])), &donor))
+	if doc["proof"] == donor["proof"] {
+		ts.Fatalf("%s and %s hold the same proof", args[0], args[1])
+	}
+	doc["proof"] = donor["proof"]
+	out, err := json.Marshal(doc)
+	ts.Check(err)
+	ts.Check(os.WriteFile(ts.MkAbs(args[0]), out, 0o644))
+}
+
+// json FILE PATH REGEXP parses FILE (stdout, stderr or a file) as one JSON
+// document and fails unless the value at PATH (keys and list indices
+// separated by dots; "." is the document) matches REGEXP, anchored: a
+// string as itself, anything else in JSON. Negated, it fails unless FILE is
+// JSON without PATH.
+func cmdJSON(ts *testscript.TestScript, neg bool, args []string) {
+	if !(len(args) == 3 || neg && len(args) == 2) {
+		ts.Fatalf("usage: json FILE PATH REGEXP, or ! json FILE PATH")
+	}
+	dec := json.NewDecoder(strings.NewReader(ts.ReadFile(args[0])))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		ts.Fatalf("%s is not JSON: %v", args[0], err)
+	}
+	if dec.More() {
+		ts.Fatalf("%s holds more than one JSON document", args[0])
+	}
+	if args[1] != "." {
+		for _, k := range strings.Split(args[1], ".") {
+			switch x := v.(type) {
+			case map[string]any:
+				var ok bool
+				if v, ok = x[k]; !ok {
+					if neg {
+						return
+					}
+					ts.Fatalf("%s: no %q in %s", args[0], k, args[1])
+				}
+			case []any:
+				i, err := strconv.Atoi(k)
+				if err != nil || i < 0 || i >= len(x) {
+					ts.Fatalf("%s: %s: index %q out of the list of %d", args[0], args[1], k, len(x))
+				}
+				v = x[i]
+			default:
+				ts.Fatalf("%s: %s: %q indexes a %T", args[0], args[1], k, v)
+			}
+		}
+	}
+	if neg {
+		ts.Fatalf("%s has %s", args[0], args[1])
+	}
+	got, ok := v.(string)
+	if !ok {
+		b, err := json.Marshal(v)
+		ts.Check(err)
+		got = string(b)
+	}
+	re, err := regexp.Compile("^(?:" + args[2] + ")$")
+	ts.Check(err)
+	if !re.MatchString(got) {
+		ts.Fatalf("%s: %s is %s, want %s", args[0], args[1], got, args[2])
+	}
 }
 
 // fixture NAME DIR writes a fixture model and its input to DIR/model.onnx and

@@ -1,8 +1,10 @@
-package main
+package conformance
 
 import (
 	"bytes"
 	"context"
+	"errors"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -11,6 +13,8 @@ import (
 
 	"github.com/zkml/zkml/internal/onnxbuild"
 	"github.com/zkml/zkml/internal/testmodels"
+	"github.com/zkml/zkml/onnx"
+	"github.com/zkml/zkml/quantize"
 )
 
 // conformanceSubset is the CI's sample of the conformance run: the full
@@ -44,12 +48,12 @@ func TestConformance(t *testing.T) {
 	writeModel(t, dir, "zz_relu_noref", relu, `{"input_data": [[-1, 0.5, 2, -0.25]]}`)
 
 	var log bytes.Buffer
-	rep, err := runConformance(context.Background(), dir, conformanceOptions{MaxConstraints: defaultMaxConstraints, Log: &log})
+	rep, err := Run(context.Background(), dir, Options{MaxConstraints: DefaultMaxConstraints, Log: &log})
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Logf("\n%s", log.String())
-	rows := map[string]conformanceRow{}
+	rows := map[string]Row{}
 	for _, r := range rep.Rows {
 		rows[r.Model] = r
 	}
@@ -58,8 +62,8 @@ func TestConformance(t *testing.T) {
 	}
 	for _, name := range append(conformanceSubset, "zz_relu_noref") {
 		r := rows[name]
-		if r.Status != statusPass || !r.Verified || r.Constraints == 0 || r.Cases == 0 || r.RelErr > passError {
-			t.Errorf("%s: %+v, want a verified pass within %.2g%%", name, r, 100*passError)
+		if r.Status != StatusPass || !r.Verified || r.Constraints == 0 || r.Cases == 0 || r.RelErr > PassError {
+			t.Errorf("%s: %+v, want a verified pass within %.2g%%", name, r, 100*PassError)
 		}
 	}
 	if r := rows["zz_relu_noref"]; r.Reference || r.Cases != 1 || r.RelErr > 1e-6 {
@@ -73,13 +77,16 @@ func TestConformance(t *testing.T) {
 		"zz_det":      "Det",
 	} {
 		r := rows[name]
-		if r.Status != statusFail || !strings.Contains(r.Reason, want) || strings.Contains(r.Reason, "\n") {
+		if r.Status != StatusFail || !strings.Contains(r.Reason, want) || strings.Contains(r.Reason, "\n") {
 			t.Errorf("%s: status %q, reason %q; want a one-line failure naming %q", name, r.Status, r.Reason, want)
+		}
+		if name == "zz_det" && (!strings.Contains(r.Cause, "Det") || strings.Contains(r.Cause, "node")) {
+			t.Errorf("%s: cause %q, want the op", name, r.Cause)
 		}
 	}
 
 	var md bytes.Buffer
-	rep.writeMarkdown(&md)
+	rep.WriteMarkdown(&md)
 	for _, want := range []string{
 		"# zkml conformance report",
 		"| model | ops | constraints |",
@@ -97,12 +104,12 @@ func TestConformance(t *testing.T) {
 // is listed with its constraint count rather than proven or dropped.
 func TestConformanceTooLarge(t *testing.T) {
 	root := testmodels.Dir(t)
-	rep, err := runConformance(context.Background(), root, conformanceOptions{Models: []string{"1l_mlp"}, MaxConstraints: 10})
+	rep, err := Run(context.Background(), root, Options{Models: []string{"1l_mlp"}, MaxConstraints: 10})
 	if err != nil {
 		t.Fatal(err)
 	}
 	r := rep.Rows[0]
-	if r.Status != statusTooLarge || r.Constraints <= 10 || r.Verified || !strings.Contains(r.Reason, "constraints exceed") {
+	if r.Status != StatusTooLarge || r.Constraints <= 10 || r.Verified || !strings.Contains(r.Reason, "constraints exceed") {
 		t.Fatalf("%+v, want a too-large row with its constraint count", r)
 	}
 }
@@ -137,25 +144,27 @@ func TestAccuracyMeasures(t *testing.T) {
 	}
 }
 
-func TestFailureReason(t *testing.T) {
-	dir := "/models/x"
-	for _, c := range []struct{ err, want string }{
-		{"/models/x/network.onnx: unsupported ops: Sigmoid (1, node \"s\")", "network.onnx: unsupported ops: Sigmoid (1, node \"s\")"},
-		{"/models/x/network.onnx: 2 node(s) cannot be compiled to a circuit:\n  node \"a\" (Less): op Less is not supported (zkml compiles Add, Conv)\n  node \"b\" (Not): no", "network.onnx: 2 node(s) cannot be compiled to a circuit: node \"a\" (Less): op Less is not supported (and 1 more)"},
-		{"first\nsecond", "first"},
+// TestFailure checks that failing rows are classified by the errors' types.
+func TestFailure(t *testing.T) {
+	unsupported := &onnx.UnsupportedOpsError{Ops: []onnx.UnsupportedOp{{OpType: "Sigmoid", Count: 1, Node: "s"}, {OpType: "Tanh", Count: 2, Node: "t"}}}
+	check := &quantize.CheckError{File: "network.onnx", Nodes: []*quantize.NodeError{
+		{Node: "a", Op: "Less", Err: fmt.Errorf("%w (zkml compiles Add, Conv)", quantize.ErrUnsupportedOp)},
+		{Node: "b", Op: "Not", Err: errors.New("no")},
+	}}
+	for _, c := range []struct {
+		err           error
+		reason, cause string
+	}{
+		{fmt.Errorf("network.onnx: %w", unsupported), `network.onnx: unsupported ops: Sigmoid (1, node "s"), Tanh (2, node "t")`, "unsupported ops: Sigmoid, Tanh"},
+		{check, `network.onnx: 2 node(s) cannot be compiled to a circuit: node "a" (Less): op Less is not supported (and 1 more)`, "Less: op Less is not supported"},
+		{fmt.Errorf("network.onnx: %w", &quantize.NodeError{Node: "g", Op: "Gemm", Err: errors.New("inner dimensions differ")}), `network.onnx: node "g" (Gemm): inner dimensions differ`, "Gemm: inner dimensions differ"},
+		{errors.New("first\nsecond"), "first", "first"},
 	} {
-		if got := failureReason(errString(c.err), dir); got != c.want {
-			t.Errorf("failureReason(%q) = %q, want %q", c.err, got, c.want)
+		if reason, cause := failure(c.err); reason != c.reason || cause != c.cause {
+			t.Errorf("failure(%q) = %q, %q; want %q, %q", c.err, reason, cause, c.reason, c.cause)
 		}
 	}
-	if got := causeOf(`network.onnx: unsupported ops: Sigmoid (1, node "s"), Tanh (2, node "t")`); got != "unsupported ops: Sigmoid, Tanh" {
-		t.Errorf("causeOf = %q", got)
-	}
 }
-
-type errString string
-
-func (e errString) Error() string { return string(e) }
 
 func writeModel(t *testing.T, dir, name string, model []byte, input string) {
 	t.Helper()
@@ -178,4 +187,54 @@ func mustAbs(t *testing.T, p string) string {
 		t.Fatal(err)
 	}
 	return a
+}
+
+// TestConformanceFailures needs no shared model: folders that fail in the
+// importer, in the quantizer, and one that passes against the float
+// executor, each a row with a reason and a cause taken from the error's type.
+func TestConformanceFailures(t *testing.T) {
+	dir := t.TempDir()
+	writeModel(t, dir, "not_onnx", []byte("this is not a protobuf"), `{"input_data": [[1]]}`)
+	det := onnxbuild.NewModel("det", 13).
+		Input("x", onnxbuild.Float, 2, 2).Output("y", onnxbuild.Float).
+		Node("Det", []string{"x"}, []string{"y"}).Bytes()
+	writeModel(t, dir, "det", det, `{"input_data": [[1, 2, 3, 4]]}`)
+	// Div of a constant by a computed value: imported, but not compiled.
+	div := onnxbuild.NewModel("div", 13).
+		Input("x", onnxbuild.Float, 1, 2).Output("y", onnxbuild.Float, 1, 2).
+		Floats("c", []int64{1, 2}, []float32{1, 2}).
+		Node("Div", []string{"c", "x"}, []string{"y"}).Bytes()
+	writeModel(t, dir, "div", div, `{"input_data": [[1, 2]]}`)
+	relu := onnxbuild.NewModel("relu", 13).
+		Input("x", onnxbuild.Float, 1, 4).Output("y", onnxbuild.Float, 1, 4).
+		Node("Relu", []string{"x"}, []string{"y"}).Bytes()
+	writeModel(t, dir, "relu", relu, `{"input_data": [[-1, 0.5, 2, -0.25]]}`)
+
+	rep, err := Run(context.Background(), dir, Options{MaxConstraints: DefaultMaxConstraints})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := map[string]Row{}
+	for _, r := range rep.Rows {
+		rows[r.Model] = r
+	}
+	if r := rows["relu"]; r.Status != StatusPass || !r.Verified || r.Reference || r.Cases != 1 || r.RelErr > 1e-6 {
+		t.Errorf("relu: %+v, want a verified pass against the float executor", r)
+	}
+	for name, want := range map[string]struct{ reason, cause string }{
+		"not_onnx": {"network.onnx: not an ONNX model", "network.onnx: not an ONNX model"},
+		"det":      {`network.onnx: unsupported ops: Det (1, node "Det_0")`, "unsupported ops: Det"},
+		"div":      {`network.onnx: 1 node(s) cannot be compiled to a circuit: node "Div_0" (Div): `, "Div: "},
+	} {
+		r := rows[name]
+		if r.Status != StatusFail || !strings.HasPrefix(r.Reason, want.reason) || !strings.HasPrefix(r.Cause, want.cause) ||
+			strings.Contains(r.Cause, "node") || strings.Contains(r.Reason, dir) || strings.Contains(r.Reason, "\n") {
+			t.Errorf("%s: status %q, reason %q, cause %q; want a failure %q, cause %q", name, r.Status, r.Reason, r.Cause, want.reason, want.cause)
+		}
+	}
+	var md bytes.Buffer
+	rep.WriteMarkdown(&md)
+	if !strings.Contains(md.String(), "- fail: unsupported ops: Det — det") || !strings.Contains(md.String(), "- fail: Div: ") {
+		t.Errorf("the report does not group the failures by cause:\n%s", md.String())
+	}
 }
