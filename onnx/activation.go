@@ -57,7 +57,7 @@ func canonActivation(c *nodeCtx) error {
 // when n is not such an op. It covers the activations (Sigmoid, Tanh, Erf,
 // Gelu, Elu, Selu, Celu, Softplus, Softsign, HardSigmoid, HardSwish, Mish,
 // LeakyRelu, ThresholdedRelu, Relu) and the math functions (Exp, Log, Sqrt,
-// Reciprocal, Sin, Cos, Abs, Neg, Sign, Floor, Ceil, Round), with ONNX
+// Reciprocal, Sin, Cos, Tan, Asin, Acos, Atan, Abs, Neg, Sign, Floor, Ceil, Round), with ONNX
 // semantics computed in float64 (Round rounds halves to even).
 func ElementwiseFunc(n *Node) (func(float64) float64, bool) {
 	if f, ok := unaryFloat[n.OpType]; ok && n.OpType != "Not" {

@@ -192,7 +192,11 @@ func evalConstant(c *nodeCtx) error {
 
 func evalCast(c *nodeCtx) error {
 	in := c.consts[0]
-	out, err := newTensor(DType(c.n.Int("to", 0)), clone(in.Shape))
+	to := DType(c.n.Int("to", 0))
+	if c.exact && to.IsFloat() {
+		to = Float64
+	}
+	out, err := newTensor(to, clone(in.Shape))
 	if err != nil {
 		return err
 	}
@@ -407,6 +411,10 @@ var unaryFloat = map[string]func(float64) float64{
 	"Erf":        math.Erf,
 	"Sin":        math.Sin,
 	"Cos":        math.Cos,
+	"Tan":        math.Tan,
+	"Asin":       math.Asin,
+	"Acos":       math.Acos,
+	"Atan":       math.Atan,
 	"Floor":      math.Floor,
 	"Ceil":       math.Ceil,
 	"Round":      math.RoundToEven,
@@ -766,6 +774,9 @@ func evalConv(c *nodeCtx) error {
 		nb, m := oc[0], oc[1]
 		grp := m / mpg
 		s := 0.0
+		if c.has(2) {
+			s = c.consts[2].At(m)
+		}
 		for ci := range cpg {
 			ch := grp*cpg + ci
 			forEach(k, func(kc []int) {
@@ -781,9 +792,6 @@ func evalConv(c *nodeCtx) error {
 				}
 				s += x.At(xi) * w.At(wi)
 			})
-		}
-		if c.has(2) {
-			s += c.consts[2].At(m)
 		}
 		out.set(i, s)
 		i++
@@ -871,6 +879,7 @@ func evalPool(c *nodeCtx) error {
 	xs, xst := x.Shape, tensor.Strides(x.Shape)
 	sp := len(k)
 	i := 0
+	var werr error
 	forEach(outShape, func(oc []int) {
 		best, sum, cnt, padCnt := math.Inf(-1), 0.0, 0, 0
 		forEach(k, func(kc []int) {
@@ -898,17 +907,19 @@ func evalPool(c *nodeCtx) error {
 			sum += v
 		})
 		switch {
+		case cnt == 0:
+			werr = fmt.Errorf("output position %v of the pooling window covers only padding", oc[2:])
 		case isMax:
 			out.set(i, best)
 		case incl:
 			out.set(i, sum/float64(padCnt))
-		case cnt > 0:
+		default:
 			out.set(i, sum/float64(cnt))
 		}
 		i++
 	})
 	c.outT[0] = out
-	return nil
+	return werr
 }
 
 func evalGlobalPool(c *nodeCtx) error {
@@ -967,7 +978,7 @@ func reduce(x *Tensor, axes []int64, keep bool, op string) (*Tensor, error) {
 		red[int(a)] = true
 	}
 	kst := tensor.Strides(kshape)
-	i := 0
+	dst := make([]int, 0, x.Len()) // per input element: its output element
 	forEach(x.Shape, func(coord []int) {
 		o := 0
 		for d, cd := range coord {
@@ -975,8 +986,20 @@ func reduce(x *Tensor, axes []int64, keep bool, op string) (*Tensor, error) {
 				o += cd * kst[d]
 			}
 		}
+		dst = append(dst, o)
+	})
+	var mx []float64 // LogSumExp: max + log Σ exp(x − max), which cannot overflow
+	if op == "ReduceLogSumExp" {
+		mx = make([]float64, n)
+		for j := range mx {
+			mx[j] = math.Inf(-1)
+		}
+		for i, o := range dst {
+			mx[o] = math.Max(mx[o], x.At(i))
+		}
+	}
+	for i, o := range dst {
 		v := x.At(i)
-		i++
 		switch op {
 		case "ReduceMax":
 			acc[o] = math.Max(acc[o], v)
@@ -989,11 +1012,11 @@ func reduce(x *Tensor, axes []int64, keep bool, op string) (*Tensor, error) {
 		case "ReduceL1":
 			acc[o] += math.Abs(v)
 		case "ReduceLogSumExp":
-			acc[o] += math.Exp(v)
+			acc[o] += math.Exp(v - mx[o])
 		default:
 			acc[o] += v
 		}
-	})
+	}
 	cnt := float64(x.Len()) / math.Max(float64(n), 1)
 	for j, v := range acc {
 		switch op {
@@ -1002,7 +1025,7 @@ func reduce(x *Tensor, axes []int64, keep bool, op string) (*Tensor, error) {
 		case "ReduceL2":
 			v = math.Sqrt(v)
 		case "ReduceLogSumExp":
-			v = math.Log(v)
+			v = mx[j] + math.Log(v)
 		}
 		out.set(j, v)
 	}

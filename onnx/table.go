@@ -48,6 +48,7 @@ func init() {
 		// nonlinear elementwise functions (quantize/ makes lookup tables of them)
 		"Sqrt": activation, "Exp": activation, "Log": activation, "Tanh": activation, "Erf": activation,
 		"Sigmoid": activation, "Reciprocal": activation, "Sign": activation, "Sin": activation, "Cos": activation,
+		"Tan": activation, "Asin": activation, "Acos": activation, "Atan": activation,
 		"Gelu": activation, "Softplus": activation, "Softsign": activation, "Elu": activation, "Selu": activation,
 		"Celu": activation, "HardSigmoid": activation, "HardSwish": activation, "Mish": activation,
 		"ThresholdedRelu": activation,

@@ -180,33 +180,3 @@ func (c *compiler) lowerConvTranspose(n *onnx.Node) (int, error) {
 	})
 	return c.emitAffine(n.Name, l, n.Outputs[0], false)
 }
-
-func floatConvTranspose(n *onnx.Node, ins []*fval) (*fval, error) {
-	if len(ins) < 2 || ins[1] == nil {
-		return nil, errors.New("needs an input and weights")
-	}
-	x, w := ins[0], ins[1]
-	tc, err := newTransposedConv(n, x.shape, w.shape)
-	if err != nil {
-		return nil, err
-	}
-	var bias []float64
-	if len(ins) > 2 && ins[2] != nil {
-		if len(ins[2].data) != tc.out[1] {
-			return nil, fmt.Errorf("the bias has %d values, want %d", len(ins[2].data), tc.out[1])
-		}
-		bias = ins[2].data
-	}
-	out := &fval{shape: tc.out, data: make([]float64, 0, tensor.Size(tc.out))}
-	tc.rows(func(m int, taps [][2]int) {
-		s := 0.0
-		for _, t := range taps {
-			s += x.data[t[0]] * w.data[t[1]]
-		}
-		if bias != nil {
-			s += bias[m]
-		}
-		out.data = append(out.data, s)
-	})
-	return out, nil
-}
