@@ -152,7 +152,7 @@
 // # What this package is not
 //
 // It does not quantize (quantize/ does, plan/ has the integer executor)
-// and knows nothing of circuits or proofs. It reads ONNX through the
-// generated protobuf types of github.com/advancedclimatesystems/gonnx/onnx
-// only.
+// and knows nothing of circuits or proofs. It decodes only the ONNX
+// messages it reads (internal/onnxpb, on google.golang.org/protobuf's
+// protowire), without a generated ONNX package or its dependencies.
 package onnx

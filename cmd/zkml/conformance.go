@@ -15,11 +15,10 @@ import (
 	"strings"
 	"time"
 
-	pb "github.com/advancedclimatesystems/gonnx/onnx"
 	"github.com/urfave/cli/v2"
-	"google.golang.org/protobuf/proto"
 
 	"github.com/zkml/zkml/internal/modelio"
+	pb "github.com/zkml/zkml/internal/onnxpb"
 	"github.com/zkml/zkml/onnx"
 	"github.com/zkml/zkml/plan"
 	"github.com/zkml/zkml/prover"
@@ -446,7 +445,7 @@ func fileOpTypes(path string) ([]string, error) {
 		return nil, err
 	}
 	var m pb.ModelProto
-	if err := proto.Unmarshal(data, &m); err != nil {
+	if err := m.Unmarshal(data); err != nil {
 		return nil, fmt.Errorf("%s: not an ONNX model: %w", path, err)
 	}
 	if m.Graph == nil {
