@@ -23,8 +23,12 @@ const (
 )
 
 // tooMuchWork reports whether the product of the factors exceeds
-// maxFoldWork, without overflowing.
-func tooMuchWork(factors ...int) bool {
+// maxFoldWork, without overflowing. Only folding is bounded: Eval runs a
+// graph Load accepted.
+func (c *nodeCtx) tooMuchWork(factors ...int) bool {
+	if c.exact {
+		return false
+	}
 	w := 1
 	for _, f := range factors {
 		if f == 0 {
@@ -51,9 +55,13 @@ func checkFoldSize(shape []int) error {
 	return nil
 }
 
-// newTensor allocates a zero tensor.
-func newTensor(dt DType, shape []int) (*Tensor, error) {
-	if err := checkFoldSize(shape); err != nil {
+// newTensor allocates a zero tensor (when folding, one of a bounded size).
+func (c *nodeCtx) newTensor(dt DType, shape []int) (*Tensor, error) {
+	check := checkFoldSize
+	if c.exact {
+		check = tensor.CheckShape
+	}
+	if err := check(shape); err != nil {
 		return nil, err
 	}
 	t := &Tensor{DType: dt, Shape: shape}
@@ -196,7 +204,7 @@ func evalCast(c *nodeCtx) error {
 	if c.exact && to.IsFloat() {
 		to = Float64
 	}
-	out, err := newTensor(to, clone(in.Shape))
+	out, err := c.newTensor(to, clone(in.Shape))
 	if err != nil {
 		return err
 	}
@@ -259,8 +267,9 @@ var binaryOps = map[string]binaryOp{
 	}},
 }
 
-// broadcastPair computes out[i] = f(a[ia], b[ib]) over the broadcast shape.
-func broadcastApply(ts []*Tensor, dt DType, f func(vals []*Tensor, idx []int, i int, out *Tensor) error) (*Tensor, error) {
+// broadcastApply computes every element i of the broadcast shape of ts
+// with f, given the index of the element of each of ts it reads.
+func (c *nodeCtx) broadcastApply(ts []*Tensor, dt DType, f func(vals []*Tensor, idx []int, i int, out *Tensor) error) (*Tensor, error) {
 	shapes := make([][]int, len(ts))
 	for i, t := range ts {
 		shapes[i] = t.Shape
@@ -269,7 +278,7 @@ func broadcastApply(ts []*Tensor, dt DType, f func(vals []*Tensor, idx []int, i 
 	if err != nil {
 		return nil, err
 	}
-	out, err := newTensor(dt, shape)
+	out, err := c.newTensor(dt, shape)
 	if err != nil {
 		return nil, err
 	}
@@ -321,7 +330,7 @@ func evalBinary(c *nodeCtx) error {
 	acc := ins[0]
 	for _, t := range ins[1:] {
 		var err error
-		acc, err = broadcastApply([]*Tensor{acc, t}, dt, func(v []*Tensor, idx []int, i int, out *Tensor) error {
+		acc, err = c.broadcastApply([]*Tensor{acc, t}, dt, func(v []*Tensor, idx []int, i int, out *Tensor) error {
 			if !dt.IsFloat() && bop.i != nil {
 				r, err := bop.i(v[0].IntAt(idx[0]), v[1].IntAt(idx[1]))
 				out.Int[i] = wrapInt(dt, r)
@@ -359,7 +368,7 @@ func evalCompare(c *nodeCtx) error {
 	f := compareOps[c.n.OpType]
 	a, b := c.consts[0], c.consts[1]
 	bothInt := !a.DType.IsFloat() && !b.DType.IsFloat()
-	out, err := broadcastApply([]*Tensor{a, b}, Bool, func(v []*Tensor, idx []int, i int, out *Tensor) error {
+	out, err := c.broadcastApply([]*Tensor{a, b}, Bool, func(v []*Tensor, idx []int, i int, out *Tensor) error {
 		if bothInt && c.n.OpType != "And" && c.n.OpType != "Or" && c.n.OpType != "Xor" {
 			// compare int64 exactly, not through float64
 			x, y := v[0].Int[idx[0]], v[1].Int[idx[1]]
@@ -386,7 +395,7 @@ func cmpInt(x, y int64) int {
 
 func evalWhere(c *nodeCtx) error {
 	cond, x, y := c.consts[0], c.consts[1], c.consts[2]
-	out, err := broadcastApply([]*Tensor{cond, x, y}, x.DType, func(v []*Tensor, idx []int, i int, out *Tensor) error {
+	out, err := c.broadcastApply([]*Tensor{cond, x, y}, x.DType, func(v []*Tensor, idx []int, i int, out *Tensor) error {
 		src, j := v[2], idx[2]
 		if v[0].At(idx[0]) != 0 {
 			src, j = v[1], idx[1]
@@ -438,7 +447,7 @@ var unaryFloat = map[string]func(float64) float64{
 func evalUnary(c *nodeCtx) error {
 	f := unaryFloat[c.n.OpType]
 	in := c.consts[0]
-	out, err := newTensor(in.DType, clone(in.Shape))
+	out, err := c.newTensor(in.DType, clone(in.Shape))
 	if err != nil {
 		return err
 	}
@@ -460,7 +469,7 @@ func evalUnary(c *nodeCtx) error {
 func evalClip(c *nodeCtx) error {
 	lo, hi := c.n.Float("min", math.Inf(-1)), c.n.Float("max", math.Inf(1))
 	in := c.consts[0]
-	out, err := newTensor(in.DType, clone(in.Shape))
+	out, err := c.newTensor(in.DType, clone(in.Shape))
 	if err != nil {
 		return err
 	}
@@ -501,7 +510,7 @@ func evalConstantOfShape(c *nodeCtx) error {
 		}
 		val = a.Tensor
 	}
-	out, err := newTensor(val.DType, shape)
+	out, err := c.newTensor(val.DType, shape)
 	if err != nil {
 		return err
 	}
@@ -531,7 +540,7 @@ func evalRange(c *nodeCtx) error {
 	if n > tensor.MaxElements {
 		return fmt.Errorf("range of %g elements: tensor too large", n)
 	}
-	out, err := newTensor(dt, []int{int(n)})
+	out, err := c.newTensor(dt, []int{int(n)})
 	if err != nil {
 		return err
 	}
@@ -585,7 +594,7 @@ func evalConcat(c *nodeCtx) error {
 	if err != nil {
 		return err
 	}
-	res, err := newTensor(ins[0].DType, out)
+	res, err := c.newTensor(ins[0].DType, out)
 	if err != nil {
 		return err
 	}
@@ -653,13 +662,13 @@ func evalGemm(c *nodeCtx) error {
 	if err != nil {
 		return err
 	}
-	if tooMuchWork(m, k, n) {
+	if c.tooMuchWork(m, k, n) {
 		return errors.New("too large to fold at load time")
 	}
 	a, b := c.consts[0], c.consts[1]
 	ta, tb := c.n.Int("transA", 0) == 1, c.n.Int("transB", 0) == 1
 	alpha, beta := c.n.Float("alpha", 1), c.n.Float("beta", 1)
-	out, err := newTensor(a.DType, []int{m, n})
+	out, err := c.newTensor(a.DType, []int{m, n})
 	if err != nil {
 		return err
 	}
@@ -697,10 +706,10 @@ func evalMatMul(c *nodeCtx) error {
 	if err != nil {
 		return err
 	}
-	if tooMuchWork(len(mm.ABatch), mm.M, mm.K, mm.N) {
+	if c.tooMuchWork(len(mm.ABatch), mm.M, mm.K, mm.N) {
 		return errors.New("too large to fold at load time")
 	}
-	out, err := newTensor(a.DType, mm.Out)
+	out, err := c.newTensor(a.DType, mm.Out)
 	if err != nil {
 		return err
 	}
@@ -746,11 +755,11 @@ func evalConv(c *nodeCtx) error {
 	N, C, M := x.Shape[0], x.Shape[1], w.Shape[0]
 	cg, mg := C/group, M/group
 	inSp, outSp, kSz := tensor.Size(win.In), tensor.Size(win.Out), tensor.Size(win.Kernel)
-	out, err := newTensor(x.DType, append([]int{N, M}, win.Out...))
+	out, err := c.newTensor(x.DType, append([]int{N, M}, win.Out...))
 	if err != nil {
 		return err
 	}
-	if tooMuchWork(out.Len(), cg, kSz) {
+	if c.tooMuchWork(out.Len(), cg, kSz) {
 		return errors.New("too large to fold at load time")
 	}
 	win.Each(func(o int, taps []Tap, _ int) {
@@ -782,11 +791,11 @@ func evalConvTranspose(c *nodeCtx) error {
 	if err != nil {
 		return err
 	}
-	out, err := newTensor(x.DType, tc.Out)
+	out, err := c.newTensor(x.DType, tc.Out)
 	if err != nil {
 		return err
 	}
-	if tooMuchWork(append([]int{x.Len(), tc.W[1]}, tc.W[2:]...)...) {
+	if c.tooMuchWork(append([]int{x.Len(), tc.W[1]}, tc.W[2:]...)...) {
 		return errors.New("too large to fold at load time")
 	}
 	i := 0
@@ -815,11 +824,11 @@ func evalPool(c *nodeCtx) error {
 	}
 	planes := x.Shape[0] * x.Shape[1]
 	inSp, outSp := tensor.Size(win.In), tensor.Size(win.Out)
-	out, err := newTensor(x.DType, append([]int{x.Shape[0], x.Shape[1]}, win.Out...))
+	out, err := c.newTensor(x.DType, append([]int{x.Shape[0], x.Shape[1]}, win.Out...))
 	if err != nil {
 		return err
 	}
-	if tooMuchWork(out.Len(), tensor.Size(win.Kernel)) {
+	if c.tooMuchWork(out.Len(), tensor.Size(win.Kernel)) {
 		return errors.New("too large to fold at load time")
 	}
 	isMax := c.n.OpType == "MaxPool"
@@ -868,7 +877,7 @@ func evalGlobalPool(c *nodeCtx) error {
 	if c.n.OpType == "GlobalMaxPool" {
 		op = "ReduceMax"
 	}
-	out, err := reduce(x, axes, true, op)
+	out, err := c.reduce(x, axes, true, op)
 	c.outT[0] = out
 	return err
 }
@@ -880,18 +889,18 @@ func evalReduce(c *nodeCtx) error {
 		c.outT[0] = x
 		return nil
 	}
-	out, err := reduce(x, axes, c.n.Int("keepdims", 1) == 1, c.n.OpType)
+	out, err := c.reduce(x, axes, c.n.Int("keepdims", 1) == 1, c.n.OpType)
 	c.outT[0] = out
 	return err
 }
 
 // reduce computes a Reduce op over axes.
-func reduce(x *Tensor, axes []int64, keep bool, op string) (*Tensor, error) {
+func (c *nodeCtx) reduce(x *Tensor, axes []int64, keep bool, op string) (*Tensor, error) {
 	rd, err := NewReduction(x.Shape, axes, keep)
 	if err != nil {
 		return nil, err
 	}
-	out, err := newTensor(x.DType, rd.Out)
+	out, err := c.newTensor(x.DType, rd.Out)
 	if err != nil {
 		return nil, err
 	}
@@ -950,7 +959,7 @@ func evalBatchNorm(c *nodeCtx) error {
 	}
 	x := c.consts[0]
 	scale, bias := bnAffine(c.consts[1], c.consts[2], c.consts[3], c.consts[4], c.n.Float("epsilon", 1e-5))
-	out, err := newTensor(x.DType, clone(x.Shape))
+	out, err := c.newTensor(x.DType, clone(x.Shape))
 	if err != nil {
 		return err
 	}
@@ -979,7 +988,7 @@ func bnAffine(gamma, beta, mean, variance *Tensor, eps float64) (scale, bias []f
 func evalSoftmax(c *nodeCtx) error {
 	x := c.consts[0]
 	a := int(c.n.Int("axis", 0))
-	out, err := newTensor(x.DType, clone(x.Shape))
+	out, err := c.newTensor(x.DType, clone(x.Shape))
 	if err != nil {
 		return err
 	}
