@@ -16,6 +16,11 @@ import (
 // semantics, also used by [Load] to fold constants (through [EvalNode]).
 // Unlike folding, Eval keeps float values in float64 rather than rounding
 // them to their dtype.
+//
+// g is a graph as Load returns it. A graph assembled by hand (Opset 0,
+// which Load never returns) may leave attributes at their defaults: Eval
+// makes each node canonical as it runs it, reading its parameters from
+// attributes, or from inputs where the node has more than the op needs.
 func Eval(g *Graph, inputs [][]float64) (map[string][]float64, error) {
 	vals, err := EvalValues(g, inputs)
 	if err != nil {
@@ -203,7 +208,7 @@ func (c *nodeCtx) canonByAttrs(rule *opRule) error {
 	}
 	c.n = &n
 	opset := c.opset
-	c.opset = 21 // parameters given as inputs
+	c.opset = latestOpset // parameters given as inputs
 	if len(n.Inputs) <= rule.minIn {
 		c.opset = attrOpset(n.OpType)
 	}
@@ -211,6 +216,9 @@ func (c *nodeCtx) canonByAttrs(rule *opRule) error {
 	c.opset = opset
 	return err
 }
+
+// latestOpset is an opset in which every op has its current form.
+const latestOpset = 21
 
 // attrOpset is the latest opset in which op takes its parameters as
 // attributes (canonical nodes hold them there).
@@ -229,5 +237,5 @@ func attrOpset(op string) int64 {
 	case "ReduceMean", "ReduceMax", "ReduceMin", "ReduceProd", "ReduceSumSquare", "ReduceL1", "ReduceL2", "ReduceLogSumExp":
 		return 17
 	}
-	return 21
+	return latestOpset
 }
