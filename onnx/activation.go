@@ -131,7 +131,7 @@ func evalActivation(c *nodeCtx) error {
 		return fmt.Errorf("op %s has no elementwise function", c.n.OpType)
 	}
 	in := c.consts[0]
-	out, err := newTensor(in.DType, clone(in.Shape))
+	out, err := c.newTensor(in.DType, clone(in.Shape))
 	if err != nil {
 		return err
 	}
@@ -176,7 +176,7 @@ func evalPRelu(c *nodeCtx) error {
 	if err := broadcastsTo(s.Shape, x.Shape); err != nil {
 		return err
 	}
-	out, err := newTensor(x.DType, clone(x.Shape))
+	out, err := c.newTensor(x.DType, clone(x.Shape))
 	if err != nil {
 		return err
 	}

@@ -39,7 +39,7 @@ func evalArgMax(c *nodeCtx) error {
 		return err
 	}
 	x := c.consts[0]
-	out, err := newTensor(Int64, c.out[0].Shape)
+	out, err := c.newTensor(Int64, c.out[0].Shape)
 	if err != nil {
 		return err
 	}

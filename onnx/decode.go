@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"math"
 
-	pb "github.com/advancedclimatesystems/gonnx/onnx"
+	pb "github.com/zkml/zkml/internal/onnxpb"
 
 	"github.com/zkml/zkml/internal/tensor"
 )

@@ -68,6 +68,13 @@
 // unrolls the full sequence). A zero initial state costs nothing: the
 // first step omits the terms it would multiply.
 //
+// # Evaluation
+//
+// [Eval] runs a loaded graph in float64 with ONNX semantics: it is zkml's
+// float reference (quantize.RunFloat calls it). [EvalNode] computes one
+// node; Load folds constants with it. Both share one implementation of
+// every op, so folding and the reference cannot disagree.
+//
 // # Canonical attributes
 //
 // After import, each node's attributes are complete (defaults filled in)
@@ -146,8 +153,8 @@
 //
 // # What this package is not
 //
-// It does not run models (quantize/ has the float and integer executors)
-// and knows nothing of circuits or proofs. It reads ONNX through the
-// generated protobuf types of github.com/advancedclimatesystems/gonnx/onnx
-// only.
+// It does not quantize (quantize/ does, plan/ has the integer executor)
+// and knows nothing of circuits or proofs. It decodes only the ONNX
+// messages it reads (internal/onnxpb, on google.golang.org/protobuf's
+// protowire), without a generated ONNX package or its dependencies.
 package onnx

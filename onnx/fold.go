@@ -23,8 +23,12 @@ const (
 )
 
 // tooMuchWork reports whether the product of the factors exceeds
-// maxFoldWork, without overflowing.
-func tooMuchWork(factors ...int) bool {
+// maxFoldWork, without overflowing. Only folding is bounded: Eval runs a
+// graph Load accepted.
+func (c *nodeCtx) tooMuchWork(factors ...int) bool {
+	if c.exact {
+		return false
+	}
 	w := 1
 	for _, f := range factors {
 		if f == 0 {
@@ -51,9 +55,13 @@ func checkFoldSize(shape []int) error {
 	return nil
 }
 
-// newTensor allocates a zero tensor.
-func newTensor(dt DType, shape []int) (*Tensor, error) {
-	if err := checkFoldSize(shape); err != nil {
+// newTensor allocates a zero tensor (when folding, one of a bounded size).
+func (c *nodeCtx) newTensor(dt DType, shape []int) (*Tensor, error) {
+	check := checkFoldSize
+	if c.exact {
+		check = tensor.CheckShape
+	}
+	if err := check(shape); err != nil {
 		return nil, err
 	}
 	t := &Tensor{DType: dt, Shape: shape}
@@ -192,7 +200,11 @@ func evalConstant(c *nodeCtx) error {
 
 func evalCast(c *nodeCtx) error {
 	in := c.consts[0]
-	out, err := newTensor(DType(c.n.Int("to", 0)), clone(in.Shape))
+	to := DType(c.n.Int("to", 0))
+	if c.exact && to.IsFloat() {
+		to = Float64
+	}
+	out, err := c.newTensor(to, clone(in.Shape))
 	if err != nil {
 		return err
 	}
@@ -255,8 +267,9 @@ var binaryOps = map[string]binaryOp{
 	}},
 }
 
-// broadcastPair computes out[i] = f(a[ia], b[ib]) over the broadcast shape.
-func broadcastApply(ts []*Tensor, dt DType, f func(vals []*Tensor, idx []int, i int, out *Tensor) error) (*Tensor, error) {
+// broadcastApply computes every element i of the broadcast shape of ts
+// with f, given the index of the element of each of ts it reads.
+func (c *nodeCtx) broadcastApply(ts []*Tensor, dt DType, f func(vals []*Tensor, idx []int, i int, out *Tensor) error) (*Tensor, error) {
 	shapes := make([][]int, len(ts))
 	for i, t := range ts {
 		shapes[i] = t.Shape
@@ -265,7 +278,7 @@ func broadcastApply(ts []*Tensor, dt DType, f func(vals []*Tensor, idx []int, i 
 	if err != nil {
 		return nil, err
 	}
-	out, err := newTensor(dt, shape)
+	out, err := c.newTensor(dt, shape)
 	if err != nil {
 		return nil, err
 	}
@@ -317,7 +330,7 @@ func evalBinary(c *nodeCtx) error {
 	acc := ins[0]
 	for _, t := range ins[1:] {
 		var err error
-		acc, err = broadcastApply([]*Tensor{acc, t}, dt, func(v []*Tensor, idx []int, i int, out *Tensor) error {
+		acc, err = c.broadcastApply([]*Tensor{acc, t}, dt, func(v []*Tensor, idx []int, i int, out *Tensor) error {
 			if !dt.IsFloat() && bop.i != nil {
 				r, err := bop.i(v[0].IntAt(idx[0]), v[1].IntAt(idx[1]))
 				out.Int[i] = wrapInt(dt, r)
@@ -355,7 +368,7 @@ func evalCompare(c *nodeCtx) error {
 	f := compareOps[c.n.OpType]
 	a, b := c.consts[0], c.consts[1]
 	bothInt := !a.DType.IsFloat() && !b.DType.IsFloat()
-	out, err := broadcastApply([]*Tensor{a, b}, Bool, func(v []*Tensor, idx []int, i int, out *Tensor) error {
+	out, err := c.broadcastApply([]*Tensor{a, b}, Bool, func(v []*Tensor, idx []int, i int, out *Tensor) error {
 		if bothInt && c.n.OpType != "And" && c.n.OpType != "Or" && c.n.OpType != "Xor" {
 			// compare int64 exactly, not through float64
 			x, y := v[0].Int[idx[0]], v[1].Int[idx[1]]
@@ -382,7 +395,7 @@ func cmpInt(x, y int64) int {
 
 func evalWhere(c *nodeCtx) error {
 	cond, x, y := c.consts[0], c.consts[1], c.consts[2]
-	out, err := broadcastApply([]*Tensor{cond, x, y}, x.DType, func(v []*Tensor, idx []int, i int, out *Tensor) error {
+	out, err := c.broadcastApply([]*Tensor{cond, x, y}, x.DType, func(v []*Tensor, idx []int, i int, out *Tensor) error {
 		src, j := v[2], idx[2]
 		if v[0].At(idx[0]) != 0 {
 			src, j = v[1], idx[1]
@@ -434,7 +447,7 @@ var unaryFloat = map[string]func(float64) float64{
 func evalUnary(c *nodeCtx) error {
 	f := unaryFloat[c.n.OpType]
 	in := c.consts[0]
-	out, err := newTensor(in.DType, clone(in.Shape))
+	out, err := c.newTensor(in.DType, clone(in.Shape))
 	if err != nil {
 		return err
 	}
@@ -456,7 +469,7 @@ func evalUnary(c *nodeCtx) error {
 func evalClip(c *nodeCtx) error {
 	lo, hi := c.n.Float("min", math.Inf(-1)), c.n.Float("max", math.Inf(1))
 	in := c.consts[0]
-	out, err := newTensor(in.DType, clone(in.Shape))
+	out, err := c.newTensor(in.DType, clone(in.Shape))
 	if err != nil {
 		return err
 	}
@@ -497,7 +510,7 @@ func evalConstantOfShape(c *nodeCtx) error {
 		}
 		val = a.Tensor
 	}
-	out, err := newTensor(val.DType, shape)
+	out, err := c.newTensor(val.DType, shape)
 	if err != nil {
 		return err
 	}
@@ -527,7 +540,7 @@ func evalRange(c *nodeCtx) error {
 	if n > tensor.MaxElements {
 		return fmt.Errorf("range of %g elements: tensor too large", n)
 	}
-	out, err := newTensor(dt, []int{int(n)})
+	out, err := c.newTensor(dt, []int{int(n)})
 	if err != nil {
 		return err
 	}
@@ -581,7 +594,7 @@ func evalConcat(c *nodeCtx) error {
 	if err != nil {
 		return err
 	}
-	res, err := newTensor(ins[0].DType, out)
+	res, err := c.newTensor(ins[0].DType, out)
 	if err != nil {
 		return err
 	}
@@ -649,13 +662,13 @@ func evalGemm(c *nodeCtx) error {
 	if err != nil {
 		return err
 	}
-	if tooMuchWork(m, k, n) {
+	if c.tooMuchWork(m, k, n) {
 		return errors.New("too large to fold at load time")
 	}
 	a, b := c.consts[0], c.consts[1]
 	ta, tb := c.n.Int("transA", 0) == 1, c.n.Int("transB", 0) == 1
 	alpha, beta := c.n.Float("alpha", 1), c.n.Float("beta", 1)
-	out, err := newTensor(a.DType, []int{m, n})
+	out, err := c.newTensor(a.DType, []int{m, n})
 	if err != nil {
 		return err
 	}
@@ -689,38 +702,27 @@ func evalGemm(c *nodeCtx) error {
 
 func evalMatMul(c *nodeCtx) error {
 	a, b := c.consts[0], c.consts[1]
-	outShape, err := matmulShape(a.Shape, b.Shape)
+	mm, err := NewMatMul(a.Shape, b.Shape)
 	if err != nil {
 		return err
 	}
-	as, bs := a.Shape, b.Shape
-	if len(as) == 1 {
-		as = []int{1, as[0]}
-	}
-	if len(bs) == 1 {
-		bs = []int{bs[0], 1}
-	}
-	m, k, n := as[len(as)-2], as[len(as)-1], bs[len(bs)-1]
-	batch, _ := tensor.BroadcastShape(as[:len(as)-2], bs[:len(bs)-2])
-	nb := tensor.Size(batch)
-	if tooMuchWork(nb, m, k, n) {
+	if c.tooMuchWork(len(mm.ABatch), mm.M, mm.K, mm.N) {
 		return errors.New("too large to fold at load time")
 	}
-	amap := tensor.BroadcastIndex(as[:len(as)-2], batch)
-	bmap := tensor.BroadcastIndex(bs[:len(bs)-2], batch)
-	out, err := newTensor(a.DType, outShape)
+	out, err := c.newTensor(a.DType, mm.Out)
 	if err != nil {
 		return err
 	}
-	for bi := range nb {
-		ao, bo, oo := amap[bi]*m*k, bmap[bi]*k*n, bi*m*n
-		for i := range m {
-			for j := range n {
+	o := 0
+	for bi := range mm.ABatch {
+		for i := range mm.M {
+			for j := range mm.N {
 				s := 0.0
-				for p := range k {
-					s += a.At(ao+i*k+p) * b.At(bo+p*n+j)
+				for p := range mm.K {
+					s += a.At(mm.ABatch[bi]+i*mm.K+p) * b.At(mm.BBatch[bi]+p*mm.N+j)
 				}
-				out.set(oo+i*n+j, s)
+				out.set(o, s)
+				o++
 			}
 		}
 	}
@@ -745,46 +747,62 @@ func forEach(shape []int, f func(coord []int)) {
 }
 
 func evalConv(c *nodeCtx) error {
-	c.out = make([]Value, len(c.n.Outputs))
-	if err := inferConv(c); err != nil {
-		return err
-	}
 	x, w := c.consts[0], c.consts[1]
-	outShape := c.out[0].Shape
-	out, err := newTensor(x.DType, outShape)
+	win, group, err := ConvWindow(c.n, x.Shape, w.Shape)
 	if err != nil {
 		return err
 	}
-	k := kernelOf(c)
-	g := int(c.n.Int("group", 1))
-	cpg := w.Shape[1] // input channels per group
-	mpg := w.Shape[0] / g
-	if tooMuchWork(append([]int{out.Len(), cpg}, k...)...) {
+	N, C, M := x.Shape[0], x.Shape[1], w.Shape[0]
+	cg, mg := C/group, M/group
+	inSp, outSp, kSz := tensor.Size(win.In), tensor.Size(win.Out), tensor.Size(win.Kernel)
+	out, err := c.newTensor(x.DType, append([]int{N, M}, win.Out...))
+	if err != nil {
+		return err
+	}
+	if c.tooMuchWork(out.Len(), cg, kSz) {
 		return errors.New("too large to fold at load time")
 	}
-	st, dil, pads := c.n.Ints("strides"), c.n.Ints("dilations"), c.n.Ints("pads")
-	xs, xst, wst := x.Shape, tensor.Strides(x.Shape), tensor.Strides(w.Shape)
-	sp := len(k)
-	i := 0
-	forEach(outShape, func(oc []int) {
-		nb, m := oc[0], oc[1]
-		grp := m / mpg
-		s := 0.0
-		for ci := range cpg {
-			ch := grp*cpg + ci
-			forEach(k, func(kc []int) {
-				xi := nb*xst[0] + ch*xst[1]
-				wi := m*wst[0] + ci*wst[1]
-				for d := range sp {
-					p := oc[2+d]*int(st[d]) - int(pads[d]) + kc[d]*int(dil[d])
-					if p < 0 || p >= xs[2+d] {
-						return
-					}
-					xi += p * xst[2+d]
-					wi += kc[d] * wst[2+d]
+	win.Each(func(o int, taps []Tap, _ int) {
+		for b := range N {
+			for m := range M {
+				s := 0.0
+				if c.has(2) {
+					s = c.consts[2].At(m)
 				}
-				s += x.At(xi) * w.At(wi)
-			})
+				c0 := (m / mg) * cg
+				for ci := range cg {
+					xb := (b*C + c0 + ci) * inSp
+					wb := (m*cg + ci) * kSz
+					for _, t := range taps {
+						s += x.At(xb+t.In) * w.At(wb+t.K)
+					}
+				}
+				out.set((b*M+m)*outSp+o, s)
+			}
+		}
+	})
+	c.outT[0] = out
+	return nil
+}
+
+func evalConvTranspose(c *nodeCtx) error {
+	x, w := c.consts[0], c.consts[1]
+	tc, err := NewTransposedConv(c.n, x.Shape, w.Shape)
+	if err != nil {
+		return err
+	}
+	out, err := c.newTensor(x.DType, tc.Out)
+	if err != nil {
+		return err
+	}
+	if c.tooMuchWork(append([]int{x.Len(), tc.W[1]}, tc.W[2:]...)...) {
+		return errors.New("too large to fold at load time")
+	}
+	i := 0
+	tc.Rows(func(m int, taps [][2]int) {
+		s := 0.0
+		for _, t := range taps {
+			s += x.At(t[0]) * w.At(t[1])
 		}
 		if c.has(2) {
 			s += c.consts[2].At(m)
@@ -796,123 +814,54 @@ func evalConv(c *nodeCtx) error {
 	return nil
 }
 
-func evalConvTranspose(c *nodeCtx) error {
-	c.out = make([]Value, len(c.n.Outputs))
-	if err := inferConvTranspose(c); err != nil {
-		return err
-	}
-	x, w := c.consts[0], c.consts[1]
-	outShape := c.out[0].Shape
-	acc := make([]float64, tensor.Size(outShape))
-	k := kernelOf(c)
-	g := int(c.n.Int("group", 1))
-	cpg := x.Shape[1] / g // input channels per group
-	mpg := w.Shape[1]     // output channels per group
-	if tooMuchWork(append([]int{x.Len(), mpg}, k...)...) {
-		return errors.New("too large to fold at load time")
-	}
-	st, dil, pads := c.n.Ints("strides"), c.n.Ints("dilations"), c.n.Ints("pads")
-	ost, wst := tensor.Strides(outShape), tensor.Strides(w.Shape)
-	sp := len(k)
-	i := 0
-	forEach(x.Shape, func(xc []int) {
-		v := x.At(i)
-		i++
-		nb, ch := xc[0], xc[1]
-		grp := ch / cpg
-		for ml := range mpg {
-			m := grp*mpg + ml
-			forEach(k, func(kc []int) {
-				oi := nb*ost[0] + m*ost[1]
-				wi := ch*wst[0] + ml*wst[1]
-				for d := range sp {
-					p := xc[2+d]*int(st[d]) + kc[d]*int(dil[d]) - int(pads[d])
-					if p < 0 || p >= outShape[2+d] {
-						return
-					}
-					oi += p * ost[2+d]
-					wi += kc[d] * wst[2+d]
-				}
-				acc[oi] += v * w.At(wi)
-			})
-		}
-	})
-	out, err := newTensor(x.DType, outShape)
-	if err != nil {
-		return err
-	}
-	for j := range acc {
-		s := acc[j]
-		if c.has(2) {
-			s += c.consts[2].At((j / ost[1]) % outShape[1])
-		}
-		out.set(j, s)
-	}
-	c.outT[0] = out
-	return nil
-}
-
-// evalPool folds MaxPool and AveragePool (padding never counts for max;
+// evalPool computes MaxPool and AveragePool (padding never counts for max;
 // for average it counts when count_include_pad=1, up to the padded extent).
 func evalPool(c *nodeCtx) error {
-	c.out = make([]Value, len(c.n.Outputs))
-	if err := inferPool(c); err != nil {
-		return err
-	}
 	x := c.consts[0]
-	outShape := c.out[0].Shape
-	out, err := newTensor(x.DType, outShape)
+	win, err := PoolWindow(c.n, x.Shape)
 	if err != nil {
 		return err
 	}
-	k := kernelOf(c)
-	if tooMuchWork(append([]int{out.Len()}, k...)...) {
+	planes := x.Shape[0] * x.Shape[1]
+	inSp, outSp := tensor.Size(win.In), tensor.Size(win.Out)
+	out, err := c.newTensor(x.DType, append([]int{x.Shape[0], x.Shape[1]}, win.Out...))
+	if err != nil {
+		return err
+	}
+	if c.tooMuchWork(out.Len(), tensor.Size(win.Kernel)) {
 		return errors.New("too large to fold at load time")
 	}
 	isMax := c.n.OpType == "MaxPool"
-	incl := c.n.Int("count_include_pad", 0) == 1
-	st, dil, pads := c.n.Ints("strides"), c.n.Ints("dilations"), c.n.Ints("pads")
-	xs, xst := x.Shape, tensor.Strides(x.Shape)
-	sp := len(k)
-	i := 0
-	forEach(outShape, func(oc []int) {
-		best, sum, cnt, padCnt := math.Inf(-1), 0.0, 0, 0
-		forEach(k, func(kc []int) {
-			xi := oc[0]*xst[0] + oc[1]*xst[1]
-			inside, inPadded := true, true
-			for d := range sp {
-				p := oc[2+d]*int(st[d]) - int(pads[d]) + kc[d]*int(dil[d])
-				if p < 0 || p >= xs[2+d] {
-					inside = false
-				}
-				if p < -int(pads[d]) || p >= xs[2+d]+int(pads[d+sp]) {
-					inPadded = false
-				}
-				xi += p * xst[2+d]
-			}
-			if inPadded {
-				padCnt++
-			}
-			if !inside {
-				return
-			}
-			cnt++
-			v := x.At(xi)
-			best = math.Max(best, v)
-			sum += v
-		})
-		switch {
-		case isMax:
-			out.set(i, best)
-		case incl:
-			out.set(i, sum/float64(padCnt))
-		case cnt > 0:
-			out.set(i, sum/float64(cnt))
+	includePad := c.n.Int("count_include_pad", 0) != 0
+	var werr error
+	win.Each(func(o int, taps []Tap, padded int) {
+		if len(taps) == 0 {
+			werr = fmt.Errorf("output position %d of the pooling window covers only padding", o)
+			return
 		}
-		i++
+		for p := range planes {
+			xb := p * inSp
+			var s float64
+			if isMax {
+				s = math.Inf(-1)
+				for _, t := range taps {
+					s = math.Max(s, x.At(xb+t.In))
+				}
+			} else {
+				for _, t := range taps {
+					s += x.At(xb + t.In)
+				}
+				d := len(taps)
+				if includePad {
+					d = padded
+				}
+				s /= float64(d)
+			}
+			out.set(p*outSp+o, s)
+		}
 	})
 	c.outT[0] = out
-	return nil
+	return werr
 }
 
 func evalGlobalPool(c *nodeCtx) error {
@@ -928,7 +877,7 @@ func evalGlobalPool(c *nodeCtx) error {
 	if c.n.OpType == "GlobalMaxPool" {
 		op = "ReduceMax"
 	}
-	out, err := reduce(x, axes, true, op)
+	out, err := c.reduce(x, axes, true, op)
 	c.outT[0] = out
 	return err
 }
@@ -940,75 +889,65 @@ func evalReduce(c *nodeCtx) error {
 		c.outT[0] = x
 		return nil
 	}
-	out, err := reduce(x, axes, c.n.Int("keepdims", 1) == 1, c.n.OpType)
+	out, err := c.reduce(x, axes, c.n.Int("keepdims", 1) == 1, c.n.OpType)
 	c.outT[0] = out
 	return err
 }
 
-// reduce folds a Reduce op over positive, sorted axes.
-func reduce(x *Tensor, axes []int64, keep bool, op string) (*Tensor, error) {
-	kshape := reduceShape(x.Shape, axes, true)
-	out, err := newTensor(x.DType, reduceShape(x.Shape, axes, keep))
+// reduce computes a Reduce op over axes.
+func (c *nodeCtx) reduce(x *Tensor, axes []int64, keep bool, op string) (*Tensor, error) {
+	rd, err := NewReduction(x.Shape, axes, keep)
 	if err != nil {
 		return nil, err
 	}
-	n := out.Len()
-	acc := make([]float64, n)
-	init := 0.0
-	switch op {
-	case "ReduceMax":
-		init = math.Inf(-1)
-	case "ReduceMin":
-		init = math.Inf(1)
-	case "ReduceProd":
-		init = 1
+	out, err := c.newTensor(x.DType, rd.Out)
+	if err != nil {
+		return nil, err
 	}
-	for i := range acc {
-		acc[i] = init
-	}
-	red := map[int]bool{}
-	for _, a := range axes {
-		red[int(a)] = true
-	}
-	kst := tensor.Strides(kshape)
-	i := 0
-	forEach(x.Shape, func(coord []int) {
-		o := 0
-		for d, cd := range coord {
-			if !red[d] {
-				o += cd * kst[d]
+	for o, row := range rd.Rows {
+		s := 0.0
+		switch op {
+		case "ReduceLogSumExp": // max + log Σ exp(x − max), which cannot overflow
+			m := math.Inf(-1)
+			for _, i := range row {
+				m = math.Max(m, x.At(i))
+			}
+			for _, i := range row {
+				s += math.Exp(x.At(i) - m)
+			}
+			out.set(o, m+math.Log(s))
+			continue
+		case "ReduceMax":
+			s = math.Inf(-1)
+		case "ReduceMin":
+			s = math.Inf(1)
+		case "ReduceProd":
+			s = 1
+		}
+		for _, i := range row {
+			v := x.At(i)
+			switch op {
+			case "ReduceMax":
+				s = math.Max(s, v)
+			case "ReduceMin":
+				s = math.Min(s, v)
+			case "ReduceProd":
+				s *= v
+			case "ReduceSumSquare", "ReduceL2":
+				s += v * v
+			case "ReduceL1":
+				s += math.Abs(v)
+			default:
+				s += v
 			}
 		}
-		v := x.At(i)
-		i++
-		switch op {
-		case "ReduceMax":
-			acc[o] = math.Max(acc[o], v)
-		case "ReduceMin":
-			acc[o] = math.Min(acc[o], v)
-		case "ReduceProd":
-			acc[o] *= v
-		case "ReduceSumSquare", "ReduceL2":
-			acc[o] += v * v
-		case "ReduceL1":
-			acc[o] += math.Abs(v)
-		case "ReduceLogSumExp":
-			acc[o] += math.Exp(v)
-		default:
-			acc[o] += v
-		}
-	})
-	cnt := float64(x.Len()) / math.Max(float64(n), 1)
-	for j, v := range acc {
 		switch op {
 		case "ReduceMean":
-			v /= cnt
+			s /= float64(len(row))
 		case "ReduceL2":
-			v = math.Sqrt(v)
-		case "ReduceLogSumExp":
-			v = math.Log(v)
+			s = math.Sqrt(s)
 		}
-		out.set(j, v)
+		out.set(o, s)
 	}
 	return out, nil
 }
@@ -1020,7 +959,7 @@ func evalBatchNorm(c *nodeCtx) error {
 	}
 	x := c.consts[0]
 	scale, bias := bnAffine(c.consts[1], c.consts[2], c.consts[3], c.consts[4], c.n.Float("epsilon", 1e-5))
-	out, err := newTensor(x.DType, clone(x.Shape))
+	out, err := c.newTensor(x.DType, clone(x.Shape))
 	if err != nil {
 		return err
 	}
@@ -1049,7 +988,7 @@ func bnAffine(gamma, beta, mean, variance *Tensor, eps float64) (scale, bias []f
 func evalSoftmax(c *nodeCtx) error {
 	x := c.consts[0]
 	a := int(c.n.Int("axis", 0))
-	out, err := newTensor(x.DType, clone(x.Shape))
+	out, err := c.newTensor(x.DType, clone(x.Shape))
 	if err != nil {
 		return err
 	}

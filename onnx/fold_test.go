@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	pb "github.com/advancedclimatesystems/gonnx/onnx"
+	pb "github.com/zkml/zkml/internal/onnxpb"
 
 	ob "github.com/zkml/zkml/internal/onnxbuild"
 )

@@ -8,8 +8,7 @@ import (
 	"os"
 	"strings"
 
-	pb "github.com/advancedclimatesystems/gonnx/onnx"
-	"google.golang.org/protobuf/proto"
+	pb "github.com/zkml/zkml/internal/onnxpb"
 
 	"github.com/zkml/zkml/internal/tensor"
 )
@@ -59,7 +58,7 @@ func Parse(data []byte, name string, opts *Options) (g *Graph, err error) {
 		return nil, fmt.Errorf("%s: the file is empty, not an ONNX model", name)
 	}
 	var m pb.ModelProto
-	if err := proto.Unmarshal(data, &m); err != nil {
+	if err := m.Unmarshal(data); err != nil {
 		return nil, fmt.Errorf("%s: not a valid ONNX model (the file is truncated or not ONNX): %v", name, err)
 	}
 	if m.GetGraph() == nil {

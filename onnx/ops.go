@@ -60,6 +60,10 @@ type nodeCtx struct {
 	types  []Value   // per input: its type (constants included); Name "" when omitted
 	out    []Value   // infer's result, one per output
 	outT   []*Tensor // eval's result, one per output
+	// exact is set by Eval (the float reference, as opposed to folding):
+	// float results stay in float64 instead of being rounded to their
+	// dtype, and the bounds on folding work do not apply.
+	exact bool
 }
 
 // has reports whether input i is present (not omitted).
@@ -199,31 +203,13 @@ func (im *importer) processNode(n *Node) error {
 		if rule.eval == nil {
 			return fail(errors.New("all inputs are constant, but zkml cannot evaluate this op at load time"))
 		}
-		if rule.infer != nil {
-			// Type the outputs first: it validates the node exactly as for
-			// a dynamic one, and bounds the work before eval allocates.
-			c.out = make([]Value, len(n.Outputs))
-			if err := rule.infer(c); err != nil {
-				return fail(err)
-			}
-			for _, v := range c.out {
-				if err := checkFoldSize(v.Shape); err != nil {
-					return fail(err)
-				}
-			}
-		}
-		c.outT = make([]*Tensor, len(n.Outputs))
-		if err := rule.eval(c); err != nil {
+		if err := c.eval(rule); err != nil {
 			return fail(err)
 		}
 		for i, o := range n.Outputs {
-			if o == "" {
-				continue
+			if o != "" {
+				g.Constants[o] = c.outT[i]
 			}
-			if c.outT[i] == nil {
-				return fail(fmt.Errorf("output %d (%q) cannot be computed", i, o))
-			}
-			g.Constants[o] = c.outT[i]
 		}
 		return nil
 	}
@@ -249,6 +235,33 @@ func (im *importer) processNode(n *Node) error {
 		g.Values[o] = c.out[i]
 	}
 	g.Nodes = append(g.Nodes, n)
+	return nil
+}
+
+// eval computes the node's outputs (c.outT) from its constant inputs.
+func (c *nodeCtx) eval(rule *opRule) error {
+	if rule.infer != nil {
+		// Type the outputs first: it validates the node exactly as for
+		// a dynamic one, and bounds the work before eval allocates.
+		c.out = make([]Value, len(c.n.Outputs))
+		if err := rule.infer(c); err != nil {
+			return err
+		}
+		for _, v := range c.out {
+			if err := checkFoldSize(v.Shape); err != nil && !c.exact {
+				return err
+			}
+		}
+	}
+	c.outT = make([]*Tensor, len(c.n.Outputs))
+	if err := rule.eval(c); err != nil {
+		return err
+	}
+	for i, o := range c.n.Outputs {
+		if o != "" && c.outT[i] == nil {
+			return fmt.Errorf("output %d (%q) cannot be computed", i, o)
+		}
+	}
 	return nil
 }
 

@@ -64,7 +64,7 @@ func evalOneHot(c *nodeCtx) error {
 	}
 	idx, values := c.consts[0], c.consts[2]
 	shape := c.out[0].Shape
-	out, err := newTensor(values.DType, shape)
+	out, err := c.newTensor(values.DType, shape)
 	if err != nil {
 		return err
 	}
@@ -122,7 +122,7 @@ func evalGatherElements(c *nodeCtx) error {
 	if err != nil {
 		return err
 	}
-	out, err := newTensor(x.DType, idx.Shape)
+	out, err := c.newTensor(x.DType, idx.Shape)
 	if err != nil {
 		return err
 	}
@@ -212,7 +212,7 @@ func evalScatterElements(c *nodeCtx) error {
 	if err != nil {
 		return err
 	}
-	out, err := newTensor(x.DType, x.Shape)
+	out, err := c.newTensor(x.DType, x.Shape)
 	if err != nil {
 		return err
 	}

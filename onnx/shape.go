@@ -118,34 +118,12 @@ func inferGemm(c *nodeCtx) error {
 
 // matmulShape applies numpy matmul rules: 1-D operands get a dimension
 // added and removed again, batch dimensions broadcast.
-func matmulShape(a, b []int) (out []int, err error) {
-	if len(a) == 0 || len(b) == 0 {
-		return nil, fmt.Errorf("operands %v and %v must not be scalars", a, b)
-	}
-	a2, b2 := a, b
-	if len(a) == 1 {
-		a2 = []int{1, a[0]}
-	}
-	if len(b) == 1 {
-		b2 = []int{b[0], 1}
-	}
-	m, k := a2[len(a2)-2], a2[len(a2)-1]
-	kb, n := b2[len(b2)-2], b2[len(b2)-1]
-	if k != kb {
-		return nil, fmt.Errorf("inner dimensions differ: %v × %v (%d vs %d)", a, b, k, kb)
-	}
-	batch, err := tensor.BroadcastShape(a2[:len(a2)-2], b2[:len(b2)-2])
+func matmulShape(a, b []int) ([]int, error) {
+	mm, err := NewMatMul(a, b)
 	if err != nil {
-		return nil, fmt.Errorf("batch dimensions of %v and %v: %v", a, b, err)
+		return nil, err
 	}
-	out = append(batch, m, n)
-	if len(b) == 1 {
-		out = out[:len(out)-1] // drop n
-	}
-	if len(a) == 1 {
-		out = append(out[:len(batch)], out[len(batch)+1:]...) // drop m
-	}
-	return out, tensor.CheckShape(out)
+	return mm.Out, nil
 }
 
 func inferMatMul(c *nodeCtx) error {
@@ -155,50 +133,6 @@ func inferMatMul(c *nodeCtx) error {
 	}
 	c.setOut(0, c.dtype(0), out)
 	return nil
-}
-
-// windowOut is the output length of a sliding window along one axis.
-func windowOut(in, k, stride, dil, padBegin, padEnd int, ceil bool) (int, error) {
-	span := (k-1)*dil + 1
-	num := in + padBegin + padEnd - span
-	if num < 0 {
-		return 0, fmt.Errorf("the window (kernel %d, dilation %d) is larger than the padded input (%d + %d + %d)", k, dil, in, padBegin, padEnd)
-	}
-	out := num/stride + 1
-	if ceil && num%stride != 0 {
-		out++
-		// the last window must start inside the input or the begin padding
-		if (out-1)*stride >= in+padBegin {
-			out--
-		}
-	}
-	return out, nil
-}
-
-// windowShape computes the spatial output of a canonical Conv or pool node.
-func (c *nodeCtx) windowShape(kernel []int) ([]int, error) {
-	spatial := c.shape(0)[2:]
-	st, dil, pads := c.n.Ints("strides"), c.n.Ints("dilations"), c.n.Ints("pads")
-	sp := len(spatial)
-	ceil := c.n.Int("ceil_mode", 0) == 1
-	out := make([]int, sp)
-	for i := range spatial {
-		o, err := windowOut(spatial[i], kernel[i], int(st[i]), int(dil[i]), int(pads[i]), int(pads[i+sp]), ceil)
-		if err != nil {
-			return nil, fmt.Errorf("spatial axis %d: %v", i, err)
-		}
-		out[i] = o
-	}
-	return out, nil
-}
-
-func kernelOf(c *nodeCtx) []int {
-	ks := c.n.Ints("kernel_shape")
-	k := make([]int, len(ks))
-	for i, x := range ks {
-		k[i] = int(x)
-	}
-	return k
 }
 
 func inferConv(c *nodeCtx) error {
@@ -213,11 +147,11 @@ func inferConv(c *nodeCtx) error {
 	if c.has(2) && (len(c.shape(2)) != 1 || c.shape(2)[0] != w[0]) {
 		return fmt.Errorf("bias %v: want [%d]", c.shape(2), w[0])
 	}
-	sp, err := c.windowShape(kernelOf(c))
+	win, _, err := ConvWindow(c.n, x, w)
 	if err != nil {
 		return err
 	}
-	c.setOut(0, c.dtype(0), append([]int{x[0], w[0]}, sp...))
+	c.setOut(0, c.dtype(0), append([]int{x[0], w[0]}, win.Out...))
 	return nil
 }
 
@@ -231,37 +165,21 @@ func inferConvTranspose(c *nodeCtx) error {
 	if c.has(2) && (len(c.shape(2)) != 1 || c.shape(2)[0] != m) {
 		return fmt.Errorf("bias %v: want [%d]", c.shape(2), m)
 	}
-	out, err := convTransposeSpatial(c)
+	tc, err := NewTransposedConv(c.n, x, w)
 	if err != nil {
 		return err
 	}
-	c.setOut(0, c.dtype(0), append([]int{x[0], m}, out...))
+	c.setOut(0, c.dtype(0), tc.Out)
 	return nil
-}
-
-func convTransposeSpatial(c *nodeCtx) ([]int, error) {
-	spatial := c.shape(0)[2:]
-	k := kernelOf(c)
-	st, dil, pads, op := c.n.Ints("strides"), c.n.Ints("dilations"), c.n.Ints("pads"), c.n.Ints("output_padding")
-	sp := len(spatial)
-	out := make([]int, sp)
-	for i, in := range spatial {
-		o := int(st[i])*(in-1) + int(op[i]) + (k[i]-1)*int(dil[i]) + 1 - int(pads[i]) - int(pads[i+sp])
-		if o < 0 {
-			return nil, fmt.Errorf("spatial axis %d: pads %v leave a negative output size", i, pads)
-		}
-		out[i] = o
-	}
-	return out, nil
 }
 
 func inferPool(c *nodeCtx) error {
 	x := c.shape(0)
-	sp, err := c.windowShape(kernelOf(c))
+	win, err := PoolWindow(c.n, x)
 	if err != nil {
 		return err
 	}
-	c.setOut(0, c.dtype(0), append([]int{x[0], x[1]}, sp...))
+	c.setOut(0, c.dtype(0), append([]int{x[0], x[1]}, win.Out...))
 	return nil
 }
 

@@ -59,11 +59,11 @@ func evalTopK(c *nodeCtx) error {
 	x := c.consts[0]
 	ax := int(c.n.Int("axis", -1))
 	order := TopKOrder(x.Shape, ax, int(c.n.Int("k", 0)), c.n.Int("largest", 1) == 1, x.At)
-	vals, err := newTensor(x.DType, c.out[0].Shape)
+	vals, err := c.newTensor(x.DType, c.out[0].Shape)
 	if err != nil {
 		return err
 	}
-	idx, err := newTensor(Int64, c.out[0].Shape)
+	idx, err := c.newTensor(Int64, c.out[0].Shape)
 	if err != nil {
 		return err
 	}

@@ -31,13 +31,13 @@ func Calibrate(g *onnx.Graph, samples [][][]float64) (*Calibration, error) {
 	}
 	cal := &Calibration{MaxAbs: map[string]float64{}, Samples: len(samples)}
 	for i, s := range samples {
-		vals, err := runFloat(g, s)
+		vals, err := RunFloat(g, s)
 		if err != nil {
 			return nil, fmt.Errorf("calibration sample %d: %w", i, err)
 		}
 		for name, v := range vals {
 			m := cal.MaxAbs[name]
-			for j, x := range v.data {
+			for j, x := range v {
 				if math.IsNaN(x) || math.IsInf(x, 0) {
 					return nil, fmt.Errorf("calibration sample %d: value %q[%d] is %g; the model produces no finite result for this input", i, name, j, x)
 				}

@@ -7,21 +7,14 @@ import (
 	"github.com/zkml/zkml/onnx"
 )
 
-// Geometry shared by the float executor and the lowering: which input
-// elements each output element of a windowed op, a reduction or a matrix
-// product reads. Both executors iterate the same structures, so they agree on
-// shapes by construction; their arithmetic is written separately.
+// The lowering's view of the geometry of onnx (onnx.Window, onnx.Reduction,
+// onnx.MatMul): the one definition the evaluator uses too, so that the float
+// reference and the plan agree on shapes and indices by construction.
 
-// window is the sliding window of Conv, MaxPool and AveragePool over the
-// spatial axes (all axes after N and C).
+// window is an onnx.Window.
 type window struct {
-	in        []int // input spatial dims
-	kernel    []int
-	strides   []int
-	dilations []int
-	padBegin  []int
-	padEnd    []int
-	out       []int // output spatial dims
+	in, kernel, out []int // spatial dims of the input, the kernel and the output
+	w               *onnx.Window
 }
 
 // tap is one kernel position that falls inside the input.
@@ -30,167 +23,41 @@ type tap struct {
 	in int // flat index into the input's spatial dims
 }
 
-// newWindow reads the window attributes of n (defaults: stride 1, dilation
-// 1, no padding) for an input with the given spatial dims and kernel.
-func newWindow(n *onnx.Node, in, kernel []int, ceilMode bool) (*window, error) {
-	r := len(in)
-	if len(kernel) != r {
-		return nil, fmt.Errorf("kernel %v has %d spatial axes, the input %d", kernel, len(kernel), r)
-	}
-	w := &window{in: in, kernel: kernel}
-	var err error
-	if w.strides, err = attrInts(n, "strides", r, 1); err != nil {
-		return nil, err
-	}
-	if w.dilations, err = attrInts(n, "dilations", r, 1); err != nil {
-		return nil, err
-	}
-	pads, err := attrInts(n, "pads", 2*r, 0)
+func newWindowOf(w *onnx.Window, err error) (*window, error) {
 	if err != nil {
 		return nil, err
 	}
-	w.padBegin, w.padEnd = pads[:r], pads[r:]
-	w.out = make([]int, r)
-	for i := range r {
-		if kernel[i] < 1 || w.strides[i] < 1 || w.dilations[i] < 1 || w.padBegin[i] < 0 || w.padEnd[i] < 0 {
-			return nil, fmt.Errorf("kernel %v, strides %v, dilations %v, pads %v: kernels, strides and dilations must be positive and pads non-negative", kernel, w.strides, w.dilations, pads)
-		}
-		span := w.dilations[i]*(kernel[i]-1) + 1
-		total := in[i] + w.padBegin[i] + w.padEnd[i]
-		if total < span {
-			return nil, fmt.Errorf("the kernel (%d with dilation %d) is larger than spatial axis %d (%d with pads)", kernel[i], w.dilations[i], i, total)
-		}
-		o := (total-span)/w.strides[i] + 1
-		if ceilMode && (total-span)%w.strides[i] != 0 {
-			o++
-			// A window that would start in the end padding is dropped
-			// (ONNX Runtime and PyTorch agree on this rule).
-			if (o-1)*w.strides[i] >= in[i]+w.padBegin[i] {
-				o--
-			}
-		}
-		w.out[i] = o
-	}
-	if err := tensor.CheckShape(w.out); err != nil {
-		return nil, err
-	}
-	return w, nil
+	return &window{in: w.In, kernel: w.Kernel, out: w.Out, w: w}, nil
 }
 
-// each calls f for every output position (flat over the output spatial
-// dims) with the taps inside the input and the number of kernel positions
-// inside the padded input (what AveragePool divides by with
-// count_include_pad). The taps slice is reused between calls.
+// each calls f for every output position with the taps inside the input
+// and the number of kernel positions inside the padded input (see
+// onnx.Window.Each).
 func (w *window) each(f func(out int, taps []tap, padded int)) {
-	r := len(w.in)
-	inStrides := tensor.Strides(w.in)
-	o := make([]int, r)
-	k := make([]int, r)
-	var taps []tap
-	nOut := tensor.Size(w.out)
-	nK := tensor.Size(w.kernel)
-	for oi := range nOut {
-		taps = taps[:0]
-		padded := 0
-		clear(k)
-		for ki := range nK {
-			inside, insidePad := true, true
-			flat := 0
-			for a := range r {
-				x := o[a]*w.strides[a] - w.padBegin[a] + k[a]*w.dilations[a]
-				if x < 0 || x >= w.in[a] {
-					inside = false
-				}
-				if x < -w.padBegin[a] || x >= w.in[a]+w.padEnd[a] {
-					insidePad = false
-				}
-				flat += x * inStrides[a]
-			}
-			if inside {
-				taps = append(taps, tap{k: ki, in: flat})
-			}
-			if insidePad {
-				padded++
-			}
-			increment(k, w.kernel)
+	var ts []tap
+	w.w.Each(func(o int, taps []onnx.Tap, padded int) {
+		ts = ts[:0]
+		for _, t := range taps {
+			ts = append(ts, tap{k: t.K, in: t.In})
 		}
-		f(oi, taps, padded)
-		increment(o, w.out)
-	}
-}
-
-// increment advances a row-major coordinate; it wraps to zeros at the end.
-func increment(c, shape []int) {
-	for a := len(c) - 1; a >= 0; a-- {
-		c[a]++
-		if c[a] < shape[a] {
-			return
-		}
-		c[a] = 0
-	}
-}
-
-// attrInts returns an integer-list attribute of length n, or n copies of def
-// when it is absent.
-func attrInts(n *onnx.Node, name string, count, def int) ([]int, error) {
-	v := n.Ints(name)
-	out := make([]int, count)
-	if v == nil {
-		for i := range out {
-			out[i] = def
-		}
-		return out, nil
-	}
-	if len(v) != count {
-		return nil, fmt.Errorf("attribute %s has %d values, want %d", name, len(v), count)
-	}
-	for i, x := range v {
-		if x < -tensor.MaxElements || x > tensor.MaxElements {
-			return nil, fmt.Errorf("attribute %s value %d is out of range", name, x)
-		}
-		out[i] = int(x)
-	}
-	return out, nil
+		f(o, ts, padded)
+	})
 }
 
 // poolWindow builds the window of a pooling node over an [N, C, spatial...] input.
 func poolWindow(n *onnx.Node, shape []int) (*window, error) {
-	if len(shape) < 3 {
-		return nil, fmt.Errorf("input shape %v: pooling needs [N, C, spatial...] with at least one spatial axis", shape)
-	}
-	ks, err := attrInts(n, "kernel_shape", len(shape)-2, 0)
-	if err != nil {
-		return nil, err
-	}
-	if n.Ints("kernel_shape") == nil {
-		return nil, fmt.Errorf("attribute kernel_shape is missing")
-	}
-	return newWindow(n, shape[2:], ks, n.Int("ceil_mode", 0) != 0)
+	return newWindowOf(onnx.PoolWindow(n, shape))
 }
 
 // convGeometry checks a Conv's shapes: x [N, C, spatial...], w [M, C/group,
 // kernel...].
-func convGeometry(n *onnx.Node, x, wShape []int) (win *window, group int, err error) {
-	if len(x) < 3 || len(wShape) != len(x) {
-		return nil, 0, fmt.Errorf("input %v and weight %v: Conv needs [N, C, spatial...] and [M, C/group, kernel...] of equal rank ≥ 3", x, wShape)
-	}
-	g := n.Int("group", 1)
-	if g < 1 || g > int64(x[1]) || x[1]%int(g) != 0 || wShape[0]%int(g) != 0 || wShape[1]*int(g) != x[1] {
-		return nil, 0, fmt.Errorf("group %d does not divide input channels %d and output channels %d with weight %v", g, x[1], wShape[0], wShape)
-	}
-	if ks := n.Ints("kernel_shape"); ks != nil {
-		for i, k := range ks {
-			if i+2 >= len(wShape) || int64(wShape[i+2]) != k {
-				return nil, 0, fmt.Errorf("kernel_shape %v does not match the weight's shape %v", ks, wShape)
-			}
-		}
-	}
-	win, err = newWindow(n, x[2:], wShape[2:], false)
-	return win, int(g), err
+func convGeometry(n *onnx.Node, x, wShape []int) (*window, int, error) {
+	w, group, err := onnx.ConvWindow(n, x, wShape)
+	win, err := newWindowOf(w, err)
+	return win, group, err
 }
 
-// reduction maps every input element onto the output element it is reduced
-// into.
+// reduction is an onnx.Reduction.
 type reduction struct {
 	out   []int   // output shape
 	dst   []int   // per input element: its output element
@@ -198,48 +65,15 @@ type reduction struct {
 	rows  [][]int // per output element: its input elements, in row-major order
 }
 
-// newReduction reduces shape over axes (none when empty), keeping them as
-// 1s when keepdims.
 func newReduction(shape []int, axes []int64, keepdims bool) (*reduction, error) {
-	r := len(shape)
-	red := make([]bool, r)
-	for _, a := range axes {
-		ax, err := tensor.NormAxis(a, r)
-		if err != nil {
-			return nil, fmt.Errorf("axes %v: %w", axes, err)
-		}
-		red[ax] = true
+	rd, err := onnx.NewReduction(shape, axes, keepdims)
+	if err != nil {
+		return nil, err
 	}
-	var out, kept []int
-	count := 1
-	for i, d := range shape {
-		switch {
-		case !red[i]:
-			out = append(out, d)
-			kept = append(kept, d)
-		case keepdims:
-			out = append(out, 1)
-			kept = append(kept, 1)
-			count *= d
-		default:
-			kept = append(kept, 1)
-			count *= d
-		}
-	}
-	// The output element of an input coordinate is the coordinate with the
-	// reduced axes set to 0, in the kept-dims layout (same flat order as out).
-	idx := tensor.BroadcastIndex(kept, shape)
-	if idx == nil {
-		return nil, fmt.Errorf("shape %v is too large", shape)
-	}
-	rd := &reduction{out: out, dst: idx, count: count, rows: make([][]int, tensor.Size(out))}
-	for i, o := range idx {
-		rd.rows[o] = append(rd.rows[o], i)
-	}
-	return rd, nil
+	return &reduction{out: rd.Out, dst: rd.Dst, count: rd.Count, rows: rd.Rows}, nil
 }
 
-// matmul is the geometry of numpy's matmul: out[b, m, n] = Σ_k a[ba, m, k]·b[bb, k, n].
+// matmul is an onnx.MatMul.
 type matmul struct {
 	out     []int
 	m, k, n int
@@ -248,45 +82,11 @@ type matmul struct {
 }
 
 func newMatmul(a, b []int) (*matmul, error) {
-	if len(a) == 0 || len(b) == 0 {
-		return nil, fmt.Errorf("shapes %v and %v: MatMul needs operands of rank ≥ 1", a, b)
-	}
-	a2, b2 := a, b
-	if len(a) == 1 {
-		a2 = []int{1, a[0]}
-	}
-	if len(b) == 1 {
-		b2 = []int{b[0], 1}
-	}
-	mm := &matmul{m: a2[len(a2)-2], k: a2[len(a2)-1], n: b2[len(b2)-1]}
-	if b2[len(b2)-2] != mm.k {
-		return nil, fmt.Errorf("shapes %v and %v: inner dimensions %d and %d differ", a, b, mm.k, b2[len(b2)-2])
-	}
-	ab, bb := a2[:len(a2)-2], b2[:len(b2)-2]
-	batch, err := tensor.BroadcastShape(ab, bb)
+	mm, err := onnx.NewMatMul(a, b)
 	if err != nil {
-		return nil, fmt.Errorf("batch dimensions of %v and %v: %w", a, b, err)
-	}
-	mm.aBatch = tensor.BroadcastIndex(ab, batch)
-	mm.bBatch = tensor.BroadcastIndex(bb, batch)
-	if mm.aBatch == nil || mm.bBatch == nil {
-		return nil, fmt.Errorf("shapes %v and %v are too large", a, b)
-	}
-	for i := range mm.aBatch {
-		mm.aBatch[i] *= mm.m * mm.k
-		mm.bBatch[i] *= mm.k * mm.n
-	}
-	mm.out = append([]int(nil), batch...)
-	if len(a) > 1 {
-		mm.out = append(mm.out, mm.m)
-	}
-	if len(b) > 1 {
-		mm.out = append(mm.out, mm.n)
-	}
-	if err := tensor.CheckShape(mm.out); err != nil {
 		return nil, err
 	}
-	return mm, nil
+	return &matmul{out: mm.Out, m: mm.M, k: mm.K, n: mm.N, aBatch: mm.ABatch, bBatch: mm.BBatch}, nil
 }
 
 // gemmShapes returns the shapes of op(A) and op(B) of a Gemm as index maps:

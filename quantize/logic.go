@@ -1,7 +1,6 @@
 package quantize
 
 import (
-	"errors"
 	"fmt"
 
 	"github.com/zkml/zkml/internal/tensor"
@@ -169,39 +168,4 @@ func (c *compiler) lowerLogic(n *onnx.Node) (int, error) {
 		return c.emitAffine(n.Name, l, out, true)
 	}
 	return 0, fmt.Errorf("op %s is not a logic op", n.OpType)
-}
-
-// floatLogic evaluates Not, And, Or and Xor with ONNX semantics (nonzero is
-// true), for the float executor.
-func floatLogic(op string, ins []*fval) (*fval, error) {
-	b := func(v float64) bool { return v != 0 }
-	f := func(v bool) float64 {
-		if v {
-			return 1
-		}
-		return 0
-	}
-	if op == "Not" {
-		return mapFloat(ins[0], func(v float64) float64 { return f(!b(v)) }), nil
-	}
-	if len(ins) != 2 || ins[1] == nil {
-		return nil, errors.New("needs two inputs")
-	}
-	shape, ia, ib, err := broadcast2(ins[0].shape, ins[1].shape)
-	if err != nil {
-		return nil, err
-	}
-	out := &fval{shape: shape, data: make([]float64, len(ia))}
-	for i := range out.data {
-		x, y := b(ins[0].data[ia[i]]), b(ins[1].data[ib[i]])
-		switch op {
-		case "And":
-			out.data[i] = f(x && y)
-		case "Or":
-			out.data[i] = f(x || y)
-		case "Xor":
-			out.data[i] = f(x != y)
-		}
-	}
-	return out, nil
 }

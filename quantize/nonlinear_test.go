@@ -305,12 +305,12 @@ func TestRound(t *testing.T) {
 	in := []float64{-2.5, -1.5, -0.5, -0.25, 0, 0.5, 0.75, 1.5, 2.5, 3.5}
 	b := newGraph()
 	g := b.output(b.node("Round", []string{b.input("x", len(in))}))
-	vals, err := runFloat(g, [][]float64{in})
+	vals, err := RunFloat(g, [][]float64{in})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := []float64{-2, -2, 0, 0, 0, 0, 1, 2, 2, 4}; !slices.Equal(vals[g.Outputs[0].Name].data, want) {
-		t.Errorf("float Round(%v) = %v, want %v", in, vals[g.Outputs[0].Name].data, want)
+	if want := []float64{-2, -2, 0, 0, 0, 0, 1, 2, 2, 4}; !slices.Equal(vals[g.Outputs[0].Name], want) {
+		t.Errorf("float Round(%v) = %v, want %v", in, vals[g.Outputs[0].Name], want)
 	}
 	for _, m := range []float64{3, 40, 3000} {
 		// The input scale calibration gives m, then every fixed-point

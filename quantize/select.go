@@ -214,45 +214,6 @@ func (c *compiler) lowerGatherElements(n *onnx.Node) (int, error) {
 	return c.emitMul(n, td, oh, idx.shape, K, func(r, p int) (int, int) { return cand(r, p), r*K + p })
 }
 
-func floatOneHot(n *onnx.Node, ins []*fval) (*fval, error) {
-	if len(ins) != 3 || ins[1] == nil || ins[2] == nil || len(ins[1].data) != 1 || len(ins[2].data) != 2 {
-		return nil, errors.New("needs indices, depth and values (off, on)")
-	}
-	x, K := ins[0], int(ins[1].data[0])
-	ax := int(n.Int("axis", -1))
-	shape := append(append(append([]int{}, x.shape[:ax]...), K), x.shape[ax:]...)
-	out := &fval{shape: shape, data: make([]float64, tensor.Size(shape))}
-	post := tensor.Size(x.shape[ax:])
-	for i := range out.data {
-		k := (i / post) % K
-		v := int(x.data[(i/(post*K))*post+i%post])
-		if v < 0 {
-			v += K
-		}
-		out.data[i] = ins[2].data[0]
-		if v == k {
-			out.data[i] = ins[2].data[1]
-		}
-	}
-	return out, nil
-}
-
-func floatGatherElements(n *onnx.Node, ins []*fval) (*fval, error) {
-	if len(ins) != 2 || ins[1] == nil {
-		return nil, errors.New("needs data and indices")
-	}
-	x, idx := ins[0], ins[1]
-	src, err := onnx.GatherElementsIndex(x.shape, idx.shape, int(n.Int("axis", 0)), func(i int) int64 { return int64(idx.data[i]) })
-	if err != nil {
-		return nil, err
-	}
-	out := &fval{shape: idx.shape, data: make([]float64, len(src))}
-	for i, s := range src {
-		out.data[i] = x.data[s]
-	}
-	return out, nil
-}
-
 // lowerScatterElements lowers ScatterElements. At constant indices it is
 // data movement (with reduction add, a sum). At computed indices, with
 // h_e,k = [index_e = k] the one-hot form of the indices and, for data
@@ -504,25 +465,4 @@ func (s *scatter) of(p int) []int {
 		w[k] = base + k*s.is[s.ax]
 	}
 	return w
-}
-
-func floatScatterElements(n *onnx.Node, ins []*fval) (*fval, error) {
-	if len(ins) != 3 || ins[1] == nil || ins[2] == nil {
-		return nil, errors.New("needs data, indices and updates")
-	}
-	x, idx, upd := ins[0], ins[1], ins[2]
-	dst, err := onnx.GatherElementsIndex(x.shape, idx.shape, int(n.Int("axis", 0)), func(i int) int64 { return int64(idx.data[i]) })
-	if err != nil {
-		return nil, err
-	}
-	out := &fval{shape: x.shape, data: slices.Clone(x.data)}
-	add := n.String("reduction", "none") == "add"
-	for e, d := range dst {
-		if add {
-			out.data[d] += upd.data[e]
-		} else {
-			out.data[d] = upd.data[e]
-		}
-	}
-	return out, nil
 }

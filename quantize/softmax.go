@@ -46,33 +46,6 @@ func softmaxReduction(g *onnx.Graph, n *onnx.Node, shape []int) (*reduction, err
 	return newReduction(shape, axes, true)
 }
 
-// floatSoftmax is Softmax and LogSoftmax in the float executor.
-func floatSoftmax(g *onnx.Graph, n *onnx.Node, x *fval) (*fval, error) {
-	rd, err := softmaxReduction(g, n, x.shape)
-	if err != nil {
-		return nil, err
-	}
-	out := &fval{shape: x.shape, data: make([]float64, len(x.data))}
-	for _, row := range rd.rows {
-		mx := math.Inf(-1)
-		for _, i := range row {
-			mx = max(mx, x.data[i])
-		}
-		sum := 0.0
-		for _, i := range row {
-			sum += math.Exp(x.data[i] - mx)
-		}
-		for _, i := range row {
-			if n.OpType == "LogSoftmax" {
-				out.data[i] = x.data[i] - mx - math.Log(sum)
-			} else {
-				out.data[i] = math.Exp(x.data[i]-mx) / sum
-			}
-		}
-	}
-	return out, nil
-}
-
 func (c *compiler) lowerSoftmax(n *onnx.Node) (int, error) {
 	sm, err := c.softmaxSums(n, softmaxReduction)
 	if err != nil {

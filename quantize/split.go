@@ -79,22 +79,3 @@ func (c *compiler) lowerSplit(n *onnx.Node) error {
 	}
 	return nil
 }
-
-func floatSplit(n *onnx.Node, x *fval) ([]*fval, error) {
-	parts, err := splitSlices(n, x.shape)
-	if err != nil {
-		return nil, err
-	}
-	outs := make([]*fval, len(parts))
-	for i, p := range parts {
-		shape, src, err := tensor.Slice(x.shape, p[0], p[1], p[2], p[3])
-		if err != nil {
-			return nil, err
-		}
-		outs[i] = &fval{shape: shape, data: make([]float64, len(src))}
-		for j, s := range src {
-			outs[i].data[j] = x.data[s]
-		}
-	}
-	return outs, nil
-}

@@ -153,24 +153,3 @@ func (c *compiler) lowerTopK(n *onnx.Node) error {
 	}
 	return nil
 }
-
-// floatTopK is TopK in the float executor: both outputs.
-func floatTopK(n *onnx.Node, x *fval) ([]*fval, error) {
-	ax, err := tensor.NormAxis(n.Int("axis", -1), len(x.shape))
-	if err != nil {
-		return nil, err
-	}
-	k := int(n.Int("k", 0))
-	if k < 0 || k > x.shape[ax] {
-		return nil, fmt.Errorf("k = %d is out of range for axis %d of size %d", k, ax, x.shape[ax])
-	}
-	shape := append([]int(nil), x.shape...)
-	shape[ax] = k
-	order := onnx.TopKOrder(x.shape, ax, k, n.Int("largest", 1) == 1, func(i int) float64 { return x.data[i] })
-	vals := &fval{shape: shape, data: make([]float64, len(order))}
-	idx := &fval{shape: shape, data: make([]float64, len(order))}
-	for i, o := range order {
-		vals.data[i], idx.data[i] = x.data[o.Flat], float64(o.Pos)
-	}
-	return []*fval{vals, idx}, nil
-}

@@ -40,11 +40,11 @@ func TestTopK(t *testing.T) {
 	} {
 		t.Run(fmt.Sprintf("%v/axis%d/k%d/largest%d", tc.shape, tc.axis, tc.k, tc.largest), func(t *testing.T) {
 			g := topKGraph(tc.shape, tc.axis, tc.k, tc.largest)
-			vals, err := runFloat(g, [][]float64{tc.x})
+			vals, err := RunFloat(g, [][]float64{tc.x})
 			if err != nil {
 				t.Fatal(err)
 			}
-			if v, i := vals["values"].data, vals["indices"].data; !slices.Equal(v, tc.values) || !slices.Equal(i, tc.indices) {
+			if v, i := vals["values"], vals["indices"]; !slices.Equal(v, tc.values) || !slices.Equal(i, tc.indices) {
 				t.Errorf("float TopK = %v, %v; want %v, %v", v, i, tc.values, tc.indices)
 			}
 			cal, err := Calibrate(g, [][][]float64{{tc.x}})

@@ -30,8 +30,7 @@ import (
 	"strings"
 	"time"
 
-	pb "github.com/advancedclimatesystems/gonnx/onnx"
-	"google.golang.org/protobuf/proto"
+	pb "github.com/zkml/zkml/internal/onnxpb"
 
 	"github.com/zkml/zkml/internal/modelio"
 	"github.com/zkml/zkml/onnx"
@@ -460,7 +459,7 @@ func planTerms(p *plan.Plan) int {
 // anything.
 func fileOpTypes(data []byte) ([]string, error) {
 	var m pb.ModelProto
-	if err := proto.Unmarshal(data, &m); err != nil {
+	if err := m.Unmarshal(data); err != nil {
 		return nil, fmt.Errorf("%s: not an ONNX model: %w", modelFile, err)
 	}
 	if m.Graph == nil {

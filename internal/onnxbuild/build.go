@@ -1,13 +1,13 @@
 // Package onnxbuild writes ONNX models from Go code, for the project's own
 // fixtures and tests: a model described here is serialized with the same
-// protobuf types the importer reads, so tests exercise the real decoding path.
+// protobuf types the importer reads (internal/onnxpb), so tests exercise
+// the real decoding path.
 package onnxbuild
 
 import (
 	"fmt"
 
-	pb "github.com/advancedclimatesystems/gonnx/onnx"
-	"google.golang.org/protobuf/proto"
+	pb "github.com/zkml/zkml/internal/onnxpb"
 )
 
 // Model is an ONNX model under construction.
@@ -143,10 +143,4 @@ func (b *Model) Node(op string, inputs, outputs []string, attrs ...Attr) *Model 
 func (b *Model) Proto() *pb.ModelProto { return b.m }
 
 // Bytes serializes the model deterministically.
-func (b *Model) Bytes() []byte {
-	data, err := proto.MarshalOptions{Deterministic: true}.Marshal(b.m)
-	if err != nil {
-		panic(err) // only reachable with an invalid proto built in code
-	}
-	return data
-}
+func (b *Model) Bytes() []byte { return b.m.Marshal() }
