@@ -127,6 +127,11 @@ contract ZkmlPlonkVerifier {
     /// The contract whose code is one STOP byte followed by the key's words.
     address public immutable vkData;
     uint256 private immutable VK_BYTES;
+    /// keccak256 of the verifying key's words (the constructor's argument,
+    /// the data contract's code after its STOP byte). An immutable, so that
+    /// two keys never share a runtime code; the registry checks it against
+    /// the build's (contracts.KeyHash in Go).
+    bytes32 public immutable keyHash;
 
     /// @param vk the verifying key, one word each, in the order of the
     /// VK_ constants: nb public inputs, domain size n, 1/n, ω, coset shift,
@@ -155,6 +160,7 @@ contract ZkmlPlonkVerifier {
         numPublicInputs = pub;
         numCommitments = k;
         VK_BYTES = 0x20 * vk.length;
+        keyHash = keccak256(abi.encodePacked(vk));
 
         // Creation code that returns everything after its 10 bytes:
         // PUSH2 size, DUP1, PUSH1 10, RETURNDATASIZE, CODECOPY, RETURNDATASIZE, RETURN.
