@@ -15,7 +15,8 @@ pragma solidity ^0.8.24;
 /// Like gnark's verifier it returns nothing and reverts on a bad proof:
 /// ProofInvalid(), CommitmentInvalid() for a commitment whose proof of
 /// knowledge fails, or PublicInputNotInField() for an input not below the
-/// scalar field order.
+/// scalar field order. keyHash() is the hash of its whole key, which
+/// ZkmlRegistry checks against the build's at registration.
 contract ZkmlGroth16Verifier {
     error ProofInvalid();
     error PublicInputNotInField();

@@ -12,6 +12,8 @@ pragma solidity ^0.8.24;
 /// gnark's MarshalSolidity layout, returns true for a valid proof and false
 /// when the final pairing fails; malformed calldata reverts with gnark's
 /// messages ("wrong proof size", "wrong number of public inputs", ...).
+/// keyHash() is the hash of its key, which ZkmlRegistry checks against the
+/// build's at registration.
 contract ZkmlPlonkVerifier {
     uint256 private constant R_MOD = 0x30644e72e131a029b85045b68181585d2833e84879b9709143e1f593f0000001;
     uint256 private constant P_MOD = 0x30644e72e131a029b85045b68181585d97816a916871ca8d3c208c16d87cfd47;
