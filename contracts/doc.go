@@ -112,8 +112,8 @@
 //	accuracy          1 input   319,039 (317,644)  +0.44%
 //	4l_relu_conv_fc  10 inputs  330,472 (329,958)  +0.16%
 //
-// Deploying it costs about 1,715,000 gas (key of one commitment), against
-// about 1,879,000 for the specialized verifier; its code is 6,171 bytes.
+// Deploying it costs about 1,730,000 gas (key of one commitment), against
+// about 1,893,000 for the specialized verifier; its code is 6,221 bytes.
 //
 // # Compiler
 //
