@@ -114,8 +114,8 @@
 //	accuracy          1 input   319,039 (317,644)  +0.44%
 //	4l_relu_conv_fc  10 inputs  330,472 (329,958)  +0.16%
 //
-// Deploying it costs about 1,715,000 gas (key of one commitment), against
-// about 1,879,000 for the specialized verifier; its code is 6,171 bytes.
+// Deploying it costs about 1,730,000 gas (key of one commitment), against
+// about 1,893,000 for the specialized verifier; its code is 6,221 bytes.
 //
 // # Compiler
 //
@@ -135,13 +135,11 @@
 //	_, err := contracts.VerifyThroughRegistry(ctx, chain, reg.Contract, m.ModelID, p, commitment, true)
 //	last, _ := contracts.LastResult(ctx, chain, reg.Contract, m.ModelID)
 //
-// A model id is derived, not chosen: keccak256 of the [BuildHash] (plan
-// hash, verifying key, output scales, packing layout), the verifier's code
-// hash, the proof system and the number of public inputs ([ModelID]);
-// registration is open to anyone and nobody can put another verifier under
-// a model's id. verify emits ProofVerified(modelId, inputCommitment,
-// prover, sequence, outputs) and stores the result (prover, block,
-// sequence, outputs), which contracts read with lastResult(modelId). The
+// A model id is derived, not chosen, and binds the build's verifying key
+// and the verifier's code (see Trust below). verify emits
+// ProofVerified(modelId, inputCommitment, prover, sequence, outputs) and
+// stores the result (prover, block, sequence, outputs), which contracts
+// read with lastResult(modelId). The
 // input commitment is the caller's claim, not proven: the model's input is
 // private and the proof says only that some input gives these outputs. It
 // is in the event only, not in storage, which saves a slot rewrite (5,000
@@ -166,6 +164,37 @@
 // TestFixedBytecode fails when the committed bytecode no longer matches the
 // sources; `go generate ./contracts` recompiles them (solcjs) and
 // regenerates the bindings (abigen v2).
+//
+// # Trust
+//
+// A model id is derived, not chosen: keccak256 of the [BuildHash], the
+// verifier's code hash, the proof system and the number of public inputs
+// ([ModelID]). The build hash is keccak256 of the plan hash, the [KeyHash]
+// of the verifying key and the outputs' scales and packing. Every zkml
+// verifier exposes its key hash as keyHash(): the generic verifiers compute
+// it in their constructor from all their key data (for a Groth16 key spread
+// over several data contracts, from all of their contents), the
+// specialized ones carry it as a constant next to the key compiled into
+// their code, so two keys never share a verifier code hash. Registration is
+// open to anyone; the registry computes the build hash itself from the plan
+// hash, the key hash and the layout, and reverts (KeyMismatch) unless the
+// verifier's keyHash() is the build's: nobody can register a build with the
+// verifier of another key. It refuses EIP-7702-delegated accounts and keeps
+// the verifier's code hash: verify refuses every proof (VerifierCodeChanged)
+// once the code at the verifier's address is gone (a contract that
+// self-destructed in the transaction that created it) or changed, and it
+// stores only outputs below the scalar field order (OutputNotInField).
+// [RegisterModel] fails when the model id is registered with another
+// deployment of the same code, rather than adopting it.
+//
+// What no registry can check is that a contract's code does what its
+// keyHash() claims: a contract written to return a build's key hash and
+// accept anything can be registered for that build, under a model id of
+// its own code. A model id is trustworthy once its verifier code is known
+// to be zkml's verifier of the build: the specialized verifier compiled from
+// the build ([NewVerifier]) or the generic verifier deployed from the
+// committed bytecode with the build's key; consumers should take model ids
+// from whoever deployed that verifier, not look one up by build hash alone.
 //
 // # Chains
 //

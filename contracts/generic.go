@@ -13,6 +13,7 @@ import (
 	"github.com/consensys/gnark-crypto/ecc/bn254/fp"
 	groth16_bn254 "github.com/consensys/gnark/backend/groth16/bn254"
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/zkml/zkml/prover"
 )
@@ -86,6 +87,52 @@ type genericKey struct {
 // newGenericKey encodes vk, a key for n public inputs, naming dir in its
 // errors.
 func newGenericKey(vk *groth16_bn254.VerifyingKey, n int, dir string) (*genericKey, error) {
+	k, err := encodeGroth16Key(vk, n, dir)
+	if err != nil {
+		return nil, err
+	}
+	if n < 1 {
+		return nil, fmt.Errorf("%s: the model has no public inputs; the generic verifier takes at least one", dir)
+	}
+	if n > maxGenericInputs {
+		return nil, fmt.Errorf("%s: the model has %d public inputs, too many for the generic verifier (at most %d: each costs about 6.3k gas, and verifying more would exceed the 2^24 gas a transaction may use): pack the outputs (`zkml compile --pack-outputs`) or make the model output less", dir, n, maxGenericInputs)
+	}
+	// The data the verifier reads: the points, then the indices; in data
+	// contracts of its own when the constructor's one would not hold it.
+	if data := k.data(); 1+len(data) > MaxCodeSize {
+		for len(data) > 0 {
+			c := data[:min(len(data), genericChunk)]
+			data = data[len(c):]
+			// PUSH2 size, DUP1, PUSH1 10, RETURNDATASIZE, CODECOPY,
+			// RETURNDATASIZE, RETURN: returns the code after these 10
+			// bytes, a STOP byte and the chunk.
+			code := []byte{0x61, byte((len(c) + 1) >> 8), byte(len(c) + 1), 0x80, 0x60, 0x0a, 0x3d, 0x39, 0x3d, 0xf3, 0x00}
+			k.chunks = append(k.chunks, append(code, c...))
+		}
+	}
+	return k, nil
+}
+
+// data is the key data the verifier reads from its data contracts: the
+// points K_0..K_m, then the committed inputs' indices, 2 bytes each.
+func (k *genericKey) data() []byte {
+	data := slices.Clone(k.ic)
+	for _, o := range k.offs {
+		data = append(data, byte(o>>8), byte(o))
+	}
+	return data
+}
+
+// hash is the key hash the verifier computes in its constructor (keyHash):
+// keccak256 of the fixed points, the commitment flag and Pedersen key, and
+// the data.
+func (k *genericKey) hash() [32]byte {
+	return [32]byte(crypto.Keccak256(k.head, k.cmt, k.data()))
+}
+
+// encodeGroth16Key encodes vk, a key for n public inputs, for the generic
+// verifier, without its limits; chunks are left empty.
+func encodeGroth16Key(vk *groth16_bn254.VerifyingKey, n int, dir string) (*genericKey, error) {
 	commitments := len(vk.PublicAndCommitmentCommitted)
 	if commitments > 1 || len(vk.CommitmentKeys) != commitments {
 		return nil, fmt.Errorf("%s: the proofs carry %d BSB22 commitments (%d commitment keys); the generic verifier, like gnark's Solidity verifier, checks at most one: deploy the specialized verifier", dir, commitments, len(vk.CommitmentKeys))
@@ -101,12 +148,6 @@ func newGenericKey(vk *groth16_bn254.VerifyingKey, n int, dir string) (*genericK
 		if i < 1 || i > n {
 			return nil, fmt.Errorf("%s: the commitment covers public input %d, the model has %d: rerun `zkml setup`", dir, i, n)
 		}
-	}
-	if n < 1 {
-		return nil, fmt.Errorf("%s: the model has no public inputs; the generic verifier takes at least one", dir)
-	}
-	if n > maxGenericInputs {
-		return nil, fmt.Errorf("%s: the model has %d public inputs, too many for the generic verifier (at most %d: each costs about 6.3k gas, and verifying more would exceed the 2^24 gas a transaction may use): pack the outputs (`zkml compile --pack-outputs`) or make the model output less", dir, n, maxGenericInputs)
 	}
 	k := &genericKey{n: n}
 	fpWord := func(out *[]byte, e fp.Element) {
@@ -142,27 +183,7 @@ func newGenericKey(vk *groth16_bn254.VerifyingKey, n int, dir string) (*genericK
 		fpWord(&k.ic, p.X)
 		fpWord(&k.ic, p.Y)
 	}
-	for _, i := range committed {
-		k.offs = append(k.offs, i)
-	}
-	// The data the verifier reads: the points, then the indices, 2 bytes
-	// each; in data contracts of its own when the constructor's one would
-	// not hold it.
-	if 1+len(k.ic)+2*len(k.offs) > MaxCodeSize {
-		data := slices.Clone(k.ic)
-		for _, o := range k.offs {
-			data = append(data, byte(o>>8), byte(o))
-		}
-		for len(data) > 0 {
-			c := data[:min(len(data), genericChunk)]
-			data = data[len(c):]
-			// PUSH2 size, DUP1, PUSH1 10, RETURNDATASIZE, CODECOPY,
-			// RETURNDATASIZE, RETURN: returns the code after these 10
-			// bytes, a STOP byte and the chunk.
-			code := []byte{0x61, byte((len(c) + 1) >> 8), byte(len(c) + 1), 0x80, 0x60, 0x0a, 0x3d, 0x39, 0x3d, 0xf3, 0x00}
-			k.chunks = append(k.chunks, append(code, c...))
-		}
-	}
+	k.offs = append(k.offs, committed...)
 	return k, nil
 }
 

@@ -29,33 +29,45 @@ func RegistryBytecode() []byte { return common.FromHex(bindings.ZkmlRegistryMeta
 // fixed-point scales of its outputs and, when the outputs are packed, the
 // packing layout:
 //
-//	keccak256(planHash ‖ keccak256(vk.bin) ‖ scale_1 ‖ … ‖ scale_k [‖ "pack" ‖ bits ‖ perWord ‖ offset])
+//	keccak256(planHash ‖ keyHash ‖ layout)
+//	layout = scale_1 ‖ … ‖ scale_k [‖ "pack" ‖ bits ‖ perWord ‖ offset]
 //
-// with planHash the 32 bytes of settings.json's plan_hash, each output
-// tensor's scale as a 4-byte big-endian integer and, for a packed build
-// (settings.json's circuit.output_packing), the 4 bytes "pack", the bits
-// per output and the outputs per public input as 4-byte and the offset as
-// an 8-byte big-endian integer. A build without packing hashes as before
-// packing existed. The registry derives the model id from it (see
-// [ModelID]), so a model id says how to unpack its outputs.
+// with planHash the 32 bytes of settings.json's plan_hash, keyHash the
+// [KeyHash] of vk.bin, each output tensor's scale as a 4-byte big-endian
+// integer and, for a packed build (settings.json's circuit.output_packing),
+// the 4 bytes "pack", the bits per output and the outputs per public input
+// as 4-byte and the offset as an 8-byte big-endian integer. The registry
+// computes it at registration (buildHashOf), after checking that the
+// verifier's keyHash() is keyHash, and derives the model id from it (see
+// [ModelID]), so a model id says which key verifies it and how to unpack
+// its outputs.
 func BuildHash(b *prover.Build) ([32]byte, error) {
-	vk, err := os.ReadFile(filepath.Join(b.Dir(), "vk.bin"))
+	plan, key, layout, err := buildHashParts(b)
 	if err != nil {
-		return [32]byte{}, fmt.Errorf("%s: the build hash needs the verifying key: %w (run `zkml setup`)", b.Dir(), err)
+		return [32]byte{}, err
 	}
-	plan := b.PlanHash()
-	data := append([]byte{}, plan[:]...)
-	data = append(data, crypto.Keccak256(vk)...)
+	return [32]byte(crypto.Keccak256(plan[:], key[:], layout)), nil
+}
+
+// buildHashParts returns the preimage of b's build hash: the plan hash, the
+// key hash and the layout of the outputs.
+func buildHashParts(b *prover.Build) (plan, key [32]byte, layout []byte, err error) {
+	if _, err := os.Stat(filepath.Join(b.Dir(), "vk.bin")); err != nil {
+		return plan, key, nil, fmt.Errorf("%s: the build hash needs the verifying key: %w (run `zkml setup`)", b.Dir(), err)
+	}
+	if key, err = KeyHash(b); err != nil {
+		return plan, key, nil, fmt.Errorf("%s: the build hash needs the verifying key: %w", b.Dir(), err)
+	}
 	for _, o := range b.Settings().Outputs {
-		data = binary.BigEndian.AppendUint32(data, uint32(o.Scale))
+		layout = binary.BigEndian.AppendUint32(layout, uint32(o.Scale))
 	}
 	if k := b.Settings().Circuit.OutputPacking; k != nil {
-		data = append(data, "pack"...)
-		data = binary.BigEndian.AppendUint32(data, uint32(k.BitsPerOutput))
-		data = binary.BigEndian.AppendUint32(data, uint32(k.OutputsPerWord))
-		data = binary.BigEndian.AppendUint64(data, uint64(k.Offset))
+		layout = append(layout, "pack"...)
+		layout = binary.BigEndian.AppendUint32(layout, uint32(k.BitsPerOutput))
+		layout = binary.BigEndian.AppendUint32(layout, uint32(k.OutputsPerWord))
+		layout = binary.BigEndian.AppendUint64(layout, uint64(k.Offset))
 	}
-	return [32]byte(crypto.Keccak256(data)), nil
+	return b.PlanHash(), key, layout, nil
 }
 
 // ModelID is the id the registry gives the model of buildHash with the
@@ -63,8 +75,8 @@ func BuildHash(b *prover.Build) ([32]byte, error) {
 //
 //	keccak256(abi.encode(buildHash, keccak256(verifierCode), backend, publicInputs))
 //
-// with backend 0 for Groth16 and 1 for PLONK. Since the specialized
-// verifier's code holds the verifying key, nobody can register another
+// with backend 0 for Groth16 and 1 for PLONK. Since a zkml verifier's code
+// holds its verifying key or its key hash, nobody can register another
 // verifier under a model's id.
 func ModelID(buildHash [32]byte, verifierCode []byte, backend prover.Backend, publicInputs int) [32]byte {
 	var w [4][32]byte
@@ -98,14 +110,17 @@ type Registration struct {
 }
 
 // RegisterModel registers build b, whose verifier is deployed at verifier,
-// in the registry at registry, unless it is registered already (with this
-// verifier or another deployment of the same code, which the returned
-// Registration's Verifier then names).
+// in the registry at registry, unless it is registered already with this
+// verifier. The registry reverts KeyMismatch when the verifier is not one
+// of b's verifying key. A model registered with another deployment of the
+// same code (the same model id) is an error: use that verifier, or check
+// that it is the one you expect.
 func RegisterModel(ctx context.Context, c *Chain, registry common.Address, b *prover.Build, verifier common.Address) (*Registration, error) {
-	bh, err := BuildHash(b)
+	plan, key, layout, err := buildHashParts(b)
 	if err != nil {
 		return nil, err
 	}
+	bh := [32]byte(crypto.Keccak256(plan[:], key[:], layout))
 	code, err := c.CodeAt(ctx, verifier)
 	if err != nil {
 		return nil, err
@@ -127,13 +142,13 @@ func RegisterModel(ctx context.Context, c *Chain, registry common.Address, b *pr
 	if id, err := registryABI.UnpackModelIdOf(out); err != nil || id != reg.ModelID {
 		return nil, fmt.Errorf("the registry at %s computes another model id than this zkml (%x): is it a ZkmlRegistry of this version?", registry, id)
 	}
-	// A model id names the verifier's code: a model registered with
-	// another deployment of the same verifier is the same model.
 	if m, err := registryModel(ctx, c, registry, reg.ModelID); err == nil {
-		reg.Verifier = m.Verifier
+		if m.Verifier != verifier {
+			return nil, fmt.Errorf("model 0x%x is already registered in %s with the verifier at %s, not %s (the same code): its proofs go to that verifier", reg.ModelID, registry, m.Verifier, verifier)
+		}
 		return reg, nil
 	}
-	r, err := c.Transact(ctx, registry, registryABI.PackRegister(bh, verifier, backendCode(b.Backend()), uint32(n)))
+	r, err := c.Transact(ctx, registry, registryABI.PackRegister(plan, key, layout, verifier, backendCode(b.Backend()), uint32(n)))
 	if err != nil {
 		return nil, fmt.Errorf("register model %x in %s: %w", reg.ModelID, registry, err)
 	}

@@ -49,7 +49,17 @@ func decodeZkmlError(contract common.Address, data []byte) (reason, why string, 
 	case "UnknownModel":
 		why = fmt.Sprintf("no model %s is registered in this registry: register it (`zkml deploy build/ --registry ADDRESS`) or check the model id and the registry address", arg(0))
 	case "ModelAlreadyRegistered":
-		why = fmt.Sprintf("model %s is already registered, with a verifier of the same code: use it", arg(0))
+		why = fmt.Sprintf("model %s is already registered, with a verifier of the same code", arg(0))
+	case "DelegatedAccount":
+		why = fmt.Sprintf("%s is an account delegated with EIP-7702, whose code its owner can change: deploy the verifier as a contract", arg(0))
+	case "NotAZkmlVerifier":
+		why = fmt.Sprintf("the contract at %s has no keyHash(): deploy zkml's verifier of the build (`zkml deploy`)", arg(0))
+	case "KeyMismatch":
+		why = fmt.Sprintf("the verifier at %s implements the key %s, the build's key is %s: it is the verifier of another build or keys", arg(0), arg(1), arg(2))
+	case "VerifierCodeChanged":
+		why = fmt.Sprintf("the code at the verifier address %s of model %s is gone or no longer the registered code (self-destructed?): the model accepts no proof", arg(1), arg(0))
+	case "OutputNotInField":
+		why = fmt.Sprintf("output %s of the proof of model %s is not below the BN254 scalar field order", arg(1), arg(0))
 	case "NotAContract":
 		why = fmt.Sprintf("there is no contract at the verifier address %s: deploy the verifier first", arg(0))
 	case "UnsupportedBackend":

@@ -6,8 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -193,13 +191,21 @@ func TestRegistry(t *testing.T) {
 	}
 
 	// Registrations that cannot be.
-	_, err = chain.Transact(ctx, registry, registryABI.PackRegister([32]byte{}, common.HexToAddress("0x1234"), 0, 3))
+	plan, key, layout, err := buildHashParts(a.build)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = chain.Transact(ctx, registry, registryABI.PackRegister(plan, key, layout, common.HexToAddress("0x1234"), 0, 3))
 	expectRevert(t, "register an address without code", err, false, "NotAContract(0x", "deploy the verifier first")
-	_, err = chain.Transact(ctx, registry, registryABI.PackRegister([32]byte{}, registry, 2, 3))
+	_, err = chain.Transact(ctx, registry, registryABI.PackRegister(plan, key, layout, registry, 2, 3))
 	expectRevert(t, "register backend 2", err, false, "UnsupportedBackend(2)")
-	_, err = chain.Transact(ctx, registry, registryABI.PackRegister([32]byte{}, registry, 0, 0))
+	_, err = chain.Transact(ctx, registry, registryABI.PackRegister(plan, key, layout, registry, 0, 0))
 	expectRevert(t, "register no public inputs", err, false, "NoPublicInputs()")
-	_, err = chain.Transact(ctx, registry, registryABI.PackRegister(a.reg.BuildHash, a.reg.Verifier, 0, uint32(len(a.proofs[0].PublicInputs))))
+	_, err = chain.Transact(ctx, registry, registryABI.PackRegister(plan, key, layout, registry, 0, 3))
+	expectRevert(t, "register a contract that is no verifier", err, false, "NotAZkmlVerifier(0x", "has no keyHash()")
+	_, err = chain.Transact(ctx, registry, registryABI.PackRegister(plan, key, layout, other.reg.Verifier, 0, uint32(len(a.proofs[0].PublicInputs))))
+	expectRevert(t, "register with the verifier of another key", err, false, "KeyMismatch(0x", "implements the key")
+	_, err = chain.Transact(ctx, registry, registryABI.PackRegister(plan, key, layout, a.reg.Verifier, 0, uint32(len(a.proofs[0].PublicInputs))))
 	expectRevert(t, "register twice", err, false, "ModelAlreadyRegistered(0x")
 
 	// Not a registry.
@@ -386,12 +392,12 @@ func TestBuildHash(t *testing.T) {
 		t.Error("two models have the same build hash")
 	}
 	// The documented preimage, packing layout included.
-	vk, err := os.ReadFile(filepath.Join(b.Dir(), "vk.bin"))
+	key, err := KeyHash(b)
 	if err != nil {
 		t.Fatal(err)
 	}
 	plan := b.PlanHash()
-	pre := append(append([]byte{}, plan[:]...), crypto.Keccak256(vk)...)
+	pre := append(append([]byte{}, plan[:]...), key[:]...)
 	for _, o := range b.Settings().Outputs {
 		pre = binary.BigEndian.AppendUint32(pre, uint32(o.Scale))
 	}

@@ -17,7 +17,8 @@ import (
 const MaxCodeSize = 24576
 
 // A Verifier is the Solidity contract that verifies one build's proofs: gnark's
-// verifier template filled in with the build's verifying key.
+// verifier template filled in with the build's verifying key, and its
+// [KeyHash] as the constant keyHash, which the registry reads.
 type Verifier struct {
 	Backend      prover.Backend
 	File         string // "Verifier.sol"
@@ -42,6 +43,13 @@ func NewVerifier(b *prover.Build) (*Verifier, error) {
 	}
 	if v.Backend == prover.PLONK {
 		v.Contract = "PlonkVerifier"
+	}
+	kh, err := KeyHash(b)
+	if err != nil {
+		return nil, err
+	}
+	if v.Source, err = withKeyHash(v.Source, v.Contract, kh); err != nil {
+		return nil, fmt.Errorf("%s: %w", b.Dir(), err)
 	}
 	return v, nil
 }

@@ -15,7 +15,8 @@ pragma solidity ^0.8.24;
 /// Like gnark's verifier it returns nothing and reverts on a bad proof:
 /// ProofInvalid(), CommitmentInvalid() for a commitment whose proof of
 /// knowledge fails, or PublicInputNotInField() for an input not below the
-/// scalar field order.
+/// scalar field order. keyHash() is the hash of its whole key, which
+/// ZkmlRegistry checks against the build's at registration.
 contract ZkmlGroth16Verifier {
     error ProofInvalid();
     error PublicInputNotInField();
@@ -87,6 +88,14 @@ contract ZkmlGroth16Verifier {
     /// The data contracts after icData: storage, read only by verifiers of
     /// large keys, where 2,100 gas per slot is noise.
     address[] public moreData;
+    /// keccak256 of the whole verifying key: alpha, betaNeg, gammaNeg,
+    /// deltaNeg, the commitment flag (a word), pedersenG, pedersenGSigmaNeg
+    /// (zero without a commitment), then the data held by the data
+    /// contracts (the points and the committed inputs' indices), as the
+    /// constructor received or read them. An immutable, so that two keys
+    /// never share a runtime code; the registry checks it against the
+    /// build's (contracts.KeyHash in Go).
+    bytes32 public immutable keyHash;
 
     /// @param alpha [α]₁ (x, y).
     /// @param betaNeg -[β]₂, gammaNeg -[γ]₂, deltaNeg -[δ]₂ (x.a1, x.a0, y.a1, y.a0).
@@ -127,6 +136,9 @@ contract ZkmlGroth16Verifier {
         }
         require(n <= MAX_INPUTS, "ic: too many public inputs");
         require(commitment || m == 0, "committed inputs without a commitment");
+        for (uint256 i = 0; i < 4; i++) {
+            require(commitment || (pedersenG[i] == 0 && pedersenGSigmaNeg[i] == 0), "pedersen key without a commitment");
+        }
         // The fixed points must be reduced; the precompiles check that the
         // points are on their curves (a bad key fails every proof).
         for (uint256 i = 0; i < 4; i++) {
@@ -160,8 +172,10 @@ contract ZkmlGroth16Verifier {
         hasCommitment = commitment;
         numCommitted = m;
         selector = bytes4(keccak256(abi.encodePacked("verifyProof(bytes,uint256[", _decimal(n), "])")));
+        // The key hash: the fixed points, then the data contracts' data.
+        bytes memory key = abi.encodePacked(alpha, betaNeg, gammaNeg, deltaNeg, extra, pedersenG, pedersenGSigmaNeg);
         if (chunks.length != 0) {
-            _checkChunks(chunks, 64 * (n + 1 + extra) + 2 * m, n, m);
+            keyHash = keccak256(bytes.concat(key, _checkChunks(chunks, 64 * (n + 1 + extra) + 2 * m, n, m)));
             icData = chunks[0];
             numDataContracts = chunks.length;
             for (uint256 j = 1; j < chunks.length; j++) {
@@ -169,35 +183,49 @@ contract ZkmlGroth16Verifier {
             }
             return;
         }
+        bytes memory data = _dataOf(ic, committed, n);
+        keyHash = keccak256(bytes.concat(key, data));
+        icData = _createData(data);
+        numDataContracts = 1;
+    }
 
-        // The committed inputs' indices, 2 bytes each.
+    /// The data of a key passed whole to the constructor: the points, then
+    /// the committed inputs' indices, 2 bytes each.
+    function _dataOf(uint256[] memory ic, uint256[] memory committed, uint256 n) private pure returns (bytes memory) {
         bytes memory offsets = new bytes(2 * committed.length);
         for (uint256 i = 0; i < committed.length; i++) {
             require(committed[i] >= 1 && committed[i] <= n, "committed: not a public input index");
             offsets[2 * i] = bytes1(uint8(committed[i] >> 8));
             offsets[2 * i + 1] = bytes1(uint8(committed[i]));
         }
+        return abi.encodePacked(ic, offsets);
+    }
+
+    /// Creates the data contract whose code is a STOP byte and data.
+    function _createData(bytes memory data) private returns (address a) {
         // Creation code that returns everything after its 10 bytes:
         // PUSH2 size, DUP1, PUSH1 10, RETURNDATASIZE, CODECOPY, RETURNDATASIZE, RETURN.
-        bytes memory runtime = abi.encodePacked(hex"00", ic, offsets);
+        bytes memory runtime = abi.encodePacked(hex"00", data);
         require(runtime.length <= MAX_CODE, "ic: too many public inputs");
         bytes memory init = abi.encodePacked(hex"61", uint16(runtime.length), hex"80600a3d393df3", runtime);
-        address data;
         assembly ("memory-safe") {
-            data := create(0, add(init, 0x20), mload(init))
+            a := create(0, add(init, 0x20), mload(init))
         }
-        require(data != address(0), "ic: data contract creation failed");
-        icData = data;
-        numDataContracts = 1;
+        require(a != address(0), "ic: data contract creation failed");
     }
 
     /// Checks that the data contracts hold len bytes of data in chunks of
     /// CHUNK (the last one shorter), each after a STOP byte, and that the
     /// committed inputs' indices (the data's last bytes) name one of the
-    /// n inputs of verifyProof's calldata: a key that would read elsewhere.
-    function _checkChunks(address[] memory chunks, uint256 len, uint256 n, uint256 m) private view {
+    /// n inputs of verifyProof's calldata (a key that would read elsewhere),
+    /// and returns the data.
+    function _checkChunks(address[] memory chunks, uint256 len, uint256 n, uint256 m)
+        private
+        view
+        returns (bytes memory data)
+    {
         require(chunks.length == (len + CHUNK - 1) / CHUNK, "chunks: wrong number of data contracts");
-        bytes memory data = new bytes(len);
+        data = new bytes(len);
         for (uint256 j = 0; j < chunks.length; j++) {
             address a = chunks[j];
             uint256 c = len - j * CHUNK;

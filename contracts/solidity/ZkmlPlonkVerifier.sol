@@ -12,6 +12,8 @@ pragma solidity ^0.8.24;
 /// gnark's MarshalSolidity layout, returns true for a valid proof and false
 /// when the final pairing fails; malformed calldata reverts with gnark's
 /// messages ("wrong proof size", "wrong number of public inputs", ...).
+/// keyHash() is the hash of its key, which ZkmlRegistry checks against the
+/// build's at registration.
 contract ZkmlPlonkVerifier {
     uint256 private constant R_MOD = 0x30644e72e131a029b85045b68181585d2833e84879b9709143e1f593f0000001;
     uint256 private constant P_MOD = 0x30644e72e131a029b85045b68181585d97816a916871ca8d3c208c16d87cfd47;
@@ -127,6 +129,11 @@ contract ZkmlPlonkVerifier {
     /// The contract whose code is one STOP byte followed by the key's words.
     address public immutable vkData;
     uint256 private immutable VK_BYTES;
+    /// keccak256 of the verifying key's words (the constructor's argument,
+    /// the data contract's code after its STOP byte). An immutable, so that
+    /// two keys never share a runtime code; the registry checks it against
+    /// the build's (contracts.KeyHash in Go).
+    bytes32 public immutable keyHash;
 
     /// @param vk the verifying key, one word each, in the order of the
     /// VK_ constants: nb public inputs, domain size n, 1/n, ω, coset shift,
@@ -155,6 +162,7 @@ contract ZkmlPlonkVerifier {
         numPublicInputs = pub;
         numCommitments = k;
         VK_BYTES = 0x20 * vk.length;
+        keyHash = keccak256(abi.encodePacked(vk));
 
         // Creation code that returns everything after its 10 bytes:
         // PUSH2 size, DUP1, PUSH1 10, RETURNDATASIZE, CODECOPY, RETURNDATASIZE, RETURN.

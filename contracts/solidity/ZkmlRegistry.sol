@@ -3,22 +3,33 @@ pragma solidity ^0.8.24;
 
 /// @title ZkmlRegistry: proven model outputs that any contract can read.
 /// @notice A model is registered once, permissionlessly, with the address of
-/// its verifier (the specialized Solidity verifier zkml exports from the
-/// build's verifying key). Its id is not chosen by whoever registers it: it
-/// is keccak256(abi.encode(buildHash, verifier.codehash, backend,
+/// its verifier (zkml's specialized or generic verifier of the build's
+/// verifying key). Its id is not chosen by whoever registers it: it is
+/// keccak256(abi.encode(buildHash, verifier.codehash, backend,
 /// publicInputs)), so a model id names one circuit, one set of output
-/// scales, one verifying key and one verifier code, and nobody can register
-/// another verifier under it. buildHash is zkml's hash of the build
-/// (contracts.BuildHash in Go): keccak256 of the plan hash, of vk.bin, of
-/// the output scales and of the packing layout of the outputs.
+/// scales, one verifying key and one verifier code. buildHash is zkml's hash
+/// of the build (contracts.BuildHash in Go): keccak256(planHash ‖ keyHash ‖
+/// layout), with keyHash the hash of the verifying key that zkml's verifiers
+/// expose (keyHash()) and layout the output scales and packing.
+/// register computes buildHash itself and reverts KeyMismatch unless the
+/// verifier says it implements keyHash. It keeps the verifier's code hash,
+/// and verify refuses every proof once the code at the verifier's address
+/// is gone or changed (a contract self-destructed in the transaction that
+/// created it, EIP-6780). Accounts delegated with EIP-7702 (code 0xef0100 ‖
+/// address), whose code their owner can change, are refused.
+///
+/// What the registry cannot check is that a verifier's code honestly does
+/// what its keyHash claims: a model id names that code, which anyone can
+/// compare with the verifier zkml makes from the build (contracts.ModelID).
 ///
 /// verify checks a proof with the model's verifier, emits ProofVerified and
 /// keeps the result as the model's last result, which contracts read with
 /// lastResult. A proof made for another model fails here: the verifier of
 /// the model id named in the call rejects it (ProofRejected), whatever the
-/// caller claims. The outputs are the proof's public inputs: by default
-/// zkml packs several outputs into each (ZkmlFixedPoint.unpack reads them),
-/// which keeps both the verification and this registry's storage cheap.
+/// caller claims. The outputs are the proof's public inputs, elements of
+/// the BN254 scalar field: by default zkml packs several outputs into each
+/// (ZkmlFixedPoint.unpack reads them), which keeps both the verification and
+/// this registry's storage cheap.
 ///
 /// The input commitment is NOT proven. zkml's circuits keep the model input
 /// private and expose only the outputs, so the registry cannot know which
@@ -36,11 +47,15 @@ contract ZkmlRegistry {
     uint8 public constant GROTH16 = 0;
     uint8 public constant PLONK = 1;
 
+    /// The BN254 scalar field order: public inputs are below it.
+    uint256 private constant R = 0x30644e72e131a029b85045b68181585d2833e84879b9709143e1f593f0000001;
+
     struct Model {
         address verifier;
         uint8 backend;
         uint32 publicInputs;
         bytes4 selector; // the verifier function, fixed at registration
+        bytes32 codeHash; // the verifier's code hash at registration
     }
 
     struct Result {
@@ -56,12 +71,19 @@ contract ZkmlRegistry {
     mapping(bytes32 => Model) private _models;
     mapping(bytes32 => Result) private _results;
 
-    event ModelRegistered(bytes32 indexed modelId, bytes32 buildHash, address verifier, uint8 backend, uint32 publicInputs);
+    event ModelRegistered(
+        bytes32 indexed modelId, bytes32 indexed buildHash, address verifier, uint8 backend, uint32 publicInputs
+    );
     event ProofVerified(bytes32 indexed modelId, bytes32 indexed inputCommitment, address indexed prover, uint32 sequence, uint256[] outputs);
 
     error UnknownModel(bytes32 modelId);
     error ModelAlreadyRegistered(bytes32 modelId);
     error NotAContract(address verifier);
+    error DelegatedAccount(address verifier);
+    error NotAZkmlVerifier(address verifier);
+    error KeyMismatch(address verifier, bytes32 verifierKey, bytes32 buildKey);
+    error VerifierCodeChanged(bytes32 modelId, address verifier);
+    error OutputNotInField(bytes32 modelId, uint256 index);
     error UnsupportedBackend(uint8 backend);
     error NoPublicInputs();
     error WrongPublicInputCount(bytes32 modelId, uint256 got, uint256 want);
@@ -77,20 +99,43 @@ contract ZkmlRegistry {
         return keccak256(abi.encode(buildHash, verifier.codehash, backend, publicInputs));
     }
 
-    /// Registers the model of buildHash whose proofs the verifier checks.
-    function register(bytes32 buildHash, address verifier, uint8 backend, uint32 publicInputs)
-        external
-        returns (bytes32 modelId)
-    {
+    /// The build hash of a build: keccak256(planHash ‖ keyHash ‖ layout).
+    function buildHashOf(bytes32 planHash, bytes32 keyHash, bytes calldata layout) public pure returns (bytes32) {
+        return keccak256(abi.encodePacked(planHash, keyHash, layout));
+    }
+
+    /// Registers the build buildHashOf(planHash, keyHash, layout), whose
+    /// proofs the verifier checks. Reverts KeyMismatch unless the verifier's
+    /// keyHash() is keyHash.
+    function register(
+        bytes32 planHash,
+        bytes32 keyHash,
+        bytes calldata layout,
+        address verifier,
+        uint8 backend,
+        uint32 publicInputs
+    ) external returns (bytes32 modelId) {
         if (verifier.code.length == 0) revert NotAContract(verifier);
+        bytes3 head;
+        assembly ("memory-safe") {
+            mstore(0, 0)
+            extcodecopy(verifier, 0, 0, 3)
+            head := mload(0)
+        }
+        if (head == 0xef0100) revert DelegatedAccount(verifier);
         if (backend > PLONK) revert UnsupportedBackend(backend);
         if (publicInputs == 0) revert NoPublicInputs();
+        (bool ok, bytes memory ret) = verifier.staticcall(abi.encodeWithSignature("keyHash()"));
+        if (!ok || ret.length != 32) revert NotAZkmlVerifier(verifier);
+        bytes32 vk = abi.decode(ret, (bytes32));
+        if (vk != keyHash) revert KeyMismatch(verifier, vk, keyHash);
+        bytes32 buildHash = buildHashOf(planHash, keyHash, layout);
         modelId = modelIdOf(buildHash, verifier, backend, publicInputs);
         if (_models[modelId].verifier != address(0)) revert ModelAlreadyRegistered(modelId);
         bytes4 sel = backend == GROTH16
             ? bytes4(keccak256(abi.encodePacked("verifyProof(bytes,uint256[", _decimal(publicInputs), "])")))
             : bytes4(keccak256("Verify(bytes,uint256[])"));
-        _models[modelId] = Model(verifier, backend, publicInputs, sel);
+        _models[modelId] = Model(verifier, backend, publicInputs, sel, verifier.codehash);
         emit ModelRegistered(modelId, buildHash, verifier, backend, publicInputs);
     }
 
@@ -103,13 +148,16 @@ contract ZkmlRegistry {
     /// Checks proof and its public inputs (the model's outputs) with the
     /// verifier of modelId, records them as the model's last result and
     /// emits ProofVerified. Reverts, with the model's id, when the model is
-    /// unknown, the number of outputs is wrong or the verifier rejects the
-    /// proof (ProofRejected carries the verifier's own revert data).
+    /// unknown, its verifier's code is gone or changed, the number of
+    /// outputs is wrong, the verifier rejects the proof (ProofRejected
+    /// carries the verifier's own revert data) or an output is not a field
+    /// element.
     function verify(bytes32 modelId, bytes calldata proof, uint256[] calldata publicInputs, bytes32 inputCommitment)
         external
         returns (uint32 sequence)
     {
         Model storage m = _known(modelId);
+        if (m.verifier.codehash != m.codeHash) revert VerifierCodeChanged(modelId, m.verifier);
         if (publicInputs.length != m.publicInputs) {
             revert WrongPublicInputCount(modelId, publicInputs.length, m.publicInputs);
         }
@@ -144,7 +192,9 @@ contract ZkmlRegistry {
         r.blockNumber = uint64(block.number);
         r.sequence = sequence;
         for (uint256 i = 0; i < publicInputs.length; i++) {
-            r.outputs[i] = publicInputs[i];
+            uint256 v = publicInputs[i];
+            if (v >= R) revert OutputNotInField(modelId, i);
+            r.outputs[i] = v;
         }
         emit ProofVerified(modelId, inputCommitment, msg.sender, sequence, publicInputs);
     }
