@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"io"
@@ -17,6 +18,8 @@ import (
 	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/zkml/zkml/contracts"
 )
 
 // The on-chain user stories are in testdata/onchain: the same testscript
@@ -70,14 +73,20 @@ func TestOnchainScripts(t *testing.T) {
 	})
 }
 
-// devnet starts `zkml devnet --port 0 --json`, which binds a free port
-// itself, reads the address it reports, checks the rest of its JSON, and
-// sets $PORT. The devnet is interrupted when the script ends.
+// devnet [text] starts `zkml devnet --port 0 --json`, which binds a free
+// port itself, reads the address it reports, checks the rest of its JSON,
+// and sets $PORT; with text, `zkml devnet --port 0`, whose address is read
+// from its first line. The devnet is interrupted when the script ends.
 func cmdDevnet(ts *testscript.TestScript, neg bool, args []string) {
-	if neg || len(args) != 0 {
-		ts.Fatalf("usage: devnet")
+	text := len(args) == 1 && args[0] == "text"
+	if neg || len(args) > 1 || len(args) == 1 && !text {
+		ts.Fatalf("usage: devnet [text]")
 	}
-	cmd := exec.Command(lookPath(ts, "zkml"), "devnet", "--port", "0", "--json")
+	zargs := []string{"devnet", "--port", "0", "--json"}
+	if text {
+		zargs = zargs[:3]
+	}
+	cmd := exec.Command(lookPath(ts, "zkml"), zargs...)
 	cmd.Dir = ts.Getenv("WORK")
 	cmd.Env = scriptEnv(ts)
 	out, err := cmd.StdoutPipe()
@@ -92,14 +101,22 @@ func cmdDevnet(ts *testscript.TestScript, neg bool, args []string) {
 		}
 	})
 	var info devnetInfo
-	if err := json.NewDecoder(out).Decode(&info); err != nil {
+	r := bufio.NewReader(out)
+	if text {
+		line, err := r.ReadString('\n')
+		_, addr, ok := strings.Cut(strings.TrimSpace(line), "JSON-RPC at ")
+		if err != nil || !ok || !strings.HasPrefix(line, "zkml devnet: chain id 1337,") {
+			ts.Fatalf("zkml devnet: first line %q (%v); stderr: %s", line, err, stderr.String())
+		}
+		info = devnetInfo{RPC: addr, ChainID: 1337, Accounts: contracts.DevAccounts()}
+	} else if err := json.NewDecoder(r).Decode(&info); err != nil {
 		ts.Fatalf("zkml devnet --json: %v; stderr: %s", err, stderr.String())
 	}
 	go io.Copy(io.Discard, out)
 	u, err := url.Parse(info.RPC)
 	ts.Check(err)
 	if u.Hostname() != "127.0.0.1" || u.Port() == "" || u.Port() == "0" || info.ChainID != 1337 || len(info.Accounts) == 0 {
-		ts.Fatalf("zkml devnet --json: %+v, want the bound address on 127.0.0.1, chain 1337 and funded accounts", info)
+		ts.Fatalf("zkml devnet: %+v, want the bound address on 127.0.0.1, chain 1337 and funded accounts", info)
 	}
 	ts.Setenv("PORT", u.Port())
 }

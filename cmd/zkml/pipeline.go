@@ -31,8 +31,8 @@ type compileResult struct {
 	OutputElements int                 `json:"output_elements"`
 	OutputPacking  *prover.PackingInfo `json:"output_packing,omitempty"`
 	Calibration    []calibrationSample `json:"calibration"`
-	Layers         []plan.LayerReport
-	Seconds        float64 `json:"seconds"`
+	Layers         []plan.LayerReport  `json:"layers"`
+	Seconds        float64             `json:"seconds"`
 }
 
 // calibrationSample is how far the integer executor lands from the float
