@@ -10,8 +10,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/zkml/zkml/internal/modelio"
 	"github.com/zkml/zkml/internal/testmodels"
+	"github.com/zkml/zkml/modelio"
 	"github.com/zkml/zkml/plan"
 	"github.com/zkml/zkml/prover"
 )

@@ -5,8 +5,8 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/zkml/zkml/internal/modelio"
 	"github.com/zkml/zkml/internal/testmodels"
+	"github.com/zkml/zkml/modelio"
 	"github.com/zkml/zkml/plan"
 )
 

@@ -27,7 +27,7 @@ import (
 	"time"
 
 	"github.com/zkml/zkml/contracts"
-	"github.com/zkml/zkml/internal/modelio"
+	"github.com/zkml/zkml/modelio"
 	"github.com/zkml/zkml/onnx"
 	"github.com/zkml/zkml/plan"
 	"github.com/zkml/zkml/prover"
