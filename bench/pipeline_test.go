@@ -1,6 +1,7 @@
 package bench
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"testing"
@@ -52,7 +53,7 @@ func benchModel(b *testing.B, dir string, backend prover.Backend) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			if bld, err = prover.Compile(build, pl, backend, prover.Meta{ModelFile: "network.onnx"}); err != nil {
+			if bld, err = prover.Compile(context.Background(), build, pl, backend, prover.Meta{ModelFile: "network.onnx"}); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -60,7 +61,7 @@ func benchModel(b *testing.B, dir string, backend prover.Backend) {
 	})
 	b.Run("setup", func(b *testing.B) {
 		for b.Loop() {
-			if err := bld.Setup(prover.SetupOptions{}); err != nil {
+			if err := bld.Setup(context.Background(), prover.SetupOptions{}); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -68,7 +69,7 @@ func benchModel(b *testing.B, dir string, backend prover.Backend) {
 	var proof *prover.Proof
 	b.Run("prove", func(b *testing.B) {
 		for b.Loop() {
-			if proof, err = bld.Prove(in); err != nil {
+			if proof, err = bld.Prove(context.Background(), in); err != nil {
 				b.Fatal(err)
 			}
 		}

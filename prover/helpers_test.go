@@ -1,6 +1,7 @@
 package prover
 
 import (
+	"context"
 	"io"
 	"math/big"
 	"os"
@@ -73,15 +74,15 @@ func builtWith(t testing.TB, backend Backend, packed bool) (dir string, proof *P
 			opts = append(opts, WithoutPackedOutputs())
 		}
 		f.dir = filepath.Join(fixtureRoot, name)
-		b, err := Compile(f.dir, testmodels.TinyPlan(5), backend, Meta{ModelFile: "tiny.onnx"}, opts...)
+		b, err := Compile(context.Background(), f.dir, testmodels.TinyPlan(5), backend, Meta{ModelFile: "tiny.onnx"}, opts...)
 		if err != nil {
 			f.err = err
 			return
 		}
-		if f.err = b.Setup(SetupOptions{}); f.err != nil {
+		if f.err = b.Setup(context.Background(), SetupOptions{}); f.err != nil {
 			return
 		}
-		f.proof, f.err = b.Prove(tinyInput)
+		f.proof, f.err = b.Prove(context.Background(), tinyInput)
 	})
 	if f.err != nil {
 		t.Fatalf("%s fixture: %v", backend, f.err)

@@ -2,6 +2,7 @@ package prover
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"math/big"
 	"os"
@@ -68,7 +69,7 @@ func TestRoundTrip(t *testing.T) {
 
 			// The opened build proves too (circuit.ccs and pk.bin from disk),
 			// here another input, with ProveQuantized.
-			p2, err := b.ProveQuantized([][]int64{{-100, 200, 300, -400}})
+			p2, err := b.ProveQuantized(context.Background(), [][]int64{{-100, 200, 300, -400}})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -234,7 +235,7 @@ func TestProofFromAnotherBuildOfSameModel(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := b.Setup(SetupOptions{}); err != nil {
+	if err := b.Setup(context.Background(), SetupOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	if err := Verify(b, proof); err == nil || !strings.Contains(err.Error(), "the proof is invalid") {
@@ -261,16 +262,16 @@ func TestProveInputErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := b.Prove(tt.inputs)
+			_, err := b.Prove(context.Background(), tt.inputs)
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("Prove: %v, want an error containing %q", err, tt.want)
 			}
 		})
 	}
-	if _, err := b.ProveQuantized([][]int64{{1, 2}}); err == nil || !strings.Contains(err.Error(), "got 2 values, want 4") {
+	if _, err := b.ProveQuantized(context.Background(), [][]int64{{1, 2}}); err == nil || !strings.Contains(err.Error(), "got 2 values, want 4") {
 		t.Errorf("ProveQuantized short input: %v", err)
 	}
-	if _, err := b.ProveQuantized([][]int64{{1, 2, 3, 1 << 40}}); err == nil {
+	if _, err := b.ProveQuantized(context.Background(), [][]int64{{1, 2, 3, 1 << 40}}); err == nil {
 		t.Errorf("ProveQuantized accepted an input beyond the activation range")
 	}
 }
@@ -279,18 +280,18 @@ func TestProgress(t *testing.T) {
 	var stages []string
 	progress := WithProgress(func(s string) { stages = append(stages, s) })
 	dir := filepath.Join(t.TempDir(), "build")
-	b, err := Compile(dir, testmodels.TinyPlan(5), PLONK, Meta{}, progress)
+	b, err := Compile(context.Background(), dir, testmodels.TinyPlan(5), PLONK, Meta{}, progress)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := b.Setup(SetupOptions{}); err != nil {
+	if err := b.Setup(context.Background(), SetupOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	b, err = Open(dir, progress)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := b.Prove(tinyInput); err != nil {
+	if _, err := b.Prove(context.Background(), tinyInput); err != nil {
 		t.Fatal(err)
 	}
 	all := strings.Join(stages, "|")
@@ -303,17 +304,17 @@ func TestProgress(t *testing.T) {
 
 func TestBitDecompositionRangeChecks(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "build")
-	b, err := Compile(dir, testmodels.TinyPlan(5), Groth16, Meta{}, WithBitDecompositionRangeChecks())
+	b, err := Compile(context.Background(), dir, testmodels.TinyPlan(5), Groth16, Meta{}, WithBitDecompositionRangeChecks())
 	if err != nil {
 		t.Fatal(err)
 	}
 	if got := b.Settings().Circuit.RangeChecks; got != "bit-decomposition" {
 		t.Errorf("range_checks = %q", got)
 	}
-	if err := b.Setup(SetupOptions{}); err != nil {
+	if err := b.Setup(context.Background(), SetupOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	p, err := b.Prove(tinyInput)
+	p, err := b.Prove(context.Background(), tinyInput)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -363,29 +364,29 @@ func TestSolidity(t *testing.T) {
 
 func TestCompileErrors(t *testing.T) {
 	tmp := t.TempDir()
-	if _, err := Compile(tmp, testmodels.TinyPlan(5), "stark", Meta{}); err == nil || !strings.Contains(err.Error(), `unknown backend "stark"`) {
+	if _, err := Compile(context.Background(), tmp, testmodels.TinyPlan(5), "stark", Meta{}); err == nil || !strings.Contains(err.Error(), `unknown backend "stark"`) {
 		t.Errorf("unknown backend: %v", err)
 	}
-	if _, err := Compile(tmp, nil, Groth16, Meta{}); err == nil {
+	if _, err := Compile(context.Background(), tmp, nil, Groth16, Meta{}); err == nil {
 		t.Errorf("nil plan accepted")
 	}
-	if _, err := Compile(tmp, testmodels.TinyPlan(5), Groth16, Meta{InputNames: []string{"a", "b"}}); err == nil || !strings.Contains(err.Error(), "2 input names") {
+	if _, err := Compile(context.Background(), tmp, testmodels.TinyPlan(5), Groth16, Meta{InputNames: []string{"a", "b"}}); err == nil || !strings.Contains(err.Error(), "2 input names") {
 		t.Errorf("input names: %v", err)
 	}
-	if _, err := Compile(tmp, testmodels.TinyPlan(5), Groth16, Meta{ModelSHA256: "xyz"}); err == nil || !strings.Contains(err.Error(), "SHA-256") {
+	if _, err := Compile(context.Background(), tmp, testmodels.TinyPlan(5), Groth16, Meta{ModelSHA256: "xyz"}); err == nil || !strings.Contains(err.Error(), "SHA-256") {
 		t.Errorf("bad sha: %v", err)
 	}
 	// A directory with other things in it is not overwritten.
 	if err := os.WriteFile(filepath.Join(tmp, "notes.txt"), []byte("mine"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Compile(tmp, testmodels.TinyPlan(5), Groth16, Meta{}); err == nil || !strings.Contains(err.Error(), "not a zkml build directory") {
+	if _, err := Compile(context.Background(), tmp, testmodels.TinyPlan(5), Groth16, Meta{}); err == nil || !strings.Contains(err.Error(), "not a zkml build directory") {
 		t.Errorf("foreign directory: %v", err)
 	}
 	// An invalid plan fails in the circuit compiler with its reason.
 	bad := testmodels.TinyPlan(5)
 	bad.Ops[0].Terms[0].Idx = 99
-	if _, err := Compile(filepath.Join(tmp, "bad"), bad, Groth16, Meta{}); err == nil || !strings.Contains(err.Error(), "compile circuit") {
+	if _, err := Compile(context.Background(), filepath.Join(tmp, "bad"), bad, Groth16, Meta{}); err == nil || !strings.Contains(err.Error(), "compile circuit") {
 		t.Errorf("invalid plan: %v", err)
 	}
 }
@@ -393,7 +394,7 @@ func TestCompileErrors(t *testing.T) {
 func TestRecompileRemovesKeys(t *testing.T) {
 	dir, _ := built(t, Groth16)
 	dst := copyBuild(t, dir)
-	b, err := Compile(dst, testmodels.TinyPlan(6), Groth16, Meta{InputNames: []string{"x"}, OutputNames: []string{"a", "b"}, ModelSHA256: strings.Repeat("AB", 32)})
+	b, err := Compile(context.Background(), dst, testmodels.TinyPlan(6), Groth16, Meta{InputNames: []string{"x"}, OutputNames: []string{"a", "b"}, ModelSHA256: strings.Repeat("AB", 32)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -406,7 +407,7 @@ func TestRecompileRemovesKeys(t *testing.T) {
 	if s.Inputs[0].Name != "x" || s.Outputs[1].Name != "b" || s.Model.SHA256 != strings.Repeat("ab", 32) || s.Setup != nil {
 		t.Errorf("settings: %+v", s)
 	}
-	if _, err := b.Prove(tinyInput); err == nil || !strings.Contains(err.Error(), "run `zkml setup` first") {
+	if _, err := b.Prove(context.Background(), tinyInput); err == nil || !strings.Contains(err.Error(), "run `zkml setup` first") {
 		t.Errorf("Prove without keys: %v", err)
 	}
 	b, err = Open(dst)
@@ -431,7 +432,7 @@ func TestConcurrentUse(t *testing.T) {
 		errs := make(chan error, 4)
 		for i := range 2 {
 			go func() {
-				p, err := b.ProveQuantized([][]int64{{int64(i), 2, 3, 4}})
+				p, err := b.ProveQuantized(context.Background(), [][]int64{{int64(i), 2, 3, 4}})
 				if err == nil {
 					err = Verify(b, p)
 				}

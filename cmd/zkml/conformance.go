@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -281,7 +282,7 @@ func runModel(dir, build string, maxConstraints int, budget time.Duration) (row 
 	}
 	meta := prover.Meta{ModelFile: "network.onnx", ZKMLVersion: version}
 	t := time.Now()
-	b, err := prover.Compile(build, pl, prover.Groth16, meta)
+	b, err := prover.Compile(context.Background(), build, pl, prover.Groth16, meta)
 	if err != nil {
 		return fail(err)
 	}
@@ -298,7 +299,7 @@ func runModel(dir, build string, maxConstraints int, budget time.Duration) (row 
 		return row
 	}
 	t = time.Now()
-	if err := b.Setup(prover.SetupOptions{}); err != nil {
+	if err := b.Setup(context.Background(), prover.SetupOptions{}); err != nil {
 		return fail(err)
 	}
 	row.SetupSec = time.Since(t).Seconds()
@@ -308,7 +309,7 @@ func runModel(dir, build string, maxConstraints int, budget time.Duration) (row 
 		return row
 	}
 	t = time.Now()
-	proof, err := b.Prove(cases[0].Inputs)
+	proof, err := b.Prove(context.Background(), cases[0].Inputs)
 	if err != nil {
 		return fail(err)
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -100,7 +101,7 @@ func compileModel(modelPath, dir string, calFiles []string, backend prover.Backe
 	for _, v := range g.Outputs {
 		meta.OutputNames = append(meta.OutputNames, v.Name)
 	}
-	b, err := prover.Compile(dir, pl, backend, meta, append(popts, prover.WithProgress(p.Stage))...)
+	b, err := prover.Compile(context.Background(), dir, pl, backend, meta, append(popts, prover.WithProgress(p.Stage))...)
 	if err != nil {
 		p.Fail()
 		return nil, err
@@ -205,7 +206,7 @@ func setupBuild(dir, srs string, p *progress) (*setupResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := b.Setup(prover.SetupOptions{SRSPath: srs}); err != nil {
+	if err := b.Setup(context.Background(), prover.SetupOptions{SRSPath: srs}); err != nil {
 		p.Fail()
 		return nil, err
 	}
@@ -247,7 +248,7 @@ func proveInput(dir, inputPath, out string, p *progress) (*proveResult, error) {
 	if err := modelio.CheckInputs(in, names, shapes); err != nil {
 		return nil, fmt.Errorf("%s: %w", inputPath, err)
 	}
-	proof, err := b.Prove(in)
+	proof, err := b.Prove(context.Background(), in)
 	if err != nil {
 		p.Fail()
 		return nil, err

@@ -150,17 +150,17 @@ func measure(ctx context.Context, chain *contracts.Chain, solc *contracts.Solc, 
 	if v.unpacked {
 		opts = append(opts, prover.WithoutPackedOutputs())
 	}
-	b, err := prover.Compile(filepath.Join(tmp, fmt.Sprintf("%s-%s-%v-%v", model, v.backend, v.bits, v.unpacked)), pl, v.backend,
+	b, err := prover.Compile(ctx, filepath.Join(tmp, fmt.Sprintf("%s-%s-%v-%v", model, v.backend, v.bits, v.unpacked)), pl, v.backend,
 		prover.Meta{ModelFile: path, ModelSHA256: hex.EncodeToString(sum[:])}, opts...)
 	if err != nil {
 		return r, err
 	}
-	if err := b.Setup(prover.SetupOptions{}); err != nil {
+	if err := b.Setup(ctx, prover.SetupOptions{}); err != nil {
 		return r, err
 	}
 	var proofs []*prover.Proof
 	for _, c := range ref.Cases[:2] {
-		p, err := b.Prove(c.Inputs)
+		p, err := b.Prove(ctx, c.Inputs)
 		if err != nil {
 			return r, err
 		}
