@@ -20,28 +20,81 @@ import (
 
 var backends = []Backend{Groth16, PLONK}
 
+// tinyFloat is TinyPlan(5) in floating point, from its definition rather
+// than from the plan: z = W·x + b with W the plan's coefficients at scale 4
+// and b its bias at the accumulator's scale 12, y = relu(z). The outputs
+// are [y, z].
+func tinyFloat(x []float64) [][]float64 {
+	w := [][]float64{{3, -5, 7, 2}, {-1, 4, 0, 6}, {8, 1, -2, -3}}
+	bias := []float64{5, -5, 10}
+	y, z := make([]float64, 3), make([]float64, 3)
+	for i, row := range w {
+		z[i] = bias[i] / 4096
+		for j, c := range row {
+			z[i] += c / 16 * x[j]
+		}
+		y[i] = max(z[i], 0)
+	}
+	return [][]float64{y, z}
+}
+
+// checkTinyOutputs compares outputs with tinyFloat(x): the inputs are exact
+// at scale 8, so the only error is the rescale's rounding to scale 8, at
+// most half a unit in the last place.
+func checkTinyOutputs(t *testing.T, what string, outputs [][]float64, x []float64) {
+	t.Helper()
+	want := tinyFloat(x)
+	if len(outputs) != len(want) {
+		t.Fatalf("%s: %d outputs, want %d", what, len(outputs), len(want))
+	}
+	for i := range want {
+		if len(outputs[i]) != len(want[i]) {
+			t.Fatalf("%s: output %d has %d values, want %d", what, i, len(outputs[i]), len(want[i]))
+		}
+		for j := range want[i] {
+			if d := outputs[i][j] - want[i][j]; d > 1.0/512 || d < -1.0/512 {
+				t.Errorf("%s: outputs[%d][%d] = %v, the float model gives %v", what, i, j, outputs[i][j], want[i][j])
+			}
+		}
+	}
+}
+
+// publicOutputs reads an unpacked proof's public inputs back as outputs at
+// TinyPlan's scale 8: p − |q| stands for −|q|.
+func publicOutputs(t *testing.T, p *Proof) [][]float64 {
+	t.Helper()
+	if len(p.PublicInputs) != 6 {
+		t.Fatalf("%d public inputs, want 6", len(p.PublicInputs))
+	}
+	r := ecc.BN254.ScalarField()
+	var out [][]float64
+	for i, v := range p.PublicInputs {
+		q := new(big.Int).Set(v)
+		if q.Cmp(new(big.Int).Rsh(r, 1)) > 0 {
+			q.Sub(q, r)
+		}
+		if i%3 == 0 {
+			out = append(out, nil)
+		}
+		out[i/3] = append(out[i/3], float64(q.Int64())/256)
+	}
+	return out
+}
+
 func TestRoundTrip(t *testing.T) {
 	for _, backend := range backends {
 		t.Run(string(backend), func(t *testing.T) {
 			dir, proof := built(t, backend)
 
-			// The proof states what the integer executor computes.
-			pl := testmodels.TinyPlan(5)
-			in, err := pl.QuantizeInputs(tinyInput)
-			if err != nil {
-				t.Fatal(err)
+			// What the proof proves, its public inputs, is the model's
+			// output, and proof.Outputs says the same.
+			checkTinyOutputs(t, "public inputs", publicOutputs(t, proof), tinyInput[0])
+			if got := publicOutputs(t, proof); !slices.EqualFunc(got, proof.Outputs, slices.Equal) {
+				t.Errorf("outputs %v, but the public inputs are %v", proof.Outputs, got)
 			}
-			all, err := pl.Run(in)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for i, tidx := range pl.Outputs {
-				for j, q := range all[tidx] {
-					if want := plan.Dequantize(q, pl.Tensors[tidx].Scale); proof.Outputs[i][j] != want {
-						t.Errorf("outputs[%d][%d] = %v, want %v", i, j, proof.Outputs[i][j], want)
-					}
-				}
-			}
+			checkTinyOutputs(t, "outputs", proof.Outputs, tinyInput[0])
+			_, packed := builtPacked(t, backend)
+			checkTinyOutputs(t, "packed outputs", packed.Outputs, tinyInput[0])
 			if !slices.Equal(proof.OutputNames, []string{"y", "z"}) || !slices.Equal(proof.OutputScales, []int{8, 8}) {
 				t.Errorf("output names %v scales %v", proof.OutputNames, proof.OutputScales)
 			}
@@ -76,6 +129,7 @@ func TestRoundTrip(t *testing.T) {
 			if err := Verify(b, p2); err != nil {
 				t.Fatalf("Verify second proof: %v", err)
 			}
+			checkTinyOutputs(t, "second proof", publicOutputs(t, p2), []float64{-100.0 / 256, 200.0 / 256, 300.0 / 256, -400.0 / 256})
 			if p2.Timings.Load <= 0 {
 				t.Errorf("first proof of an opened build should count loading time: %+v", p2.Timings)
 			}
