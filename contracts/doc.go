@@ -115,6 +115,8 @@
 // Deploying it costs about 1,715,000 gas (key of one commitment), against
 // about 1,879,000 for the specialized verifier; its code is 6,171 bytes.
 //
+// [DeployGeneric] deploys the one of the build's backend.
+//
 // # Compiler
 //
 // The verifiers are compiled with solc [SolcVersion] (the npm package solcjs,

@@ -218,11 +218,7 @@ func measure(ctx context.Context, chain *contracts.Chain, solc *contracts.Solc, 
 // proofs through the registry.
 func measureGeneric(ctx context.Context, chain *contracts.Chain, registry [20]byte, b *prover.Build, proofs []*prover.Proof) (*genericRow, error) {
 	g := &genericRow{}
-	deploy := contracts.DeployGenericVerifier
-	if b.Backend() == prover.PLONK {
-		deploy = contracts.DeployGenericPlonkVerifier
-	}
-	dep, err := deploy(ctx, chain, b)
+	dep, err := contracts.DeployGeneric(ctx, chain, b)
 	if err != nil {
 		return nil, err
 	}
