@@ -70,7 +70,8 @@ func WithoutPackedOutputs() Option {
 // WithProgress calls f with a short description ("compiling circuit",
 // "proving", ...) whenever a long stage of the build's work starts, so that
 // a command line tool can tell the user what it is waiting for. f is kept
-// by the Build and used by Setup and Prove too.
+// by the Build and used by Setup and Prove too; Setup calls it from the
+// goroutine that runs gnark, and not for work a cancelled call left running.
 func WithProgress(f func(stage string)) Option {
 	return func(o *options) { o.progress = f }
 }

@@ -18,6 +18,10 @@
 //	proof, err := prover.ReadProof("proof.json")
 //	err = prover.Verify(b, proof) // nil: the model, run on some private input, gave proof.Outputs
 //
+// The plan comes from package quantize and the inputs, in a program that
+// takes EZKL's input.json, from package modelio: the package example is a
+// whole program, from the ONNX file to a verified proof.
+//
 // [Groth16], zkml's default, gives small proofs that are fast and cheap to
 // verify on chain. Its keys come from a setup specific to the circuit, which
 // zkml runs alone with secrets it discards but could have kept, so they are for
@@ -69,9 +73,6 @@
 // corrupt; payloads are checksummed before they are parsed. Files are
 // written to a temporary name and renamed, so an interrupted command never
 // leaves a half-written file behind.
-//
-// The plan comes from package quantize, and the inputs, in a program that
-// takes EZKL's input.json, from package modelio.
 //
 // # Cancellation, progress and logging
 //
