@@ -44,7 +44,7 @@ test-short:
 FUZZTIME ?= 30s
 fuzz:
 	$(GO) test ./onnx/ -run '^$$' -fuzz FuzzParse -fuzztime $(FUZZTIME)
-	$(GO) test ./internal/modelio/ -run '^$$' -fuzz FuzzParseInput -fuzztime $(FUZZTIME)
+	$(GO) test ./modelio/ -run '^$$' -fuzz FuzzParseInput -fuzztime $(FUZZTIME)
 	$(GO) test ./prover/ -run '^$$' -fuzz FuzzParseProof -fuzzminimizetime 0 -fuzztime $(FUZZTIME)
 	$(GO) test ./plan/ -run '^$$' -fuzz FuzzUnmarshalBinary -fuzztime $(FUZZTIME)
 

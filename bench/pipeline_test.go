@@ -6,7 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/zkml/zkml/internal/modelio"
+	"github.com/zkml/zkml/modelio"
 	"github.com/zkml/zkml/onnx"
 	"github.com/zkml/zkml/plan"
 	"github.com/zkml/zkml/prover"
@@ -53,7 +53,7 @@ func benchModel(b *testing.B, dir string, backend prover.Backend) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			if bld, err = prover.Compile(build, pl, backend, prover.Meta{ModelFile: "network.onnx"}); err != nil {
+			if bld, err = prover.Compile(context.Background(), build, pl, backend, prover.Meta{ModelFile: "network.onnx"}); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -61,7 +61,7 @@ func benchModel(b *testing.B, dir string, backend prover.Backend) {
 	})
 	b.Run("setup", func(b *testing.B) {
 		for b.Loop() {
-			if err := bld.Setup(prover.SetupOptions{}); err != nil {
+			if err := bld.Setup(context.Background(), prover.SetupOptions{}); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -69,7 +69,7 @@ func benchModel(b *testing.B, dir string, backend prover.Backend) {
 	var proof *prover.Proof
 	b.Run("prove", func(b *testing.B) {
 		for b.Loop() {
-			if proof, err = bld.Prove(in); err != nil {
+			if proof, err = bld.Prove(context.Background(), in); err != nil {
 				b.Fatal(err)
 			}
 		}

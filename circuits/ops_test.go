@@ -7,8 +7,8 @@ import (
 
 	"github.com/consensys/gnark/test"
 
-	"github.com/zkml/zkml/internal/modelio"
 	"github.com/zkml/zkml/internal/onnxbuild"
+	"github.com/zkml/zkml/modelio"
 	"github.com/zkml/zkml/onnx"
 	"github.com/zkml/zkml/plan"
 	"github.com/zkml/zkml/quantize"

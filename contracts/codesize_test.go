@@ -2,6 +2,7 @@ package contracts
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"math/big"
 	"os"
@@ -136,7 +137,7 @@ func TestGenericVerifierDoodles(t *testing.T) {
 	if !SpecializedTooLarge(prover.Groth16, n) {
 		t.Logf("doodles has %d public inputs: its specialized verifier may fit", n)
 	}
-	p, err := b.Prove(ref.Cases[0].Inputs)
+	p, err := b.Prove(context.Background(), ref.Cases[0].Inputs)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -117,6 +117,8 @@
 // Deploying it costs about 1,730,000 gas (key of one commitment), against
 // about 1,893,000 for the specialized verifier; its code is 6,221 bytes.
 //
+// [DeployGeneric] deploys the one of the build's backend.
+//
 // # Compiler
 //
 // The verifiers are compiled with solc [SolcVersion] (the npm package solcjs,

@@ -2,6 +2,7 @@ package contracts
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"math/big"
@@ -42,7 +43,7 @@ func TestGenericPlonkVerifier(t *testing.T) {
 		for _, m := range []string{"1l_mlp", "accuracy", "4l_relu_conv_fc"} {
 			cases = append(cases, tc{m, func(t *testing.T) buildAndProof {
 				b, ref := buildModel(t, m, plonkV)
-				p, err := b.Prove(ref.Cases[0].Inputs)
+				p, err := b.Prove(context.Background(), ref.Cases[0].Inputs)
 				if err != nil {
 					t.Fatal(err)
 				}

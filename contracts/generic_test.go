@@ -50,7 +50,7 @@ func TestGenericVerifier(t *testing.T) {
 			for _, v := range variants[:2] {
 				cases = append(cases, tc{m, v, func(t *testing.T, v variant) buildAndProof {
 					b, ref := buildModel(t, m, v)
-					p, err := b.Prove(ref.Cases[0].Inputs)
+					p, err := b.Prove(context.Background(), ref.Cases[0].Inputs)
 					if err != nil {
 						t.Fatal(err)
 					}

@@ -10,8 +10,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/zkml/zkml/internal/modelio"
 	"github.com/zkml/zkml/internal/testmodels"
+	"github.com/zkml/zkml/modelio"
 	"github.com/zkml/zkml/plan"
 	"github.com/zkml/zkml/prover"
 )
@@ -114,11 +114,11 @@ func (v variant) options() []prover.Option {
 // buildPlan compiles plan into a build with keys.
 func buildPlan(t testing.TB, pl *plan.Plan, v variant, meta prover.Meta) *prover.Build {
 	t.Helper()
-	b, err := prover.Compile(filepath.Join(t.TempDir(), "build"), pl, v.backend, meta, v.options()...)
+	b, err := prover.Compile(context.Background(), filepath.Join(t.TempDir(), "build"), pl, v.backend, meta, v.options()...)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := b.Setup(prover.SetupOptions{}); err != nil {
+	if err := b.Setup(context.Background(), prover.SetupOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	return b
@@ -152,15 +152,15 @@ func tinyBuild(t *testing.T, v variant, bias int64) (*prover.Build, []*prover.Pr
 		if err != nil {
 			t.Fatal(err)
 		}
-		b, err := prover.Compile(filepath.Join(dir, "build"), testmodels.TinyPlan(bias), v.backend, prover.Meta{ModelFile: "tiny.onnx"}, v.options()...)
+		b, err := prover.Compile(context.Background(), filepath.Join(dir, "build"), testmodels.TinyPlan(bias), v.backend, prover.Meta{ModelFile: "tiny.onnx"}, v.options()...)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := b.Setup(prover.SetupOptions{}); err != nil {
+		if err := b.Setup(context.Background(), prover.SetupOptions{}); err != nil {
 			t.Fatal(err)
 		}
 		for _, in := range tinyInputs {
-			p, err := b.Prove(in)
+			p, err := b.Prove(context.Background(), in)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -94,8 +94,8 @@ func (c *Chain) checkVerifies(ctx context.Context, addr common.Address, backend 
 	case err != nil:
 		return err
 	}
-	if backend == prover.PLONK {
-		// Verify returns a bool; false is a proof that does not verify.
+	if templateOf(backend).returnsBool {
+		// false is a proof that does not verify.
 		switch {
 		case len(out) == 32 && new(big.Int).SetBytes(out).Cmp(big.NewInt(1)) == 0:
 			return nil

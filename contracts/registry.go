@@ -82,16 +82,9 @@ func ModelID(buildHash [32]byte, verifierCode []byte, backend prover.Backend, pu
 	var w [4][32]byte
 	w[0] = buildHash
 	copy(w[1][:], crypto.Keccak256(verifierCode))
-	w[2][31] = backendCode(backend)
+	w[2][31] = templateOf(backend).registryCode
 	binary.BigEndian.PutUint32(w[3][28:], uint32(publicInputs))
 	return [32]byte(crypto.Keccak256(w[0][:], w[1][:], w[2][:], w[3][:]))
-}
-
-func backendCode(b prover.Backend) uint8 {
-	if b == prover.PLONK {
-		return 1
-	}
-	return 0
 }
 
 // DeployRegistry deploys a ZkmlRegistry from its committed bytecode.
@@ -135,7 +128,7 @@ func RegisterModel(ctx context.Context, c *Chain, registry common.Address, b *pr
 	}
 	// The registry computes the id itself; a mismatch is a registry of
 	// another version.
-	out, err := c.Call(ctx, registry, registryABI.PackModelIdOf(bh, verifier, backendCode(b.Backend()), uint32(n)))
+	out, err := c.Call(ctx, registry, registryABI.PackModelIdOf(bh, verifier, templateOf(b.Backend()).registryCode, uint32(n)))
 	if err != nil {
 		return nil, err
 	}
@@ -148,7 +141,7 @@ func RegisterModel(ctx context.Context, c *Chain, registry common.Address, b *pr
 		}
 		return reg, nil
 	}
-	r, err := c.Transact(ctx, registry, registryABI.PackRegister(plan, key, layout, verifier, backendCode(b.Backend()), uint32(n)))
+	r, err := c.Transact(ctx, registry, registryABI.PackRegister(plan, key, layout, verifier, templateOf(b.Backend()).registryCode, uint32(n)))
 	if err != nil {
 		return nil, fmt.Errorf("register model %x in %s: %w", reg.ModelID, registry, err)
 	}

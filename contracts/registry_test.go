@@ -418,7 +418,7 @@ func TestBuildHash(t *testing.T) {
 		ModelID(h1, code, prover.Groth16, 6) == ModelID(h1, []byte{1, 2, 4}, prover.Groth16, 6) {
 		t.Error("the model id does not bind the backend, the number of outputs and the verifier code")
 	}
-	nokeys, err := prover.Compile(t.TempDir()+"/build", testmodels.TinyPlan(5), prover.Groth16, prover.Meta{ModelFile: "tiny.onnx"})
+	nokeys, err := prover.Compile(context.Background(), t.TempDir()+"/build", testmodels.TinyPlan(5), prover.Groth16, prover.Meta{ModelFile: "tiny.onnx"})
 	if err != nil {
 		t.Fatal(err)
 	}

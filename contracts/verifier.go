@@ -37,12 +37,9 @@ func NewVerifier(b *prover.Build) (*Verifier, error) {
 	v := &Verifier{
 		Backend:      b.Backend(),
 		File:         "Verifier.sol",
-		Contract:     "Verifier",
+		Contract:     templateOf(b.Backend()).contract,
 		Source:       src.Bytes(),
 		PublicInputs: b.Settings().Circuit.PublicInputs,
-	}
-	if v.Backend == prover.PLONK {
-		v.Contract = "PlonkVerifier"
 	}
 	kh, err := KeyHash(b)
 	if err != nil {
@@ -54,6 +51,13 @@ func NewVerifier(b *prover.Build) (*Verifier, error) {
 	return v, nil
 }
 
+// Function is the signature of the verifier's verifying function:
+// verifyProof(bytes,uint256[n]) for Groth16, Verify(bytes,uint256[]) for
+// PLONK.
+func (v *Verifier) Function() string {
+	return templateOf(v.Backend).signature(v.PublicInputs)
+}
+
 // ErrVerifierTooLarge is wrapped by [Verifier.Compile] when the compiled
 // verifier exceeds [MaxCodeSize]: gnark's Groth16 template unrolls one
 // ecMul per public input, so that from about 255 public inputs it does not
@@ -62,13 +66,12 @@ var ErrVerifierTooLarge = errors.New("deploy zkml's generic verifier instead (`z
 
 // SpecializedTooLarge reports whether the specialized verifier of a
 // backend's build with n public inputs is sure to exceed [MaxCodeSize],
-// without compiling it: gnark's Groth16 verifier is about 6.6 kB plus 71
-// bytes per public input (24,263 bytes at 250 inputs, 26,397 at 280 with
-// solc 0.8.37), so that it is over the limit beyond 280; below, only
-// [Verifier.Compile] tells. PLONK verifiers loop over their inputs and
+// without compiling it: gnark's Groth16 verifier is over the limit beyond
+// 280 public inputs; below, only [Verifier.Compile] tells. PLONK verifiers
 // always fit.
 func SpecializedTooLarge(backend prover.Backend, n int) bool {
-	return backend == prover.Groth16 && n > 280
+	t := templateOf(backend)
+	return t.maxInputs > 0 && n > t.maxInputs
 }
 
 // Compile compiles the verifier with solc and checks that it fits in a
@@ -88,11 +91,7 @@ func (v *Verifier) Compile(ctx context.Context, solc *Solc) (*Artifact, error) {
 // verifierSelector is the selector of the function of gnark's verifier
 // templates that takes n public inputs.
 func verifierSelector(backend prover.Backend, n int) []byte {
-	sig := fmt.Sprintf("verifyProof(bytes,uint256[%d])", n)
-	if backend == prover.PLONK {
-		sig = "Verify(bytes,uint256[])"
-	}
-	return crypto.Keccak256([]byte(sig))[:4]
+	return crypto.Keccak256([]byte(templateOf(backend).signature(n)))[:4]
 }
 
 // Calldata returns the transaction data that calls the verifier of b on p:
@@ -124,7 +123,7 @@ func encodeCall(backend prover.Backend, proof []byte, public []*big.Int) []byte 
 	var out []byte
 	word := func(v *big.Int) { out = append(out, leftPad(v)...) }
 	n := len(public)
-	if backend == prover.PLONK {
+	if templateOf(backend).dynamicInputs {
 		out = append(out, verifierSelector(backend, n)...)
 		// Head: offsets of the two dynamic arguments; then bytes, then the array.
 		proofWords := (len(proof) + 31) / 32

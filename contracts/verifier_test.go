@@ -302,7 +302,7 @@ func TestSharedModels(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			p, err := b.Prove(ref.Cases[0].Inputs)
+			p, err := b.Prove(context.Background(), ref.Cases[0].Inputs)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -2,8 +2,7 @@ package prover
 
 import (
 	"fmt"
-
-	"github.com/consensys/gnark/backend"
+	"strings"
 )
 
 // Backend names a proof system.
@@ -21,24 +20,20 @@ const (
 	PLONK Backend = "plonk"
 )
 
-// ParseBackend returns the Backend named s ("groth16" or "plonk").
+// ParseBackend returns the Backend named s ("groth16" or "plonk", in any
+// case).
 func ParseBackend(s string) (Backend, error) {
-	switch b := Backend(s); b {
-	case Groth16, PLONK:
+	if b := Backend(strings.ToLower(s)); b.valid() {
 		return b, nil
 	}
-	return "", fmt.Errorf("unknown backend %q: use %q or %q", s, Groth16, PLONK)
+	return "", unknownBackend(s)
 }
 
-func (b Backend) valid() bool { return b == Groth16 || b == PLONK }
-
-// id is gnark's identifier of the backend.
-func (b Backend) id() backend.ID {
-	if b == PLONK {
-		return backend.PLONK
-	}
-	return backend.GROTH16
+func unknownBackend(name string) error {
+	return fmt.Errorf("unknown backend %q: expected %s or %s", name, Groth16, PLONK)
 }
+
+func (b Backend) valid() bool { return b.scheme() != nil }
 
 // code is the backend's byte in artifact headers; 0 is never written so a
 // zeroed header cannot pass for a valid one.

@@ -1,6 +1,7 @@
 package prover
 
 import (
+	"context"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -13,15 +14,11 @@ import (
 	"sync"
 
 	"github.com/consensys/gnark-crypto/ecc"
-	"github.com/consensys/gnark/backend/groth16"
 	groth16_bn254 "github.com/consensys/gnark/backend/groth16/bn254"
-	"github.com/consensys/gnark/backend/plonk"
 	plonk_bn254 "github.com/consensys/gnark/backend/plonk/bn254"
 	"github.com/consensys/gnark/backend/solidity"
 	"github.com/consensys/gnark/constraint"
 	"github.com/consensys/gnark/frontend"
-	"github.com/consensys/gnark/frontend/cs/r1cs"
-	"github.com/consensys/gnark/frontend/cs/scs"
 
 	"github.com/zkml/zkml/circuits"
 	"github.com/zkml/zkml/plan"
@@ -54,6 +51,7 @@ type Option func(*options)
 
 type options struct {
 	progress         func(stage string)
+	gnarkLog         io.Writer
 	bitDecomposition bool
 	noPacking        bool
 }
@@ -72,9 +70,18 @@ func WithoutPackedOutputs() Option {
 // WithProgress calls f with a short description ("compiling circuit",
 // "proving", ...) whenever a long stage of the build's work starts, so that
 // a command line tool can tell the user what it is waiting for. f is kept
-// by the Build and used by Setup and Prove too.
+// by the Build and used by Setup and Prove too; Setup calls it from the
+// goroutine that runs gnark, and not for work a cancelled call left running.
 func WithProgress(f func(stage string)) Option {
 	return func(o *options) { o.progress = f }
+}
+
+// WithGnarkLog sends gnark's own log lines (circuit sizes, solver and
+// prover timings) to w while the build's calls run gnark. Without it this
+// package prints nothing. gnark's logger is global: see the package
+// documentation.
+func WithGnarkLog(w io.Writer) Option {
+	return func(o *options) { o.gnarkLog = w }
 }
 
 // WithBitDecompositionRangeChecks makes Compile build every range check of
@@ -96,23 +103,29 @@ type Build struct {
 	settings Settings
 	plan     *plan.Plan
 	planHash [32]byte
+	scheme   scheme
 	progress func(string)
+	gnarkLog io.Writer
 
 	mu  sync.Mutex
 	ccs constraint.ConstraintSystem
-	pk  any // groth16.ProvingKey or plonk.ProvingKey
-	vk  any // groth16.VerifyingKey or plonk.VerifyingKey
+	pk  provingKey
+	vk  verifyingKey
 }
 
 // Compile builds the circuit of plan for backend and writes a new build
 // directory: settings.json, plan.bin and circuit.ccs. The directory is
 // created if needed; a build already in it is replaced (and its keys,
 // which cannot match the new circuit, removed), but Compile refuses to
-// write into a non-empty directory that is not a build.
-func Compile(dir string, pl *plan.Plan, backend Backend, meta Meta, opts ...Option) (*Build, error) {
+// write into a non-empty directory that is not a build. When ctx is done
+// before the files are written, Compile returns ctx.Err() and writes
+// nothing; gnark's compiler cannot be interrupted and finishes in the
+// background.
+func Compile(ctx context.Context, dir string, pl *plan.Plan, backend Backend, meta Meta, opts ...Option) (*Build, error) {
 	o := collect(opts)
-	if !backend.valid() {
-		return nil, fmt.Errorf("unknown backend %q: use %q or %q", backend, Groth16, PLONK)
+	sch := backend.scheme()
+	if sch == nil {
+		return nil, unknownBackend(string(backend))
 	}
 	if pl == nil {
 		return nil, errors.New("prover.Compile: nil plan")
@@ -132,7 +145,7 @@ func Compile(dir string, pl *plan.Plan, backend Backend, meta Meta, opts ...Opti
 		return nil, err
 	}
 
-	b := &Build{dir: dir, plan: pl, planHash: pl.Hash(), progress: o.progress}
+	b := &Build{dir: dir, plan: pl, planHash: pl.Hash(), scheme: sch, progress: o.progress, gnarkLog: o.gnarkLog}
 	b.report("compiling circuit")
 	var copts []circuits.Option
 	rangeChecks := rangeChecksLookup
@@ -145,15 +158,17 @@ func Compile(dir string, pl *plan.Plan, backend Backend, meta Meta, opts ...Opti
 		packing = circuits.DefaultPacking(pl)
 		copts = append(copts, circuits.WithPackedOutputs(packing))
 	}
-	ccs, err := compileCircuit(pl, backend, copts)
+	ccs, err := runGnark(ctx, b.gnarkLog, func() (constraint.ConstraintSystem, error) {
+		return frontend.Compile(ecc.BN254.ScalarField(), sch.builder(), circuits.New(pl, copts...))
+	})
 	if err != nil {
-		return nil, err
+		if ctx.Err() != nil {
+			return nil, err
+		}
+		return nil, fmt.Errorf("compile circuit: %w", err)
 	}
 	b.ccs = ccs
-	nbPublic := ccs.GetNbPublicVariables()
-	if backend == Groth16 {
-		nbPublic-- // R1CS counts the constant-one wire as public
-	}
+	nbPublic := sch.publicInputs(ccs)
 	b.settings = Settings{
 		Format:      settingsFormat,
 		ZKMLVersion: meta.ZKMLVersion,
@@ -179,6 +194,9 @@ func Compile(dir string, pl *plan.Plan, backend Backend, meta Meta, opts ...Opti
 		return nil, fmt.Errorf("prover.Compile: the circuit has %d public inputs but the model's outputs take %d; circuits and prover disagree (a zkml bug)", nbPublic, want)
 	}
 
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	b.report("writing " + circuitFile)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
@@ -214,22 +232,6 @@ func Compile(dir string, pl *plan.Plan, backend Backend, meta Meta, opts ...Opti
 	return b, nil
 }
 
-func compileCircuit(pl *plan.Plan, backend Backend, copts []circuits.Option) (ccs constraint.ConstraintSystem, err error) {
-	var builder frontend.NewBuilder = r1cs.NewBuilder
-	if backend == PLONK {
-		builder = scs.NewBuilder
-	}
-	err = safeDecode(func() error {
-		var err error
-		ccs, err = frontend.Compile(ecc.BN254.ScalarField(), builder, circuits.New(pl, copts...))
-		return err
-	})
-	if err != nil {
-		return nil, fmt.Errorf("compile circuit: %w", err)
-	}
-	return ccs, nil
-}
-
 // checkBuildDir refuses to let Compile write into a directory that holds
 // something other than a build.
 func checkBuildDir(dir string) error {
@@ -262,7 +264,7 @@ func Open(dir string, opts ...Option) (*Build, error) {
 		return nil, err
 	}
 	planHash, _ := decodeHash32(s.PlanHash)
-	b := &Build{dir: dir, settings: *s, planHash: planHash, progress: o.progress}
+	b := &Build{dir: dir, settings: *s, planHash: planHash, scheme: s.Backend.scheme(), progress: o.progress, gnarkLog: o.gnarkLog}
 
 	b.plan = new(plan.Plan)
 	e := expect{kind: kindPlan, backend: s.Backend, planHash: planHash, fix: "recompile with `zkml compile`"}
@@ -368,13 +370,10 @@ func (b *Build) ExportSolidity(w io.Writer, opts ...solidity.ExportOption) error
 	if err != nil {
 		return err
 	}
-	switch vk := vk.(type) {
-	case groth16.VerifyingKey:
-		return vk.ExportSolidity(w, opts...)
-	case plonk.VerifyingKey:
-		return vk.ExportSolidity(w, opts...)
-	}
-	return fmt.Errorf("unexpected verifying key type %T", vk)
+	_, err = runGnark(context.Background(), b.gnarkLog, func() (struct{}, error) {
+		return struct{}{}, vk.ExportSolidity(w, opts...)
+	})
+	return err
 }
 
 // Groth16VerifyingKey returns the build's Groth16 verifying key (vk.bin,
@@ -390,10 +389,7 @@ func (b *Build) Groth16VerifyingKey() (*groth16_bn254.VerifyingKey, error) {
 	if err != nil {
 		return nil, err
 	}
-	g, ok := vk.(*groth16_bn254.VerifyingKey)
-	if !ok {
-		return nil, fmt.Errorf("unexpected verifying key type %T", vk)
-	}
+	g := vk.(*groth16_bn254.VerifyingKey)
 	c := *g
 	c.G1.K = slices.Clone(g.G1.K)
 	c.CommitmentKeys = slices.Clone(g.CommitmentKeys)
@@ -420,12 +416,7 @@ func (b *Build) constraintSystem() (constraint.ConstraintSystem, error) {
 		return b.ccs, nil
 	}
 	b.report("loading " + circuitFile)
-	var ccs constraint.ConstraintSystem
-	if b.settings.Backend == PLONK {
-		ccs = plonk.NewCS(ecc.BN254)
-	} else {
-		ccs = groth16.NewCS(ecc.BN254)
-	}
+	ccs := b.scheme.newCS()
 	if _, err := readArtifact(b.path(circuitFile), b.expect(circuitFile), func(r io.Reader) error {
 		_, err := ccs.ReadFrom(r)
 		return err
@@ -437,7 +428,7 @@ func (b *Build) constraintSystem() (constraint.ConstraintSystem, error) {
 }
 
 // provingKey loads pk.bin on first use.
-func (b *Build) provingKey() (any, error) {
+func (b *Build) provingKey() (provingKey, error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	if b.pk != nil {
@@ -447,14 +438,7 @@ func (b *Build) provingKey() (any, error) {
 		return nil, fmt.Errorf("%s: no keys yet; run `zkml setup` first", dirName(b.dir))
 	}
 	b.report("loading " + pkFile)
-	var pk interface {
-		UnsafeReadFrom(io.Reader) (int64, error)
-	}
-	if b.settings.Backend == PLONK {
-		pk = plonk.NewProvingKey(ecc.BN254)
-	} else {
-		pk = groth16.NewProvingKey(ecc.BN254)
-	}
+	pk := b.scheme.newProvingKey()
 	// The checksum guarantees these are the bytes Setup wrote, so the
 	// subgroup checks of the safe reader (most of its time) buy nothing.
 	if _, err := readArtifact(b.path(pkFile), b.expect(pkFile), func(r io.Reader) error {
@@ -468,7 +452,7 @@ func (b *Build) provingKey() (any, error) {
 }
 
 // verifyingKey loads vk.bin on first use.
-func (b *Build) verifyingKey() (any, error) {
+func (b *Build) verifyingKey() (verifyingKey, error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	if b.vk != nil {
@@ -477,12 +461,7 @@ func (b *Build) verifyingKey() (any, error) {
 	if b.settings.Setup == nil {
 		return nil, fmt.Errorf("%s: no keys yet; run `zkml setup` first", dirName(b.dir))
 	}
-	var vk io.ReaderFrom
-	if b.settings.Backend == PLONK {
-		vk = plonk.NewVerifyingKey(ecc.BN254)
-	} else {
-		vk = groth16.NewVerifyingKey(ecc.BN254)
-	}
+	vk := b.scheme.newVerifyingKey()
 	// The verifying key is small and is what a verifier trusts, so it gets
 	// the fully checked reader.
 	if _, err := readArtifact(b.path(vkFile), b.expect(vkFile), func(r io.Reader) error {
@@ -491,7 +470,7 @@ func (b *Build) verifyingKey() (any, error) {
 	}); err != nil {
 		return nil, err
 	}
-	if n, want := nbPublicInputs(vk), b.Packing().Words(outputElements(b.plan)); n != want {
+	if n, want := b.scheme.keyPublicInputs(vk), b.Packing().Words(outputElements(b.plan)); n != want {
 		return nil, fmt.Errorf("%s: the key expects %d public inputs but the model's outputs take %d: rerun `zkml setup`", b.path(vkFile), n, want)
 	}
 	b.vk = vk
@@ -509,26 +488,11 @@ func (b *Build) PlonkVerifyingKey() (*plonk_bn254.VerifyingKey, error) {
 	if err != nil {
 		return nil, err
 	}
-	p, ok := vk.(*plonk_bn254.VerifyingKey)
-	if !ok {
-		return nil, fmt.Errorf("unexpected verifying key type %T", vk)
-	}
+	p := vk.(*plonk_bn254.VerifyingKey)
 	c := *p
 	c.Qcp = slices.Clone(p.Qcp)
 	c.CommitmentConstraintIndexes = slices.Clone(p.CommitmentConstraintIndexes)
 	return &c, nil
-}
-
-// nbPublicInputs is the length of the public witness vk verifies. gnark's
-// NbPublicWitness counts Groth16's commitment wires too.
-func nbPublicInputs(vk any) int {
-	switch vk := vk.(type) {
-	case *groth16_bn254.VerifyingKey:
-		return len(vk.G1.K) - len(vk.PublicAndCommitmentCommitted) - 1
-	case *plonk_bn254.VerifyingKey:
-		return int(vk.NbPublicVariables)
-	}
-	return -1
 }
 
 func collect(opts []Option) options {

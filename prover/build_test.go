@@ -1,6 +1,7 @@
 package prover
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"os"
@@ -20,11 +21,11 @@ func TestOpenRejects(t *testing.T) {
 
 	// Another model, compiled and set up: its files must not be mixed in.
 	otherModel := filepath.Join(t.TempDir(), "other")
-	ob, err := Compile(otherModel, testmodels.TinyPlan(6), Groth16, Meta{})
+	ob, err := Compile(context.Background(), otherModel, testmodels.TinyPlan(6), Groth16, Meta{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := ob.Setup(SetupOptions{}); err != nil {
+	if err := ob.Setup(context.Background(), SetupOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	// Another setup of the same model.
@@ -33,7 +34,7 @@ func TestOpenRejects(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := osb.Setup(SetupOptions{}); err != nil {
+	if err := osb.Setup(context.Background(), SetupOptions{}); err != nil {
 		t.Fatal(err)
 	}
 
@@ -82,7 +83,7 @@ func TestOpenRejects(t *testing.T) {
 		}, nil, []string{"circuit.ccs: not a zkml file"}},
 		{"corrupt pk", g16, func(t *testing.T, dir string) {
 			flipByte(t, filepath.Join(dir, "pk.bin"), -100)
-		}, func(b *Build) error { _, err := b.Prove(tinyInput); return err }, []string{"pk.bin is corrupt (checksum mismatch)"}},
+		}, func(b *Build) error { _, err := b.Prove(context.Background(), tinyInput); return err }, []string{"pk.bin is corrupt (checksum mismatch)"}},
 		{"corrupt vk", plk, func(t *testing.T, dir string) {
 			flipByte(t, filepath.Join(dir, "vk.bin"), -1)
 		}, func(b *Build) error {
@@ -95,7 +96,7 @@ func TestOpenRejects(t *testing.T) {
 		}, []string{"vk.bin is corrupt"}},
 		{"corrupt circuit", plk, func(t *testing.T, dir string) {
 			flipByte(t, filepath.Join(dir, "circuit.ccs"), headerSize+3)
-		}, func(b *Build) error { _, err := b.Prove(tinyInput); return err }, []string{"circuit.ccs is corrupt"}},
+		}, func(b *Build) error { _, err := b.Prove(context.Background(), tinyInput); return err }, []string{"circuit.ccs is corrupt"}},
 		{"corrupt plan", g16, func(t *testing.T, dir string) {
 			flipByte(t, filepath.Join(dir, "plan.bin"), -1)
 		}, nil, []string{"plan.bin is corrupt"}},
@@ -104,10 +105,10 @@ func TestOpenRejects(t *testing.T) {
 		}, nil, []string{"vk.bin belongs to another model"}},
 		{"missing pk", g16, func(t *testing.T, dir string) {
 			os.Remove(filepath.Join(dir, "pk.bin"))
-		}, func(b *Build) error { _, err := b.Prove(tinyInput); return err }, []string{"pk.bin is missing", "zkml setup"}},
+		}, func(b *Build) error { _, err := b.Prove(context.Background(), tinyInput); return err }, []string{"pk.bin is missing", "zkml setup"}},
 		{"missing circuit", g16, func(t *testing.T, dir string) {
 			os.Remove(filepath.Join(dir, "circuit.ccs"))
-		}, func(b *Build) error { _, err := b.Prove(tinyInput); return err }, []string{"circuit.ccs is missing", "zkml compile"}},
+		}, func(b *Build) error { _, err := b.Prove(context.Background(), tinyInput); return err }, []string{"circuit.ccs is missing", "zkml compile"}},
 		{"missing plan", g16, func(t *testing.T, dir string) {
 			os.Remove(filepath.Join(dir, "plan.bin"))
 		}, nil, []string{"plan.bin is missing"}},
@@ -325,7 +326,7 @@ func TestGroth16VerifyingKey(t *testing.T) {
 	if _, err := pb.Groth16VerifyingKey(); err == nil || !strings.Contains(err.Error(), "plonk build") {
 		t.Errorf("PLONK build: got %v, want an error naming the backend", err)
 	}
-	fresh, err := Compile(filepath.Join(t.TempDir(), "build"), testmodels.TinyPlan(5), Groth16, Meta{ModelFile: "tiny.onnx"})
+	fresh, err := Compile(context.Background(), filepath.Join(t.TempDir(), "build"), testmodels.TinyPlan(5), Groth16, Meta{ModelFile: "tiny.onnx"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -367,7 +368,7 @@ func TestPlonkVerifyingKey(t *testing.T) {
 	if _, err := gb.PlonkVerifyingKey(); err == nil || !strings.Contains(err.Error(), "groth16 build") {
 		t.Errorf("Groth16 build: got %v, want an error naming the backend", err)
 	}
-	fresh, err := Compile(filepath.Join(t.TempDir(), "build"), testmodels.TinyPlan(5), PLONK, Meta{ModelFile: "tiny.onnx"})
+	fresh, err := Compile(context.Background(), filepath.Join(t.TempDir(), "build"), testmodels.TinyPlan(5), PLONK, Meta{ModelFile: "tiny.onnx"})
 	if err != nil {
 		t.Fatal(err)
 	}

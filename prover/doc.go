@@ -6,9 +6,9 @@
 //
 // Compile once, set up once, then prove and verify as often as needed:
 //
-//	b, err := prover.Compile("build", plan, prover.Groth16, prover.Meta{ModelFile: "model.onnx"})
-//	err = b.Setup(prover.SetupOptions{})
-//	proof, err := b.Prove(inputs) // inputs: one flat row-major []float64 per model input
+//	b, err := prover.Compile(ctx, "build", plan, prover.Groth16, prover.Meta{ModelFile: "model.onnx"})
+//	err = b.Setup(ctx, prover.SetupOptions{})
+//	proof, err := b.Prove(ctx, inputs) // inputs: one flat row-major []float64 per model input
 //	err = prover.WriteProof("proof.json", proof)
 //
 // and elsewhere, with only the build directory (settings.json, plan.bin and
@@ -17,6 +17,10 @@
 //	b, err := prover.Open("build")
 //	proof, err := prover.ReadProof("proof.json")
 //	err = prover.Verify(b, proof) // nil: the model, run on some private input, gave proof.Outputs
+//
+// The plan comes from package quantize and the inputs, in a program that
+// takes EZKL's input.json, from package modelio: the package example is a
+// whole program, from the ONNX file to a verified proof.
 //
 // [Groth16], zkml's default, gives small proofs that are fast and cheap to
 // verify on chain. Its keys come from a setup specific to the circuit, which
@@ -70,12 +74,23 @@
 // written to a temporary name and renamed, so an interrupted command never
 // leaves a half-written file behind.
 //
-// # Progress and logging
+// # Cancellation, progress and logging
 //
-// [WithProgress] reports the long stages (compiling, generating keys,
-// loading keys, proving) to a callback. gnark logs to standard output on
-// its own; a command line tool that wants quiet output calls
-// github.com/consensys/gnark/logger.Disable.
+// [Compile], [Build.Setup] and [Build.Prove] take a context and check it
+// between their stages. gnark's compiler, key generation and prover take
+// none and cannot be stopped: when the context is done during one of them,
+// the call returns the context's error at once and gnark's computation goes
+// on in a background goroutine, holding its CPU and memory, until it
+// finishes; its result is discarded and no file is written.
+//
+// The package prints nothing. [WithProgress] reports the long stages
+// (compiling, generating keys, loading keys, proving) to a callback, and
+// [WithGnarkLog] sends gnark's own log lines to a writer. gnark logs
+// through one global logger, in colour on standard output by default:
+// while a call of this package runs gnark, it replaces that logger with the
+// Build's choice (none unless WithGnarkLog) and restores the caller's
+// logger when no such call is running any more. A program that uses gnark
+// directly, at the same time, loses its log lines meanwhile.
 //
 // This package does not quantize models (package quantize does) or build
 // circuits (package circuits), and knows nothing of Ethereum beyond the

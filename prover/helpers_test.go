@@ -1,12 +1,16 @@
 package prover
 
 import (
+	"context"
 	"io"
 	"math/big"
 	"os"
 	"path/filepath"
 	"sync"
 	"testing"
+
+	"github.com/consensys/gnark/logger"
+	"github.com/rs/zerolog"
 
 	"github.com/zkml/zkml/internal/testmodels"
 )
@@ -36,6 +40,10 @@ var fixtures = map[fixtureKey]*fixture{
 var fixtureRoot string
 
 func TestMain(m *testing.M) {
+	// gnark is silent in test binaries; give it the logger it has in any
+	// other program (standard output, as it is when the call runs), so that
+	// the examples' "Output:" shows that this package keeps it quiet.
+	logger.Set(zerolog.New(zerolog.ConsoleWriter{Out: stdout{}}))
 	var err error
 	fixtureRoot, err = os.MkdirTemp("", "zkml-prover-test")
 	if err != nil {
@@ -73,21 +81,27 @@ func builtWith(t testing.TB, backend Backend, packed bool) (dir string, proof *P
 			opts = append(opts, WithoutPackedOutputs())
 		}
 		f.dir = filepath.Join(fixtureRoot, name)
-		b, err := Compile(f.dir, testmodels.TinyPlan(5), backend, Meta{ModelFile: "tiny.onnx"}, opts...)
+		b, err := Compile(context.Background(), f.dir, testmodels.TinyPlan(5), backend, Meta{ModelFile: "tiny.onnx"}, opts...)
 		if err != nil {
 			f.err = err
 			return
 		}
-		if f.err = b.Setup(SetupOptions{}); f.err != nil {
+		if f.err = b.Setup(context.Background(), SetupOptions{}); f.err != nil {
 			return
 		}
-		f.proof, f.err = b.Prove(tinyInput)
+		f.proof, f.err = b.Prove(context.Background(), tinyInput)
 	})
 	if f.err != nil {
 		t.Fatalf("%s fixture: %v", backend, f.err)
 	}
 	return f.dir, f.proof
 }
+
+// stdout writes to os.Stdout as it is at the time of the write, which an
+// example replaces to capture its output.
+type stdout struct{}
+
+func (stdout) Write(p []byte) (int, error) { return os.Stdout.Write(p) }
 
 // copyBuild copies the build in src to a new temporary directory.
 func copyBuild(t *testing.T, src string) string {

@@ -1,12 +1,13 @@
 package prover
 
 import (
+	"context"
 	"math/rand"
 	"path/filepath"
 	"testing"
 
-	"github.com/zkml/zkml/internal/modelio"
 	"github.com/zkml/zkml/internal/testmodels"
+	"github.com/zkml/zkml/modelio"
 	"github.com/zkml/zkml/plan"
 )
 
@@ -24,11 +25,11 @@ func compileModel(t testing.TB, name string, backend Backend) (*Build, *modelio.
 	for _, v := range g.Outputs {
 		meta.OutputNames = append(meta.OutputNames, v.Name)
 	}
-	b, err := Compile(filepath.Join(t.TempDir(), "build"), pl, backend, meta)
+	b, err := Compile(context.Background(), filepath.Join(t.TempDir(), "build"), pl, backend, meta)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := b.Setup(SetupOptions{}); err != nil {
+	if err := b.Setup(context.Background(), SetupOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	return b, ref
@@ -57,7 +58,7 @@ func TestModels(t *testing.T) {
 				t.Fatal(err)
 			}
 			for i, c := range ref.Cases[:min(tc.cases, len(ref.Cases))] {
-				p, err := b.Prove(c.Inputs)
+				p, err := b.Prove(context.Background(), c.Inputs)
 				if err != nil {
 					t.Fatalf("case %d: %v", i, err)
 				}
@@ -104,11 +105,11 @@ func densePlan(n, layers int) *plan.Plan {
 func BenchmarkProve(b *testing.B) {
 	for _, backend := range backends {
 		b.Run(string(backend)+"/dense128x2", func(b *testing.B) {
-			build, err := Compile(filepath.Join(b.TempDir(), "build"), densePlan(128, 2), backend, Meta{})
+			build, err := Compile(context.Background(), filepath.Join(b.TempDir(), "build"), densePlan(128, 2), backend, Meta{})
 			if err != nil {
 				b.Fatal(err)
 			}
-			if err := build.Setup(SetupOptions{}); err != nil {
+			if err := build.Setup(context.Background(), SetupOptions{}); err != nil {
 				b.Fatal(err)
 			}
 			in := make([]float64, 128)
@@ -116,7 +117,7 @@ func BenchmarkProve(b *testing.B) {
 				in[i] = float64(i%7)/7 - 0.5
 			}
 			for b.Loop() {
-				if _, err := build.Prove([][]float64{in}); err != nil {
+				if _, err := build.Prove(context.Background(), [][]float64{in}); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -125,7 +126,7 @@ func BenchmarkProve(b *testing.B) {
 		b.Run(string(backend)+"/4l_relu_conv_fc", func(b *testing.B) {
 			build, ref := compileModel(b, "4l_relu_conv_fc", backend)
 			for b.Loop() {
-				if _, err := build.Prove(ref.Cases[0].Inputs); err != nil {
+				if _, err := build.Prove(context.Background(), ref.Cases[0].Inputs); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -137,11 +138,11 @@ func BenchmarkProve(b *testing.B) {
 // BenchmarkOpenAndLoad times what a prover pays before its first proof:
 // Open, then loading circuit.ccs and pk.bin (checksums included).
 func BenchmarkOpenAndLoad(b *testing.B) {
-	build, err := Compile(filepath.Join(b.TempDir(), "build"), densePlan(128, 2), Groth16, Meta{})
+	build, err := Compile(context.Background(), filepath.Join(b.TempDir(), "build"), densePlan(128, 2), Groth16, Meta{})
 	if err != nil {
 		b.Fatal(err)
 	}
-	if err := build.Setup(SetupOptions{}); err != nil {
+	if err := build.Setup(context.Background(), SetupOptions{}); err != nil {
 		b.Fatal(err)
 	}
 	for b.Loop() {

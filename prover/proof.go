@@ -15,10 +15,6 @@ import (
 	"time"
 
 	"github.com/consensys/gnark-crypto/ecc"
-	"github.com/consensys/gnark/backend/groth16"
-	groth16_bn254 "github.com/consensys/gnark/backend/groth16/bn254"
-	"github.com/consensys/gnark/backend/plonk"
-	plonk_bn254 "github.com/consensys/gnark/backend/plonk/bn254"
 )
 
 // proofFormat is the "format" of proof.json.
@@ -268,19 +264,15 @@ func parseFieldElement(s string, r *big.Int) (*big.Int, bool) {
 // (which points are where, how many) is checked first; only the compressed
 // form is accepted, and it must re-encode to the same bytes, so that a proof
 // has exactly one encoding.
-func decodeGnarkProof(b Backend, data []byte) (any, error) {
-	if err := checkProofFrame(b, data); err != nil {
+func decodeGnarkProof(b Backend, data []byte) (gnarkProof, error) {
+	s := b.scheme()
+	if s == nil {
+		return nil, fmt.Errorf("unknown backend %q", b)
+	}
+	if err := checkProofFrame(s, b, data); err != nil {
 		return nil, err
 	}
-	var proof interface {
-		io.ReaderFrom
-		io.WriterTo
-	}
-	if b == PLONK {
-		proof = plonk.NewProof(ecc.BN254)
-	} else {
-		proof = groth16.NewProof(ecc.BN254)
-	}
+	proof := s.newProof()
 	r := bytes.NewReader(data)
 	if err := safeDecode(func() error {
 		_, err := proof.ReadFrom(r)
@@ -305,26 +297,9 @@ const (
 // checkProofFrame checks that data has the layout of a compressed proof:
 // each point's first byte flags it as compressed (the top two bits are
 // not 00), and each slice length matches the bytes that follow.
-func checkProofFrame(b Backend, data []byte) error {
+func checkProofFrame(s scheme, b Backend, data []byte) error {
 	f := frame{data: data}
-	if b == PLONK {
-		// LRO[3], Z, H[3], BatchedProof.H: 8 points; then the claimed values,
-		// ZShiftedOpening (H, value), the BSB22 commitments.
-		for range 8 {
-			f.point(g1Size)
-		}
-		f.slice(frSize, false)
-		f.point(g1Size)
-		f.scalar()
-		f.slice(g1Size, true)
-	} else {
-		// Ar, Bs (G2), Krs, the commitments, the proof of knowledge.
-		f.point(g1Size)
-		f.point(g2Size)
-		f.point(g1Size)
-		f.slice(g1Size, true)
-		f.point(g1Size)
-	}
+	s.proofFrame(&f)
 	if f.err == nil && f.off != len(data) {
 		f.err = fmt.Errorf("%d bytes after the end of the proof", len(data)-f.off)
 	}
@@ -387,11 +362,5 @@ func (p *Proof) SolidityCalldata() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	switch proof := proof.(type) {
-	case *groth16_bn254.Proof:
-		return proof.MarshalSolidity(), nil
-	case *plonk_bn254.Proof:
-		return proof.MarshalSolidity(), nil
-	}
-	return nil, fmt.Errorf("unexpected proof type %T", proof)
+	return p.Backend.scheme().calldata(proof), nil
 }

@@ -2,17 +2,15 @@ package prover
 
 import (
 	"bytes"
+	"context"
 	"fmt"
-	"io"
 	"math/big"
 	"slices"
 	"time"
 
 	"github.com/consensys/gnark-crypto/ecc"
 	"github.com/consensys/gnark-crypto/ecc/bn254/fr"
-	"github.com/consensys/gnark/backend/groth16"
-	"github.com/consensys/gnark/backend/plonk"
-	"github.com/consensys/gnark/backend/solidity"
+	"github.com/consensys/gnark/backend/witness"
 	"github.com/consensys/gnark/frontend"
 
 	"github.com/zkml/zkml/circuits"
@@ -22,7 +20,10 @@ import (
 // Prove runs the model on inputs (one flat row-major slice per model input,
 // in the order of Settings().Inputs), and proves the result. The inputs
 // stay private: the proof reveals only the outputs.
-func (b *Build) Prove(inputs [][]float64) (*Proof, error) {
+//
+// When ctx is done first, Prove returns ctx.Err(); gnark's prover cannot be
+// interrupted and finishes in the background.
+func (b *Build) Prove(ctx context.Context, inputs [][]float64) (*Proof, error) {
 	start := time.Now()
 	if err := b.checkInputs(len(inputs), func(i int) int { return len(inputs[i]) }); err != nil {
 		return nil, err
@@ -31,16 +32,16 @@ func (b *Build) Prove(inputs [][]float64) (*Proof, error) {
 	if err != nil {
 		return nil, fmt.Errorf("quantize inputs: %w", err)
 	}
-	return b.prove(q, start)
+	return b.prove(ctx, q, start)
 }
 
 // ProveQuantized is Prove for inputs already in fixed point, at the scales
 // of Settings().Inputs.
-func (b *Build) ProveQuantized(inputs [][]int64) (*Proof, error) {
+func (b *Build) ProveQuantized(ctx context.Context, inputs [][]int64) (*Proof, error) {
 	if err := b.checkInputs(len(inputs), func(i int) int { return len(inputs[i]) }); err != nil {
 		return nil, err
 	}
-	return b.prove(inputs, time.Now())
+	return b.prove(ctx, inputs, time.Now())
 }
 
 // checkInputs gives the user an error in the model's terms (names, shapes)
@@ -69,7 +70,10 @@ func describe(ts []TensorInfo) string {
 	return buf.String()
 }
 
-func (b *Build) prove(inputs [][]int64, start time.Time) (*Proof, error) {
+func (b *Build) prove(ctx context.Context, inputs [][]int64, start time.Time) (*Proof, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	b.report("running the model")
 	tensors, err := b.plan.Run(inputs)
 	if err != nil {
@@ -79,7 +83,9 @@ func (b *Build) prove(inputs [][]int64, start time.Time) (*Proof, error) {
 	if err != nil {
 		return nil, fmt.Errorf("assign circuit: %w", err)
 	}
-	w, err := frontend.NewWitness(assignment, ecc.BN254.ScalarField())
+	w, err := runGnark(context.Background(), b.gnarkLog, func() (witness.Witness, error) {
+		return frontend.NewWitness(assignment, ecc.BN254.ScalarField())
+	})
 	if err != nil {
 		return nil, fmt.Errorf("witness: %w", err)
 	}
@@ -109,23 +115,18 @@ func (b *Build) prove(inputs [][]int64, start time.Time) (*Proof, error) {
 		return nil, err
 	}
 	loadTime := time.Since(loadStart)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 
 	b.report("proving")
 	proveStart := time.Now()
-	var proof interface {
-		WriteTo(w io.Writer) (int64, error)
-	}
-	var proveErr error
-	switch pk := pk.(type) {
-	case groth16.ProvingKey:
-		proof, proveErr = groth16.Prove(ccs, pk, w, solidity.WithProverTargetSolidityVerifier(b.settings.Backend.id()))
-	case plonk.ProvingKey:
-		proof, proveErr = plonk.Prove(ccs, pk, w, solidity.WithProverTargetSolidityVerifier(b.settings.Backend.id()))
-	default:
-		return nil, fmt.Errorf("unexpected proving key type %T", pk)
-	}
-	if proveErr != nil {
-		return nil, fmt.Errorf("prove: %w", proveErr)
+	proof, err := runGnark(ctx, b.gnarkLog, func() (gnarkProof, error) { return b.scheme.prove(ccs, pk, w) })
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, err
+		}
+		return nil, fmt.Errorf("prove: %w", err)
 	}
 	var proofBytes bytes.Buffer
 	if _, err := proof.WriteTo(&proofBytes); err != nil {

@@ -2,6 +2,7 @@ package prover
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"math/big"
 	"os"
@@ -19,28 +20,81 @@ import (
 
 var backends = []Backend{Groth16, PLONK}
 
+// tinyFloat is TinyPlan(5) in floating point, from its definition rather
+// than from the plan: z = W·x + b with W the plan's coefficients at scale 4
+// and b its bias at the accumulator's scale 12, y = relu(z). The outputs
+// are [y, z].
+func tinyFloat(x []float64) [][]float64 {
+	w := [][]float64{{3, -5, 7, 2}, {-1, 4, 0, 6}, {8, 1, -2, -3}}
+	bias := []float64{5, -5, 10}
+	y, z := make([]float64, 3), make([]float64, 3)
+	for i, row := range w {
+		z[i] = bias[i] / 4096
+		for j, c := range row {
+			z[i] += c / 16 * x[j]
+		}
+		y[i] = max(z[i], 0)
+	}
+	return [][]float64{y, z}
+}
+
+// checkTinyOutputs compares outputs with tinyFloat(x): the inputs are exact
+// at scale 8, so the only error is the rescale's rounding to scale 8, at
+// most half a unit in the last place.
+func checkTinyOutputs(t *testing.T, what string, outputs [][]float64, x []float64) {
+	t.Helper()
+	want := tinyFloat(x)
+	if len(outputs) != len(want) {
+		t.Fatalf("%s: %d outputs, want %d", what, len(outputs), len(want))
+	}
+	for i := range want {
+		if len(outputs[i]) != len(want[i]) {
+			t.Fatalf("%s: output %d has %d values, want %d", what, i, len(outputs[i]), len(want[i]))
+		}
+		for j := range want[i] {
+			if d := outputs[i][j] - want[i][j]; d > 1.0/512 || d < -1.0/512 {
+				t.Errorf("%s: outputs[%d][%d] = %v, the float model gives %v", what, i, j, outputs[i][j], want[i][j])
+			}
+		}
+	}
+}
+
+// publicOutputs reads an unpacked proof's public inputs back as outputs at
+// TinyPlan's scale 8: p − |q| stands for −|q|.
+func publicOutputs(t *testing.T, p *Proof) [][]float64 {
+	t.Helper()
+	if len(p.PublicInputs) != 6 {
+		t.Fatalf("%d public inputs, want 6", len(p.PublicInputs))
+	}
+	r := ecc.BN254.ScalarField()
+	var out [][]float64
+	for i, v := range p.PublicInputs {
+		q := new(big.Int).Set(v)
+		if q.Cmp(new(big.Int).Rsh(r, 1)) > 0 {
+			q.Sub(q, r)
+		}
+		if i%3 == 0 {
+			out = append(out, nil)
+		}
+		out[i/3] = append(out[i/3], float64(q.Int64())/256)
+	}
+	return out
+}
+
 func TestRoundTrip(t *testing.T) {
 	for _, backend := range backends {
 		t.Run(string(backend), func(t *testing.T) {
 			dir, proof := built(t, backend)
 
-			// The proof states what the integer executor computes.
-			pl := testmodels.TinyPlan(5)
-			in, err := pl.QuantizeInputs(tinyInput)
-			if err != nil {
-				t.Fatal(err)
+			// What the proof proves, its public inputs, is the model's
+			// output, and proof.Outputs says the same.
+			checkTinyOutputs(t, "public inputs", publicOutputs(t, proof), tinyInput[0])
+			if got := publicOutputs(t, proof); !slices.EqualFunc(got, proof.Outputs, slices.Equal) {
+				t.Errorf("outputs %v, but the public inputs are %v", proof.Outputs, got)
 			}
-			all, err := pl.Run(in)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for i, tidx := range pl.Outputs {
-				for j, q := range all[tidx] {
-					if want := plan.Dequantize(q, pl.Tensors[tidx].Scale); proof.Outputs[i][j] != want {
-						t.Errorf("outputs[%d][%d] = %v, want %v", i, j, proof.Outputs[i][j], want)
-					}
-				}
-			}
+			checkTinyOutputs(t, "outputs", proof.Outputs, tinyInput[0])
+			_, packed := builtPacked(t, backend)
+			checkTinyOutputs(t, "packed outputs", packed.Outputs, tinyInput[0])
 			if !slices.Equal(proof.OutputNames, []string{"y", "z"}) || !slices.Equal(proof.OutputScales, []int{8, 8}) {
 				t.Errorf("output names %v scales %v", proof.OutputNames, proof.OutputScales)
 			}
@@ -68,13 +122,14 @@ func TestRoundTrip(t *testing.T) {
 
 			// The opened build proves too (circuit.ccs and pk.bin from disk),
 			// here another input, with ProveQuantized.
-			p2, err := b.ProveQuantized([][]int64{{-100, 200, 300, -400}})
+			p2, err := b.ProveQuantized(context.Background(), [][]int64{{-100, 200, 300, -400}})
 			if err != nil {
 				t.Fatal(err)
 			}
 			if err := Verify(b, p2); err != nil {
 				t.Fatalf("Verify second proof: %v", err)
 			}
+			checkTinyOutputs(t, "second proof", publicOutputs(t, p2), []float64{-100.0 / 256, 200.0 / 256, 300.0 / 256, -400.0 / 256})
 			if p2.Timings.Load <= 0 {
 				t.Errorf("first proof of an opened build should count loading time: %+v", p2.Timings)
 			}
@@ -234,7 +289,7 @@ func TestProofFromAnotherBuildOfSameModel(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := b.Setup(SetupOptions{}); err != nil {
+	if err := b.Setup(context.Background(), SetupOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	if err := Verify(b, proof); err == nil || !strings.Contains(err.Error(), "the proof is invalid") {
@@ -261,16 +316,16 @@ func TestProveInputErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := b.Prove(tt.inputs)
+			_, err := b.Prove(context.Background(), tt.inputs)
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("Prove: %v, want an error containing %q", err, tt.want)
 			}
 		})
 	}
-	if _, err := b.ProveQuantized([][]int64{{1, 2}}); err == nil || !strings.Contains(err.Error(), "got 2 values, want 4") {
+	if _, err := b.ProveQuantized(context.Background(), [][]int64{{1, 2}}); err == nil || !strings.Contains(err.Error(), "got 2 values, want 4") {
 		t.Errorf("ProveQuantized short input: %v", err)
 	}
-	if _, err := b.ProveQuantized([][]int64{{1, 2, 3, 1 << 40}}); err == nil {
+	if _, err := b.ProveQuantized(context.Background(), [][]int64{{1, 2, 3, 1 << 40}}); err == nil {
 		t.Errorf("ProveQuantized accepted an input beyond the activation range")
 	}
 }
@@ -279,18 +334,18 @@ func TestProgress(t *testing.T) {
 	var stages []string
 	progress := WithProgress(func(s string) { stages = append(stages, s) })
 	dir := filepath.Join(t.TempDir(), "build")
-	b, err := Compile(dir, testmodels.TinyPlan(5), PLONK, Meta{}, progress)
+	b, err := Compile(context.Background(), dir, testmodels.TinyPlan(5), PLONK, Meta{}, progress)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := b.Setup(SetupOptions{}); err != nil {
+	if err := b.Setup(context.Background(), SetupOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	b, err = Open(dir, progress)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := b.Prove(tinyInput); err != nil {
+	if _, err := b.Prove(context.Background(), tinyInput); err != nil {
 		t.Fatal(err)
 	}
 	all := strings.Join(stages, "|")
@@ -303,17 +358,17 @@ func TestProgress(t *testing.T) {
 
 func TestBitDecompositionRangeChecks(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "build")
-	b, err := Compile(dir, testmodels.TinyPlan(5), Groth16, Meta{}, WithBitDecompositionRangeChecks())
+	b, err := Compile(context.Background(), dir, testmodels.TinyPlan(5), Groth16, Meta{}, WithBitDecompositionRangeChecks())
 	if err != nil {
 		t.Fatal(err)
 	}
 	if got := b.Settings().Circuit.RangeChecks; got != "bit-decomposition" {
 		t.Errorf("range_checks = %q", got)
 	}
-	if err := b.Setup(SetupOptions{}); err != nil {
+	if err := b.Setup(context.Background(), SetupOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	p, err := b.Prove(tinyInput)
+	p, err := b.Prove(context.Background(), tinyInput)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -363,29 +418,29 @@ func TestSolidity(t *testing.T) {
 
 func TestCompileErrors(t *testing.T) {
 	tmp := t.TempDir()
-	if _, err := Compile(tmp, testmodels.TinyPlan(5), "stark", Meta{}); err == nil || !strings.Contains(err.Error(), `unknown backend "stark"`) {
+	if _, err := Compile(context.Background(), tmp, testmodels.TinyPlan(5), "stark", Meta{}); err == nil || !strings.Contains(err.Error(), `unknown backend "stark"`) {
 		t.Errorf("unknown backend: %v", err)
 	}
-	if _, err := Compile(tmp, nil, Groth16, Meta{}); err == nil {
+	if _, err := Compile(context.Background(), tmp, nil, Groth16, Meta{}); err == nil {
 		t.Errorf("nil plan accepted")
 	}
-	if _, err := Compile(tmp, testmodels.TinyPlan(5), Groth16, Meta{InputNames: []string{"a", "b"}}); err == nil || !strings.Contains(err.Error(), "2 input names") {
+	if _, err := Compile(context.Background(), tmp, testmodels.TinyPlan(5), Groth16, Meta{InputNames: []string{"a", "b"}}); err == nil || !strings.Contains(err.Error(), "2 input names") {
 		t.Errorf("input names: %v", err)
 	}
-	if _, err := Compile(tmp, testmodels.TinyPlan(5), Groth16, Meta{ModelSHA256: "xyz"}); err == nil || !strings.Contains(err.Error(), "SHA-256") {
+	if _, err := Compile(context.Background(), tmp, testmodels.TinyPlan(5), Groth16, Meta{ModelSHA256: "xyz"}); err == nil || !strings.Contains(err.Error(), "SHA-256") {
 		t.Errorf("bad sha: %v", err)
 	}
 	// A directory with other things in it is not overwritten.
 	if err := os.WriteFile(filepath.Join(tmp, "notes.txt"), []byte("mine"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Compile(tmp, testmodels.TinyPlan(5), Groth16, Meta{}); err == nil || !strings.Contains(err.Error(), "not a zkml build directory") {
+	if _, err := Compile(context.Background(), tmp, testmodels.TinyPlan(5), Groth16, Meta{}); err == nil || !strings.Contains(err.Error(), "not a zkml build directory") {
 		t.Errorf("foreign directory: %v", err)
 	}
 	// An invalid plan fails in the circuit compiler with its reason.
 	bad := testmodels.TinyPlan(5)
 	bad.Ops[0].Terms[0].Idx = 99
-	if _, err := Compile(filepath.Join(tmp, "bad"), bad, Groth16, Meta{}); err == nil || !strings.Contains(err.Error(), "compile circuit") {
+	if _, err := Compile(context.Background(), filepath.Join(tmp, "bad"), bad, Groth16, Meta{}); err == nil || !strings.Contains(err.Error(), "compile circuit") {
 		t.Errorf("invalid plan: %v", err)
 	}
 }
@@ -393,7 +448,7 @@ func TestCompileErrors(t *testing.T) {
 func TestRecompileRemovesKeys(t *testing.T) {
 	dir, _ := built(t, Groth16)
 	dst := copyBuild(t, dir)
-	b, err := Compile(dst, testmodels.TinyPlan(6), Groth16, Meta{InputNames: []string{"x"}, OutputNames: []string{"a", "b"}, ModelSHA256: strings.Repeat("AB", 32)})
+	b, err := Compile(context.Background(), dst, testmodels.TinyPlan(6), Groth16, Meta{InputNames: []string{"x"}, OutputNames: []string{"a", "b"}, ModelSHA256: strings.Repeat("AB", 32)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -406,7 +461,7 @@ func TestRecompileRemovesKeys(t *testing.T) {
 	if s.Inputs[0].Name != "x" || s.Outputs[1].Name != "b" || s.Model.SHA256 != strings.Repeat("ab", 32) || s.Setup != nil {
 		t.Errorf("settings: %+v", s)
 	}
-	if _, err := b.Prove(tinyInput); err == nil || !strings.Contains(err.Error(), "run `zkml setup` first") {
+	if _, err := b.Prove(context.Background(), tinyInput); err == nil || !strings.Contains(err.Error(), "run `zkml setup` first") {
 		t.Errorf("Prove without keys: %v", err)
 	}
 	b, err = Open(dst)
@@ -431,7 +486,7 @@ func TestConcurrentUse(t *testing.T) {
 		errs := make(chan error, 4)
 		for i := range 2 {
 			go func() {
-				p, err := b.ProveQuantized([][]int64{{int64(i), 2, 3, 4}})
+				p, err := b.ProveQuantized(context.Background(), [][]int64{{int64(i), 2, 3, 4}})
 				if err == nil {
 					err = Verify(b, p)
 				}

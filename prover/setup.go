@@ -3,6 +3,7 @@ package prover
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
@@ -17,8 +18,6 @@ import (
 	"github.com/consensys/gnark-crypto/ecc/bn254/fr"
 	"github.com/consensys/gnark-crypto/ecc/bn254/fr/fft"
 	kzg_bn254 "github.com/consensys/gnark-crypto/ecc/bn254/kzg"
-	"github.com/consensys/gnark/backend/groth16"
-	"github.com/consensys/gnark/backend/plonk"
 	"github.com/consensys/gnark/constraint"
 )
 
@@ -46,56 +45,37 @@ const devSRSSeed = "zkml insecure development KZG SRS, version 1"
 // insecure, good for development and benchmarks only. PLONK derives its keys
 // from a universal SRS: the dev SRS (insecure, deterministic) unless
 // opts.SRSPath names a ceremony's SRS.
-func (b *Build) Setup(opts SetupOptions) error {
+//
+// When ctx is done before the keys are written, Setup returns ctx.Err()
+// and the build keeps its earlier keys, if any; gnark's key generation
+// cannot be interrupted and finishes in the background.
+func (b *Build) Setup(ctx context.Context, opts SetupOptions) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	ccs, err := b.constraintSystem()
 	if err != nil {
 		return err
 	}
-	var (
-		pk interface {
-			WriteRawTo(io.Writer) (int64, error)
-		}
-		vk interface {
-			WriteRawTo(io.Writer) (int64, error)
-		}
+	type keys struct {
+		pk   provingKey
+		vk   verifyingKey
 		info SetupInfo
-	)
-	switch b.settings.Backend {
-	case Groth16:
-		if opts.SRSPath != "" {
-			return errors.New("an SRS file is for PLONK; Groth16 needs a ceremony specific to the circuit, which zkml does not run (compile with the plonk backend to use an SRS)")
-		}
-		b.report("generating Groth16 keys (insecure single-party setup)")
-		gpk, gvk, err := groth16.Setup(ccs)
-		if err != nil {
-			return fmt.Errorf("groth16 setup: %w", err)
-		}
-		pk, vk = gpk, gvk
-		info = SetupInfo{
-			Insecure: true,
-			Method:   "groth16 single-party setup (random secrets generated and discarded by this process)",
-			Warning:  "INSECURE: whoever ran this setup could have kept its secrets and can forge proofs. Use these keys for development only.",
-		}
-	case PLONK:
-		srs, lagrange, srsInfo, err := b.plonkSRS(ccs, opts.SRSPath)
-		if err != nil {
-			return err
-		}
-		b.report("generating PLONK keys")
-		ppk, pvk, err := plonk.Setup(ccs, srs, lagrange)
-		if err != nil {
-			return fmt.Errorf("plonk setup: %w", err)
-		}
-		pk, vk = ppk, pvk
-		info = SetupInfo{SRS: srsInfo}
-		if opts.SRSPath == "" {
-			info.Insecure = true
-			info.Method = "plonk with the development KZG SRS (secret derived from a public seed)"
-			info.Warning = "INSECURE: the SRS secret is public, anyone can forge proofs. Use a ceremony SRS (SetupOptions.SRSPath) in production."
-		} else {
-			info.Method = "plonk with the KZG SRS from " + opts.SRSPath
+	}
+	// The stages of a setup abandoned to the background go unreported.
+	report := func(stage string) {
+		if ctx.Err() == nil {
+			b.report(stage)
 		}
 	}
+	k, err := runGnark(ctx, b.gnarkLog, func() (keys, error) {
+		pk, vk, info, err := b.scheme.setup(ccs, opts, report)
+		return keys{pk, vk, info}, err
+	})
+	if err != nil {
+		return err
+	}
+	pk, vk, info := k.pk, k.vk, k.info
 
 	// The setup id is derived from the verifying key: it changes with every
 	// Groth16 setup and stays the same for identical PLONK keys, which is
@@ -109,6 +89,9 @@ func (b *Build) Setup(opts SetupOptions) error {
 	copy(id[:], sum[:])
 	info.ID = hex.EncodeToString(id[:])
 
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	b.report("writing " + pkFile)
 	h := header{kind: kindProvingKey, backend: b.settings.Backend, planHash: b.planHash, setupID: id}
 	// Raw (uncompressed) points: the file is about twice as large but loads
@@ -143,10 +126,10 @@ func srsSizes(ccs constraint.ConstraintSystem) (canonical, lagrange uint64) {
 	return lagrange + 3, lagrange
 }
 
-func (b *Build) plonkSRS(ccs constraint.ConstraintSystem, path string) (*kzg_bn254.SRS, *kzg_bn254.SRS, *SRSInfo, error) {
+func plonkSRS(ccs constraint.ConstraintSystem, path string, report func(string)) (*kzg_bn254.SRS, *kzg_bn254.SRS, *SRSInfo, error) {
 	nCanonical, nLagrange := srsSizes(ccs)
 	if path == "" {
-		b.report(fmt.Sprintf("generating the development SRS (%d points)", nCanonical))
+		report(fmt.Sprintf("generating the development SRS (%d points)", nCanonical))
 		canonical, lagrange, err := devSRS(nCanonical, nLagrange)
 		if err != nil {
 			return nil, nil, nil, err
@@ -154,7 +137,7 @@ func (b *Build) plonkSRS(ccs constraint.ConstraintSystem, path string) (*kzg_bn2
 		return canonical, lagrange, &SRSInfo{Source: "dev", Size: int(nCanonical), TauG2: tauG2(canonical)}, nil
 	}
 
-	b.report("reading the SRS " + path)
+	report("reading the SRS " + path)
 	srs, sum, err := readSRS(path)
 	if err != nil {
 		return nil, nil, nil, err
@@ -163,7 +146,7 @@ func (b *Build) plonkSRS(ccs constraint.ConstraintSystem, path string) (*kzg_bn2
 		return nil, nil, nil, fmt.Errorf("%s: the SRS has %d G1 points but this circuit needs %d (domain size %d + 3); use a larger SRS", path, len(srs.Pk.G1), nCanonical, nLagrange)
 	}
 	srs.Pk.G1 = srs.Pk.G1[:nCanonical:nCanonical]
-	b.report(fmt.Sprintf("converting the SRS to Lagrange form (%d points)", nLagrange))
+	report(fmt.Sprintf("converting the SRS to Lagrange form (%d points)", nLagrange))
 	lg, err := kzg_bn254.ToLagrangeG1(srs.Pk.G1[:nLagrange])
 	if err != nil {
 		return nil, nil, nil, fmt.Errorf("%s: %w", path, err)

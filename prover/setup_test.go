@@ -2,6 +2,7 @@ package prover
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -62,7 +63,7 @@ func TestPLONKSetupDeterministic(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := b.Setup(SetupOptions{}); err != nil {
+	if err := b.Setup(context.Background(), SetupOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	for _, f := range []string{"vk.bin", "pk.bin"} {
@@ -94,14 +95,14 @@ func TestSetupWithSRSFile(t *testing.T) {
 	tmp := t.TempDir()
 	good := filepath.Join(tmp, "srs.bin")
 	writeSRS(t, good, srs, false)
-	if err := b.Setup(SetupOptions{SRSPath: good}); err != nil {
+	if err := b.Setup(context.Background(), SetupOptions{SRSPath: good}); err != nil {
 		t.Fatal(err)
 	}
 	s := b.Settings()
 	if s.Setup.Insecure || s.Setup.SRS.Source != good || s.Setup.SRS.Size != int(nCanonical) || len(s.Setup.SRS.SHA256) != 64 {
 		t.Errorf("setup info: %+v %+v", s.Setup, s.Setup.SRS)
 	}
-	p, err := b.Prove(tinyInput)
+	p, err := b.Prove(context.Background(), tinyInput)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -111,7 +112,7 @@ func TestSetupWithSRSFile(t *testing.T) {
 	// Uncompressed files read the same.
 	raw := filepath.Join(tmp, "srs-raw.bin")
 	writeSRS(t, raw, srs, true)
-	if err := b.Setup(SetupOptions{SRSPath: raw}); err != nil {
+	if err := b.Setup(context.Background(), SetupOptions{SRSPath: raw}); err != nil {
 		t.Fatal(err)
 	}
 
@@ -139,7 +140,7 @@ func TestSetupWithSRSFile(t *testing.T) {
 		{garbage, "not a BN254 KZG SRS"},
 		{filepath.Join(tmp, "missing.bin"), "no such file"},
 	} {
-		err := b.Setup(SetupOptions{SRSPath: tt.path})
+		err := b.Setup(context.Background(), SetupOptions{SRSPath: tt.path})
 		if err == nil || !strings.Contains(err.Error(), tt.want) || !strings.Contains(err.Error(), tt.path) {
 			t.Errorf("SRS %s: %v, want an error naming the file and containing %q", filepath.Base(tt.path), err, tt.want)
 		}
@@ -149,7 +150,7 @@ func TestSetupWithSRSFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := g.Setup(SetupOptions{SRSPath: good}); err == nil || !strings.Contains(err.Error(), "PLONK") {
+	if err := g.Setup(context.Background(), SetupOptions{SRSPath: good}); err == nil || !strings.Contains(err.Error(), "PLONK") {
 		t.Errorf("groth16 with an SRS: %v", err)
 	}
 }

@@ -1,6 +1,7 @@
 package prover
 
 import (
+	"context"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -9,9 +10,6 @@ import (
 
 	"github.com/consensys/gnark-crypto/ecc"
 	"github.com/consensys/gnark-crypto/ecc/bn254/fr"
-	"github.com/consensys/gnark/backend/groth16"
-	"github.com/consensys/gnark/backend/plonk"
-	"github.com/consensys/gnark/backend/solidity"
 	"github.com/consensys/gnark/backend/witness"
 	"github.com/zkml/zkml/plan"
 )
@@ -41,16 +39,9 @@ func Verify(b *Build, p *Proof) error {
 	if err != nil {
 		return invalid(fmt.Errorf("%s: %v", name, err))
 	}
-	opt := solidity.WithVerifierTargetSolidityVerifier(b.settings.Backend.id())
-	switch vk := vk.(type) {
-	case groth16.VerifyingKey:
-		err = groth16.Verify(proof.(groth16.Proof), vk, pw, opt)
-	case plonk.VerifyingKey:
-		err = plonk.Verify(proof.(plonk.Proof), vk, pw, opt)
-	default:
-		return fmt.Errorf("unexpected verifying key type %T", vk)
-	}
-	if err != nil {
+	if _, err := runGnark(context.Background(), b.gnarkLog, func() (struct{}, error) {
+		return struct{}{}, b.scheme.verify(proof, vk, pw)
+	}); err != nil {
 		return invalid(fmt.Errorf("%s: the proof is invalid: it does not prove these outputs for this model and keys (%v)", name, err))
 	}
 	return nil

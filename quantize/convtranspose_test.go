@@ -5,8 +5,8 @@ import (
 	"math"
 	"testing"
 
-	"github.com/zkml/zkml/internal/modelio"
 	"github.com/zkml/zkml/internal/onnxbuild"
+	"github.com/zkml/zkml/modelio"
 	"github.com/zkml/zkml/onnx"
 	"github.com/zkml/zkml/plan"
 )

@@ -7,7 +7,7 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/zkml/zkml/internal/modelio"
+	"github.com/zkml/zkml/modelio"
 	"github.com/zkml/zkml/onnx"
 	"github.com/zkml/zkml/plan"
 )

@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/zkml/zkml/internal/fixtures"
-	"github.com/zkml/zkml/internal/modelio"
+	"github.com/zkml/zkml/modelio"
 	"github.com/zkml/zkml/onnx"
 	"github.com/zkml/zkml/plan"
 )

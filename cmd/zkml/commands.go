@@ -159,9 +159,9 @@ samples reach (times --headroom), so give inputs like the ones you will prove.`,
 			if err != nil {
 				return err
 			}
-			backend, err := parseBackend(c.String("backend"))
+			backend, err := prover.ParseBackend(c.String("backend"))
 			if err != nil {
-				return err
+				return fmt.Errorf("--backend: %w", err)
 			}
 			cfg := plan.Config{
 				ActivationBits: c.Int("activation-bits"),
@@ -187,16 +187,6 @@ samples reach (times --headroom), so give inputs like the ones you will prove.`,
 			return output(c, res, func(w io.Writer) { res.print(w) })
 		},
 	}
-}
-
-func parseBackend(s string) (prover.Backend, error) {
-	switch strings.ToLower(s) {
-	case "groth16":
-		return prover.Groth16, nil
-	case "plonk":
-		return prover.PLONK, nil
-	}
-	return "", fmt.Errorf("--backend %q: expected groth16 or plonk", s)
 }
 
 func setupCommand() *cli.Command {
@@ -306,9 +296,9 @@ so you can repeat each step by hand.`,
 			jsonFlag, quietFlag,
 		},
 		Action: func(c *cli.Context) error {
-			backend, err := parseBackend(c.String("backend"))
+			backend, err := prover.ParseBackend(c.String("backend"))
 			if err != nil {
-				return err
+				return fmt.Errorf("--backend: %w", err)
 			}
 			res, err := runDemo(c.Context, c.String("dir"), backend, progressFor(c))
 			if err != nil {

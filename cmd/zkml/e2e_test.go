@@ -9,8 +9,8 @@ import (
 	"testing"
 
 	"github.com/zkml/zkml/internal/fixtures"
-	"github.com/zkml/zkml/internal/modelio"
 	"github.com/zkml/zkml/internal/testmodels"
+	"github.com/zkml/zkml/modelio"
 	"github.com/zkml/zkml/onnx"
 	"github.com/zkml/zkml/plan"
 	"github.com/zkml/zkml/prover"

@@ -23,17 +23,10 @@ import (
 	"os"
 	"strings"
 
-	"github.com/consensys/gnark/logger"
 	"github.com/urfave/cli/v2"
 )
 
 func main() { os.Exit(run(os.Args, os.Stdout, os.Stderr)) }
-
-func init() {
-	// gnark logs its solver and prover at debug level on stdout; zkml has
-	// its own progress output.
-	logger.Disable()
-}
 
 // run is main without the exit, for the CLI tests.
 func run(args []string, stdout, stderr io.Writer) int {

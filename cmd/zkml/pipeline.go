@@ -10,7 +10,7 @@ import (
 	"path/filepath"
 	"time"
 
-	"github.com/zkml/zkml/internal/modelio"
+	"github.com/zkml/zkml/modelio"
 	"github.com/zkml/zkml/onnx"
 	"github.com/zkml/zkml/plan"
 	"github.com/zkml/zkml/prover"
@@ -101,7 +101,7 @@ func compileModel(ctx context.Context, modelPath, dir string, calFiles []string,
 	for _, v := range g.Outputs {
 		meta.OutputNames = append(meta.OutputNames, v.Name)
 	}
-	b, err := prover.Compile(dir, pl, backend, meta, append(popts, prover.WithProgress(p.Stage))...)
+	b, err := prover.Compile(context.Background(), dir, pl, backend, meta, append(popts, prover.WithProgress(p.Stage))...)
 	if err != nil {
 		p.Fail()
 		return nil, err
@@ -206,7 +206,7 @@ func setupBuild(dir, srs string, p *progress) (*setupResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := b.Setup(prover.SetupOptions{SRSPath: srs}); err != nil {
+	if err := b.Setup(context.Background(), prover.SetupOptions{SRSPath: srs}); err != nil {
 		p.Fail()
 		return nil, err
 	}
@@ -248,7 +248,7 @@ func proveInput(dir, inputPath, out string, p *progress) (*proveResult, error) {
 	if err := modelio.CheckInputs(in, names, shapes); err != nil {
 		return nil, fmt.Errorf("%s: %w", inputPath, err)
 	}
-	proof, err := b.Prove(in)
+	proof, err := b.Prove(context.Background(), in)
 	if err != nil {
 		p.Fail()
 		return nil, err

@@ -27,7 +27,7 @@ import (
 	"time"
 
 	"github.com/zkml/zkml/contracts"
-	"github.com/zkml/zkml/internal/modelio"
+	"github.com/zkml/zkml/modelio"
 	"github.com/zkml/zkml/onnx"
 	"github.com/zkml/zkml/plan"
 	"github.com/zkml/zkml/prover"
@@ -150,17 +150,17 @@ func measure(ctx context.Context, chain *contracts.Chain, solc *contracts.Solc, 
 	if v.unpacked {
 		opts = append(opts, prover.WithoutPackedOutputs())
 	}
-	b, err := prover.Compile(filepath.Join(tmp, fmt.Sprintf("%s-%s-%v-%v", model, v.backend, v.bits, v.unpacked)), pl, v.backend,
+	b, err := prover.Compile(ctx, filepath.Join(tmp, fmt.Sprintf("%s-%s-%v-%v", model, v.backend, v.bits, v.unpacked)), pl, v.backend,
 		prover.Meta{ModelFile: path, ModelSHA256: hex.EncodeToString(sum[:])}, opts...)
 	if err != nil {
 		return r, err
 	}
-	if err := b.Setup(prover.SetupOptions{}); err != nil {
+	if err := b.Setup(ctx, prover.SetupOptions{}); err != nil {
 		return r, err
 	}
 	var proofs []*prover.Proof
 	for _, c := range ref.Cases[:2] {
-		p, err := b.Prove(c.Inputs)
+		p, err := b.Prove(ctx, c.Inputs)
 		if err != nil {
 			return r, err
 		}
@@ -218,11 +218,7 @@ func measure(ctx context.Context, chain *contracts.Chain, solc *contracts.Solc, 
 // proofs through the registry.
 func measureGeneric(ctx context.Context, chain *contracts.Chain, registry [20]byte, b *prover.Build, proofs []*prover.Proof) (*genericRow, error) {
 	g := &genericRow{}
-	deploy := contracts.DeployGenericVerifier
-	if b.Backend() == prover.PLONK {
-		deploy = contracts.DeployGenericPlonkVerifier
-	}
-	dep, err := deploy(ctx, chain, b)
+	dep, err := contracts.DeployGeneric(ctx, chain, b)
 	if err != nil {
 		return nil, err
 	}

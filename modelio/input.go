@@ -1,5 +1,3 @@
-// Package modelio reads the JSON files users hand to zkml: inference inputs in
-// EZKL's de-facto format and ONNX Runtime reference outputs.
 package modelio
 
 import (
