@@ -85,7 +85,7 @@ func TestVerifierCodeSizeSharedModels(t *testing.T) {
 	}
 
 	specialized := false
-	if solc, err := FindSolc(); err == nil {
+	if solc := optionalSolc(t); solc != nil {
 		ccs, err := frontend.Compile(ecc.BN254.ScalarField(), r1cs.NewBuilder, &manyInputs{Pub: make([]frontend.Variable, most)})
 		if err != nil {
 			t.Fatal(err)

@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"github.com/zkml/zkml/internal/modelio"
+	"github.com/zkml/zkml/internal/testenv"
 	"github.com/zkml/zkml/onnx"
 	"github.com/zkml/zkml/plan"
 	"github.com/zkml/zkml/quantize"
@@ -26,7 +27,7 @@ func Dir(t testing.TB) string {
 	_, file, _, _ := runtime.Caller(0) // <repo>/internal/testmodels/testmodels.go
 	dir := filepath.Join(filepath.Dir(file), "..", "..", "..", "shared", "models")
 	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("conformance models not found at %s (they are not part of the repository): %v", dir, err)
+		testenv.MissingShared(t, "the shared models", err)
 	}
 	return dir
 }
