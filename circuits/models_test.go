@@ -98,6 +98,9 @@ func planOf(t testing.TB, g *onnx.Graph, samples [][][]float64) *plan.Plan {
 }
 
 func TestModels(t *testing.T) {
+	if testing.Short() {
+		t.Skip("compiles and solves every shared model; skipped with -short")
+	}
 	if _, err := os.Stat(sharedModels); err != nil {
 		testenv.MissingShared(t, "the shared models", err)
 	}
