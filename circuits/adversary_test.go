@@ -27,6 +27,8 @@ import (
 	"fmt"
 	"math/big"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/consensys/gnark/backend"
@@ -39,6 +41,7 @@ import (
 	"github.com/consensys/gnark/frontend/cs/scs"
 	"github.com/consensys/gnark/test"
 	"github.com/consensys/gnark/test/unsafekzg"
+	"github.com/zkml/zkml/internal/testenv"
 	"github.com/zkml/zkml/plan"
 )
 
@@ -205,6 +208,7 @@ func sample(n, k int) []int {
 // and those the circuit accepted (each one a soundness bug).
 type adversarialResult struct {
 	tried    int
+	perHint  map[string]int // attacks applied, by hint
 	accepted []string
 }
 
@@ -212,7 +216,7 @@ type adversarialResult struct {
 // each solver: at most maxCalls calls per hint and three outputs per call.
 func attackAll(t *testing.T, circuit, assignment frontend.Circuit, maxCalls int) adversarialResult {
 	t.Helper()
-	var res adversarialResult
+	res := adversarialResult{perHint: map[string]int{}}
 	for _, s := range hintSolvers(t, circuit, assignment) {
 		calls, err := honestCalls(s)
 		if err != nil {
@@ -231,6 +235,7 @@ func attackAll(t *testing.T, circuit, assignment frontend.Circuit, maxCalls int)
 							continue
 						}
 						res.tried++
+						res.perHint[zkmlHints[hi].name]++
 						if accepted {
 							res.accepted = append(res.accepted, fmt.Sprintf("%s: %v", s.name, a))
 						}
@@ -253,7 +258,7 @@ func checkAdversarial(t *testing.T, circuit, assignment frontend.Circuit, maxCal
 	for _, a := range res.accepted {
 		t.Errorf("malicious hint accepted: %s", a)
 	}
-	t.Logf("%d attacks rejected", res.tried-len(res.accepted))
+	t.Logf("%d attacks rejected (by hint: %v)", res.tried-len(res.accepted), res.perHint)
 }
 
 // Gadget circuits: their results are left unbound (see the top of the
@@ -422,6 +427,76 @@ func TestAdversarialHints(t *testing.T) {
 	}
 	for _, c := range adversarialPlans(t) {
 		t.Run(c.name, func(t *testing.T) { checkAdversarial(t, c.circuit, c.assignment, 8) })
+	}
+	// Random plans (random_test.go), those that call a hint.
+	attacked := 0
+	for seed := range uint64(24) {
+		rng := rand.New(rand.NewPCG(seed, 7))
+		p := randomPlan(rng)
+		tensors, err := p.Run(randomInputs(p, rng, 8))
+		if err != nil {
+			continue
+		}
+		w, err := Assign(p, tensors)
+		if err != nil {
+			t.Fatalf("random plan %d: Assign: %v", seed, err)
+		}
+		res := attackAll(t, New(p), w, 4)
+		if res.tried > 0 {
+			attacked++
+		}
+		for _, a := range res.accepted {
+			t.Errorf("random plan %d: malicious hint accepted: %s", seed, a)
+		}
+	}
+	if attacked < 4 {
+		t.Errorf("only %d random plans called a hint", attacked)
+	}
+}
+
+// adversarialModels are the shared models TestAdversarialModels attacks:
+// relus after rescales, max pooling, lookups, Softmax (with its division).
+var adversarialModels = []string{"2l_relu_small", "1l_max_pool", "2l_relu_sigmoid_small", "1l_softmax", "1l_mlp"}
+
+// TestAdversarialModels runs the harness on a sample of the shared models,
+// on their first reference case (1l_mlp with packed outputs too).
+func TestAdversarialModels(t *testing.T) {
+	if testing.Short() {
+		t.Skip("compiles shared models; skipped with -short")
+	}
+	if _, err := os.Stat(sharedModels); err != nil {
+		testenv.MissingShared(t, "the shared models", err)
+	}
+	for _, name := range adversarialModels {
+		t.Run(name, func(t *testing.T) {
+			dir := filepath.Join(sharedModels, name)
+			if _, err := os.Stat(filepath.Join(dir, "reference.json")); err != nil {
+				testenv.MissingShared(t, "shared model "+name, err)
+			}
+			p := modelPlan(t, dir)
+			var ref referenceFile
+			readJSON(t, filepath.Join(dir, "reference.json"), &ref)
+			if len(ref.Cases) == 0 {
+				t.Fatal("reference.json has no case")
+			}
+			q, err := p.QuantizeInputs(ref.Cases[0].InputData)
+			if err != nil {
+				t.Fatal(err)
+			}
+			tensors, err := p.Run(q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var opts []Option
+			if name == "1l_mlp" {
+				opts = append(opts, WithPackedOutputs(DefaultPacking(p)))
+			}
+			w, err := Assign(p, tensors, opts...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkAdversarial(t, New(p, opts...), w, 4)
+		})
 	}
 }
 
