@@ -1,8 +1,10 @@
 // Command skips reads `go test -json` on standard input and prints what a
 // plain `go test` would (each package's result line, and the output of the
-// tests that fail), then the tests that skipped, with their reasons. It exits
-// with status 1 when a test or a build failed, so that a pipeline with
-// `set -o pipefail` fails either way. .ci/run and `make test` use it:
+// tests that fail), then the tests that skipped, with their reasons, and a
+// closing line: "PASS: ..." or "FAIL: ..." with the failed packages. It
+// exits with status 1 when a test or a build failed, so that a pipeline
+// with `set -o pipefail` fails either way. `make test` (and so .ci/run)
+// uses it:
 //
 //	go test -json ./... | go run ./internal/testenv/skips
 package main
@@ -43,6 +45,8 @@ func filter(r io.Reader, w io.Writer) (failed bool, err error) {
 	// fails (printed) or skips (its last line is the reason).
 	output := map[string][]string{}
 	var skips []skip
+	var packages int
+	var failedPkgs []string
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 1<<20), 64<<20)
 	for sc.Scan() {
@@ -57,13 +61,17 @@ func filter(r io.Reader, w io.Writer) (failed bool, err error) {
 		case e.Action == "build-output":
 			fmt.Fprint(w, e.Output)
 		case e.Action == "build-fail":
-			failed = true
+			failed = true // the package's own fail event follows
 		case e.Test == "" && e.Action == "output":
 			if o := strings.TrimSpace(e.Output); o != "PASS" && o != "FAIL" && !strings.HasPrefix(o, "=== ") {
 				fmt.Fprint(w, e.Output)
 			}
 		case e.Test == "" && e.Action == "fail":
 			failed = true
+			packages++
+			failedPkgs = append(failedPkgs, e.Package)
+		case e.Test == "" && (e.Action == "pass" || e.Action == "skip"):
+			packages++
 		case e.Action == "output":
 			output[key] = append(output[key], e.Output)
 		case e.Action == "fail":
@@ -85,6 +93,11 @@ func filter(r io.Reader, w io.Writer) (failed bool, err error) {
 	fmt.Fprintf(w, "\n%d tests skipped\n", len(skips))
 	for _, s := range skips {
 		fmt.Fprintf(w, "SKIP %s: %s\n", s.name, s.reason)
+	}
+	if failed {
+		fmt.Fprintf(w, "FAIL: %d of %d packages failed (%s); %d tests skipped\n", len(failedPkgs), packages, strings.Join(failedPkgs, ", "), len(skips))
+	} else {
+		fmt.Fprintf(w, "PASS: %d packages ok; %d tests skipped\n", packages, len(skips))
 	}
 	return failed, nil
 }
