@@ -25,7 +25,7 @@ import (
 // with the keys of the tiny model and of real models (lookup range checks,
 // so BSB22 commitments), checks that it accepts their proofs, rejects
 // tampered ones and proofs of another model with a decoded reason, and
-// compares its gas with the specialized verifier's (at most +2.5%).
+// compares its gas with the specialized verifier's (at most +1%).
 func TestGenericPlonkVerifier(t *testing.T) {
 	plonkV := variants[2]
 	type tc struct {

@@ -502,8 +502,9 @@ func genericVerifierArgsT(vk *groth16_bn254.VerifyingKey, n int, dir string) ([]
 
 // compareWithSpecialized verifies p with b's specialized verifier too, when
 // solc is installed, appends its code size and gas to the log line and
-// fails when the generic verifier's gas (genericGas) is over 2.5% more: the
-// README says 1 to 2 % (bench/GAS.md measures +1.22 to +2.14 %).
+// fails when the generic verifier's gas (genericGas) is over 2.5% more for
+// Groth16, 1% for PLONK: the README says 1 to 2 % and under 0.5 %
+// (bench/GAS.md measures +1.22 to +2.14 % and +0.41 to +0.44 %).
 func compareWithSpecialized(t *testing.T, ctx context.Context, chain *Chain, b *prover.Build, p *prover.Proof, genericGas uint64, line string, args []any) (string, []any) {
 	t.Helper()
 	if optionalSolc(t) == nil {
@@ -520,8 +521,12 @@ func compareWithSpecialized(t *testing.T, ctx context.Context, chain *Chain, b *
 	}
 	line += "; specialized: code %d bytes, deploy %d gas, verification %d gas; generic/specialized verification %+.2f%%"
 	args = append(args, len(art.Runtime), sdep.GasUsed, sres.Gas, 100*(float64(genericGas)/float64(sres.Gas)-1))
-	if float64(genericGas) > 1.025*float64(sres.Gas) {
-		t.Errorf("generic verification costs %d gas, over 2.5%% more than the specialized verifier's %d", genericGas, sres.Gas)
+	limit := 2.5
+	if b.Backend() == prover.PLONK {
+		limit = 1
+	}
+	if float64(genericGas) > (1+limit/100)*float64(sres.Gas) {
+		t.Errorf("generic verification costs %d gas, over %.1f%% more than the specialized verifier's %d", genericGas, limit, sres.Gas)
 	}
 	return line, args
 }
