@@ -21,7 +21,8 @@ import (
 	"github.com/zkml/zkml/quantize"
 )
 
-// Dir returns the shared models folder, or skips the test when it is absent.
+// Dir returns the shared models folder, or skips the test when it is absent
+// (fails it under ZKML_REQUIRE_SHARED=1: see internal/testenv).
 func Dir(t testing.TB) string {
 	t.Helper()
 	_, file, _, _ := runtime.Caller(0) // <repo>/internal/testmodels/testmodels.go
