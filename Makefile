@@ -1,6 +1,7 @@
-# zkml — the two commands a newcomer needs:
-#   make demo   compile, set up, prove and verify the built-in demo model end to end
-#   make test   run the test suite (what CI runs)
+# zkml — the commands a newcomer needs:
+#   make demo         compile, set up, prove and verify the built-in demo model end to end
+#   make test         run the test suite (what CI runs)
+#   make test-short   the quick tier for development: the same, less the heavy tests
 
 GO ?= go
 BIN := bin/zkml
@@ -17,26 +18,37 @@ demo: build
 
 # The npm tools of the on-chain tests and of `zkml deploy`: solcjs (the pinned
 # Solidity compiler) and anvil, in the ignored folder .tools/. Without npm the
-# on-chain tests skip, saying so. anvil's package exists for linux-amd64 only.
+# on-chain tests skip, saying so, unless ZKML_REQUIRE_TOOLS=1 (CI), which
+# makes a missing tool an error here and in the tests. anvil's package exists
+# for linux-amd64 only.
 TOOLS := .tools
 SOLC_VERSION := 0.8.37
 ANVIL_VERSION := 1.7.1
 NPM_INSTALL = npm install --prefix $(TOOLS) --no-audit --no-fund --save-exact
 
 tools:
-	@if ! command -v npm >/dev/null; then echo "make tools: npm not found; the on-chain tests will skip"; exit 0; fi; \
+	@if ! command -v npm >/dev/null; then \
+		if [ "$${ZKML_REQUIRE_TOOLS:-}" = 1 ]; then echo "make tools: npm not found, and ZKML_REQUIRE_TOOLS=1 requires the tools" >&2; exit 1; fi; \
+		echo "make tools: npm not found; the on-chain tests will skip"; exit 0; fi; \
 	mkdir -p $(TOOLS) && \
 	$(NPM_INSTALL) solc@$(SOLC_VERSION) && \
 	if [ "$$(uname -s)-$$(uname -m)" = Linux-x86_64 ]; then \
 		$(NPM_INSTALL) @foundry-rs/anvil-linux-amd64@$(ANVIL_VERSION); \
+	elif [ "$${ZKML_REQUIRE_TOOLS:-}" = 1 ]; then \
+		echo "make tools: no anvil package for $$(uname -s)-$$(uname -m), and ZKML_REQUIRE_TOOLS=1 requires it" >&2; exit 1; \
 	else echo "make tools: no anvil package for $$(uname -s)-$$(uname -m); the anvil test will skip"; fi
 
-# The whole suite: unit tests, gadget soundness tests, CLI scripts and the
-# end-to-end runs over ../shared/models (skipped with a message when absent).
+# The whole suite (what CI runs): unit tests, gadget soundness and
+# adversarial-hint tests, real Groth16 and PLONK proofs of every gadget, CLI
+# scripts and the end-to-end runs over ../shared/models (skipped with a
+# message when absent, failing under ZKML_REQUIRE_SHARED=1). Prints each
+# package's result, the output of failed tests, then the skipped tests.
 test:
 	$(GO) vet ./...
-	$(GO) test -count=1 -timeout 80m ./...
+	bash -o pipefail -c '$(GO) test -count=1 -timeout 80m -json ./... | $(GO) run ./internal/testenv/skips'
 
+# The development tier: the same tests less the heavy ones (real models,
+# large setups), which skip with -short. Minutes rather than tens of them.
 test-short:
 	$(GO) test -short -count=1 ./...
 

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/zkml/zkml/internal/testenv"
 	"github.com/zkml/zkml/modelio"
 	"github.com/zkml/zkml/onnx"
 	"github.com/zkml/zkml/plan"
@@ -21,7 +22,7 @@ var benchModels = []string{"4l_relu_conv_fc", "accuracy"}
 func BenchmarkPipeline(b *testing.B) {
 	root := filepath.Join("..", "..", "shared", "models")
 	if _, err := os.Stat(root); err != nil {
-		b.Skipf("skipping: the shared models are not at %s", root)
+		testenv.MissingShared(b, "the shared models", err)
 	}
 	for _, name := range benchModels {
 		for _, backend := range []prover.Backend{prover.Groth16, prover.PLONK} {

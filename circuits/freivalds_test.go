@@ -247,6 +247,9 @@ func attentionModel(t *testing.T, tokens, d int) *onnx.Graph {
 // systems, and both of its activation×activation products (8×8×8) use the
 // product check.
 func TestAttentionModel(t *testing.T) {
+	if testing.Short() {
+		t.Skip("compiles an attention head; skipped with -short")
+	}
 	const tokens, d = 8, 8
 	g := attentionModel(t, tokens, d)
 	rng := rand.New(rand.NewPCG(17, 18))

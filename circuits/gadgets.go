@@ -152,14 +152,21 @@ func (g *gadgets) rescaleTo(acc, q frontend.Variable, shift int, checkQ bool) er
 	half := new(big.Int).Lsh(big.NewInt(1), uint(shift-1))
 	negUnit := new(big.Int).Neg(new(big.Int).Lsh(big.NewInt(1), uint(shift)))
 	r := g.api.Add(acc, g.api.Mul(q, negUnit), half)
-	if err := g.checkRange(r, shift); err != nil {
-		return err
+	if !testDropRemainderCheck {
+		if err := g.checkRange(r, shift); err != nil {
+			return err
+		}
 	}
 	if checkQ {
 		return g.checkActivation(q)
 	}
 	return nil
 }
+
+// testDropRemainderCheck leaves out rescaleTo's range check of the
+// remainder. Only TestAdversarialDroppedCheck sets it, to show that the
+// adversarial-hint tests notice a missing check on an intermediate value.
+var testDropRemainderCheck bool
 
 // sign returns s = [x ≥ 0] and s·x, and proves x ∈ [-2^k, 2^k).
 func (g *gadgets) sign(x frontend.Variable, k int) (s, sx frontend.Variable, err error) {

@@ -15,7 +15,9 @@ import (
 // Gadget tests: each circuit wraps one gadget, and each test gives it valid
 // witnesses and the wrong ones a cheating prover would try. CheckCircuit runs
 // the test engine and the R1CS and PLONK solvers (-tags prover_checks also
-// proves and verifies).
+// proves and verifies). The tests whose wrapper binds the gadget's result
+// to an expected witness keep the honest hints; adversary_test.go replaces
+// the hints themselves, and proves every gadget with both backends.
 
 func checkGadget(t *testing.T, circuit frontend.Circuit, valid, invalid []frontend.Circuit) {
 	t.Helper()

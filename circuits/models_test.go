@@ -14,6 +14,7 @@ import (
 	"github.com/consensys/gnark/frontend/cs/scs"
 	"github.com/consensys/gnark/test"
 
+	"github.com/zkml/zkml/internal/testenv"
 	"github.com/zkml/zkml/onnx"
 	"github.com/zkml/zkml/plan"
 	"github.com/zkml/zkml/quantize"
@@ -98,14 +99,17 @@ func planOf(t testing.TB, g *onnx.Graph, samples [][][]float64) *plan.Plan {
 }
 
 func TestModels(t *testing.T) {
+	if testing.Short() {
+		t.Skip("compiles and solves every shared model; skipped with -short")
+	}
 	if _, err := os.Stat(sharedModels); err != nil {
-		t.Skipf("shared models not found at %s (%v): the conformance tests need the project's shared folder", sharedModels, err)
+		testenv.MissingShared(t, "the shared models", err)
 	}
 	for _, name := range circuitModels {
 		t.Run(name, func(t *testing.T) {
 			dir := filepath.Join(sharedModels, name)
 			if _, err := os.Stat(filepath.Join(dir, "reference.json")); err != nil {
-				t.Skipf("model %s not found: %v", name, err)
+				testenv.MissingShared(t, "shared model "+name, err)
 			}
 			p := modelPlan(t, dir)
 			ccsR1CS, ccsSCS := compileBoth(t, p)
@@ -187,7 +191,7 @@ func tamperOne(w *Circuit, k int) *Circuit {
 // models, per backend: go test ./circuits/ -run X -bench Compile.
 func BenchmarkCompile(b *testing.B) {
 	if _, err := os.Stat(sharedModels); err != nil {
-		b.Skipf("shared models not found at %s (%v)", sharedModels, err)
+		testenv.MissingShared(b, "the shared models", err)
 	}
 	for _, name := range []string{"4l_relu_conv_fc", "accuracy"} {
 		p := modelPlan(b, filepath.Join(sharedModels, name))

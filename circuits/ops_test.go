@@ -121,6 +121,9 @@ func TestRound(t *testing.T) {
 // TestLogSoftmax: over the last axis (opset 13), and over all axes from
 // axis on (opset 11, the input seen as 2-D).
 func TestLogSoftmax(t *testing.T) {
+	if testing.Short() {
+		t.Skip("compiles LogSoftmax models; skipped with -short")
+	}
 	for _, tc := range []struct {
 		opset int64
 		axis  int64
@@ -140,6 +143,9 @@ func TestLogSoftmax(t *testing.T) {
 // and Sqrt) and ReduceLogSumExp, with axes as an attribute (opset 13) and
 // as an input (opset 18).
 func TestReductions(t *testing.T) {
+	if testing.Short() {
+		t.Skip("compiles eight reduction models; skipped with -short")
+	}
 	samples := [][][]float64{
 		{{1, -2, 3, -4, 5, -6}},
 		{{0.5, 0.25, -3, 8, -0.125, 2}},

@@ -52,6 +52,9 @@ func recurrentPlan(t *testing.T, s fixtures.Recurrent, rng *rand.Rand) (*plan.Pl
 // test engine and in both compiled systems; their constraint counts are
 // golden.
 func TestRecurrent(t *testing.T) {
+	if testing.Short() {
+		t.Skip("compiles unrolled LSTM and GRU models; skipped with -short")
+	}
 	for k, tc := range recurrentPlans {
 		t.Run(tc.name, func(t *testing.T) {
 			rng := rand.New(rand.NewPCG(uint64(k), 5))

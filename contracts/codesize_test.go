@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"math/big"
 	"os"
 	"path/filepath"
@@ -35,6 +36,62 @@ func (c *manyInputs) Define(api frontend.API) error {
 	}
 	api.AssertIsDifferent(x, 0)
 	return nil
+}
+
+// syntheticVerifier returns the specialized Groth16 verifier of a
+// manyInputs circuit with n public inputs.
+func syntheticVerifier(t *testing.T, n int) *Verifier {
+	t.Helper()
+	ccs, err := frontend.Compile(ecc.BN254.ScalarField(), r1cs.NewBuilder, &manyInputs{Pub: make([]frontend.Variable, n)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, vk, err := groth16.Setup(ccs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var src bytes.Buffer
+	if err := vk.ExportSolidity(&src); err != nil {
+		t.Fatal(err)
+	}
+	return &Verifier{Backend: prover.Groth16, File: "Verifier.sol", Contract: "Verifier", Source: src.Bytes(), PublicInputs: n}
+}
+
+// TestVerifierCodeSizeBoundary pins the specialized Groth16 verifier's
+// code-size limit (EIP-170) on both sides, with a BSB22 commitment like
+// default builds: 254 public inputs fit; 256 do not, though
+// SpecializedTooLarge cannot tell yet (only Compile does); from 281 on
+// SpecializedTooLarge says so without compiling, and Compile agrees.
+func TestVerifierCodeSizeBoundary(t *testing.T) {
+	if testing.Short() {
+		t.Skip("compiles three 25 kB verifiers with solcjs; skipped with -short")
+	}
+	solc := needSolc(t)
+	for _, tc := range []struct {
+		n          int
+		fits, sure bool // Compile succeeds; SpecializedTooLarge
+	}{{254, true, false}, {256, false, false}, {281, false, true}} {
+		t.Run(fmt.Sprint(tc.n), func(t *testing.T) {
+			if got := SpecializedTooLarge(prover.Groth16, tc.n); got != tc.sure {
+				t.Errorf("SpecializedTooLarge(Groth16, %d) = %v, want %v", tc.n, got, tc.sure)
+			}
+			a, err := syntheticVerifier(t, tc.n).Compile(testContext(t), solc)
+			switch {
+			case tc.fits && err != nil:
+				t.Fatalf("%d public inputs: %v; want a verifier that fits", tc.n, err)
+			case tc.fits:
+				if len(a.Runtime) > MaxCodeSize {
+					t.Fatalf("%d bytes of code, over %d, and no error", len(a.Runtime), MaxCodeSize)
+				}
+				t.Logf("%d public inputs: %d bytes of code", tc.n, len(a.Runtime))
+			case !errors.Is(err, ErrVerifierTooLarge):
+				t.Fatalf("%d public inputs: err = %v, want ErrVerifierTooLarge", tc.n, err)
+			}
+		})
+	}
+	if !SpecializedTooLarge(prover.Groth16, 1000) || SpecializedTooLarge(prover.PLONK, 1000) {
+		t.Error("SpecializedTooLarge: Groth16 with 1000 public inputs is too large, PLONK never is")
+	}
 }
 
 // TestVerifierCodeSizeSharedModels checks that every shared model, with
@@ -86,21 +143,8 @@ func TestVerifierCodeSizeSharedModels(t *testing.T) {
 	}
 
 	specialized := false
-	if solc, err := FindSolc(); err == nil {
-		ccs, err := frontend.Compile(ecc.BN254.ScalarField(), r1cs.NewBuilder, &manyInputs{Pub: make([]frontend.Variable, most)})
-		if err != nil {
-			t.Fatal(err)
-		}
-		_, vk, err := groth16.Setup(ccs)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var src bytes.Buffer
-		if err := vk.ExportSolidity(&src); err != nil {
-			t.Fatal(err)
-		}
-		v := &Verifier{Backend: prover.Groth16, File: "Verifier.sol", Contract: "Verifier", Source: src.Bytes(), PublicInputs: most}
-		a, err := v.Compile(testContext(t), solc)
+	if solc := optionalSolc(t); solc != nil {
+		a, err := syntheticVerifier(t, most).Compile(testContext(t), solc)
 		switch {
 		case err == nil:
 			specialized = true
@@ -109,7 +153,10 @@ func TestVerifierCodeSizeSharedModels(t *testing.T) {
 				t.Errorf("SpecializedTooLarge(%d) but the verifier fits", most)
 			}
 		case errors.Is(err, ErrVerifierTooLarge):
-			t.Logf("%s (%d public inputs): %v", name, most, err)
+			// TestVerifierCodeSizeBoundary: 254 public inputs fit.
+			if most <= 254 {
+				t.Errorf("%s (%d public inputs): %v; 254 fit", name, most, err)
+			}
 		default:
 			t.Fatal(err)
 		}
@@ -135,7 +182,7 @@ func TestGenericVerifierDoodles(t *testing.T) {
 	b, ref := buildModel(t, "doodles", variants[0])
 	n := b.Settings().Circuit.PublicInputs
 	if !SpecializedTooLarge(prover.Groth16, n) {
-		t.Logf("doodles has %d public inputs: its specialized verifier may fit", n)
+		t.Errorf("doodles has %d public inputs, but SpecializedTooLarge says its specialized verifier may fit", n)
 	}
 	p, err := b.Prove(context.Background(), ref.Cases[0].Inputs)
 	if err != nil {

@@ -30,7 +30,7 @@ import (
 // of the tiny model and of real models, with a BSB22 commitment (default
 // builds) and without (bits), checks that it accepts their proofs and
 // rejects tampered ones with the verifier's own errors, decoded, and
-// compares its gas with the specialized verifier's (goal: at most +5%).
+// compares its gas with the specialized verifier's (at most +2.5%).
 func TestGenericVerifier(t *testing.T) {
 	type tc struct {
 		name string
@@ -277,7 +277,7 @@ func TestGenericVerifierCommittedPublicInputs(t *testing.T) {
 		t.Fatal(err)
 	}
 	verifiers := map[string]common.Address{"generic": dep.Contract}
-	if solc, err := FindSolc(); err == nil {
+	if solc := optionalSolc(t); solc != nil {
 		var src bytes.Buffer
 		if err := vk.ExportSolidity(&src); err != nil {
 			t.Fatal(err)
@@ -502,10 +502,12 @@ func genericVerifierArgsT(vk *groth16_bn254.VerifyingKey, n int, dir string) ([]
 
 // compareWithSpecialized verifies p with b's specialized verifier too, when
 // solc is installed, appends its code size and gas to the log line and
-// fails when the generic verifier's gas (genericGas) is over 5% more.
+// fails when the generic verifier's gas (genericGas) is over 2.5% more for
+// Groth16, 1% for PLONK: the README says 1 to 2 % and under 0.5 %
+// (bench/GAS.md measures +1.22 to +2.14 % and +0.41 to +0.44 %).
 func compareWithSpecialized(t *testing.T, ctx context.Context, chain *Chain, b *prover.Build, p *prover.Proof, genericGas uint64, line string, args []any) (string, []any) {
 	t.Helper()
-	if _, err := FindSolc(); err != nil {
+	if optionalSolc(t) == nil {
 		return line, args
 	}
 	_, art := compileVerifier(t, b)
@@ -519,8 +521,12 @@ func compareWithSpecialized(t *testing.T, ctx context.Context, chain *Chain, b *
 	}
 	line += "; specialized: code %d bytes, deploy %d gas, verification %d gas; generic/specialized verification %+.2f%%"
 	args = append(args, len(art.Runtime), sdep.GasUsed, sres.Gas, 100*(float64(genericGas)/float64(sres.Gas)-1))
-	if float64(genericGas) > 1.05*float64(sres.Gas) {
-		t.Errorf("generic verification costs %d gas, over 5%% more than the specialized verifier's %d", genericGas, sres.Gas)
+	limit := 2.5
+	if b.Backend() == prover.PLONK {
+		limit = 1
+	}
+	if float64(genericGas) > (1+limit/100)*float64(sres.Gas) {
+		t.Errorf("generic verification costs %d gas, over %.1f%% more than the specialized verifier's %d", genericGas, limit, sres.Gas)
 	}
 	return line, args
 }

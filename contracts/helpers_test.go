@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/zkml/zkml/internal/testenv"
 	"github.com/zkml/zkml/internal/testmodels"
 	"github.com/zkml/zkml/modelio"
 	"github.com/zkml/zkml/plan"
@@ -71,7 +72,26 @@ func needSolc(t testing.TB) *Solc {
 	t.Helper()
 	s, err := FindSolc()
 	if errors.Is(err, ErrNoSolc) {
-		t.Skipf("solcjs not installed (run `make tools`): %v", err)
+		testenv.MissingTool(t, "solcjs", err)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// optionalSolc returns solcjs for the checks a test adds when it is
+// installed, or nil when it is not (a failure under ZKML_REQUIRE_TOOLS=1).
+// Any other error, a wrong version or no Node.js, fails the test.
+func optionalSolc(t testing.TB) *Solc {
+	t.Helper()
+	s, err := FindSolc()
+	if errors.Is(err, ErrNoSolc) {
+		if testenv.ToolsRequired() {
+			t.Fatalf("solcjs not installed (run `make tools`), and %s=1 requires it: %v", testenv.RequireToolsEnv, err)
+		}
+		t.Logf("solcjs not installed (run `make tools`): the specialized verifier's checks are left out")
+		return nil
 	}
 	if err != nil {
 		t.Fatal(err)

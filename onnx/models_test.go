@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/zkml/zkml/internal/testenv"
 )
 
 // modelsDir is the shared conformance models folder, relative to this
@@ -37,7 +39,7 @@ func modelNames(t *testing.T) []string {
 	t.Helper()
 	entries, err := os.ReadDir(modelsDir)
 	if err != nil {
-		t.Skipf("conformance models not available at %s (%v); they live outside the repository", modelsDir, err)
+		testenv.MissingShared(t, "the shared models", err)
 	}
 	var names []string
 	for _, e := range entries {
@@ -189,7 +191,7 @@ func BenchmarkLoad(b *testing.B) {
 	for _, name := range []string{"4l_relu_conv_fc", "accuracy", "self_attention", "nanoGPT", "random_forest"} {
 		data, err := os.ReadFile(filepath.Join(modelsDir, name, "network.onnx"))
 		if err != nil {
-			b.Skipf("conformance models not available at %s", modelsDir)
+			testenv.MissingShared(b, "the shared models", err)
 		}
 		b.Run(name, func(b *testing.B) {
 			for i := 0; i < b.N; i++ {

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/zkml/zkml/internal/testenv"
 	"github.com/zkml/zkml/modelio"
 	"github.com/zkml/zkml/onnx"
 	"github.com/zkml/zkml/plan"
@@ -17,7 +18,7 @@ func modelsDir(t testing.TB) string {
 	t.Helper()
 	dir := filepath.Join("..", "..", "shared", "models")
 	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("conformance models not found at %s (they are not part of the repository): %v", dir, err)
+		testenv.MissingShared(t, "the shared models", err)
 	}
 	return dir
 }

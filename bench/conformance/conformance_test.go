@@ -29,6 +29,9 @@ var conformanceSubset = []string{"1l_conv", "max", "boolean_identity", "1l_mlp",
 // model folders that must fail with their reason: a file that is not ONNX
 // and a model with an op zkml does not support.
 func TestConformance(t *testing.T) {
+	if testing.Short() {
+		t.Skip("proves six shared models; skipped with -short")
+	}
 	root := testmodels.Dir(t)
 	dir := t.TempDir()
 	for _, name := range conformanceSubset {

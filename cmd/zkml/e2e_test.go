@@ -31,6 +31,9 @@ const maxRelativeError = 0.005 // 0.5% relative L∞, the issue's bar
 // proves and verifies case 0 of reference.json, and checks all cases through
 // the integer executor against ONNX Runtime's outputs.
 func TestSharedModels(t *testing.T) {
+	if testing.Short() {
+		t.Skip("proves shared models end to end; skipped with -short")
+	}
 	root := testmodels.Dir(t)
 	for i, name := range milestoneModels {
 		backends := []prover.Backend{prover.Groth16}

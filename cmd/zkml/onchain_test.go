@@ -20,6 +20,7 @@ import (
 	"github.com/rogpeppe/go-internal/testscript"
 
 	"github.com/zkml/zkml/contracts"
+	"github.com/zkml/zkml/internal/testenv"
 )
 
 // The on-chain user stories are in testdata/onchain: the same testscript
@@ -31,12 +32,18 @@ func TestOnchainScripts(t *testing.T) {
 	_, err := os.Stat(filepath.Join(solc, "solc.js"))
 	haveSolc := err == nil
 	if !haveSolc {
+		if testenv.ToolsRequired() {
+			testenv.MissingTool(t, "solcjs", err)
+		}
 		t.Logf("solcjs not installed (run `make tools`): the scripts that deploy contracts skip")
 	}
 	anvil, _ := filepath.Abs(filepath.Join("..", "..", ".tools", "node_modules", "@foundry-rs", "anvil-linux-amd64", "bin", "anvil"))
 	_, err = os.Stat(anvil)
 	haveAnvil := err == nil
 	if !haveAnvil {
+		if testenv.ToolsRequired() {
+			testenv.MissingTool(t, "anvil", err)
+		}
 		t.Logf("anvil not installed (run `make tools`): the anvil script skips")
 	}
 	testscript.Run(t, testscript.Params{

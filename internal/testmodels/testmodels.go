@@ -15,19 +15,21 @@ import (
 	"runtime"
 	"testing"
 
+	"github.com/zkml/zkml/internal/testenv"
 	"github.com/zkml/zkml/modelio"
 	"github.com/zkml/zkml/onnx"
 	"github.com/zkml/zkml/plan"
 	"github.com/zkml/zkml/quantize"
 )
 
-// Dir returns the shared models folder, or skips the test when it is absent.
+// Dir returns the shared models folder, or skips the test when it is absent
+// (fails it under ZKML_REQUIRE_SHARED=1: see internal/testenv).
 func Dir(t testing.TB) string {
 	t.Helper()
 	_, file, _, _ := runtime.Caller(0) // <repo>/internal/testmodels/testmodels.go
 	dir := filepath.Join(filepath.Dir(file), "..", "..", "..", "shared", "models")
 	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("conformance models not found at %s (they are not part of the repository): %v", dir, err)
+		testenv.MissingShared(t, "the shared models", err)
 	}
 	return dir
 }
