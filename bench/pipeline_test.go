@@ -2,7 +2,6 @@ package bench
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -20,10 +19,7 @@ var benchModels = []string{"4l_relu_conv_fc", "accuracy"}
 // pipeline on the models quoted in the README; proof size and constraints
 // are reported as custom metrics.
 func BenchmarkPipeline(b *testing.B) {
-	root := filepath.Join("..", "..", "shared", "models")
-	if _, err := os.Stat(root); err != nil {
-		testenv.MissingShared(b, "the shared models", err)
-	}
+	root := testenv.SharedModels(b)
 	for _, name := range benchModels {
 		for _, backend := range []prover.Backend{prover.Groth16, prover.PLONK} {
 			b.Run(name+"/"+string(backend), func(b *testing.B) {

@@ -464,9 +464,7 @@ func TestAdversarialModels(t *testing.T) {
 	if testing.Short() {
 		t.Skip("compiles shared models; skipped with -short")
 	}
-	if _, err := os.Stat(sharedModels); err != nil {
-		testenv.MissingShared(t, "the shared models", err)
-	}
+	sharedModels := testenv.SharedModels(t)
 	for _, name := range adversarialModels {
 		t.Run(name, func(t *testing.T) {
 			dir := filepath.Join(sharedModels, name)

@@ -6,6 +6,7 @@ import (
 	"math/big"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/consensys/gnark/constraint"
@@ -26,22 +27,10 @@ import (
 // backends; the circuit must accept Plan.Run's outputs for every reference
 // case and reject each with one output element off by one.
 
-var sharedModels = filepath.Join("..", "..", "shared", "models")
-
-var circuitModels = []string{
-	"1l_mlp", "2l_relu_fc", "2l_relu_small", "1l_relu", "1l_linear", "linear_regression",
-	"sklearn_mlp", "accuracy", "1l_conv", "1l_downsample", "4l_relu_conv_fc", "1l_max_pool",
-	"1l_average", "1l_batch_norm", "1l_mean", "1l_div", "1l_flatten", "1l_reshape",
-	"1l_concat", "1l_slice", "1l_pad", "1l_identity",
-	// nonlinear: lookup tables, relu-based piecewise-linear ops, products
-	"1l_sigmoid", "1l_tanh", "1l_erf", "1l_elu", "1l_gelu_noappx", "2l_relu_sigmoid_small",
-	"2l_sigmoid_small", "2l_relu_sigmoid_conv", "1l_sqrt", "selu", "softplus", "log_softmax",
-	"1l_leakyrelu", "1l_prelu", "1l_var", "1l_softmax", "layernorm",
-	// recurrent: unrolled over the sequence at load time
-	"rnn",
-	// constant outputs and selections at computed indices
-	"arange", "scatter_elements",
-}
+var circuitModels = slices.Concat(testenv.MilestoneModels, testenv.NonlinearModels, []string{
+	"rnn",                        // unrolled over the sequence at load time
+	"arange", "scatter_elements", // constant outputs, selections at computed indices
+})
 
 // packedModels are also compiled with packed outputs (the default of
 // prover.Compile), for their golden counts: the models bench/GAS.md measures.
@@ -102,9 +91,7 @@ func TestModels(t *testing.T) {
 	if testing.Short() {
 		t.Skip("compiles and solves every shared model; skipped with -short")
 	}
-	if _, err := os.Stat(sharedModels); err != nil {
-		testenv.MissingShared(t, "the shared models", err)
-	}
+	sharedModels := testenv.SharedModels(t)
 	for _, name := range circuitModels {
 		t.Run(name, func(t *testing.T) {
 			dir := filepath.Join(sharedModels, name)
@@ -190,9 +177,7 @@ func tamperOne(w *Circuit, k int) *Circuit {
 // BenchmarkCompile measures circuit compilation of the largest conformance
 // models, per backend: go test ./circuits/ -run X -bench Compile.
 func BenchmarkCompile(b *testing.B) {
-	if _, err := os.Stat(sharedModels); err != nil {
-		testenv.MissingShared(b, "the shared models", err)
-	}
+	sharedModels := testenv.SharedModels(b)
 	for _, name := range []string{"4l_relu_conv_fc", "accuracy"} {
 		p := modelPlan(b, filepath.Join(sharedModels, name))
 		for _, backend := range []struct {

@@ -19,12 +19,7 @@ import (
 var modelsDir = filepath.Join("..", "..", "shared", "models")
 
 // milestone1 are the models the first milestone must import.
-var milestone1 = []string{
-	"1l_mlp", "2l_relu_fc", "2l_relu_small", "1l_relu", "1l_linear", "linear_regression",
-	"sklearn_mlp", "accuracy", "1l_conv", "1l_downsample", "4l_relu_conv_fc", "1l_max_pool",
-	"1l_average", "1l_batch_norm", "1l_mean", "1l_div", "1l_flatten", "1l_reshape",
-	"1l_concat", "1l_slice", "1l_pad", "1l_identity",
-}
+var milestone1 = testenv.MilestoneModels
 
 type reference struct {
 	InputNames  []string `json:"input_names"`

@@ -2,8 +2,8 @@ package quantize
 
 import (
 	"context"
-	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/zkml/zkml/internal/testenv"
@@ -14,32 +14,17 @@ import (
 
 // The conformance models live outside the repository (../shared/models from
 // the repository root); tests skip when they are absent.
-func modelsDir(t testing.TB) string {
-	t.Helper()
-	dir := filepath.Join("..", "..", "shared", "models")
-	if _, err := os.Stat(dir); err != nil {
-		testenv.MissingShared(t, "the shared models", err)
-	}
-	return dir
-}
+func modelsDir(t testing.TB) string { t.Helper(); return testenv.SharedModels(t) }
 
 // conformanceModels are the shared models whose every op zkml compiles.
-var conformanceModels = []string{
-	"1l_mlp", "2l_relu_fc", "2l_relu_small", "1l_relu", "1l_linear", "linear_regression", "sklearn_mlp",
-	"accuracy", "1l_conv", "1l_downsample", "4l_relu_conv_fc", "1l_max_pool", "1l_average",
-	"1l_batch_norm", "1l_mean", "1l_div", "1l_flatten", "1l_reshape", "1l_concat", "1l_slice",
-	"1l_pad", "1l_identity", "max", "min",
-	// nonlinear: lookup tables, relu-based piecewise-linear ops, products
-	"1l_sigmoid", "1l_tanh", "1l_erf", "1l_elu", "1l_gelu_noappx", "2l_relu_sigmoid_small",
-	"2l_sigmoid_small", "2l_relu_sigmoid_conv", "1l_sqrt", "selu", "softplus", "log_softmax",
-	"1l_leakyrelu", "1l_prelu", "1l_var", "1l_softmax", "layernorm",
+var conformanceModels = slices.Concat(testenv.MilestoneModels, []string{"max", "min"}, testenv.NonlinearModels, []string{
 	// recurrent: unrolled over the sequence at load time
 	"rnn",
 	// data movement at computed indices, comparisons and logic, tree ensembles, constant outputs
 	"1l_conv_transpose", "1l_where", "arange", "bitwise_ops", "blackman_window", "boolean_identity",
 	"doodles", "gather_elements", "hummingbird_decision_tree", "less", "lightgbm", "linear_svc",
 	"oh_decision_tree", "scatter_elements", "xgboost_reg",
-}
+})
 
 // loadModel loads a conformance model, its reference outputs and its sample input.
 func loadModel(t testing.TB, name string) (*onnx.Graph, *modelio.Reference, [][]float64) {

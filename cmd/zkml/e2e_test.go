@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/zkml/zkml/internal/fixtures"
+	"github.com/zkml/zkml/internal/testenv"
 	"github.com/zkml/zkml/internal/testmodels"
 	"github.com/zkml/zkml/modelio"
 	"github.com/zkml/zkml/onnx"
@@ -18,12 +19,7 @@ import (
 
 // The first milestone's models in ../shared/models, each run through the
 // whole pipeline; the first five also with PLONK.
-var milestoneModels = []string{
-	"1l_mlp", "2l_relu_fc", "2l_relu_small", "1l_relu", "1l_linear",
-	"linear_regression", "sklearn_mlp", "accuracy", "1l_conv", "1l_downsample", "4l_relu_conv_fc",
-	"1l_max_pool", "1l_average", "1l_batch_norm", "1l_mean", "1l_div", "1l_flatten", "1l_reshape",
-	"1l_concat", "1l_slice", "1l_pad", "1l_identity",
-}
+var milestoneModels = testenv.MilestoneModels
 
 const maxRelativeError = 0.005 // 0.5% relative L∞, the bar
 

@@ -11,6 +11,8 @@ package testenv
 
 import (
 	"os"
+	"path/filepath"
+	"runtime"
 	"testing"
 )
 
@@ -44,4 +46,33 @@ func MissingShared(t testing.TB, what string, err error) {
 		t.Fatalf("%s not found, and %s=1 requires it (../shared beside the repository): %v", what, RequireSharedEnv, err)
 	}
 	t.Skipf("%s not found (../shared, beside the repository, is not part of it): %v", what, err)
+}
+
+// SharedModels returns the shared models folder, ../shared/models beside
+// the repository, or skips or fails t ([MissingShared]) when it is absent.
+func SharedModels(t testing.TB) string {
+	t.Helper()
+	_, file, _, _ := runtime.Caller(0) // <repo>/internal/testenv/testenv.go
+	dir := filepath.Join(filepath.Dir(file), "..", "..", "..", "shared", "models")
+	if _, err := os.Stat(dir); err != nil {
+		MissingShared(t, "the shared models", err)
+	}
+	return dir
+}
+
+// MilestoneModels are the shared models of zkml's first milestone: linear
+// layers, convolutions, pooling and data movement.
+var MilestoneModels = []string{
+	"1l_mlp", "2l_relu_fc", "2l_relu_small", "1l_relu", "1l_linear", "linear_regression",
+	"sklearn_mlp", "accuracy", "1l_conv", "1l_downsample", "4l_relu_conv_fc", "1l_max_pool",
+	"1l_average", "1l_batch_norm", "1l_mean", "1l_div", "1l_flatten", "1l_reshape",
+	"1l_concat", "1l_slice", "1l_pad", "1l_identity",
+}
+
+// NonlinearModels are the shared models built on lookup tables, relu-based
+// piecewise-linear ops and products of computed values.
+var NonlinearModels = []string{
+	"1l_sigmoid", "1l_tanh", "1l_erf", "1l_elu", "1l_gelu_noappx", "2l_relu_sigmoid_small",
+	"2l_sigmoid_small", "2l_relu_sigmoid_conv", "1l_sqrt", "selu", "softplus", "log_softmax",
+	"1l_leakyrelu", "1l_prelu", "1l_var", "1l_softmax", "layernorm",
 }

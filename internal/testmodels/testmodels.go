@@ -12,7 +12,6 @@ import (
 	"encoding/hex"
 	"os"
 	"path/filepath"
-	"runtime"
 	"testing"
 
 	"github.com/zkml/zkml/internal/testenv"
@@ -24,15 +23,7 @@ import (
 
 // Dir returns the shared models folder, or skips the test when it is absent
 // (fails it under ZKML_REQUIRE_SHARED=1: see internal/testenv).
-func Dir(t testing.TB) string {
-	t.Helper()
-	_, file, _, _ := runtime.Caller(0) // <repo>/internal/testmodels/testmodels.go
-	dir := filepath.Join(filepath.Dir(file), "..", "..", "..", "shared", "models")
-	if _, err := os.Stat(dir); err != nil {
-		testenv.MissingShared(t, "the shared models", err)
-	}
-	return dir
-}
+func Dir(t testing.TB) string { t.Helper(); return testenv.SharedModels(t) }
 
 // Model is one shared model, loaded.
 type Model struct {
