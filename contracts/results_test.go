@@ -405,6 +405,30 @@ func TestRegistryPerInputGroth16(t *testing.T) {
 				expectRevert(t, vname+": bob's proof under alice's input", err, true, "ProofRejected(0x", "ProofInvalid()")
 				_, err = send(bob, aliceProof, ints(3, 10))
 				expectRevert(t, vname+": alice's proof with other outputs", err, true, "ProofRejected(0x", "ProofInvalid()")
+				// The development setup is visible on chain, and the example
+				// consumer refuses it unless told to accept it.
+				if m, err := ModelInfo(ctx, chain, registry, id); err != nil || m.Setup != SetupDevelopment || m.Inputs != 1 {
+					t.Errorf("%s: the registry's model view: %+v, %v", vname, m, err)
+				}
+				oracle := bindings.NewZkmlThresholdOracle()
+				oracleCode := func(accept bool) []byte {
+					return append(common.FromHex(bindings.ZkmlThresholdOracleMetaData.Bin),
+						oracle.PackConstructor(registry, id, big.NewInt(0), big.NewInt(10), 0, 0, accept)...)
+				}
+				if _, err := chain.Deploy(ctx, oracleCode(false)); err == nil {
+					t.Errorf("%s: an oracle of a development-setup model deployed without acceptDevelopmentSetup", vname)
+				}
+				o, err := chain.Deploy(ctx, oracleCode(true))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if _, err := bob.Transact(ctx, o.Contract, oracle.PackSync(InputKey(ints(3)))); err != nil {
+					t.Fatal(err)
+				}
+				out, err := chain.Call(ctx, o.Contract, oracle.PackObservations(InputKey(ints(3))))
+				if obs, uerr := oracle.UnpackObservations(out); err != nil || uerr != nil || obs.Value.Int64() != 9 || obs.Triggered {
+					t.Errorf("%s: the oracle's observation of alice's input: %+v (%v, %v)", vname, obs, err, uerr)
+				}
 				for _, c := range []struct {
 					x, y int64
 					who  common.Address
