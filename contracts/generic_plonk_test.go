@@ -88,7 +88,6 @@ func TestGenericPlonkVerifier(t *testing.T) {
 			// Through the registry: the generic verifier takes the
 			// specialized verifier's calldata, so it registers as one.
 			reg, m, rgas := verifyThroughNewRegistry(t, ctx, chain, b, dep.Contract, p)
-			var commitment [32]byte
 			line += "; through the registry %d gas"
 			args = append(args, rgas)
 
@@ -98,7 +97,7 @@ func TestGenericPlonkVerifier(t *testing.T) {
 			last := len(edited.PublicInputs) - 1
 			edited.PublicInputs[last] = new(big.Int).Add(edited.PublicInputs[last], big.NewInt(1))
 			expectRejected(t, "tampered output", ctx, chain, dep.Contract, b, &edited)
-			_, err = VerifyThroughRegistry(ctx, chain, reg.Contract, m.ModelID, &edited, commitment, true)
+			_, err = VerifyThroughRegistry(ctx, chain, reg.Contract, m.ModelID, &edited, true)
 			expectRevert(t, "tampered output, through the registry", err, true, "ProofRejected(0x", "rejected the proof")
 			if bp.other != nil {
 				swapped := *p

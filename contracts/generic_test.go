@@ -86,7 +86,6 @@ func TestGenericVerifier(t *testing.T) {
 			// Through the registry: the generic verifier takes the
 			// specialized verifier's calldata, so it registers as one.
 			reg, m, rgas := verifyThroughNewRegistry(t, ctx, chain, b, dep.Contract, p)
-			var commitment [32]byte
 			line += "; through the registry %d gas"
 			args = append(args, rgas)
 
@@ -95,7 +94,7 @@ func TestGenericVerifier(t *testing.T) {
 			edited.PublicInputs = append([]*big.Int(nil), p.PublicInputs...)
 			edited.PublicInputs[len(edited.PublicInputs)-1] = new(big.Int).Add(edited.PublicInputs[len(edited.PublicInputs)-1], big.NewInt(1))
 			expectRejected(t, "tampered output", ctx, chain, dep.Contract, b, &edited)
-			_, err = VerifyThroughRegistry(ctx, chain, reg.Contract, m.ModelID, &edited, commitment, true)
+			_, err = VerifyThroughRegistry(ctx, chain, reg.Contract, m.ModelID, &edited, true)
 			expectRevert(t, "tampered output, through the registry", err, true, "ProofRejected(0x", "ProofInvalid()", "does not verify")
 
 			data, err := Calldata(b, p)
@@ -544,7 +543,7 @@ func verifyThroughNewRegistry(t *testing.T, ctx context.Context, chain *Chain, b
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := VerifyThroughRegistry(ctx, chain, reg.Contract, m.ModelID, p, [32]byte{}, true)
+	res, err := VerifyThroughRegistry(ctx, chain, reg.Contract, m.ModelID, p, true)
 	if err != nil {
 		t.Fatalf("through the registry: %v", err)
 	}

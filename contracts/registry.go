@@ -25,15 +25,16 @@ var registryABI = bindings.NewZkmlRegistry()
 func RegistryBytecode() []byte { return common.FromHex(bindings.ZkmlRegistryMetaData.Bin) }
 
 // BuildHash binds what a proof of build b means: its quantized model (the
-// plan hash, which proofs carry as model_hash), its verifying key, the
-// fixed-point scales of its outputs and, when the outputs are packed, the
-// packing layout:
+// plan hash, which proofs carry as model_hash), its verifying key, the kind
+// of setup the key comes from, the fixed-point scales of its outputs and,
+// when the outputs are packed, the packing layout:
 //
-//	keccak256(planHash ‖ keyHash ‖ layout)
+//	keccak256(planHash ‖ keyHash ‖ setupKind ‖ layout)
 //	layout = scale_1 ‖ … ‖ scale_k [‖ "pack" ‖ bits ‖ perWord ‖ offset]
 //
 // with planHash the 32 bytes of settings.json's plan_hash, keyHash the
-// [KeyHash] of vk.bin, each output tensor's scale as a 4-byte big-endian
+// [KeyHash] of vk.bin, setupKind one byte (see [SetupKind]), each output
+// tensor's scale as a 4-byte big-endian
 // integer and, for a packed build (settings.json's circuit.output_packing),
 // the 4 bytes "pack", the bits per output and the outputs per public input
 // as 4-byte and the offset as an 8-byte big-endian integer. The registry
@@ -42,22 +43,81 @@ func RegistryBytecode() []byte { return common.FromHex(bindings.ZkmlRegistryMeta
 // [ModelID]), so a model id says which key verifies it and how to unpack
 // its outputs.
 func BuildHash(b *prover.Build) ([32]byte, error) {
-	plan, key, layout, err := buildHashParts(b)
+	h, err := buildHashParts(b)
 	if err != nil {
 		return [32]byte{}, err
 	}
-	return [32]byte(crypto.Keccak256(plan[:], key[:], layout)), nil
+	return h.hash(), nil
 }
 
-// buildHashParts returns the preimage of b's build hash: the plan hash, the
-// key hash and the layout of the outputs.
-func buildHashParts(b *prover.Build) (plan, key [32]byte, layout []byte, err error) {
+// buildHashPreimage is the preimage of a build hash.
+type buildHashPreimage struct {
+	plan, key [32]byte
+	setup     SetupKind
+	layout    []byte // the layout of the outputs
+}
+
+func (h buildHashPreimage) hash() [32]byte {
+	return [32]byte(crypto.Keccak256(h.plan[:], h.key[:], []byte{byte(h.setup)}, h.layout))
+}
+
+// A SetupKind says where a build's keys come from, as the registry records
+// it (in the build hash, and returned by its model view).
+type SetupKind uint8
+
+const (
+	// SetupDevelopment is a setup whose secret zkml knew: Groth16's
+	// single-party setup, PLONK's development SRS (settings.json's
+	// setup.insecure). Whoever ran it (anyone, for the development SRS)
+	// can forge proofs of any outputs.
+	SetupDevelopment SetupKind = 0
+	// SetupCeremony is a setup nobody running zkml knew the secret of: a
+	// PLONK SRS from a ceremony file (and, later, Groth16 ceremonies).
+	SetupCeremony SetupKind = 1
+)
+
+func (k SetupKind) String() string {
+	switch k {
+	case SetupDevelopment:
+		return "development"
+	case SetupCeremony:
+		return "ceremony"
+	}
+	return fmt.Sprintf("setup kind %d", uint8(k))
+}
+
+// setupKind is the kind of b's setup, read from settings.json.
+func setupKind(b *prover.Build) (SetupKind, error) {
+	s := b.Settings().Setup
+	if s == nil {
+		return 0, fmt.Errorf("%s: settings.json records no setup: run `zkml setup`", b.Dir())
+	}
+	if s.Insecure {
+		return SetupDevelopment, nil
+	}
+	return SetupCeremony, nil
+}
+
+// inputPublicInputs is the number of b's leading public inputs that are its
+// input part: 0 (private input), 1 (hashed) or the packed input values
+// (public). Set by the visibility modes; every build's input is private
+// until then.
+func inputPublicInputs(b *prover.Build) int {
+	return 0
+}
+
+// buildHashParts returns the preimage of b's build hash.
+func buildHashParts(b *prover.Build) (h buildHashPreimage, err error) {
 	if _, err := os.Stat(filepath.Join(b.Dir(), "vk.bin")); err != nil {
-		return plan, key, nil, fmt.Errorf("%s: the build hash needs the verifying key: %w (run `zkml setup`)", b.Dir(), err)
+		return h, fmt.Errorf("%s: the build hash needs the verifying key: %w (run `zkml setup`)", b.Dir(), err)
 	}
-	if key, err = KeyHash(b); err != nil {
-		return plan, key, nil, fmt.Errorf("%s: the build hash needs the verifying key: %w", b.Dir(), err)
+	if h.key, err = KeyHash(b); err != nil {
+		return h, fmt.Errorf("%s: the build hash needs the verifying key: %w", b.Dir(), err)
 	}
+	if h.setup, err = setupKind(b); err != nil {
+		return h, err
+	}
+	var layout []byte
 	for _, o := range b.Settings().Outputs {
 		layout = binary.BigEndian.AppendUint32(layout, uint32(o.Scale))
 	}
@@ -67,24 +127,58 @@ func buildHashParts(b *prover.Build) (plan, key [32]byte, layout []byte, err err
 		layout = binary.BigEndian.AppendUint32(layout, uint32(k.OutputsPerWord))
 		layout = binary.BigEndian.AppendUint64(layout, uint64(k.Offset))
 	}
-	return b.PlanHash(), key, layout, nil
+	h.plan, h.layout = b.PlanHash(), layout
+	return h, nil
 }
 
 // ModelID is the id the registry gives the model of buildHash with the
 // verifier whose runtime code is verifierCode:
 //
-//	keccak256(abi.encode(buildHash, keccak256(verifierCode), backend, publicInputs))
+//	keccak256(abi.encode(buildHash, keccak256(verifierCode), backend, publicInputs, inputs))
 //
-// with backend 0 for Groth16 and 1 for PLONK. Since a zkml verifier's code
-// holds its verifying key or its key hash, nobody can register another
-// verifier under a model's id.
-func ModelID(buildHash [32]byte, verifierCode []byte, backend prover.Backend, publicInputs int) [32]byte {
-	var w [4][32]byte
+// with backend 0 for Groth16 and 1 for PLONK, and inputs the number of
+// leading public inputs that are the input part (0 for a private input).
+// Since a zkml verifier's code holds its verifying key or its key hash,
+// nobody can register another verifier under a model's id.
+func ModelID(buildHash [32]byte, verifierCode []byte, backend prover.Backend, publicInputs, inputs int) [32]byte {
+	var w [5][32]byte
 	w[0] = buildHash
 	copy(w[1][:], crypto.Keccak256(verifierCode))
 	w[2][31] = templateOf(backend).registryCode
 	binary.BigEndian.PutUint32(w[3][28:], uint32(publicInputs))
-	return [32]byte(crypto.Keccak256(w[0][:], w[1][:], w[2][:], w[3][:]))
+	binary.BigEndian.PutUint32(w[4][28:], uint32(inputs))
+	return [32]byte(crypto.Keccak256(w[0][:], w[1][:], w[2][:], w[3][:], w[4][:]))
+}
+
+// BuildModelID is [ModelID] of build b with the verifier whose runtime
+// code is verifierCode.
+func BuildModelID(b *prover.Build, verifierCode []byte) ([32]byte, error) {
+	bh, err := BuildHash(b)
+	if err != nil {
+		return [32]byte{}, err
+	}
+	return ModelID(bh, verifierCode, b.Backend(), b.Settings().Circuit.PublicInputs, inputPublicInputs(b)), nil
+}
+
+// InputKey is the key the registry stores a result under
+// (inputKeyOf): for the input part of a proof's public inputs, nothing
+// (a private input: the zero key, one result per model), the commitment
+// itself (a hashed input) or keccak256 of the 32-byte values (a public
+// input).
+func InputKey(inputPart []*big.Int) [32]byte {
+	switch len(inputPart) {
+	case 0:
+		return [32]byte{}
+	case 1:
+		var k [32]byte
+		inputPart[0].FillBytes(k[:])
+		return k
+	}
+	buf := make([]byte, 32*len(inputPart))
+	for i, v := range inputPart {
+		v.FillBytes(buf[32*i : 32*i+32])
+	}
+	return [32]byte(crypto.Keccak256(buf))
 }
 
 // DeployRegistry deploys a ZkmlRegistry from its committed bytecode.
@@ -97,6 +191,10 @@ type Registration struct {
 	ModelID   [32]byte
 	BuildHash [32]byte
 	Verifier  common.Address
+	// Inputs is the number of leading public inputs that are the input
+	// part: results are kept per input when it is not 0.
+	Inputs int
+	Setup  SetupKind
 	// Receipt is the registering transaction; nil when the model was
 	// registered before.
 	Receipt *Receipt
@@ -109,11 +207,11 @@ type Registration struct {
 // same code (the same model id) is an error: use that verifier, or check
 // that it is the one you expect.
 func RegisterModel(ctx context.Context, c *Chain, registry common.Address, b *prover.Build, verifier common.Address) (*Registration, error) {
-	plan, key, layout, err := buildHashParts(b)
+	h, err := buildHashParts(b)
 	if err != nil {
 		return nil, err
 	}
-	bh := [32]byte(crypto.Keccak256(plan[:], key[:], layout))
+	bh := h.hash()
 	code, err := c.CodeAt(ctx, verifier)
 	if err != nil {
 		return nil, err
@@ -121,14 +219,14 @@ func RegisterModel(ctx context.Context, c *Chain, registry common.Address, b *pr
 	if len(code) == 0 {
 		return nil, fmt.Errorf("no contract at the verifier address %s on %s: deploy the verifier first", verifier, c)
 	}
-	n := b.Settings().Circuit.PublicInputs
-	reg := &Registration{ModelID: ModelID(bh, code, b.Backend(), n), BuildHash: bh, Verifier: verifier}
+	n, k := b.Settings().Circuit.PublicInputs, inputPublicInputs(b)
+	reg := &Registration{ModelID: ModelID(bh, code, b.Backend(), n, k), BuildHash: bh, Verifier: verifier, Inputs: k, Setup: h.setup}
 	if err := checkRegistry(ctx, c, registry); err != nil {
 		return nil, err
 	}
 	// The registry computes the id itself; a mismatch is a registry of
 	// another version.
-	out, err := c.Call(ctx, registry, registryABI.PackModelIdOf(bh, verifier, templateOf(b.Backend()).registryCode, uint32(n)))
+	out, err := c.Call(ctx, registry, registryABI.PackModelIdOf(bh, verifier, templateOf(b.Backend()).registryCode, uint32(n), uint32(k)))
 	if err != nil {
 		return nil, err
 	}
@@ -141,7 +239,7 @@ func RegisterModel(ctx context.Context, c *Chain, registry common.Address, b *pr
 		}
 		return reg, nil
 	}
-	r, err := c.Transact(ctx, registry, registryABI.PackRegister(plan, key, layout, verifier, templateOf(b.Backend()).registryCode, uint32(n)))
+	r, err := c.Transact(ctx, registry, registryABI.PackRegister(h.plan, h.key, uint8(h.setup), h.layout, verifier, templateOf(b.Backend()).registryCode, uint32(n), uint32(k)))
 	if err != nil {
 		return nil, fmt.Errorf("register model %x in %s: %w", reg.ModelID, registry, err)
 	}
@@ -173,35 +271,99 @@ func registryModel(ctx context.Context, c *Chain, registry common.Address, id [3
 	return registryABI.UnpackModel(out)
 }
 
+// A RegisteredModel is what the registry records of a model.
+type RegisteredModel struct {
+	Verifier     common.Address
+	Backend      prover.Backend
+	PublicInputs int
+	// Inputs is the number of leading public inputs that are the input
+	// part; 0 (a private input) means one result per model, which anyone
+	// can overwrite with a proof of any input.
+	Inputs int
+	Setup  SetupKind
+}
+
+// ModelInfo reads the registration of modelID in the registry at registry.
+func ModelInfo(ctx context.Context, c *Chain, registry common.Address, modelID [32]byte) (*RegisteredModel, error) {
+	if err := checkRegistry(ctx, c, registry); err != nil {
+		return nil, err
+	}
+	return modelInfo(ctx, c, registry, modelID)
+}
+
+func modelInfo(ctx context.Context, c *Chain, registry common.Address, modelID [32]byte) (*RegisteredModel, error) {
+	m, err := registryModel(ctx, c, registry, modelID)
+	if err != nil {
+		return nil, err
+	}
+	r := &RegisteredModel{Verifier: m.Verifier, Backend: prover.Groth16, PublicInputs: int(m.PublicInputs), Inputs: int(m.Inputs), Setup: SetupKind(m.SetupKind)}
+	if m.Backend == 1 {
+		r.Backend = prover.PLONK
+	}
+	return r, nil
+}
+
 // RegistryCalldata is the transaction data of verify(modelId, proof,
-// publicInputs, inputCommitment) on a ZkmlRegistry, for any client.
-func RegistryCalldata(modelID [32]byte, p *prover.Proof, inputCommitment [32]byte) ([]byte, error) {
+// publicInputs) on a ZkmlRegistry, for any client.
+func RegistryCalldata(modelID [32]byte, p *prover.Proof) ([]byte, error) {
 	raw, err := p.SolidityCalldata()
 	if err != nil {
 		return nil, err
 	}
-	return registryABI.PackVerify(modelID, raw, p.PublicInputs, inputCommitment), nil
+	return registryABI.PackVerify(modelID, raw, p.PublicInputs), nil
+}
+
+// A RegistryVerification is a proof checked through a registry.
+type RegistryVerification struct {
+	Verification
+	// InputKey is the key the result is (or, for an eth_call, would be)
+	// stored under: the zero key for a model with a private input.
+	InputKey [32]byte
+	// Model is the registration of the model, as the registry has it.
+	Model *RegisteredModel
+}
+
+// ProofInputKey is the key under which a registry keeps the result of p, a
+// proof of build b: [InputKey] of its input part.
+func ProofInputKey(b *prover.Build, p *prover.Proof) ([32]byte, error) {
+	k := inputPublicInputs(b)
+	if len(p.PublicInputs) < k {
+		return [32]byte{}, fmt.Errorf("the proof has %d public inputs, fewer than the build's %d input ones", len(p.PublicInputs), k)
+	}
+	return InputKey(p.PublicInputs[:k]), nil
 }
 
 // VerifyThroughRegistry checks p with the registry at registry as a proof of
 // model modelID: an eth_call, and when send is true then a transaction too,
-// which records the outputs as the model's last result. inputCommitment is
-// kept and emitted with the result but not proven (see the registry's
-// documentation). A proof the model's verifier rejects, or one with another
-// number of outputs, gives an error wrapping [ErrRejected] that carries the
-// registry's reason.
-func VerifyThroughRegistry(ctx context.Context, c *Chain, registry common.Address, modelID [32]byte, p *prover.Proof, inputCommitment [32]byte, send bool) (*Verification, error) {
-	data, err := RegistryCalldata(modelID, p, inputCommitment)
+// which records the outputs as the result of the proof's input (see
+// [InputKey]). A proof the model's verifier rejects, or one with another
+// number of public inputs, gives an error wrapping [ErrRejected] that
+// carries the registry's reason.
+func VerifyThroughRegistry(ctx context.Context, c *Chain, registry common.Address, modelID [32]byte, p *prover.Proof, send bool) (*RegistryVerification, error) {
+	data, err := RegistryCalldata(modelID, p)
 	if err != nil {
 		return nil, err
 	}
+	return verifyThroughRegistry(ctx, c, registry, data, send)
+}
+
+// verifyThroughRegistry sends data, a call of the registry's verify.
+func verifyThroughRegistry(ctx context.Context, c *Chain, registry common.Address, data []byte, send bool) (*RegistryVerification, error) {
 	if err := checkRegistry(ctx, c, registry); err != nil {
 		return nil, err
 	}
-	if _, err := c.Call(ctx, registry, data); err != nil {
+	out, err := c.Call(ctx, registry, data)
+	if err != nil {
 		return nil, registryRejection(err)
 	}
-	v := &Verification{Verifier: registry}
+	ret, err := registryABI.UnpackVerify(out)
+	if err != nil {
+		return nil, fmt.Errorf("the contract at %s is not a ZkmlRegistry of this version (verify: %v)", registry, err)
+	}
+	v := &RegistryVerification{Verification: Verification{Verifier: registry}, InputKey: ret.InputKey}
+	if v.Model, err = modelInfo(ctx, c, registry, [32]byte(data[4:36])); err != nil {
+		return nil, err
+	}
 	if !send {
 		if v.Gas, err = c.EstimateGas(ctx, registry, data); err != nil {
 			return nil, err
@@ -230,28 +392,31 @@ func registryRejection(err error) error {
 	return err
 }
 
-// A Result is the last proof of a model verified through a registry. Its
-// input commitment is not stored on chain: it is in the ProofVerified
-// event of its sequence number.
+// A Result is a model's result for one input, verified through a
+// registry. The proof's input part is not stored: it is the input key, and
+// in the ProofVerified event of the result's sequence number.
 type Result struct {
 	Prover   common.Address // who sent the proof
 	Block    uint64
-	Sequence uint32 // 1 for the model's first verified proof
-	// Outputs are the public inputs: the outputs packed as the build's
-	// settings.json says (prover.Build.Packing().Unpack reads them), or one
-	// per output element, negative values as r - |v|.
+	Sequence uint32 // 1 for the input's first verified proof
+	// Outputs are the public inputs after the input part: the outputs
+	// packed as the build's settings.json says (prover.Build.Packing().Unpack
+	// reads them), or one per output element, negative values as r - |v|.
 	Outputs []*big.Int
 }
 
-// LastResult reads the last result the registry recorded for modelID.
-func LastResult(ctx context.Context, c *Chain, registry common.Address, modelID [32]byte) (*Result, error) {
-	out, err := c.Call(ctx, registry, registryABI.PackLastResult(modelID))
+// ResultOf reads the result the registry recorded for the input of key
+// inputKey (see [InputKey]) of model modelID. For a model with a private
+// input, inputKey is zero and the result is the last proof of any input,
+// sent by anyone.
+func ResultOf(ctx context.Context, c *Chain, registry common.Address, modelID, inputKey [32]byte) (*Result, error) {
+	out, err := c.Call(ctx, registry, registryABI.PackResult(modelID, inputKey))
 	if err != nil {
 		return nil, err
 	}
-	r, err := registryABI.UnpackLastResult(out)
+	r, err := registryABI.UnpackResult(out)
 	if err != nil {
-		return nil, fmt.Errorf("the contract at %s is not a ZkmlRegistry (lastResult: %v)", registry, err)
+		return nil, fmt.Errorf("the contract at %s is not a ZkmlRegistry (result: %v)", registry, err)
 	}
 	return &Result{Prover: r.Prover, Block: r.BlockNumber, Sequence: r.Sequence, Outputs: r.Outputs}, nil
 }

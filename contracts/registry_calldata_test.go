@@ -10,19 +10,19 @@ import (
 
 // The registry's calldata, as any client decodes it: the selector of
 // RegistryVerifyFunction, then the model id, the proof's Solidity bytes, its
-// public inputs and the commitment.
+// public inputs.
 func TestRegistryCalldata(t *testing.T) {
 	for _, v := range []variant{variants[0], variants[2]} {
 		t.Run(v.name, func(t *testing.T) {
 			_, proofs := tinyBuild(t, v, 0)
 			p := proofs[0]
-			id, commitment := [32]byte{0: 0x50, 31: 0xfb}, [32]byte{31: 2}
-			data, err := RegistryCalldata(id, p, commitment)
+			id := [32]byte{0: 0x50, 31: 0xfb}
+			data, err := RegistryCalldata(id, p)
 			if err != nil {
 				t.Fatal(err)
 			}
 			sig := RegistryVerifyFunction()
-			if sig != "verify(bytes32,bytes,uint256[],bytes32)" {
+			if sig != "verify(bytes32,bytes,uint256[])" {
 				t.Errorf("RegistryVerifyFunction() = %q", sig)
 			}
 			if sel := crypto.Keccak256([]byte(sig))[:4]; !bytes.Equal(data[:4], sel) {
@@ -36,8 +36,8 @@ func TestRegistryCalldata(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if args[0].([32]byte) != id || !bytes.Equal(args[1].([]byte), raw) || args[3].([32]byte) != commitment {
-				t.Errorf("decoded (%x, %d proof bytes, _, %x), want (%x, %d, _, %x)", args[0], len(args[1].([]byte)), args[3], id, len(raw), commitment)
+			if args[0].([32]byte) != id || !bytes.Equal(args[1].([]byte), raw) {
+				t.Errorf("decoded (%x, %d proof bytes, _), want (%x, %d, _)", args[0], len(args[1].([]byte)), id, len(raw))
 			}
 			got := args[2].([]*big.Int)
 			if len(got) != len(p.PublicInputs) {

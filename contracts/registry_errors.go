@@ -59,11 +59,19 @@ func decodeZkmlError(contract common.Address, data []byte) (reason, why string, 
 	case "VerifierCodeChanged":
 		why = fmt.Sprintf("the code at the verifier address %s of model %s is gone or no longer the registered code (self-destructed?): the model accepts no proof", arg(1), arg(0))
 	case "OutputNotInField":
-		why = fmt.Sprintf("output %s of the proof of model %s is not below the BN254 scalar field order", arg(1), arg(0))
+		why = fmt.Sprintf("public input %s of the proof of model %s is not below the BN254 scalar field order", arg(1), arg(0))
 	case "NotAContract":
 		why = fmt.Sprintf("there is no contract at the verifier address %s: deploy the verifier first", arg(0))
 	case "UnsupportedBackend":
 		why = fmt.Sprintf("backend %s is neither Groth16 (0) nor PLONK (1)", arg(0))
+	case "UnsupportedSetupKind":
+		why = fmt.Sprintf("setup kind %s is neither a development setup (0) nor a ceremony (1)", arg(0))
+	case "BadInputCount":
+		why = fmt.Sprintf("%s input public inputs out of %s: the input part is part of the public inputs (and at most 65,535)", arg(0), arg(1))
+	case "WrongInputCount":
+		why = fmt.Sprintf("%s input values given, model %s has %s: pass its input part (the commitment of a hashed input)", arg(1), arg(0), arg(2))
+	case "DevelopmentSetup":
+		why = fmt.Sprintf("model %s was set up with a development setup, whose keys whoever ran it can forge proofs with: this consumer refuses it unless deployed to accept development setups", arg(0))
 	case "NoPublicInputs":
 		why = "a model needs at least one public input (output)"
 	case "WrongPublicInputCount":
@@ -82,11 +90,11 @@ func decodeZkmlError(contract common.Address, data []byte) (reason, why string, 
 			}
 		}
 	case "NoResult":
-		why = fmt.Sprintf("no proof of model %s has been verified through this registry yet", arg(0))
+		why = fmt.Sprintf("no proof of model %s for the input of key %s has been verified through this registry yet", arg(0), arg(1))
 	case "OutputIndexOutOfRange":
 		why = fmt.Sprintf("output index %s is out of range: the model has %s outputs", arg(0), arg(1))
 	case "NoNewResult":
-		why = fmt.Sprintf("the registry's last result (sequence %s) was already taken into account", arg(0))
+		why = fmt.Sprintf("the registry's result for input %s (sequence %s) was already taken into account", arg(0), arg(1))
 	case "BadPacking":
 		why = fmt.Sprintf("%s bits per output, %s outputs per public input is no packing layout zkml makes: use settings.json's circuit.output_packing", arg(0), arg(1))
 	case "PackedIndexOutOfRange":

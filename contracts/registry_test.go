@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -43,7 +45,7 @@ func deployAndRegister(t *testing.T, ctx context.Context, chain *Chain, registry
 		t.Fatalf("%s: registered without a transaction", v.name)
 	}
 	bh, _ := BuildHash(b)
-	if reg.ModelID != ModelID(bh, art.Runtime, b.Backend(), len(proofs[0].PublicInputs)) {
+	if reg.ModelID != ModelID(bh, art.Runtime, b.Backend(), len(proofs[0].PublicInputs), 0) {
 		t.Errorf("%s: model id differs from ModelID of the compiled runtime code", v.name)
 	}
 	// Registering again is a no-op.
@@ -106,18 +108,28 @@ func TestRegistry(t *testing.T) {
 
 	a, other := models["groth16"], models["groth16-other"]
 	// A registered model without proofs yet has no result.
-	_, err = LastResult(ctx, chain, registry, a.reg.ModelID)
+	_, err = ResultOf(ctx, chain, registry, a.reg.ModelID, [32]byte{})
 	expectRevert(t, "last result before any proof", err, false, "NoResult(", "no proof of model")
 
-	commitment := [32]byte{1, 2, 3}
 	for name, m := range models {
+		if m.reg.Inputs != 0 || m.reg.Setup != SetupDevelopment {
+			t.Errorf("%s: registered with %d input public inputs, %v setup; want 0, development", name, m.reg.Inputs, m.reg.Setup)
+		}
+		info, err := ModelInfo(ctx, chain, registry, m.reg.ModelID)
+		if err != nil || info.Verifier != m.reg.Verifier || info.Backend != m.build.Backend() || info.Inputs != 0 ||
+			info.PublicInputs != len(m.proofs[0].PublicInputs) || info.Setup != SetupDevelopment {
+			t.Errorf("%s: the registry's model view: %+v, %v", name, info, err)
+		}
 		for i, p := range m.proofs {
-			res, err := VerifyThroughRegistry(ctx, chain, registry, m.reg.ModelID, p, commitment, true)
+			res, err := VerifyThroughRegistry(ctx, chain, registry, m.reg.ModelID, p, true)
 			if err != nil {
 				t.Fatalf("%s proof %d: %v", name, i, err)
 			}
+			if res.InputKey != ([32]byte{}) {
+				t.Errorf("%s proof %d: input key %x, want 0 (private input)", name, i, res.InputKey)
+			}
 			t.Logf("%s: verification through the registry %d gas (%d public inputs)", name, res.Gas, len(p.PublicInputs))
-			last, err := LastResult(ctx, chain, registry, m.reg.ModelID)
+			last, err := ResultOf(ctx, chain, registry, m.reg.ModelID, [32]byte{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -138,81 +150,82 @@ func TestRegistry(t *testing.T) {
 		edited := *p
 		edited.PublicInputs = append([]*big.Int(nil), p.PublicInputs...)
 		edited.PublicInputs[len(edited.PublicInputs)-1] = new(big.Int).Add(edited.PublicInputs[len(edited.PublicInputs)-1], big.NewInt(1))
-		_, err = VerifyThroughRegistry(ctx, chain, registry, a.reg.ModelID, &edited, commitment, send)
+		_, err = VerifyThroughRegistry(ctx, chain, registry, a.reg.ModelID, &edited, send)
 		expectRevert(t, "tampered output", err, true, "ProofRejected(0x", "ProofInvalid()", "does not verify")
 
 		// A tampered proof: another valid proof's points with these outputs,
 		// and flipped bits.
 		swapped := *p
 		swapped.Bytes = a.proofs[1].Bytes
-		_, err = VerifyThroughRegistry(ctx, chain, registry, a.reg.ModelID, &swapped, commitment, send)
+		_, err = VerifyThroughRegistry(ctx, chain, registry, a.reg.ModelID, &swapped, send)
 		expectRevert(t, "proof of other outputs", err, true, "ProofRejected(0x", "does not verify")
 		raw, err := p.SolidityCalldata()
 		if err != nil {
 			t.Fatal(err)
 		}
 		raw[40] ^= 1
-		_, err = chain.Call(ctx, registry, registryABI.PackVerify(a.reg.ModelID, raw, p.PublicInputs, commitment))
+		_, err = chain.Call(ctx, registry, registryABI.PackVerify(a.reg.ModelID, raw, p.PublicInputs))
 		expectRevert(t, "flipped proof bit", err, false, "ProofRejected(0x")
 
 		// A valid proof of another model, never submitted, under a's id.
-		_, err = VerifyThroughRegistry(ctx, chain, registry, a.reg.ModelID, other.proofs[0], commitment, send)
+		_, err = VerifyThroughRegistry(ctx, chain, registry, a.reg.ModelID, other.proofs[0], send)
 		expectRevert(t, "proof of another model", err, true, "ProofRejected(0x", "does not verify")
 
 		// A proof already accepted for a, replayed under other's id.
-		_, err = VerifyThroughRegistry(ctx, chain, registry, other.reg.ModelID, p, commitment, send)
+		_, err = VerifyThroughRegistry(ctx, chain, registry, other.reg.ModelID, p, send)
 		expectRevert(t, "replay under another model id", err, true, "ProofRejected(0x", "does not verify")
 
 		// A Groth16 proof replayed under the PLONK model's id.
-		_, err = VerifyThroughRegistry(ctx, chain, registry, models["plonk"].reg.ModelID, p, commitment, send)
+		_, err = VerifyThroughRegistry(ctx, chain, registry, models["plonk"].reg.ModelID, p, send)
 		expectRevert(t, "Groth16 proof under a PLONK model id", err, true, "ProofRejected(0x")
 
 		// An unknown model id.
-		_, err = VerifyThroughRegistry(ctx, chain, registry, [32]byte{0xde, 0xad}, p, commitment, send)
+		_, err = VerifyThroughRegistry(ctx, chain, registry, [32]byte{0xde, 0xad}, p, send)
 		expectRevert(t, "unknown model", err, false, "UnknownModel(0xdead", "is registered in this registry")
 
 		// A public input outside the field.
 		outside := *p
 		outside.PublicInputs = append([]*big.Int(nil), p.PublicInputs...)
 		outside.PublicInputs[0] = ecc.BN254.ScalarField()
-		_, err = VerifyThroughRegistry(ctx, chain, registry, a.reg.ModelID, &outside, commitment, send)
+		_, err = VerifyThroughRegistry(ctx, chain, registry, a.reg.ModelID, &outside, send)
 		expectRevert(t, "public input outside the field", err, true, "PublicInputNotInField()")
 	}
 	// A list of outputs of the wrong length.
 	long := *a.proofs[0]
 	long.PublicInputs = append(append([]*big.Int(nil), long.PublicInputs...), big.NewInt(0))
-	_, err = VerifyThroughRegistry(ctx, chain, registry, a.reg.ModelID, &long, commitment, false)
+	_, err = VerifyThroughRegistry(ctx, chain, registry, a.reg.ModelID, &long, false)
 	expectRevert(t, "too many outputs", err, true, "WrongPublicInputCount(", fmt.Sprintf("has %d public inputs", len(long.PublicInputs)))
 
 	// The rejections left a's last result alone.
-	last, err := LastResult(ctx, chain, registry, a.reg.ModelID)
+	last, err := ResultOf(ctx, chain, registry, a.reg.ModelID, [32]byte{})
 	if err != nil || last.Sequence != uint32(len(a.proofs)) {
 		t.Errorf("last result after rejections: %+v, %v", last, err)
 	}
 
 	// Registrations that cannot be.
-	plan, key, layout, err := buildHashParts(a.build)
+	h, err := buildHashParts(a.build)
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = chain.Transact(ctx, registry, registryABI.PackRegister(plan, key, layout, common.HexToAddress("0x1234"), 0, 3))
+	plan, key, layout := h.plan, h.key, h.layout
+	_, err = chain.Transact(ctx, registry, registryABI.PackRegister(plan, key, 0, layout, common.HexToAddress("0x1234"), 0, 3, 0))
 	expectRevert(t, "register an address without code", err, false, "NotAContract(0x", "deploy the verifier first")
-	_, err = chain.Transact(ctx, registry, registryABI.PackRegister(plan, key, layout, registry, 2, 3))
+	_, err = chain.Transact(ctx, registry, registryABI.PackRegister(plan, key, 0, layout, registry, 2, 3, 0))
 	expectRevert(t, "register backend 2", err, false, "UnsupportedBackend(2)")
-	_, err = chain.Transact(ctx, registry, registryABI.PackRegister(plan, key, layout, registry, 0, 0))
+	_, err = chain.Transact(ctx, registry, registryABI.PackRegister(plan, key, 0, layout, registry, 0, 0, 0))
 	expectRevert(t, "register no public inputs", err, false, "NoPublicInputs()")
-	_, err = chain.Transact(ctx, registry, registryABI.PackRegister(plan, key, layout, registry, 0, 3))
+	_, err = chain.Transact(ctx, registry, registryABI.PackRegister(plan, key, 0, layout, registry, 0, 3, 0))
 	expectRevert(t, "register a contract that is no verifier", err, false, "NotAZkmlVerifier(0x", "has no keyHash()")
-	_, err = chain.Transact(ctx, registry, registryABI.PackRegister(plan, key, layout, other.reg.Verifier, 0, uint32(len(a.proofs[0].PublicInputs))))
+	_, err = chain.Transact(ctx, registry, registryABI.PackRegister(plan, key, 0, layout, other.reg.Verifier, 0, uint32(len(a.proofs[0].PublicInputs)), 0))
 	expectRevert(t, "register with the verifier of another key", err, false, "KeyMismatch(0x", "implements the key")
-	_, err = chain.Transact(ctx, registry, registryABI.PackRegister(plan, key, layout, a.reg.Verifier, 0, uint32(len(a.proofs[0].PublicInputs))))
+	_, err = chain.Transact(ctx, registry, registryABI.PackRegister(plan, key, 0, layout, a.reg.Verifier, 0, uint32(len(a.proofs[0].PublicInputs)), 0))
 	expectRevert(t, "register twice", err, false, "ModelAlreadyRegistered(0x")
 
 	// Not a registry.
-	if _, err := VerifyThroughRegistry(ctx, chain, a.reg.Verifier, a.reg.ModelID, a.proofs[0], commitment, false); err == nil || !strings.Contains(err.Error(), "is not a ZkmlRegistry") {
+	if _, err := VerifyThroughRegistry(ctx, chain, a.reg.Verifier, a.reg.ModelID, a.proofs[0], false); err == nil || !strings.Contains(err.Error(), "is not a ZkmlRegistry") {
 		t.Errorf("verifier as registry: got %v", err)
 	}
-	if _, err := VerifyThroughRegistry(ctx, chain, common.HexToAddress("0x1234"), a.reg.ModelID, a.proofs[0], commitment, false); err == nil || !strings.Contains(err.Error(), "no contract at the registry address") {
+	if _, err := VerifyThroughRegistry(ctx, chain, common.HexToAddress("0x1234"), a.reg.ModelID, a.proofs[0], false); err == nil || !strings.Contains(err.Error(), "no contract at the registry address") {
 		t.Errorf("empty address as registry: got %v", err)
 	}
 
@@ -220,7 +233,8 @@ func TestRegistry(t *testing.T) {
 	testOracle(t, ctx, chain, registry, models["groth16-unpacked"])
 }
 
-// testOracle runs the example consumer against model m of the registry.
+// testOracle runs the example consumer against model m of the registry, a
+// model of a development setup with a private input (input key 0).
 func testOracle(t *testing.T, ctx context.Context, chain *Chain, registry common.Address, m registeredModel) {
 	oracle := bindings.NewZkmlThresholdOracle()
 	p := m.proofs[0]
@@ -236,33 +250,30 @@ func testOracle(t *testing.T, ctx context.Context, chain *Chain, registry common
 		t.Fatalf("output 0 is %v, unpacked %d", p.Outputs[0][0], q[0])
 	}
 	bits, perWord := uint8(k.Bits), uint8(k.PerWord)
+	deploy := func(index int64, bits, perWord uint8, acceptDev bool) (*Receipt, error) {
+		return chain.Deploy(ctx, append(common.FromHex(bindings.ZkmlThresholdOracleMetaData.Bin),
+			oracle.PackConstructor(registry, m.reg.ModelID, big.NewInt(index), value, bits, perWord, acceptDev)...))
+	}
 	// A layout zkml never makes is refused, and so is an index beyond the
 	// public inputs.
 	for _, bad := range [][2]uint8{{0, 7}, {32, 8}, {64, 1}} {
-		_, err := chain.Deploy(ctx, append(common.FromHex(bindings.ZkmlThresholdOracleMetaData.Bin), oracle.PackConstructor(registry, m.reg.ModelID, big.NewInt(0), value, bad[0], bad[1])...))
-		if err == nil || !strings.Contains(err.Error(), "reverted") {
+		if _, err := deploy(0, bad[0], bad[1], true); err == nil || !strings.Contains(err.Error(), "reverted") {
 			t.Errorf("oracle with packing %v: deployed (%v)", bad, err)
 		}
 	}
-	_, err = chain.Deploy(ctx, append(common.FromHex(bindings.ZkmlThresholdOracleMetaData.Bin), oracle.PackConstructor(registry, m.reg.ModelID, big.NewInt(int64(max(k.PerWord, 6))), value, bits, perWord)...))
-	if err == nil || !strings.Contains(err.Error(), "reverted") {
+	if _, err := deploy(int64(max(k.PerWord, 6)), bits, perWord, true); err == nil || !strings.Contains(err.Error(), "reverted") {
 		t.Errorf("oracle of an output beyond the public inputs: deployed (%v)", err)
 	}
-	code := append(common.FromHex(bindings.ZkmlThresholdOracleMetaData.Bin), oracle.PackConstructor(registry, m.reg.ModelID, big.NewInt(0), value, bits, perWord)...)
-	dep, err := chain.Deploy(ctx, code)
+	// The model's keys come from a development setup: refused unless
+	// the oracle is told to accept them.
+	if _, err := deploy(0, bits, perWord, false); err == nil || !strings.Contains(err.Error(), "reverted") {
+		t.Errorf("oracle of a development-setup model without acceptDevelopmentSetup: deployed (%v)", err)
+	}
+	dep, err := deploy(0, bits, perWord, true)
 	if err != nil {
 		t.Fatal(err)
 	}
 	addr := dep.Contract
-	raw, err := p.SolidityCalldata()
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := chain.Transact(ctx, addr, oracle.PackSubmit(raw, p.PublicInputs, [32]byte{9}))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("oracle: deploy %d gas, submit (verification through the registry + action) %d gas", dep.GasUsed, r.GasUsed)
 	read := func(data []byte) []byte {
 		out, err := chain.Call(ctx, addr, data)
 		if err != nil {
@@ -270,31 +281,44 @@ func testOracle(t *testing.T, ctx context.Context, chain *Chain, registry common
 		}
 		return out
 	}
-	if trig, _ := oracle.UnpackTriggered(read(oracle.PackTriggered())); !trig {
+	if dev, _ := oracle.UnpackDevelopmentSetup(read(oracle.PackDevelopmentSetup())); !dev {
+		t.Error("the oracle does not say its model is of a development setup")
+	}
+	raw, err := p.SolidityCalldata()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := chain.Transact(ctx, addr, oracle.PackSubmit(raw, p.PublicInputs))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("oracle: deploy %d gas, submit (verification through the registry + action) %d gas", dep.GasUsed, r.GasUsed)
+	obs, _ := oracle.UnpackObservations(read(oracle.PackObservations([32]byte{})))
+	if !obs.Triggered {
 		t.Error("oracle not triggered by a value at its threshold")
 	}
-	if v, _ := oracle.UnpackLastValue(read(oracle.PackLastValue())); v.Cmp(value) != 0 {
-		t.Errorf("oracle's last value %s, want %s", v, value)
+	if obs.Value.Cmp(value) != 0 {
+		t.Errorf("oracle's last value %s, want %s", obs.Value, value)
 	}
 	// The same result again: nothing new to act on.
-	_, err = chain.Call(ctx, addr, oracle.PackSync())
+	_, err = chain.Call(ctx, addr, oracle.PackSync([32]byte{}))
 	expectRevert(t, "oracle sync without a new result", err, false, "NoNewResult(")
 	// A result proven by someone else, read from the registry.
-	if _, err := VerifyThroughRegistry(ctx, chain, registry, m.reg.ModelID, m.proofs[1], [32]byte{}, true); err != nil {
+	if _, err := VerifyThroughRegistry(ctx, chain, registry, m.reg.ModelID, m.proofs[1], true); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := chain.Transact(ctx, addr, oracle.PackSync()); err != nil {
+	if _, err := chain.Transact(ctx, addr, oracle.PackSync([32]byte{})); err != nil {
 		t.Fatal(err)
 	}
-	seq, _ := oracle.UnpackLastSequence(read(oracle.PackLastSequence()))
-	last, err := LastResult(ctx, chain, registry, m.reg.ModelID)
-	if err != nil || seq != last.Sequence {
-		t.Errorf("oracle sequence %d, registry's %+v (%v)", seq, last, err)
+	obs, _ = oracle.UnpackObservations(read(oracle.PackObservations([32]byte{})))
+	last, err := ResultOf(ctx, chain, registry, m.reg.ModelID, [32]byte{})
+	if err != nil || obs.Sequence != last.Sequence {
+		t.Errorf("oracle sequence %d, registry's %+v (%v)", obs.Sequence, last, err)
 	}
 	// A tampered submission changes nothing.
 	bad := append([]*big.Int(nil), p.PublicInputs...)
 	bad[0] = new(big.Int).Add(bad[0], big.NewInt(1))
-	_, err = chain.Transact(ctx, addr, oracle.PackSubmit(raw, bad, [32]byte{}))
+	_, err = chain.Transact(ctx, addr, oracle.PackSubmit(raw, bad))
 	expectRevert(t, "oracle submit of a tampered output", err, false, "ProofRejected(0x")
 }
 
@@ -391,13 +415,14 @@ func TestBuildHash(t *testing.T) {
 	if h3, _ := BuildHash(other); h3 == h1 {
 		t.Error("two models have the same build hash")
 	}
-	// The documented preimage, packing layout included.
+	// The documented preimage, setup kind and packing layout included.
 	key, err := KeyHash(b)
 	if err != nil {
 		t.Fatal(err)
 	}
 	plan := b.PlanHash()
 	pre := append(append([]byte{}, plan[:]...), key[:]...)
+	pre = append(pre, byte(SetupDevelopment)) // zkml's own setup
 	for _, o := range b.Settings().Outputs {
 		pre = binary.BigEndian.AppendUint32(pre, uint32(o.Scale))
 	}
@@ -413,10 +438,43 @@ func TestBuildHash(t *testing.T) {
 		t.Error("BuildHash is not keccak256 of its documented preimage (packing layout included)")
 	}
 	code := []byte{1, 2, 3}
-	if ModelID(h1, code, prover.Groth16, 6) == ModelID(h1, code, prover.PLONK, 6) ||
-		ModelID(h1, code, prover.Groth16, 6) == ModelID(h1, code, prover.Groth16, 5) ||
-		ModelID(h1, code, prover.Groth16, 6) == ModelID(h1, []byte{1, 2, 4}, prover.Groth16, 6) {
+	if ModelID(h1, code, prover.Groth16, 6, 0) == ModelID(h1, code, prover.PLONK, 6, 0) ||
+		ModelID(h1, code, prover.Groth16, 6, 0) == ModelID(h1, code, prover.Groth16, 5, 0) ||
+		ModelID(h1, code, prover.Groth16, 6, 0) == ModelID(h1, []byte{1, 2, 4}, prover.Groth16, 6, 0) {
 		t.Error("the model id does not bind the backend, the number of outputs and the verifier code")
+	}
+	if ModelID(h1, code, prover.Groth16, 6, 0) == ModelID(h1, code, prover.Groth16, 6, 1) {
+		t.Error("the model id does not bind the number of input public inputs")
+	}
+
+	// The same build with keys of a setup that is not a development one:
+	// another build hash.
+	dir := filepath.Join(t.TempDir(), "build")
+	if err := os.CopyFS(dir, os.DirFS(b.Dir())); err != nil {
+		t.Fatal(err)
+	}
+	settings := filepath.Join(dir, "settings.json")
+	data, err := os.ReadFile(settings)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := strings.Replace(string(data), `"insecure": true`, `"insecure": false`, 1)
+	if edited == string(data) {
+		t.Fatal(`settings.json holds no "insecure": true`)
+	}
+	if err := os.WriteFile(settings, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ceremony, err := prover.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if k, err := setupKind(ceremony); err != nil || k != SetupCeremony {
+		t.Errorf("setup kind of a build with insecure false: %v, %v", k, err)
+	}
+	pre[64] = byte(SetupCeremony)
+	if h, err := BuildHash(ceremony); err != nil || h == h1 || h != [32]byte(crypto.Keccak256(pre)) {
+		t.Errorf("the build hash does not bind the setup kind: %x (%v)", h, err)
 	}
 	nokeys, err := prover.Compile(context.Background(), t.TempDir()+"/build", testmodels.TinyPlan(5), prover.Groth16, prover.Meta{ModelFile: "tiny.onnx"})
 	if err != nil {

@@ -134,15 +134,15 @@ func TestForgeryChunkedKeyCollision(t *testing.T) {
 	plan := [32]byte(crypto.Keccak256([]byte("the honest plan")))
 	layout := []byte{0, 0, 1, 0}
 	key := k.hash()
-	_, err = chain.Transact(ctx, reg.Contract, registryABI.PackRegister(plan, key, layout, fdep.Contract, 0, n))
+	_, err = chain.Transact(ctx, reg.Contract, registryABI.PackRegister(plan, key, 0, layout, fdep.Contract, 0, n, 0))
 	expectRevert(t, "the honest build with the forged verifier", err, false, "KeyMismatch(0x")
 	// The honest registration, and the forged proof through it.
-	bh := [32]byte(crypto.Keccak256(plan[:], key[:], layout))
-	id := ModelID(bh, hcode, prover.Groth16, n)
-	if _, err := chain.Transact(ctx, reg.Contract, registryABI.PackRegister(plan, key, layout, hdep.Contract, 0, n)); err != nil {
+	bh := [32]byte(crypto.Keccak256(plan[:], key[:], []byte{byte(SetupDevelopment)}, layout))
+	id := ModelID(bh, hcode, prover.Groth16, n, 0)
+	if _, err := chain.Transact(ctx, reg.Contract, registryABI.PackRegister(plan, key, 0, layout, hdep.Contract, 0, n, 0)); err != nil {
 		t.Fatalf("honest registration: %v", err)
 	}
-	if _, err := chain.Transact(ctx, reg.Contract, registryABI.PackVerify(id, proof, in, [32]byte{})); err == nil {
+	if _, err := chain.Transact(ctx, reg.Contract, registryABI.PackVerify(id, proof, in)); err == nil {
 		t.Error("the registry accepted the forged proof under the honest model id")
 	} else {
 		expectRevert(t, "forged proof through the registry", err, false, "ProofRejected(0x", "ProofInvalid()")
@@ -179,7 +179,16 @@ const vanishingSource = `// SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
 interface Registry {
-    function register(bytes32 planHash, bytes32 keyHash, bytes calldata layout, address verifier, uint8 backend, uint32 publicInputs)
+    function register(
+        bytes32 planHash,
+        bytes32 keyHash,
+        uint8 setupKind,
+        bytes calldata layout,
+        address verifier,
+        uint8 backend,
+        uint32 publicInputs,
+        uint32 inputs
+    )
         external
         returns (bytes32);
 }
@@ -212,7 +221,7 @@ contract Attacker {
 
     function attack(Registry registry, bytes32 planHash, bytes32 keyHash) external {
         Vanishing v = new Vanishing(keyHash);
-        modelId = registry.register(planHash, keyHash, "", address(v), 0, 2);
+        modelId = registry.register(planHash, keyHash, 0, "", address(v), 0, 2, 0);
         verifier = address(v);
         v.vanish();
     }
@@ -263,9 +272,9 @@ func TestForgerySelfDestructedVerifier(t *testing.T) {
 		t.Fatalf("the verifier at %s did not self-destruct", verifier)
 	}
 	outs := []*big.Int{new(big.Int).Lsh(big.NewInt(1), 255), big.NewInt(42)}
-	_, err = chain.Transact(ctx, reg.Contract, registryABI.PackVerify(id, []byte("any bytes"), outs, [32]byte{}))
+	_, err = chain.Transact(ctx, reg.Contract, registryABI.PackVerify(id, []byte("any bytes"), outs))
 	if err == nil {
-		last, _ := LastResult(ctx, chain, reg.Contract, id)
+		last, _ := ResultOf(ctx, chain, reg.Contract, id, [32]byte{})
 		t.Fatalf("the registry accepted any bytes as a proof of a model whose verifier has no code; stored %v", last.Outputs)
 	}
 	if !strings.Contains(err.Error(), "VerifierCodeChanged(") {
@@ -283,14 +292,14 @@ func TestForgerySelfDestructedVerifier(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := chain.Call(ctx, reg.Contract, registryABI.PackRegister([32]byte{1}, key, nil, acc.Contract, 0, 2))
+	m, err := chain.Call(ctx, reg.Contract, registryABI.PackRegister([32]byte{1}, key, 0, nil, acc.Contract, 0, 2, 0))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := chain.Transact(ctx, reg.Contract, registryABI.PackRegister([32]byte{1}, key, nil, acc.Contract, 0, 2)); err != nil {
+	if _, err := chain.Transact(ctx, reg.Contract, registryABI.PackRegister([32]byte{1}, key, 0, nil, acc.Contract, 0, 2, 0)); err != nil {
 		t.Fatal(err)
 	}
-	_, err = chain.Transact(ctx, reg.Contract, registryABI.PackVerify([32]byte(m), []byte("any bytes"), outs, [32]byte{}))
+	_, err = chain.Transact(ctx, reg.Contract, registryABI.PackVerify([32]byte(m), []byte("any bytes"), outs))
 	expectRevert(t, "an output of 2^255", err, false, "OutputNotInField(0x", "not below the BN254 scalar field order")
 }
 
@@ -347,7 +356,7 @@ func TestVerifierKeyHash(t *testing.T) {
 					if err != nil {
 						t.Fatalf("%s verifier: %v", name, err)
 					}
-					if _, err := VerifyThroughRegistry(ctx, chain, reg.Contract, m.ModelID, proofs[0], [32]byte{}, false); err != nil {
+					if _, err := VerifyThroughRegistry(ctx, chain, reg.Contract, m.ModelID, proofs[0], false); err != nil {
 						t.Errorf("%s verifier through the registry: %v", name, err)
 					}
 					continue
@@ -436,6 +445,6 @@ func TestRegistryRefusesDelegatedAccount(t *testing.T) {
 	if got := readKeyHash(t, ctx, chain, eoa); got != key {
 		t.Fatalf("the delegated account's keyHash() is %x", got)
 	}
-	_, err = chain.Transact(ctx, reg.Contract, registryABI.PackRegister([32]byte{1}, key, nil, eoa, 0, 2))
+	_, err = chain.Transact(ctx, reg.Contract, registryABI.PackRegister([32]byte{1}, key, 0, nil, eoa, 0, 2, 0))
 	expectRevert(t, "register a delegated account", err, false, "DelegatedAccount(0x", "EIP-7702")
 }

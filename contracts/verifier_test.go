@@ -238,7 +238,7 @@ contract Answers { fallback(bytes calldata) external returns (bytes memory) { re
 	}
 	oracle := bindings.NewZkmlThresholdOracle()
 	addrs["ZkmlThresholdOracle"] = deploy(append(common.FromHex(bindings.ZkmlThresholdOracleMetaData.Bin),
-		oracle.PackConstructor(addrs["ZkmlRegistry"], m.ModelID, big.NewInt(0), big.NewInt(0), 0, 0)...))
+		oracle.PackConstructor(addrs["ZkmlRegistry"], m.ModelID, big.NewInt(0), big.NewInt(0), 0, 0, true)...))
 
 	for _, tc := range []struct {
 		addr common.Address

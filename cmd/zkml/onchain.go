@@ -127,8 +127,8 @@ func calldataCommand() *cli.Command {
 Any Ethereum client can send the data, as an eth_call or a transaction. Without --registry it
 calls the verifier itself: verifyProof(bytes,uint256[n]) for Groth16, Verify(bytes,uint256[])
 for PLONK. With --registry (or --model-id) it calls the registry's
-verify(bytes32 modelId, bytes proof, uint256[] publicInputs, bytes32 inputCommitment), which
-records the outputs as the model's last result when sent as a transaction.
+verify(bytes32 modelId, bytes proof, uint256[] publicInputs), which records the outputs as
+the result of the proof's input (its input key, in --json) when sent as a transaction.
 
 The model id is the one ` + "`zkml deploy --registry`" + ` printed: pass it with --model-id (no
 chain access), or pass the verifier's --address and an RPC (--rpc, $ZKML_RPC_URL) and zkml
@@ -138,7 +138,6 @@ build, not that it is valid, nor that the model is registered: the call does.`,
 			&cli.StringFlag{Name: "registry", Usage: "print the call of verify on the ZkmlRegistry at `ADDRESS` (shown as \"to\" in --json)"},
 			modelIDFlag,
 			&cli.StringFlag{Name: "address", Usage: "the verifier's `ADDRESS`: \"to\" in --json; with --registry and --rpc, the model id is computed from its code"},
-			commitmentFlag,
 			&cli.StringFlag{Name: "rpc", EnvVars: rpcFlag.EnvVars,
 				Usage: "JSON-RPC `URL` of the verifier's chain, read only to compute the model id from --address (calldata needs no chain otherwise)"},
 			chainIDFlag, jsonFlag,
@@ -163,9 +162,6 @@ build, not that it is valid, nor that the model is registered: the call does.`,
 					return err
 				}
 			} else {
-				if c.String("input-commitment") != "" {
-					return errors.New("--input-commitment goes to a registry: pass --registry ADDRESS (and --model-id)")
-				}
 				if s := c.String("address"); s != "" {
 					to, err := parseAddress("--address", s)
 					if err != nil {
@@ -185,7 +181,9 @@ type calldataResult struct {
 	Function string          `json:"function"`
 	To       *common.Address `json:"to,omitempty"` // the contract to send the data to, when given
 	ModelID  string          `json:"model_id,omitempty"`
-	Data     string          `json:"data"`
+	// InputKey is the key the registry keeps the result under (--registry).
+	InputKey string `json:"input_key,omitempty"`
+	Data     string `json:"data"`
 }
 
 func openBuildAndProof(dir, proofPath string) (*prover.Build, *prover.Proof, error) {
@@ -216,7 +214,10 @@ installs it into .tools/, or set $ZKML_SOLCJS).
 
 With --registry new, a ZkmlRegistry is deployed too (its bytecode ships with zkml) and the
 model registered in it; --registry ADDRESS registers the model in an existing one. Contracts
-then verify proofs through the registry and read the model's last proven outputs from it.
+then verify proofs through the registry and read from it the outputs proven for an input.
+The registry records whether the keys come from a development setup (zkml setup's own:
+anyone who ran it can forge proofs), and how many public inputs are the model's input: 0
+for a private input, whose single result anyone can overwrite with a proof of any input.
 
 With --generic no compiler is needed: zkml deploys its generic Groth16 verifier (bytecode
 shipped with zkml) with the build's verifying key as constructor data. It takes the same
@@ -271,6 +272,7 @@ public inputs: a key of over 382 is spread over several data contracts, one tran
 					} else {
 						fmt.Fprintf(w, "registered: already, with verifier %s (same code)\n", r.Verifier)
 					}
+					r.notes(w)
 				}
 				if res.Embedded {
 					fmt.Fprintln(w, "note: "+embeddedNote)
@@ -330,6 +332,7 @@ func verifyOnchainCommand() *cli.Command {
    zkml verify-onchain build/ proof.json --rpc URL --address 0x.. --tx   # pays; prints gas used
    zkml verify-onchain build/ proof.json --rpc URL --address 0x.. --registry 0x.. --tx
                                           # through a ZkmlRegistry: records the outputs
+                                          # as the result of the proof's input
 
 Without --address a verifier is deployed first (see ` + "`zkml deploy`" + `; --generic as there). The
 proof file's outputs must be what its public inputs prove, as for ` + "`zkml verify`" + `. Exits 1
@@ -339,7 +342,7 @@ when the proof is rejected, printing the contract's reason (with --json, {"valid
 			rpcFlag, privateKeyFlag, chainIDFlag,
 			&cli.StringFlag{Name: "address", Usage: "the verifier's `ADDRESS` (default: deploy one first)"},
 			&cli.BoolFlag{Name: "tx", Usage: "send a transaction (needs a funded --private-key) instead of an eth_call"},
-			registryFlag, modelIDFlag, commitmentFlag, genericFlag,
+			registryFlag, modelIDFlag, genericFlag,
 			jsonFlag, quietFlag,
 		},
 		Action: func(c *cli.Context) error {
@@ -365,14 +368,10 @@ when the proof is rejected, printing the contract's reason (with --json, {"valid
 				}
 				addr = common.HexToAddress(s)
 			}
-			commitment, err := parseHash32("--input-commitment", c.String("input-commitment"))
-			if err != nil {
-				return err
-			}
 			regFlag := c.String("registry")
 			if regFlag != "" && !strings.EqualFold(regFlag, "new") && c.String("model-id") != "" {
 				// A known registry and model: only the registry is needed.
-				return verifyThroughRegistry(ctx, c, b, p, a[1], regFlag, commitment)
+				return verifyThroughRegistry(ctx, c, b, p, a[1], regFlag)
 			}
 			deploying := addr == (common.Address{})
 			chain, err := openChain(ctx, c, deploying || c.Bool("tx"))
@@ -390,7 +389,7 @@ when the proof is rejected, printing the contract's reason (with --json, {"valid
 				addr, res.Deployed = d.Address, d
 			}
 			if regFlag != "" {
-				return registryVerify(ctx, c, chain, b, p, a[1], addr, deploying, commitment, res, prog)
+				return registryVerify(ctx, c, chain, b, p, a[1], addr, deploying, res, prog)
 			}
 			prog.Stage("verifying on " + chain.String())
 			v, err := contracts.VerifyOnChain(ctx, chain, addr, b, p, c.Bool("tx"))

@@ -27,10 +27,6 @@ var (
 		Name:  "model-id",
 		Usage: "the registry's `ID` of the model (default: computed from the build and the verifier at --address)",
 	}
-	commitmentFlag = &cli.StringFlag{
-		Name:  "input-commitment",
-		Usage: "32-byte `HEX` recorded with the result, e.g. a hash of the input; NOT proven (the input is private)",
-	}
 )
 
 type registryResult struct {
@@ -41,6 +37,30 @@ type registryResult struct {
 	Verifier    common.Address `json:"verifier"`              // the registered verifier (an earlier deployment when registered before)
 	RegisterTx  *common.Hash   `json:"register_tx,omitempty"` // nil: the model was registered before
 	RegisterGas uint64         `json:"register_gas,omitempty"`
+	// What the registry records of the model: the number of leading public
+	// inputs that are its input part (0: private, one result per model that
+	// anyone can overwrite) and its setup kind ("development" or "ceremony").
+	Inputs int    `json:"input_public_inputs"`
+	Setup  string `json:"setup,omitempty"`
+	// InputKey is the key the result of the proof is stored under.
+	InputKey string `json:"input_key,omitempty"`
+}
+
+// describe fills in what the registry says of the model.
+func (r *registryResult) describe(m *contracts.RegisteredModel) {
+	r.Inputs, r.Setup = m.Inputs, m.Setup.String()
+}
+
+// notes prints what a consumer of the model's results must know.
+func (r *registryResult) notes(w io.Writer) {
+	if r.Setup == contracts.SetupDevelopment.String() {
+		fmt.Fprintln(w, "setup:    development (recorded on chain): whoever ran the setup can forge proofs; consumers should refuse the model (ZkmlThresholdOracle does unless told to accept it)")
+	}
+	if r.Inputs == 0 {
+		fmt.Fprintln(w, "input:    private: the registry keeps one result for the model, which anyone can overwrite with a proof of any input")
+	} else {
+		fmt.Fprintf(w, "input:    proven (%d public inputs): results are kept per input\n", r.Inputs)
+	}
 }
 
 // registerBuild deploys a registry when asked ("new") and registers b with
@@ -72,6 +92,11 @@ func registerBuild(ctx context.Context, chain *contracts.Chain, flag string, b *
 	p.End()
 	res.Verifier = reg.Verifier
 	res.ModelID, res.BuildHash = "0x"+hex.EncodeToString(reg.ModelID[:]), "0x"+hex.EncodeToString(reg.BuildHash[:])
+	m, err := contracts.ModelInfo(ctx, chain, res.Registry, reg.ModelID)
+	if err != nil {
+		return nil, err
+	}
+	res.describe(m)
 	if reg.Receipt != nil {
 		res.RegisterTx, res.RegisterGas = &reg.Receipt.TxHash, reg.Receipt.GasUsed
 	}
@@ -106,10 +131,6 @@ func modelIDFor(ctx context.Context, c *cli.Context, chain *contracts.Chain, b *
 	if verifier == (common.Address{}) {
 		return [32]byte{}, fmt.Errorf("--registry: pass --model-id, or the verifier's --address to compute it")
 	}
-	bh, err := contracts.BuildHash(b)
-	if err != nil {
-		return [32]byte{}, err
-	}
 	code, err := chain.CodeAt(ctx, verifier)
 	if err != nil {
 		return [32]byte{}, err
@@ -117,11 +138,11 @@ func modelIDFor(ctx context.Context, c *cli.Context, chain *contracts.Chain, b *
 	if len(code) == 0 {
 		return [32]byte{}, fmt.Errorf("no contract at the verifier address %s on %s: check --address", verifier, chain)
 	}
-	return contracts.ModelID(bh, code, b.Backend(), b.Settings().Circuit.PublicInputs), nil
+	return contracts.BuildModelID(b, code)
 }
 
 // verifyThroughRegistry is verify-onchain --registry ADDRESS --model-id ID.
-func verifyThroughRegistry(ctx context.Context, c *cli.Context, b *prover.Build, p *prover.Proof, proofPath, regFlag string, commitment [32]byte) error {
+func verifyThroughRegistry(ctx context.Context, c *cli.Context, b *prover.Build, p *prover.Proof, proofPath, regFlag string) error {
 	registry, err := parseAddress("--registry", regFlag)
 	if err != nil {
 		return err
@@ -135,13 +156,13 @@ func verifyThroughRegistry(ctx context.Context, c *cli.Context, b *prover.Build,
 	}
 	defer chain.Close()
 	res := verifyOnchainResult{ChainID: chain.ChainID().String(), Registry: &registryResult{Registry: registry}}
-	return finishRegistryVerify(ctx, c, chain, p, proofPath, registry, commitment, &res, progressFor(c))
+	return finishRegistryVerify(ctx, c, chain, p, proofPath, registry, &res, progressFor(c))
 }
 
 // registryVerify is verify-onchain --registry with a verifier at addr or
 // deployed by this command.
 func registryVerify(ctx context.Context, c *cli.Context, chain *contracts.Chain, b *prover.Build, p *prover.Proof, proofPath string,
-	addr common.Address, deployed bool, commitment [32]byte, res verifyOnchainResult, prog *progress) error {
+	addr common.Address, deployed bool, res verifyOnchainResult, prog *progress) error {
 	regFlag := c.String("registry")
 	if deployed || strings.EqualFold(regFlag, "new") {
 		r, err := registerBuild(ctx, chain, regFlag, b, addr, prog)
@@ -149,7 +170,7 @@ func registryVerify(ctx context.Context, c *cli.Context, chain *contracts.Chain,
 			return err
 		}
 		res.Registry = r
-		return finishRegistryVerify(ctx, c, chain, p, proofPath, r.Registry, commitment, &res, prog)
+		return finishRegistryVerify(ctx, c, chain, p, proofPath, r.Registry, &res, prog)
 	}
 	registry, err := parseAddress("--registry", regFlag)
 	if err != nil {
@@ -160,11 +181,11 @@ func registryVerify(ctx context.Context, c *cli.Context, chain *contracts.Chain,
 		return err
 	}
 	res.Registry = &registryResult{Registry: registry, ModelID: "0x" + hex.EncodeToString(id[:])}
-	return finishRegistryVerify(ctx, c, chain, p, proofPath, registry, commitment, &res, prog)
+	return finishRegistryVerify(ctx, c, chain, p, proofPath, registry, &res, prog)
 }
 
 func finishRegistryVerify(ctx context.Context, c *cli.Context, chain *contracts.Chain, p *prover.Proof, proofPath string,
-	registry common.Address, commitment [32]byte, res *verifyOnchainResult, prog *progress) error {
+	registry common.Address, res *verifyOnchainResult, prog *progress) error {
 	if res.Registry.ModelID == "" {
 		if s := c.String("model-id"); s != "" {
 			res.Registry.ModelID = s
@@ -175,7 +196,7 @@ func finishRegistryVerify(ctx context.Context, c *cli.Context, chain *contracts.
 		return err
 	}
 	prog.Stage("verifying through the registry on " + chain.String())
-	v, err := contracts.VerifyThroughRegistry(ctx, chain, registry, id, p, commitment, c.Bool("tx"))
+	v, err := contracts.VerifyThroughRegistry(ctx, chain, registry, id, p, c.Bool("tx"))
 	if err != nil {
 		prog.Fail()
 		if errors.Is(err, contracts.ErrRejected) {
@@ -185,6 +206,8 @@ func finishRegistryVerify(ctx context.Context, c *cli.Context, chain *contracts.
 	}
 	prog.End()
 	res.Valid, res.Verifier, res.Gas, res.TxHash = true, registry, v.Gas, v.TxHash
+	res.Registry.describe(v.Model)
+	res.Registry.InputKey = "0x" + hex.EncodeToString(v.InputKey[:])
 	return output(c, res, func(w io.Writer) {
 		how := "eth_call"
 		if v.TxHash != nil {
@@ -192,15 +215,16 @@ func finishRegistryVerify(ctx context.Context, c *cli.Context, chain *contracts.
 		}
 		fmt.Fprintf(w, "proof is valid on chain %s (registry %s, model %s, %s)\n", res.ChainID, registry, res.Registry.ModelID, how)
 		if v.TxHash != nil {
-			fmt.Fprintf(w, "gas used: %d (the outputs are now the model's last result in the registry)\n", v.Gas)
+			fmt.Fprintf(w, "gas used: %d (the outputs are now the model's result for input key %s in the registry)\n", v.Gas, res.Registry.InputKey)
 		} else {
 			fmt.Fprintf(w, "gas (estimated, as a transaction): %d\n", v.Gas)
 		}
+		res.Registry.notes(w)
 	})
 }
 
 // registryCalldata is calldata --registry / --model-id: the data of the
-// registry's verify(modelId, proof, publicInputs, inputCommitment), for a
+// registry's verify(modelId, proof, publicInputs), for a
 // client other than zkml to send.
 func registryCalldata(c *cli.Context, b *prover.Build, p *prover.Proof, proofPath string) (calldataResult, error) {
 	var res calldataResult
@@ -214,18 +238,19 @@ func registryCalldata(c *cli.Context, b *prover.Build, p *prover.Proof, proofPat
 		}
 		res.To = &to
 	}
-	commitment, err := parseHash32("--input-commitment", c.String("input-commitment"))
-	if err != nil {
-		return res, err
-	}
 	id, err := calldataModelID(c, b)
 	if err != nil {
 		return res, err
 	}
-	data, err := contracts.RegistryCalldata(id, p, commitment)
+	data, err := contracts.RegistryCalldata(id, p)
 	if err != nil {
 		return res, fmt.Errorf("%s: %w", proofPath, err)
 	}
+	key, err := contracts.ProofInputKey(b, p)
+	if err != nil {
+		return res, fmt.Errorf("%s: %w", proofPath, err)
+	}
+	res.InputKey = "0x" + hex.EncodeToString(key[:])
 	res.Function = contracts.RegistryVerifyFunction()
 	res.ModelID, res.Data = "0x"+hex.EncodeToString(id[:]), "0x"+hex.EncodeToString(data)
 	return res, nil

@@ -26,9 +26,9 @@ var (
 
 // ZkmlThresholdOracleMetaData contains all meta data concerning the ZkmlThresholdOracle contract.
 var ZkmlThresholdOracleMetaData = bind.MetaData{
-	ABI: "[{\"inputs\":[{\"internalType\":\"contractZkmlRegistry\",\"name\":\"registry_\",\"type\":\"address\"},{\"internalType\":\"bytes32\",\"name\":\"modelId_\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"outputIndex_\",\"type\":\"uint256\"},{\"internalType\":\"int256\",\"name\":\"threshold_\",\"type\":\"int256\"},{\"internalType\":\"uint8\",\"name\":\"bitsPerOutput_\",\"type\":\"uint8\"},{\"internalType\":\"uint8\",\"name\":\"outputsPerWord_\",\"type\":\"uint8\"}],\"stateMutability\":\"nonpayable\",\"type\":\"constructor\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"bits\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"perWord\",\"type\":\"uint256\"}],\"name\":\"BadPacking\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint32\",\"name\":\"sequence\",\"type\":\"uint32\"}],\"name\":\"NoNewResult\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"}],\"name\":\"NotAFieldElement\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"index\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"outputs\",\"type\":\"uint256\"}],\"name\":\"OutputIndexOutOfRange\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"index\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"outputs\",\"type\":\"uint256\"}],\"name\":\"PackedIndexOutOfRange\",\"type\":\"error\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint32\",\"name\":\"sequence\",\"type\":\"uint32\"},{\"indexed\":false,\"internalType\":\"int256\",\"name\":\"value\",\"type\":\"int256\"},{\"indexed\":false,\"internalType\":\"bool\",\"name\":\"triggered\",\"type\":\"bool\"}],\"name\":\"Observed\",\"type\":\"event\"},{\"inputs\":[],\"name\":\"bitsPerOutput\",\"outputs\":[{\"internalType\":\"uint8\",\"name\":\"\",\"type\":\"uint8\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"lastSequence\",\"outputs\":[{\"internalType\":\"uint32\",\"name\":\"\",\"type\":\"uint32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"lastValue\",\"outputs\":[{\"internalType\":\"int256\",\"name\":\"\",\"type\":\"int256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"modelId\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"outputIndex\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"outputsPerWord\",\"outputs\":[{\"internalType\":\"uint8\",\"name\":\"\",\"type\":\"uint8\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"registry\",\"outputs\":[{\"internalType\":\"contractZkmlRegistry\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes\",\"name\":\"proof\",\"type\":\"bytes\"},{\"internalType\":\"uint256[]\",\"name\":\"outputs\",\"type\":\"uint256[]\"},{\"internalType\":\"bytes32\",\"name\":\"inputCommitment\",\"type\":\"bytes32\"}],\"name\":\"submit\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"sync\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"threshold\",\"outputs\":[{\"internalType\":\"int256\",\"name\":\"\",\"type\":\"int256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"triggered\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"}]",
+	ABI: "[{\"inputs\":[{\"internalType\":\"contractZkmlRegistry\",\"name\":\"registry_\",\"type\":\"address\"},{\"internalType\":\"bytes32\",\"name\":\"modelId_\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"outputIndex_\",\"type\":\"uint256\"},{\"internalType\":\"int256\",\"name\":\"threshold_\",\"type\":\"int256\"},{\"internalType\":\"uint8\",\"name\":\"bitsPerOutput_\",\"type\":\"uint8\"},{\"internalType\":\"uint8\",\"name\":\"outputsPerWord_\",\"type\":\"uint8\"},{\"internalType\":\"bool\",\"name\":\"acceptDevelopmentSetup_\",\"type\":\"bool\"}],\"stateMutability\":\"nonpayable\",\"type\":\"constructor\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"bits\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"perWord\",\"type\":\"uint256\"}],\"name\":\"BadPacking\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"modelId\",\"type\":\"bytes32\"}],\"name\":\"DevelopmentSetup\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"inputKey\",\"type\":\"bytes32\"},{\"internalType\":\"uint32\",\"name\":\"sequence\",\"type\":\"uint32\"}],\"name\":\"NoNewResult\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"}],\"name\":\"NotAFieldElement\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"index\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"outputs\",\"type\":\"uint256\"}],\"name\":\"OutputIndexOutOfRange\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"index\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"outputs\",\"type\":\"uint256\"}],\"name\":\"PackedIndexOutOfRange\",\"type\":\"error\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"inputKey\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"uint32\",\"name\":\"sequence\",\"type\":\"uint32\"},{\"indexed\":false,\"internalType\":\"int256\",\"name\":\"value\",\"type\":\"int256\"},{\"indexed\":false,\"internalType\":\"bool\",\"name\":\"triggered\",\"type\":\"bool\"}],\"name\":\"Observed\",\"type\":\"event\"},{\"inputs\":[],\"name\":\"bitsPerOutput\",\"outputs\":[{\"internalType\":\"uint8\",\"name\":\"\",\"type\":\"uint8\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"developmentSetup\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"inputs\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"modelId\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"name\":\"observations\",\"outputs\":[{\"internalType\":\"int256\",\"name\":\"value\",\"type\":\"int256\"},{\"internalType\":\"uint32\",\"name\":\"sequence\",\"type\":\"uint32\"},{\"internalType\":\"bool\",\"name\":\"triggered\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"outputIndex\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"outputsPerWord\",\"outputs\":[{\"internalType\":\"uint8\",\"name\":\"\",\"type\":\"uint8\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"registry\",\"outputs\":[{\"internalType\":\"contractZkmlRegistry\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes\",\"name\":\"proof\",\"type\":\"bytes\"},{\"internalType\":\"uint256[]\",\"name\":\"publicInputs\",\"type\":\"uint256[]\"}],\"name\":\"submit\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"inputKey\",\"type\":\"bytes32\"}],\"name\":\"sync\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"threshold\",\"outputs\":[{\"internalType\":\"int256\",\"name\":\"\",\"type\":\"int256\"}],\"stateMutability\":\"view\",\"type\":\"function\"}]",
 	ID:  "ZkmlThresholdOracle",
-	Bin: "0x610140604052348015610010575f5ffd5b50604051610e77380380610e7783398101604081905261002f916101c3565b60405163ee19e84b60e01b8152600481018690525f906001600160a01b0388169063ee19e84b90602401606060405180830381865afa158015610074573d5f5f3e3d5ffd5b505050506040513d601f19601f820116820180604052508101906100989190610222565b92505063ffffffff8216905060ff84161515806100b7575060ff831615155b1561013b5760ff841615806100cf5750603f8460ff16115b806100db575060ff8316155b806100f5575060fd6100f360ff808616908716610270565b115b156101255760405163028caf3960e51b815260ff8086166004830152841660248201526044015b60405180910390fd5b61013860ff841663ffffffff8416610270565b90505b8086106101655760405163ab553ef560e01b8152600481018790526024810182905260440161011c565b50506001600160a01b0390951660805260a09390935260c09190915260e05260ff908116610100521661012052610299565b6001600160a01b03811681146101ab575f5ffd5b50565b805160ff811681146101be575f5ffd5b919050565b5f5f5f5f5f5f60c087890312156101d8575f5ffd5b86516101e381610197565b80965050602087015194506040870151935060608701519250610208608088016101ae565b915061021660a088016101ae565b90509295509295509295565b5f5f5f60608486031215610234575f5ffd5b835161023f81610197565b925061024d602085016101ae565b9150604084015163ffffffff81168114610265575f5ffd5b809150509250925092565b808202811582820484141761029357634e487b7160e01b5f52601160045260245ffd5b92915050565b60805160a05160c05160e0516101005161012051610b526103255f395f81816101db01526104b301525f818161021401528181610446015261049201525f818161010e015261053b01525f818160af0152818161047101526104e201525f818161013d01528181610271015261034e01525f818161019c0152818161024201526103820152610b525ff3fe608060405234801561000f575f5ffd5b50600436106100a6575f3560e01c806344cd10211161006e57806344cd10211461015f578063741c8907146101825780637b10399914610197578063a94c2314146101d6578063d016c2ae1461020f578063fff6cae914610236575f5ffd5b806336c8c441146100aa5780633bc684e9146100e457806342cde4e814610109578063431838341461013057806343cdaad214610138575b5f5ffd5b6100d17f000000000000000000000000000000000000000000000000000000000000000081565b6040519081526020015b60405180910390f35b6001546100f49063ffffffff1681565b60405163ffffffff90911681526020016100db565b6100d17f000000000000000000000000000000000000000000000000000000000000000081565b6100d15f5481565b6100d17f000000000000000000000000000000000000000000000000000000000000000081565b61017261016d3660046107c5565b61023e565b60405190151581526020016100db565b60015461017290640100000000900460ff1681565b6101be7f000000000000000000000000000000000000000000000000000000000000000081565b6040516001600160a01b0390911681526020016100db565b6101fd7f000000000000000000000000000000000000000000000000000000000000000081565b60405160ff90911681526020016100db565b6101fd7f000000000000000000000000000000000000000000000000000000000000000081565b61017261033f565b5f5f7f00000000000000000000000000000000000000000000000000000000000000006001600160a01b031663ef4c990e7f000000000000000000000000000000000000000000000000000000000000000089898989896040518763ffffffff1660e01b81526004016102b696959493929190610864565b6020604051808303815f875af11580156102d2573d5f5f3e3d5ffd5b505050506040513d601f19601f820116820180604052508101906102f691906108ee565b9050610334818686808060200260200160405190810160405280939291908181526020018383602002808284375f9201919091525061044092505050565b979650505050505050565b60405163b5c9da1560e01b81527f000000000000000000000000000000000000000000000000000000000000000060048201525f90819081906001600160a01b037f0000000000000000000000000000000000000000000000000000000000000000169063b5c9da15906024015f60405180830381865afa1580156103c6573d5f5f3e3d5ffd5b505050506040513d5f823e601f3d908101601f191682016040526103ed9190810190610922565b600154919550935063ffffffff90811690851611915061042f90505760405163b403974960e01b815263ffffffff831660048201526024015b60405180910390fd5b6104398282610440565b9250505090565b5f8060ff7f000000000000000000000000000000000000000000000000000000000000000016156104dc576104d7837f00000000000000000000000000000000000000000000000000000000000000007f00000000000000000000000000000000000000000000000000000000000000007f00000000000000000000000000000000000000000000000000000000000000006105b6565b61051e565b61051e837f00000000000000000000000000000000000000000000000000000000000000008151811061051157610511610a37565b60200260200101516106d0565b5f8190556001805463ffffffff871664ffffffffff1990911681177f00000000000000000000000000000000000000000000000000000000000000008412156401000000008102919091179092556040805184815260208101849052939450919290917f30c7989ef2ff6add40182953404ac2b9d51a5cfa1d5587ea16c13d6cc4d678f2910160405180910390a29150505b92915050565b5f60ff831615806105ca5750603f8360ff16115b806105d6575060ff8216155b806105f0575060fd6105ee60ff808516908616610a5f565b115b1561061b5760405163028caf3960e51b815260ff808516600483015283166024820152604401610426565b5f61062960ff841686610a8a565b90508551811061066657848360ff1687516106449190610a5f565b6040516305ecc14360e51b815260048101929092526024820152604401610426565b5f610678600160ff871681901b610a9d565b61068560ff861688610ab0565b6106929060ff8816610a5f565b8884815181106106a4576106a4610a37565b6020026020010151901c1690506001856106be9190610ac3565b60ff166001901b816103349190610adc565b5f7f30644e72e131a029b85045b68181585d2833e84879b9709143e1f593f000000182106107145760405163bae9ec6760e01b815260048101839052602401610426565b61073f60027f30644e72e131a029b85045b68181585d2833e84879b9709143e1f593f0000001610a8a565b82111561077957610770827f30644e72e131a029b85045b68181585d2833e84879b9709143e1f593f0000001610a9d565b6105b090610b02565b5090565b5f5f83601f84011261078d575f5ffd5b50813567ffffffffffffffff8111156107a4575f5ffd5b6020830191508360208260051b85010111156107be575f5ffd5b9250929050565b5f5f5f5f5f606086880312156107d9575f5ffd5b853567ffffffffffffffff8111156107ef575f5ffd5b8601601f810188136107ff575f5ffd5b803567ffffffffffffffff811115610815575f5ffd5b886020828401011115610826575f5ffd5b60209182019650945086013567ffffffffffffffff811115610846575f5ffd5b6108528882890161077d565b96999598509660400135949350505050565b86815260806020820152846080820152848660a08301375f60a08683018101829052601f19601f8801168301838103820160408501529081018590526001600160fb1b038511156108b3575f5ffd5b8460051b808760c084013760609390930193909352500160c00195945050505050565b805163ffffffff811681146108e9575f5ffd5b919050565b5f602082840312156108fe575f5ffd5b610907826108d6565b9392505050565b634e487b7160e01b5f52604160045260245ffd5b5f5f5f5f60808587031215610935575f5ffd5b84516001600160a01b038116811461094b575f5ffd5b602086015190945067ffffffffffffffff81168114610968575f5ffd5b9250610976604086016108d6565b9150606085015167ffffffffffffffff811115610991575f5ffd5b8501601f810187136109a1575f5ffd5b805167ffffffffffffffff8111156109bb576109bb61090e565b8060051b604051601f19603f830116810181811067ffffffffffffffff821117156109e8576109e861090e565b60405291825260208184018101929081018a841115610a05575f5ffd5b6020850194505b83851015610a2857845180825260209586019590935001610a0c565b50969995985093965050505050565b634e487b7160e01b5f52603260045260245ffd5b634e487b7160e01b5f52601160045260245ffd5b80820281158282048414176105b0576105b0610a4b565b634e487b7160e01b5f52601260045260245ffd5b5f82610a9857610a98610a76565b500490565b818103818111156105b0576105b0610a4b565b5f82610abe57610abe610a76565b500690565b60ff82811682821603908111156105b0576105b0610a4b565b8181035f831280158383131683831282161715610afb57610afb610a4b565b5092915050565b5f600160ff1b8201610b1657610b16610a4b565b505f039056fea26469706673582212201d9bd0dbd349d403bc973963e1cfbf1cde5e10bca09c773f4c6ee0a42880df0964736f6c63430008250033",
+	Bin: "0x610180604052348015610010575f5ffd5b506040516110eb3803806110eb83398101604081905261002f9161027f565b5f5f5f896001600160a01b031663ee19e84b8a6040518263ffffffff1660e01b815260040161006091815260200190565b60a060405180830381865afa15801561007b573d5f5f3e3d5ffd5b505050506040513d601f19601f8201168201806040525081019061009f919061030a565b94509450945050505f8a6001600160a01b031663ade5a0eb6040518163ffffffff1660e01b8152600401602060405180830381865afa1580156100e4573d5f5f3e3d5ffd5b505050506040513d601f19601f82011682018060405250810190610108919061036d565b60ff168260ff1614905080801561011d575084155b156101435760405163e923972360e01b8152600481018b90526024015b60405180910390fd5b5f61014e84866103a1565b63ffffffff16905060ff8816151580610169575060ff871615155b156101e25760ff881615806101815750603f8860ff16115b8061018d575060ff8716155b806101a7575060fd6101a560ff808a16908b166103c3565b115b156101d25760405163028caf3960e51b815260ff808a1660048301528816602482015260440161013a565b6101df60ff8816826103c3565b90505b808a1061020c5760405163ab553ef560e01b8152600481018b90526024810182905260440161013a565b506001600160a01b03909a166080525060a097909752505060c09390935260e09190915260ff90811661010052166101205263ffffffff16610140521515610160526103da565b6001600160a01b0381168114610267575f5ffd5b50565b805160ff8116811461027a575f5ffd5b919050565b5f5f5f5f5f5f5f60e0888a031215610295575f5ffd5b87516102a081610253565b809750506020880151955060408801519450606088015193506102c56080890161026a565b92506102d360a0890161026a565b915060c088015180151581146102e7575f5ffd5b8091505092959891949750929550565b805163ffffffff8116811461027a575f5ffd5b5f5f5f5f5f60a0868803121561031e575f5ffd5b855161032981610253565b94506103376020870161026a565b9350610345604087016102f7565b9250610353606087016102f7565b91506103616080870161026a565b90509295509295909350565b5f6020828403121561037d575f5ffd5b6103868261026a565b9392505050565b634e487b7160e01b5f52601160045260245ffd5b63ffffffff82811682821603908111156103bd576103bd61038d565b92915050565b80820281158282048414176103bd576103bd61038d565b60805160a05160c05160e05161010051610120516101405161016051610c6b6104805f395f61025401525f81816101d1015261049501525f81816101f8015261056f01525f818161027b01528181610502015261054e01525f818160e901526105fa01525f818160af0152818161052d015261059e01525f8181610110015281816102bf015261040301525f8181610137015281816102fa01526103d40152610c6b5ff3fe608060405234801561000f575f5ffd5b50600436106100a6575f3560e01c80638c7a91ed1161006e5780638c7a91ed146101cc578063a94c2314146101f3578063ae4b25511461022c578063b0cad0651461024f578063d016c2ae14610276578063eb67499f1461029d575f5ffd5b806336c8c441146100aa57806342cde4e8146100e457806343cdaad21461010b5780637b103999146101325780637e74709c14610171575b5f5ffd5b6100d17f000000000000000000000000000000000000000000000000000000000000000081565b6040519081526020015b60405180910390f35b6100d17f000000000000000000000000000000000000000000000000000000000000000081565b6100d17f000000000000000000000000000000000000000000000000000000000000000081565b6101597f000000000000000000000000000000000000000000000000000000000000000081565b6040516001600160a01b0390911681526020016100db565b6101aa61017f366004610872565b5f602081905290815260409020805460019091015463ffffffff811690640100000000900460ff1683565b6040805193845263ffffffff90921660208401521515908201526060016100db565b6100d17f000000000000000000000000000000000000000000000000000000000000000081565b61021a7f000000000000000000000000000000000000000000000000000000000000000081565b60405160ff90911681526020016100db565b61023f61023a366004610872565b6102b0565b60405190151581526020016100db565b61023f7f000000000000000000000000000000000000000000000000000000000000000081565b61021a7f000000000000000000000000000000000000000000000000000000000000000081565b61023f6102ab366004610889565b6103cf565b60405163454e622960e11b81527f00000000000000000000000000000000000000000000000000000000000000006004820152602481018290525f90819081906001600160a01b037f00000000000000000000000000000000000000000000000000000000000000001690638a9cc452906044015f60405180830381865afa15801561033e573d5f5f3e3d5ffd5b505050506040513d5f823e601f3d908101601f19168201604052610365919081019061097d565b5f88815260208190526040902060010154919550935063ffffffff9081169085161191506103bc9050576040516338753b4160e11b81526004810185905263ffffffff831660248201526044015b60405180910390fd5b6103c78483836104fc565b949350505050565b5f5f5f7f00000000000000000000000000000000000000000000000000000000000000006001600160a01b0316637f374daa7f0000000000000000000000000000000000000000000000000000000000000000898989896040518663ffffffff1660e01b8152600401610446959493929190610a92565b60408051808303815f875af1158015610461573d5f5f3e3d5ffd5b505050506040513d601f19601f820116820180604052508101906104859190610afb565b90925090506104f182826104bb877f0000000000000000000000000000000000000000000000000000000000000000818b610b25565b808060200260200160405190810160405280939291908181526020018383602002808284375f920191909152506104fc92505050565b979650505050505050565b5f8060ff7f0000000000000000000000000000000000000000000000000000000000000000161561059857610593837f00000000000000000000000000000000000000000000000000000000000000007f00000000000000000000000000000000000000000000000000000000000000007f00000000000000000000000000000000000000000000000000000000000000006106a5565b6105da565b6105da837f0000000000000000000000000000000000000000000000000000000000000000815181106105cd576105cd610b50565b60200260200101516107bf565b604080516060808201835283825263ffffffff88811660208085018281527f00000000000000000000000000000000000000000000000000000000000000008812158688018181525f8f815280855289902097518855915160019097018054925115156401000000000264ffffffffff1990931697909516969096171790925584519081529081018590529283018290529293509187917f4ea2c070e9ce69a5bba401c56b1d117dee8a19d13779ec2ed19e722a8086ab51910160405180910390a295945050505050565b5f60ff831615806106b95750603f8360ff16115b806106c5575060ff8216155b806106df575060fd6106dd60ff808516908616610b78565b115b1561070a5760405163028caf3960e51b815260ff8085166004830152831660248201526044016103b3565b5f61071860ff841686610ba3565b90508551811061075557848360ff1687516107339190610b78565b6040516305ecc14360e51b8152600481019290925260248201526044016103b3565b5f610767600160ff871681901b610bb6565b61077460ff861688610bc9565b6107819060ff8816610b78565b88848151811061079357610793610b50565b6020026020010151901c1690506001856107ad9190610bdc565b60ff166001901b816104f19190610bf5565b5f7f30644e72e131a029b85045b68181585d2833e84879b9709143e1f593f000000182106108035760405163bae9ec6760e01b8152600481018390526024016103b3565b61082e60027f30644e72e131a029b85045b68181585d2833e84879b9709143e1f593f0000001610ba3565b82111561086e5761085f827f30644e72e131a029b85045b68181585d2833e84879b9709143e1f593f0000001610bb6565b61086890610c1b565b92915050565b5090565b5f60208284031215610882575f5ffd5b5035919050565b5f5f5f5f6040858703121561089c575f5ffd5b843567ffffffffffffffff8111156108b2575f5ffd5b8501601f810187136108c2575f5ffd5b803567ffffffffffffffff8111156108d8575f5ffd5b8760208284010111156108e9575f5ffd5b60209182019550935085013567ffffffffffffffff811115610909575f5ffd5b8501601f81018713610919575f5ffd5b803567ffffffffffffffff81111561092f575f5ffd5b8760208260051b8401011115610943575f5ffd5b949793965060200194505050565b805163ffffffff81168114610964575f5ffd5b919050565b634e487b7160e01b5f52604160045260245ffd5b5f5f5f5f60808587031215610990575f5ffd5b84516001600160a01b03811681146109a6575f5ffd5b602086015190945067ffffffffffffffff811681146109c3575f5ffd5b92506109d160408601610951565b9150606085015167ffffffffffffffff8111156109ec575f5ffd5b8501601f810187136109fc575f5ffd5b805167ffffffffffffffff811115610a1657610a16610969565b8060051b604051601f19603f830116810181811067ffffffffffffffff82111715610a4357610a43610969565b60405291825260208184018101929081018a841115610a60575f5ffd5b6020850194505b83851015610a8357845180825260209586019590935001610a67565b50969995985093965050505050565b85815260606020820152836060820152838560808301375f60808583018101829052601f19601f8701168301838103820160408501529081018490526001600160fb1b03841115610ae1575f5ffd5b8360051b808660a08401370160a001979650505050505050565b5f5f60408385031215610b0c575f5ffd5b82519150610b1c60208401610951565b90509250929050565b5f5f85851115610b33575f5ffd5b83861115610b3f575f5ffd5b5050600583901b0193919092039150565b634e487b7160e01b5f52603260045260245ffd5b634e487b7160e01b5f52601160045260245ffd5b808202811582820484141761086857610868610b64565b634e487b7160e01b5f52601260045260245ffd5b5f82610bb157610bb1610b8f565b500490565b8181038181111561086857610868610b64565b5f82610bd757610bd7610b8f565b500690565b60ff828116828216039081111561086857610868610b64565b8181035f831280158383131683831282161715610c1457610c14610b64565b5092915050565b5f600160ff1b8201610c2f57610c2f610b64565b505f039056fea2646970667358221220046f7517afa41295c4ce43ae7d75b0861dac674835c3017adfb748e107750b8a64736f6c63430008250033",
 }
 
 // ZkmlThresholdOracle is an auto generated Go binding around an Ethereum contract.
@@ -59,9 +59,9 @@ func (c *ZkmlThresholdOracle) Instance(backend bind.ContractBackend, addr common
 // PackConstructor is the Go binding used to pack the parameters required for
 // contract deployment.
 //
-// Solidity: constructor(address registry_, bytes32 modelId_, uint256 outputIndex_, int256 threshold_, uint8 bitsPerOutput_, uint8 outputsPerWord_) returns()
-func (zkmlThresholdOracle *ZkmlThresholdOracle) PackConstructor(registry_ common.Address, modelId_ [32]byte, outputIndex_ *big.Int, threshold_ *big.Int, bitsPerOutput_ uint8, outputsPerWord_ uint8) []byte {
-	enc, err := zkmlThresholdOracle.abi.Pack("", registry_, modelId_, outputIndex_, threshold_, bitsPerOutput_, outputsPerWord_)
+// Solidity: constructor(address registry_, bytes32 modelId_, uint256 outputIndex_, int256 threshold_, uint8 bitsPerOutput_, uint8 outputsPerWord_, bool acceptDevelopmentSetup_) returns()
+func (zkmlThresholdOracle *ZkmlThresholdOracle) PackConstructor(registry_ common.Address, modelId_ [32]byte, outputIndex_ *big.Int, threshold_ *big.Int, bitsPerOutput_ uint8, outputsPerWord_ uint8, acceptDevelopmentSetup_ bool) []byte {
+	enc, err := zkmlThresholdOracle.abi.Pack("", registry_, modelId_, outputIndex_, threshold_, bitsPerOutput_, outputsPerWord_, acceptDevelopmentSetup_)
 	if err != nil {
 		panic(err)
 	}
@@ -103,69 +103,69 @@ func (zkmlThresholdOracle *ZkmlThresholdOracle) UnpackBitsPerOutput(data []byte)
 	return out0, nil
 }
 
-// PackLastSequence is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0x3bc684e9.  This method will panic if any
+// PackDevelopmentSetup is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xb0cad065.  This method will panic if any
 // invalid/nil inputs are passed.
 //
-// Solidity: function lastSequence() view returns(uint32)
-func (zkmlThresholdOracle *ZkmlThresholdOracle) PackLastSequence() []byte {
-	enc, err := zkmlThresholdOracle.abi.Pack("lastSequence")
+// Solidity: function developmentSetup() view returns(bool)
+func (zkmlThresholdOracle *ZkmlThresholdOracle) PackDevelopmentSetup() []byte {
+	enc, err := zkmlThresholdOracle.abi.Pack("developmentSetup")
 	if err != nil {
 		panic(err)
 	}
 	return enc
 }
 
-// TryPackLastSequence is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0x3bc684e9.  This method will return an error
+// TryPackDevelopmentSetup is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xb0cad065.  This method will return an error
 // if any inputs are invalid/nil.
 //
-// Solidity: function lastSequence() view returns(uint32)
-func (zkmlThresholdOracle *ZkmlThresholdOracle) TryPackLastSequence() ([]byte, error) {
-	return zkmlThresholdOracle.abi.Pack("lastSequence")
+// Solidity: function developmentSetup() view returns(bool)
+func (zkmlThresholdOracle *ZkmlThresholdOracle) TryPackDevelopmentSetup() ([]byte, error) {
+	return zkmlThresholdOracle.abi.Pack("developmentSetup")
 }
 
-// UnpackLastSequence is the Go binding that unpacks the parameters returned
-// from invoking the contract method with ID 0x3bc684e9.
+// UnpackDevelopmentSetup is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xb0cad065.
 //
-// Solidity: function lastSequence() view returns(uint32)
-func (zkmlThresholdOracle *ZkmlThresholdOracle) UnpackLastSequence(data []byte) (uint32, error) {
-	out, err := zkmlThresholdOracle.abi.Unpack("lastSequence", data)
+// Solidity: function developmentSetup() view returns(bool)
+func (zkmlThresholdOracle *ZkmlThresholdOracle) UnpackDevelopmentSetup(data []byte) (bool, error) {
+	out, err := zkmlThresholdOracle.abi.Unpack("developmentSetup", data)
 	if err != nil {
-		return *new(uint32), err
+		return *new(bool), err
 	}
-	out0 := *abi.ConvertType(out[0], new(uint32)).(*uint32)
+	out0 := *abi.ConvertType(out[0], new(bool)).(*bool)
 	return out0, nil
 }
 
-// PackLastValue is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0x43183834.  This method will panic if any
+// PackInputs is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x8c7a91ed.  This method will panic if any
 // invalid/nil inputs are passed.
 //
-// Solidity: function lastValue() view returns(int256)
-func (zkmlThresholdOracle *ZkmlThresholdOracle) PackLastValue() []byte {
-	enc, err := zkmlThresholdOracle.abi.Pack("lastValue")
+// Solidity: function inputs() view returns(uint256)
+func (zkmlThresholdOracle *ZkmlThresholdOracle) PackInputs() []byte {
+	enc, err := zkmlThresholdOracle.abi.Pack("inputs")
 	if err != nil {
 		panic(err)
 	}
 	return enc
 }
 
-// TryPackLastValue is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0x43183834.  This method will return an error
+// TryPackInputs is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x8c7a91ed.  This method will return an error
 // if any inputs are invalid/nil.
 //
-// Solidity: function lastValue() view returns(int256)
-func (zkmlThresholdOracle *ZkmlThresholdOracle) TryPackLastValue() ([]byte, error) {
-	return zkmlThresholdOracle.abi.Pack("lastValue")
+// Solidity: function inputs() view returns(uint256)
+func (zkmlThresholdOracle *ZkmlThresholdOracle) TryPackInputs() ([]byte, error) {
+	return zkmlThresholdOracle.abi.Pack("inputs")
 }
 
-// UnpackLastValue is the Go binding that unpacks the parameters returned
-// from invoking the contract method with ID 0x43183834.
+// UnpackInputs is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x8c7a91ed.
 //
-// Solidity: function lastValue() view returns(int256)
-func (zkmlThresholdOracle *ZkmlThresholdOracle) UnpackLastValue(data []byte) (*big.Int, error) {
-	out, err := zkmlThresholdOracle.abi.Unpack("lastValue", data)
+// Solidity: function inputs() view returns(uint256)
+func (zkmlThresholdOracle *ZkmlThresholdOracle) UnpackInputs(data []byte) (*big.Int, error) {
+	out, err := zkmlThresholdOracle.abi.Unpack("inputs", data)
 	if err != nil {
 		return new(big.Int), err
 	}
@@ -206,6 +206,52 @@ func (zkmlThresholdOracle *ZkmlThresholdOracle) UnpackModelId(data []byte) ([32]
 	}
 	out0 := *abi.ConvertType(out[0], new([32]byte)).(*[32]byte)
 	return out0, nil
+}
+
+// PackObservations is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x7e74709c.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function observations(bytes32 ) view returns(int256 value, uint32 sequence, bool triggered)
+func (zkmlThresholdOracle *ZkmlThresholdOracle) PackObservations(arg0 [32]byte) []byte {
+	enc, err := zkmlThresholdOracle.abi.Pack("observations", arg0)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackObservations is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x7e74709c.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function observations(bytes32 ) view returns(int256 value, uint32 sequence, bool triggered)
+func (zkmlThresholdOracle *ZkmlThresholdOracle) TryPackObservations(arg0 [32]byte) ([]byte, error) {
+	return zkmlThresholdOracle.abi.Pack("observations", arg0)
+}
+
+// ObservationsOutput serves as a container for the return parameters of contract
+// method Observations.
+type ObservationsOutput struct {
+	Value     *big.Int
+	Sequence  uint32
+	Triggered bool
+}
+
+// UnpackObservations is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x7e74709c.
+//
+// Solidity: function observations(bytes32 ) view returns(int256 value, uint32 sequence, bool triggered)
+func (zkmlThresholdOracle *ZkmlThresholdOracle) UnpackObservations(data []byte) (ObservationsOutput, error) {
+	out, err := zkmlThresholdOracle.abi.Unpack("observations", data)
+	outstruct := new(ObservationsOutput)
+	if err != nil {
+		return *outstruct, err
+	}
+	outstruct.Value = abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	outstruct.Sequence = *abi.ConvertType(out[1], new(uint32)).(*uint32)
+	outstruct.Triggered = *abi.ConvertType(out[2], new(bool)).(*bool)
+	return *outstruct, nil
 }
 
 // PackOutputIndex is the Go binding used to pack the parameters required for calling
@@ -314,12 +360,12 @@ func (zkmlThresholdOracle *ZkmlThresholdOracle) UnpackRegistry(data []byte) (com
 }
 
 // PackSubmit is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0x44cd1021.  This method will panic if any
+// the contract method with ID 0xeb67499f.  This method will panic if any
 // invalid/nil inputs are passed.
 //
-// Solidity: function submit(bytes proof, uint256[] outputs, bytes32 inputCommitment) returns(bool)
-func (zkmlThresholdOracle *ZkmlThresholdOracle) PackSubmit(proof []byte, outputs []*big.Int, inputCommitment [32]byte) []byte {
-	enc, err := zkmlThresholdOracle.abi.Pack("submit", proof, outputs, inputCommitment)
+// Solidity: function submit(bytes proof, uint256[] publicInputs) returns(bool)
+func (zkmlThresholdOracle *ZkmlThresholdOracle) PackSubmit(proof []byte, publicInputs []*big.Int) []byte {
+	enc, err := zkmlThresholdOracle.abi.Pack("submit", proof, publicInputs)
 	if err != nil {
 		panic(err)
 	}
@@ -327,18 +373,18 @@ func (zkmlThresholdOracle *ZkmlThresholdOracle) PackSubmit(proof []byte, outputs
 }
 
 // TryPackSubmit is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0x44cd1021.  This method will return an error
+// the contract method with ID 0xeb67499f.  This method will return an error
 // if any inputs are invalid/nil.
 //
-// Solidity: function submit(bytes proof, uint256[] outputs, bytes32 inputCommitment) returns(bool)
-func (zkmlThresholdOracle *ZkmlThresholdOracle) TryPackSubmit(proof []byte, outputs []*big.Int, inputCommitment [32]byte) ([]byte, error) {
-	return zkmlThresholdOracle.abi.Pack("submit", proof, outputs, inputCommitment)
+// Solidity: function submit(bytes proof, uint256[] publicInputs) returns(bool)
+func (zkmlThresholdOracle *ZkmlThresholdOracle) TryPackSubmit(proof []byte, publicInputs []*big.Int) ([]byte, error) {
+	return zkmlThresholdOracle.abi.Pack("submit", proof, publicInputs)
 }
 
 // UnpackSubmit is the Go binding that unpacks the parameters returned
-// from invoking the contract method with ID 0x44cd1021.
+// from invoking the contract method with ID 0xeb67499f.
 //
-// Solidity: function submit(bytes proof, uint256[] outputs, bytes32 inputCommitment) returns(bool)
+// Solidity: function submit(bytes proof, uint256[] publicInputs) returns(bool)
 func (zkmlThresholdOracle *ZkmlThresholdOracle) UnpackSubmit(data []byte) (bool, error) {
 	out, err := zkmlThresholdOracle.abi.Unpack("submit", data)
 	if err != nil {
@@ -349,12 +395,12 @@ func (zkmlThresholdOracle *ZkmlThresholdOracle) UnpackSubmit(data []byte) (bool,
 }
 
 // PackSync is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0xfff6cae9.  This method will panic if any
+// the contract method with ID 0xae4b2551.  This method will panic if any
 // invalid/nil inputs are passed.
 //
-// Solidity: function sync() returns(bool)
-func (zkmlThresholdOracle *ZkmlThresholdOracle) PackSync() []byte {
-	enc, err := zkmlThresholdOracle.abi.Pack("sync")
+// Solidity: function sync(bytes32 inputKey) returns(bool)
+func (zkmlThresholdOracle *ZkmlThresholdOracle) PackSync(inputKey [32]byte) []byte {
+	enc, err := zkmlThresholdOracle.abi.Pack("sync", inputKey)
 	if err != nil {
 		panic(err)
 	}
@@ -362,18 +408,18 @@ func (zkmlThresholdOracle *ZkmlThresholdOracle) PackSync() []byte {
 }
 
 // TryPackSync is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0xfff6cae9.  This method will return an error
+// the contract method with ID 0xae4b2551.  This method will return an error
 // if any inputs are invalid/nil.
 //
-// Solidity: function sync() returns(bool)
-func (zkmlThresholdOracle *ZkmlThresholdOracle) TryPackSync() ([]byte, error) {
-	return zkmlThresholdOracle.abi.Pack("sync")
+// Solidity: function sync(bytes32 inputKey) returns(bool)
+func (zkmlThresholdOracle *ZkmlThresholdOracle) TryPackSync(inputKey [32]byte) ([]byte, error) {
+	return zkmlThresholdOracle.abi.Pack("sync", inputKey)
 }
 
 // UnpackSync is the Go binding that unpacks the parameters returned
-// from invoking the contract method with ID 0xfff6cae9.
+// from invoking the contract method with ID 0xae4b2551.
 //
-// Solidity: function sync() returns(bool)
+// Solidity: function sync(bytes32 inputKey) returns(bool)
 func (zkmlThresholdOracle *ZkmlThresholdOracle) UnpackSync(data []byte) (bool, error) {
 	out, err := zkmlThresholdOracle.abi.Unpack("sync", data)
 	if err != nil {
@@ -418,43 +464,9 @@ func (zkmlThresholdOracle *ZkmlThresholdOracle) UnpackThreshold(data []byte) (*b
 	return out0, nil
 }
 
-// PackTriggered is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0x741c8907.  This method will panic if any
-// invalid/nil inputs are passed.
-//
-// Solidity: function triggered() view returns(bool)
-func (zkmlThresholdOracle *ZkmlThresholdOracle) PackTriggered() []byte {
-	enc, err := zkmlThresholdOracle.abi.Pack("triggered")
-	if err != nil {
-		panic(err)
-	}
-	return enc
-}
-
-// TryPackTriggered is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0x741c8907.  This method will return an error
-// if any inputs are invalid/nil.
-//
-// Solidity: function triggered() view returns(bool)
-func (zkmlThresholdOracle *ZkmlThresholdOracle) TryPackTriggered() ([]byte, error) {
-	return zkmlThresholdOracle.abi.Pack("triggered")
-}
-
-// UnpackTriggered is the Go binding that unpacks the parameters returned
-// from invoking the contract method with ID 0x741c8907.
-//
-// Solidity: function triggered() view returns(bool)
-func (zkmlThresholdOracle *ZkmlThresholdOracle) UnpackTriggered(data []byte) (bool, error) {
-	out, err := zkmlThresholdOracle.abi.Unpack("triggered", data)
-	if err != nil {
-		return *new(bool), err
-	}
-	out0 := *abi.ConvertType(out[0], new(bool)).(*bool)
-	return out0, nil
-}
-
 // ZkmlThresholdOracleObserved represents a Observed event raised by the ZkmlThresholdOracle contract.
 type ZkmlThresholdOracleObserved struct {
+	InputKey  [32]byte
 	Sequence  uint32
 	Value     *big.Int
 	Triggered bool
@@ -471,7 +483,7 @@ func (ZkmlThresholdOracleObserved) ContractEventName() string {
 // UnpackObservedEvent is the Go binding that unpacks the event data emitted
 // by contract.
 //
-// Solidity: event Observed(uint32 indexed sequence, int256 value, bool triggered)
+// Solidity: event Observed(bytes32 indexed inputKey, uint32 sequence, int256 value, bool triggered)
 func (zkmlThresholdOracle *ZkmlThresholdOracle) UnpackObservedEvent(log *types.Log) (*ZkmlThresholdOracleObserved, error) {
 	event := "Observed"
 	if len(log.Topics) == 0 {
@@ -504,6 +516,9 @@ func (zkmlThresholdOracle *ZkmlThresholdOracle) UnpackObservedEvent(log *types.L
 func (zkmlThresholdOracle *ZkmlThresholdOracle) UnpackError(raw []byte) (any, error) {
 	if bytes.Equal(raw[:4], zkmlThresholdOracle.abi.Errors["BadPacking"].ID.Bytes()[:4]) {
 		return zkmlThresholdOracle.UnpackBadPackingError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], zkmlThresholdOracle.abi.Errors["DevelopmentSetup"].ID.Bytes()[:4]) {
+		return zkmlThresholdOracle.UnpackDevelopmentSetupError(raw[4:])
 	}
 	if bytes.Equal(raw[:4], zkmlThresholdOracle.abi.Errors["NoNewResult"].ID.Bytes()[:4]) {
 		return zkmlThresholdOracle.UnpackNoNewResultError(raw[4:])
@@ -545,22 +560,47 @@ func (zkmlThresholdOracle *ZkmlThresholdOracle) UnpackBadPackingError(raw []byte
 	return out, nil
 }
 
+// ZkmlThresholdOracleDevelopmentSetup represents a DevelopmentSetup error raised by the ZkmlThresholdOracle contract.
+type ZkmlThresholdOracleDevelopmentSetup struct {
+	ModelId [32]byte
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error DevelopmentSetup(bytes32 modelId)
+func ZkmlThresholdOracleDevelopmentSetupErrorID() common.Hash {
+	return common.HexToHash("0xe9239723dd5d6f1f8476db3b5825d442fcde155ed7ce35593a9d2bf9319c499c")
+}
+
+// UnpackDevelopmentSetupError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error DevelopmentSetup(bytes32 modelId)
+func (zkmlThresholdOracle *ZkmlThresholdOracle) UnpackDevelopmentSetupError(raw []byte) (*ZkmlThresholdOracleDevelopmentSetup, error) {
+	out := new(ZkmlThresholdOracleDevelopmentSetup)
+	if err := zkmlThresholdOracle.abi.UnpackIntoInterface(out, "DevelopmentSetup", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // ZkmlThresholdOracleNoNewResult represents a NoNewResult error raised by the ZkmlThresholdOracle contract.
 type ZkmlThresholdOracleNoNewResult struct {
+	InputKey [32]byte
 	Sequence uint32
 }
 
 // ErrorID returns the hash of canonical representation of the error's signature.
 //
-// Solidity: error NoNewResult(uint32 sequence)
+// Solidity: error NoNewResult(bytes32 inputKey, uint32 sequence)
 func ZkmlThresholdOracleNoNewResultErrorID() common.Hash {
-	return common.HexToHash("0xb4039749c3d94042c411734535ee42cb129b6042bcd3867c90d15647c6e685f7")
+	return common.HexToHash("0x70ea7682499651d194d0c0748d6cda1f45371032cab2c2e9041dbb7de7e4ce05")
 }
 
 // UnpackNoNewResultError is the Go binding used to decode the provided
 // error data into the corresponding Go error struct.
 //
-// Solidity: error NoNewResult(uint32 sequence)
+// Solidity: error NoNewResult(bytes32 inputKey, uint32 sequence)
 func (zkmlThresholdOracle *ZkmlThresholdOracle) UnpackNoNewResultError(raw []byte) (*ZkmlThresholdOracleNoNewResult, error) {
 	out := new(ZkmlThresholdOracleNoNewResult)
 	if err := zkmlThresholdOracle.abi.UnpackIntoInterface(out, "NoNewResult", raw); err != nil {

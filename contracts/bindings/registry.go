@@ -26,9 +26,9 @@ var (
 
 // ZkmlRegistryMetaData contains all meta data concerning the ZkmlRegistry contract.
 var ZkmlRegistryMetaData = bind.MetaData{
-	ABI: "[{\"inputs\":[{\"internalType\":\"address\",\"name\":\"verifier\",\"type\":\"address\"}],\"name\":\"DelegatedAccount\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"verifier\",\"type\":\"address\"},{\"internalType\":\"bytes32\",\"name\":\"verifierKey\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"buildKey\",\"type\":\"bytes32\"}],\"name\":\"KeyMismatch\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"modelId\",\"type\":\"bytes32\"}],\"name\":\"ModelAlreadyRegistered\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"NoPublicInputs\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"modelId\",\"type\":\"bytes32\"}],\"name\":\"NoResult\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"verifier\",\"type\":\"address\"}],\"name\":\"NotAContract\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"verifier\",\"type\":\"address\"}],\"name\":\"NotAZkmlVerifier\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"modelId\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"index\",\"type\":\"uint256\"}],\"name\":\"OutputNotInField\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"modelId\",\"type\":\"bytes32\"},{\"internalType\":\"bytes\",\"name\":\"reason\",\"type\":\"bytes\"}],\"name\":\"ProofRejected\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"modelId\",\"type\":\"bytes32\"}],\"name\":\"UnknownModel\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint8\",\"name\":\"backend\",\"type\":\"uint8\"}],\"name\":\"UnsupportedBackend\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"modelId\",\"type\":\"bytes32\"},{\"internalType\":\"address\",\"name\":\"verifier\",\"type\":\"address\"}],\"name\":\"VerifierCodeChanged\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"modelId\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"got\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"want\",\"type\":\"uint256\"}],\"name\":\"WrongPublicInputCount\",\"type\":\"error\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"modelId\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"buildHash\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"address\",\"name\":\"verifier\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint8\",\"name\":\"backend\",\"type\":\"uint8\"},{\"indexed\":false,\"internalType\":\"uint32\",\"name\":\"publicInputs\",\"type\":\"uint32\"}],\"name\":\"ModelRegistered\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"modelId\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"inputCommitment\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"prover\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint32\",\"name\":\"sequence\",\"type\":\"uint32\"},{\"indexed\":false,\"internalType\":\"uint256[]\",\"name\":\"outputs\",\"type\":\"uint256[]\"}],\"name\":\"ProofVerified\",\"type\":\"event\"},{\"inputs\":[],\"name\":\"GROTH16\",\"outputs\":[{\"internalType\":\"uint8\",\"name\":\"\",\"type\":\"uint8\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"PLONK\",\"outputs\":[{\"internalType\":\"uint8\",\"name\":\"\",\"type\":\"uint8\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"planHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"keyHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes\",\"name\":\"layout\",\"type\":\"bytes\"}],\"name\":\"buildHashOf\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"pure\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"modelId\",\"type\":\"bytes32\"}],\"name\":\"lastResult\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"prover\",\"type\":\"address\"},{\"internalType\":\"uint64\",\"name\":\"blockNumber\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"sequence\",\"type\":\"uint32\"},{\"internalType\":\"uint256[]\",\"name\":\"outputs\",\"type\":\"uint256[]\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"modelId\",\"type\":\"bytes32\"}],\"name\":\"model\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"verifier\",\"type\":\"address\"},{\"internalType\":\"uint8\",\"name\":\"backend\",\"type\":\"uint8\"},{\"internalType\":\"uint32\",\"name\":\"publicInputs\",\"type\":\"uint32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"buildHash\",\"type\":\"bytes32\"},{\"internalType\":\"address\",\"name\":\"verifier\",\"type\":\"address\"},{\"internalType\":\"uint8\",\"name\":\"backend\",\"type\":\"uint8\"},{\"internalType\":\"uint32\",\"name\":\"publicInputs\",\"type\":\"uint32\"}],\"name\":\"modelIdOf\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"planHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"keyHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes\",\"name\":\"layout\",\"type\":\"bytes\"},{\"internalType\":\"address\",\"name\":\"verifier\",\"type\":\"address\"},{\"internalType\":\"uint8\",\"name\":\"backend\",\"type\":\"uint8\"},{\"internalType\":\"uint32\",\"name\":\"publicInputs\",\"type\":\"uint32\"}],\"name\":\"register\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"modelId\",\"type\":\"bytes32\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"modelId\",\"type\":\"bytes32\"},{\"internalType\":\"bytes\",\"name\":\"proof\",\"type\":\"bytes\"},{\"internalType\":\"uint256[]\",\"name\":\"publicInputs\",\"type\":\"uint256[]\"},{\"internalType\":\"bytes32\",\"name\":\"inputCommitment\",\"type\":\"bytes32\"}],\"name\":\"verify\",\"outputs\":[{\"internalType\":\"uint32\",\"name\":\"sequence\",\"type\":\"uint32\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"}]",
+	ABI: "[{\"inputs\":[{\"internalType\":\"uint32\",\"name\":\"inputs\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"publicInputs\",\"type\":\"uint32\"}],\"name\":\"BadInputCount\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"verifier\",\"type\":\"address\"}],\"name\":\"DelegatedAccount\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"verifier\",\"type\":\"address\"},{\"internalType\":\"bytes32\",\"name\":\"verifierKey\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"buildKey\",\"type\":\"bytes32\"}],\"name\":\"KeyMismatch\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"modelId\",\"type\":\"bytes32\"}],\"name\":\"ModelAlreadyRegistered\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"NoPublicInputs\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"modelId\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"inputKey\",\"type\":\"bytes32\"}],\"name\":\"NoResult\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"verifier\",\"type\":\"address\"}],\"name\":\"NotAContract\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"verifier\",\"type\":\"address\"}],\"name\":\"NotAZkmlVerifier\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"modelId\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"index\",\"type\":\"uint256\"}],\"name\":\"OutputNotInField\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"modelId\",\"type\":\"bytes32\"},{\"internalType\":\"bytes\",\"name\":\"reason\",\"type\":\"bytes\"}],\"name\":\"ProofRejected\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"modelId\",\"type\":\"bytes32\"}],\"name\":\"UnknownModel\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint8\",\"name\":\"backend\",\"type\":\"uint8\"}],\"name\":\"UnsupportedBackend\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint8\",\"name\":\"setupKind\",\"type\":\"uint8\"}],\"name\":\"UnsupportedSetupKind\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"modelId\",\"type\":\"bytes32\"},{\"internalType\":\"address\",\"name\":\"verifier\",\"type\":\"address\"}],\"name\":\"VerifierCodeChanged\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"modelId\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"got\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"want\",\"type\":\"uint256\"}],\"name\":\"WrongInputCount\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"modelId\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"got\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"want\",\"type\":\"uint256\"}],\"name\":\"WrongPublicInputCount\",\"type\":\"error\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"modelId\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"buildHash\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"address\",\"name\":\"verifier\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint8\",\"name\":\"backend\",\"type\":\"uint8\"},{\"indexed\":false,\"internalType\":\"uint32\",\"name\":\"publicInputs\",\"type\":\"uint32\"},{\"indexed\":false,\"internalType\":\"uint32\",\"name\":\"inputs\",\"type\":\"uint32\"},{\"indexed\":false,\"internalType\":\"uint8\",\"name\":\"setupKind\",\"type\":\"uint8\"}],\"name\":\"ModelRegistered\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"modelId\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"inputKey\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"prover\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint32\",\"name\":\"sequence\",\"type\":\"uint32\"},{\"indexed\":false,\"internalType\":\"uint256[]\",\"name\":\"publicInputs\",\"type\":\"uint256[]\"}],\"name\":\"ProofVerified\",\"type\":\"event\"},{\"inputs\":[],\"name\":\"GROTH16\",\"outputs\":[{\"internalType\":\"uint8\",\"name\":\"\",\"type\":\"uint8\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"PLONK\",\"outputs\":[{\"internalType\":\"uint8\",\"name\":\"\",\"type\":\"uint8\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"SETUP_CEREMONY\",\"outputs\":[{\"internalType\":\"uint8\",\"name\":\"\",\"type\":\"uint8\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"SETUP_DEVELOPMENT\",\"outputs\":[{\"internalType\":\"uint8\",\"name\":\"\",\"type\":\"uint8\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"planHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"keyHash\",\"type\":\"bytes32\"},{\"internalType\":\"uint8\",\"name\":\"setupKind\",\"type\":\"uint8\"},{\"internalType\":\"bytes\",\"name\":\"layout\",\"type\":\"bytes\"}],\"name\":\"buildHashOf\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"pure\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256[]\",\"name\":\"inputValues\",\"type\":\"uint256[]\"}],\"name\":\"inputKeyOf\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"pure\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"modelId\",\"type\":\"bytes32\"}],\"name\":\"model\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"verifier\",\"type\":\"address\"},{\"internalType\":\"uint8\",\"name\":\"backend\",\"type\":\"uint8\"},{\"internalType\":\"uint32\",\"name\":\"publicInputs\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"inputs\",\"type\":\"uint32\"},{\"internalType\":\"uint8\",\"name\":\"setupKind\",\"type\":\"uint8\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"buildHash\",\"type\":\"bytes32\"},{\"internalType\":\"address\",\"name\":\"verifier\",\"type\":\"address\"},{\"internalType\":\"uint8\",\"name\":\"backend\",\"type\":\"uint8\"},{\"internalType\":\"uint32\",\"name\":\"publicInputs\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"inputs\",\"type\":\"uint32\"}],\"name\":\"modelIdOf\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"planHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"keyHash\",\"type\":\"bytes32\"},{\"internalType\":\"uint8\",\"name\":\"setupKind\",\"type\":\"uint8\"},{\"internalType\":\"bytes\",\"name\":\"layout\",\"type\":\"bytes\"},{\"internalType\":\"address\",\"name\":\"verifier\",\"type\":\"address\"},{\"internalType\":\"uint8\",\"name\":\"backend\",\"type\":\"uint8\"},{\"internalType\":\"uint32\",\"name\":\"publicInputs\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"inputs\",\"type\":\"uint32\"}],\"name\":\"register\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"modelId\",\"type\":\"bytes32\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"modelId\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"inputKey\",\"type\":\"bytes32\"}],\"name\":\"result\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"prover\",\"type\":\"address\"},{\"internalType\":\"uint64\",\"name\":\"blockNumber\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"sequence\",\"type\":\"uint32\"},{\"internalType\":\"uint256[]\",\"name\":\"outputs\",\"type\":\"uint256[]\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"modelId\",\"type\":\"bytes32\"},{\"internalType\":\"uint256[]\",\"name\":\"inputValues\",\"type\":\"uint256[]\"}],\"name\":\"resultFor\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"prover\",\"type\":\"address\"},{\"internalType\":\"uint64\",\"name\":\"blockNumber\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"sequence\",\"type\":\"uint32\"},{\"internalType\":\"uint256[]\",\"name\":\"outputs\",\"type\":\"uint256[]\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"modelId\",\"type\":\"bytes32\"},{\"internalType\":\"bytes\",\"name\":\"proof\",\"type\":\"bytes\"},{\"internalType\":\"uint256[]\",\"name\":\"publicInputs\",\"type\":\"uint256[]\"}],\"name\":\"verify\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"inputKey\",\"type\":\"bytes32\"},{\"internalType\":\"uint32\",\"name\":\"sequence\",\"type\":\"uint32\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"}]",
 	ID:  "ZkmlRegistry",
-	Bin: "0x6080604052348015600e575f5ffd5b5061119e8061001c5f395ff3fe608060405234801561000f575f5ffd5b5060043610610085575f3560e01c8063c6bc67fe11610058578063c6bc67fe146100ff578063e5199e6c14610112578063ee19e84b14610119578063ef4c990e14610159575f5ffd5b8063591f2e75146100895780635eb19ff0146100af5780638cbfb491146100c2578063b5c9da15146100dc575b5f5ffd5b61009c610097366004610c65565b610181565b6040519081526020015b60405180910390f35b61009c6100bd366004610cf4565b6101d9565b6100ca600181565b60405160ff90911681526020016100a6565b6100ef6100ea366004610d77565b6105e5565b6040516100a69493929190610d8e565b61009c61010d366004610e03565b610703565b6100ca5f81565b61012c610127366004610d77565b61071b565b604080516001600160a01b03909416845260ff909216602084015263ffffffff16908201526060016100a6565b61016c610167366004610e52565b610756565b60405163ffffffff90911681526020016100a6565b60408051602081018690526001600160a01b0385163f9181019190915260ff8316606082015263ffffffff821660808201525f9060a0015b604051602081830303815290604052805190602001209050949350505050565b5f836001600160a01b03163b5f03610214576040516322a2d07b60e21b81526001600160a01b03851660048201526024015b60405180910390fd5b5f5f5f5260035f5f873c505f516001600160e81b0319811661ef0160f01b0361025b576040516328bbb45960e11b81526001600160a01b038616600482015260240161020b565b600160ff8516111561028557604051631598accf60e21b815260ff8516600482015260240161020b565b8263ffffffff165f036102ab576040516389978f1560e01b815260040160405180910390fd5b60408051600481526024810182526020810180516001600160e01b03166361728f3960e01b17905290515f9182916001600160a01b038916916102ed91610f1b565b5f60405180830381855afa9150503d805f8114610325576040519150601f19603f3d011682016040523d82523d5f602084013e61032a565b606091505b509150915081158061033e57508051602014155b156103675760405163181a6fab60e21b81526001600160a01b038816600482015260240161020b565b5f8180602001905181019061037c9190610f2d565b90508a81146103b757604051639ea7e98560e01b81526001600160a01b038916600482015260248101829052604481018c905260640161020b565b5f6103c48d8d8d8d610703565b90506103d2818a8a8a610181565b5f818152602081905260409020549096506001600160a01b03161561040d57604051631298be7960e31b81526004810187905260240161020b565b5f60ff89161561043d577f7e4f7a8a3016bf75945a95ae04e6678ed3bb4fb93fae55a684467fa45acd6b39610473565b61044c8863ffffffff16610b74565b60405160200161045c9190610f44565b604051602081830303815290604052805190602001205b90506040518060a001604052808b6001600160a01b031681526020018a60ff1681526020018963ffffffff168152602001826001600160e01b03191681526020018b6001600160a01b03163f8152505f5f8981526020019081526020015f205f820151815f015f6101000a8154816001600160a01b0302191690836001600160a01b031602179055506020820151815f0160146101000a81548160ff021916908360ff1602179055506040820151815f0160156101000a81548163ffffffff021916908363ffffffff1602179055506060820151815f0160196101000a81548163ffffffff021916908360e01c02179055506080820151816001015590505081877faf75d5340456f37ea830976c5904cd988049fd0897a13b4c0fd9d1c9c37ac2368c8c8c6040516105cc939291906001600160a01b0393909316835260ff91909116602083015263ffffffff16604082015260600190565b60405180910390a3505050505050979650505050505050565b5f81815260016020526040812080548291829160609190600160e01b900463ffffffff16830361062b57604051631d4b860f60e01b81526004810187905260240161020b565b5f86815260208190526040902054600160a81b900463ffffffff1667ffffffffffffffff81111561065e5761065e610f87565b604051908082528060200260200182016040528015610687578160200160208202803683370190505b5091505f5b82518110156106cc575f81815260018301602052604090205483518490839081106106b9576106b9610f9b565b602090810291909101015260010161068c565b50546001600160a01b03811696600160a01b820467ffffffffffffffff169650600160e01b90910463ffffffff1694509092509050565b5f848484846040516020016101b99493929190610faf565b5f5f5f5f61072885610bf4565b546001600160a01b03811696600160a01b820460ff169650600160a81b90910463ffffffff16945092505050565b5f5f61076188610bf4565b600181015481549192506001600160a01b039091163f146107aa57805460405163fd888c5560e01b8152600481018a90526001600160a01b03909116602482015260440161020b565b8054600160a81b900463ffffffff1684146107f75780546040516305f3a5bb60e21b8152600481018a905260248101869052600160a81b90910463ffffffff16604482015260640161020b565b8054606090600160a01b900460ff166108e35784602061081889601f610fe3565b6108229190611010565b61082d906020611023565b610838826020611023565b610843906024610fe3565b61084e906020610fe3565b6108589190610fe3565b67ffffffffffffffff81111561087057610870610f87565b6040519080825280601f01601f19166020018201604052801561089a576020820181803683370190505b508354600160c81b900460e01b602080830182815284820291820160248501529294509091908960448601378260200260248201019050898152898b602083013750505061093d565b8154604051600160c81b90910460e01b90610908908a908a908a908a9060240161106a565b60408051601f198184030181529190526020810180516001600160e01b03166001600160e01b03199093169290921790915290505b81546040515f9182916001600160a01b039091169061095d908590610f1b565b5f60405180830381855afa9150503d805f8114610995576040519150601f19603f3d011682016040523d82523d5f602084013e61099a565b606091505b5091509150816109c1578a81604051630bf38ac160e21b815260040161020b9291906110b2565b8354600160a01b900460ff1660011480156109fc5750805160201415806109fc5750808060200190518101906109f79190610f2d565b600114155b15610a1e578a81604051630bf38ac160e21b815260040161020b9291906110b2565b5f8b815260016020819052604090912080549091610a4991600160e01b900463ffffffff16906110ee565b81546001600160e01b0319163367ffffffffffffffff60a01b191617600160a01b4367ffffffffffffffff1602176001600160e01b0316600160e01b63ffffffff83160217825595505f5b88811015610b1d575f8a8a83818110610aaf57610aaf610f9b565b9050602002013590507f30644e72e131a029b85045b68181585d2833e84879b9709143e1f593f00000018110610b0257604051632e45723560e21b8152600481018f90526024810183905260440161020b565b5f828152600180850160205260409091209190915501610a94565b50336001600160a01b0316878d7fad141d77bfc98f30ecd80ceeb37ef71c77ad9a9c32b1c24840ef405e042361bb898d8d604051610b5d9392919061110a565b60405180910390a450505050509695505050505050565b6060815f03610b9a5750506040805180820190915260018152600360fc1b602082015290565b8115610bef57610bab600a83611132565b610bb6906030610fe3565b60f81b81604051602001610bcb929190611145565b60408051601f198184030181529190529050610be8600a83611010565b9150610b9a565b919050565b5f81815260208190526040902080546001600160a01b0316610bef5760405163a2dc062560e01b81526004810183905260240161020b565b80356001600160a01b0381168114610bef575f5ffd5b803560ff81168114610bef575f5ffd5b803563ffffffff81168114610bef575f5ffd5b5f5f5f5f60808587031215610c78575f5ffd5b84359350610c8860208601610c2c565b9250610c9660408601610c42565b9150610ca460608601610c52565b905092959194509250565b5f5f83601f840112610cbf575f5ffd5b50813567ffffffffffffffff811115610cd6575f5ffd5b602083019150836020828501011115610ced575f5ffd5b9250929050565b5f5f5f5f5f5f5f60c0888a031215610d0a575f5ffd5b8735965060208801359550604088013567ffffffffffffffff811115610d2e575f5ffd5b610d3a8a828b01610caf565b9096509450610d4d905060608901610c2c565b9250610d5b60808901610c42565b9150610d6960a08901610c52565b905092959891949750929550565b5f60208284031215610d87575f5ffd5b5035919050565b6001600160a01b038516815267ffffffffffffffff841660208083019190915263ffffffff8416604083015260806060830181905283519083018190525f9184019060a0840190835b81811015610df5578351835260209384019390920191600101610dd7565b509098975050505050505050565b5f5f5f5f60608587031215610e16575f5ffd5b8435935060208501359250604085013567ffffffffffffffff811115610e3a575f5ffd5b610e4687828801610caf565b95989497509550505050565b5f5f5f5f5f5f60808789031215610e67575f5ffd5b86359550602087013567ffffffffffffffff811115610e84575f5ffd5b610e9089828a01610caf565b909650945050604087013567ffffffffffffffff811115610eaf575f5ffd5b8701601f81018913610ebf575f5ffd5b803567ffffffffffffffff811115610ed5575f5ffd5b8960208260051b8401011115610ee9575f5ffd5b96999598509396602090940195946060909401359392505050565b5f81518060208401855e5f93019283525090919050565b5f610f268284610f04565b9392505050565b5f60208284031215610f3d575f5ffd5b5051919050565b7f76657269667950726f6f662862797465732c75696e743235365b00000000000081525f610f75601a830184610f04565b615d2960f01b81526002019392505050565b634e487b7160e01b5f52604160045260245ffd5b634e487b7160e01b5f52603260045260245ffd5b848152836020820152818360408301375f91016040019081529392505050565b634e487b7160e01b5f52601160045260245ffd5b80820180821115610ff657610ff6610fcf565b92915050565b634e487b7160e01b5f52601260045260245ffd5b5f8261101e5761101e610ffc565b500490565b8082028115828204841417610ff657610ff6610fcf565b8183525f6001600160fb1b03831115611051575f5ffd5b8260051b80836020870137939093016020019392505050565b60408152836040820152838560608301375f606085830101525f601f19601f860116820160608382030160208401526110a760608201858761103a565b979650505050505050565b828152604060208201525f82518060408401528060208501606085015e5f606082850101526060601f19601f8301168401019150509392505050565b63ffffffff8181168382160190811115610ff657610ff6610fcf565b63ffffffff84168152604060208201525f61112960408301848661103a565b95945050505050565b5f8261114057611140610ffc565b500690565b6001600160f81b0319831681525f6111606001830184610f04565b94935050505056fea264697066735822122072b6f10038372901533895c0ac8732500a6cb0e32249663a0d37950d427a094364736f6c63430008250033",
+	Bin: "0x6080604052348015600e575f5ffd5b506116328061001c5f395ff3fe608060405234801561000f575f5ffd5b50600436106100b1575f3560e01c80638a9cc4521161006e5780638a9cc4521461016b5780638cbfb491146100fe578063a3a83bee1461017e578063ade5a0eb14610191578063e5199e6c14610191578063ee19e84b14610198575f5ffd5b8063475f93d2146100b55780635496dca8146100db5780635b13797c146100fe57806369b36c8b146101185780637f374daa1461012b5780638960cfc314610158575b5f5ffd5b6100c86100c3366004610fe0565b6101e7565b6040519081526020015b60405180910390f35b6100ee6100e93660046110c2565b61045c565b6040516100d29493929190611109565b610106600181565b60405160ff90911681526020016100d2565b6100c861012636600461117d565b6104d7565b61013e6101393660046111d7565b610538565b6040805192835263ffffffff9091166020830152016100d2565b6100c861016636600461124e565b610a04565b6100ee61017936600461128c565b610a70565b6100c861018c3660046112ac565b610bbc565b6101065f81565b6101ab6101a63660046112fd565b610bd6565b604080516001600160a01b03909616865260ff948516602087015263ffffffff938416908601529116606084015216608082015260a0016100d2565b5f600160ff8516111561021757604051631598accf60e21b815260ff851660048201526024015b60405180910390fd5b600160ff89161115610241576040516346c5e51f60e11b815260ff8916600482015260240161020e565b8263ffffffff165f03610267576040516389978f1560e01b815260040160405180910390fd5b8263ffffffff168263ffffffff161180610288575061ffff63ffffffff8316115b156102b657604051633f791b7b60e01b815263ffffffff80841660048301528416602482015260440161020e565b6102c0858a610c2d565b5f6102ce8b8b8b8b8b610bbc565b90506102dd81878787876104d7565b5f818152602081905260409020549092506001600160a01b03161561031857604051631298be7960e31b81526004810183905260240161020e565b6040518060e00160405280876001600160a01b031681526020018660ff1681526020018a60ff1681526020018563ffffffff16815260200161035a8787610dbd565b6001600160e01b031916815261ffff8086166020808401919091526001600160a01b03808b163f6040948501525f8781528083528490208551815493870151958701516060880151608089015160a08a0151909716600160f01b026001600160f01b0360e09890981c600160d01b02979097166001600160d01b0363ffffffff909216600160b01b0263ffffffff60b01b1960ff948516600160a81b021664ffffffffff60a81b1994909a16600160a01b026001600160a81b0319909816949096169390931795909517169590951791909117919091169290921717815560c09091015160019091015561044e8282610e13565b509998505050505050505050565b5f5f5f60605f61046b88610eab565b8054909150600160f01b900461ffff1686146104b757805460405163f535d8cf60e01b8152600481018a905260248101889052600160f01b90910461ffff16604482015260640161020e565b6104c5886101798989610a04565b94509450945094505093509350935093565b60408051602081018790526001600160a01b0386163f9181019190915260ff8416606082015263ffffffff8084166080830152821660a08201525f9060c0015b60405160208183030381529060405280519060200120905095945050505050565b5f5f5f61054488610eab565b600181015481549192506001600160a01b039091163f1461058d57805460405163fd888c5560e01b8152600481018a90526001600160a01b03909116602482015260440161020e565b8054600160b01b900463ffffffff1684146105da5780546040516305f3a5bb60e21b8152600481018a905260248101869052600160b01b90910463ffffffff16604482015260640161020e565b8054606090600160a01b900460ff166106c5578460206105fb89601f611328565b610605919061134f565b610610906020611362565b61061b826020611362565b610626906024611328565b610631906020611328565b61063b9190611328565b6001600160401b0381111561065257610652611379565b6040519080825280601f01601f19166020018201604052801561067c576020820181803683370190505b508354600160d01b900460e01b602080830182815284820291820160248501529294509091908960448601378260200260248201019050898152898b602083013750505061071f565b8154604051600160d01b90910460e01b906106ea908a908a908a908a906024016113bd565b60408051601f198184030181529190526020810180516001600160e01b03166001600160e01b03199093169290921790915290505b81546040515f9182916001600160a01b039091169061073f90859061141c565b5f60405180830381855afa9150503d805f8114610777576040519150601f19603f3d011682016040523d82523d5f602084013e61077c565b606091505b5091509150816107a3578a81604051630bf38ac160e21b815260040161020e929190611427565b8354600160a01b900460ff1660011480156107de5750805160201415806107de5750808060200190518101906107d99190611463565b600114155b15610800578a81604051630bf38ac160e21b815260040161020e929190611427565b8354600160f01b900461ffff165f5b81811015610881577f30644e72e131a029b85045b68181585d2833e84879b9709143e1f593f00000018a8a8381811061084a5761084a61147a565b905060200201351061087957604051632e45723560e21b8152600481018e90526024810182905260440161020e565b60010161080f565b50610891610166825f8b8d61148e565b5f8d81526001602081815260408084208585529091529091208054929950916108c891600160e01b90910463ffffffff16906114b9565b81546001600160e01b0319163367ffffffffffffffff60a01b191617600160a01b436001600160401b031602176001600160e01b0316600160e01b63ffffffff8316021782559650815b898110156109ac575f8b8b8381811061092d5761092d61147a565b9050602002013590507f30644e72e131a029b85045b68181585d2833e84879b9709143e1f593f00000018110610983578e82604051632e45723560e21b815260040161020e929190918252602082015260400190565b80600184015f61099387866114d5565b815260208101919091526040015f205550600101610912565b50336001600160a01b0316888e7fad141d77bfc98f30ecd80ceeb37ef71c77ad9a9c32b1c24840ef405e042361bb8a8e8e6040516109ec939291906114e8565b60405180910390a45050505050509550959350505050565b5f818103610a1357505f610a6a565b6001829003610a3e5782825f818110610a2e57610a2e61147a565b905060200201355f1b9050610a6a565b8282604051602001610a51929190611510565b6040516020818303038152906040528051906020012090505b92915050565b5f828152600160209081526040808320848452909152812080548291829160609190600160e01b900463ffffffff168303610ac8576040516358f8e0d160e11b8152600481018890526024810187905260440161020e565b5f8781526020819052604090208054610af990600160f01b810461ffff1690600160b01b900463ffffffff16611537565b63ffffffff166001600160401b03811115610b1657610b16611379565b604051908082528060200260200182016040528015610b3f578160200160208202803683370190505b5092505f5b8351811015610b84575f8181526001840160205260409020548451859083908110610b7157610b7161147a565b6020908102919091010152600101610b44565b5050546001600160a01b03811697600160a01b82046001600160401b03169750600160e01b90910463ffffffff169550909350915050565b5f8585858585604051602001610517959493929190611553565b5f5f5f5f5f5f610be587610eab565b546001600160a01b0381169860ff600160a01b83048116995063ffffffff600160b01b840416985061ffff600160f01b8404169750600160a81b909204909116945092505050565b816001600160a01b03163b5f03610c62576040516322a2d07b60e21b81526001600160a01b038316600482015260240161020e565b5f5f5f5260035f5f853c505f516001600160e81b0319811661ef0160f01b03610ca9576040516328bbb45960e11b81526001600160a01b038416600482015260240161020e565b60408051600481526024810182526020810180516001600160e01b03166361728f3960e01b17905290515f9182916001600160a01b03871691610ceb9161141c565b5f60405180830381855afa9150503d805f8114610d23576040519150601f19603f3d011682016040523d82523d5f602084013e610d28565b606091505b5091509150811580610d3c57508051602014155b15610d655760405163181a6fab60e21b81526001600160a01b038616600482015260240161020e565b5f81806020019051810190610d7a9190611463565b9050848114610db557604051639ea7e98560e01b81526001600160a01b0387166004820152602481018290526044810186905260640161020e565b505050505050565b5f60ff831615610ded577f7e4f7a8a3016bf75945a95ae04e6678ed3bb4fb93fae55a684467fa45acd6b39610e0c565b610dfc8263ffffffff16610ee8565b604051602001610a519190611583565b9392505050565b5f8281526020818152604091829020805483516001600160a01b0382168152600160a01b820460ff90811694820194909452600160b01b820463ffffffff1681860152600160f01b820461ffff166060820152600160a81b90910490921660808301529151839185917fee5214307533f2ab43739c9da41f94eed4c5de997bbbec4a1292dbc7f6ae75be9181900360a00190a3505050565b5f81815260208190526040902080546001600160a01b0316610ee35760405163a2dc062560e01b81526004810183905260240161020e565b919050565b6060815f03610f0e5750506040805180820190915260018152600360fc1b602082015290565b8115610ee357610f1f600a836115c6565b610f2a906030611328565b60f81b81604051602001610f3f9291906115d9565b60408051601f198184030181529190529050610f5c600a8361134f565b9150610f0e565b803560ff81168114610ee3575f5ffd5b5f5f83601f840112610f83575f5ffd5b5081356001600160401b03811115610f99575f5ffd5b602083019150836020828501011115610fb0575f5ffd5b9250929050565b80356001600160a01b0381168114610ee3575f5ffd5b803563ffffffff81168114610ee3575f5ffd5b5f5f5f5f5f5f5f5f5f6101008a8c031215610ff9575f5ffd5b8935985060208a0135975061101060408b01610f63565b965060608a01356001600160401b0381111561102a575f5ffd5b6110368c828d01610f73565b9097509550611049905060808b01610fb7565b935061105760a08b01610f63565b925061106560c08b01610fcd565b915061107360e08b01610fcd565b90509295985092959850929598565b5f5f83601f840112611092575f5ffd5b5081356001600160401b038111156110a8575f5ffd5b6020830191508360208260051b8501011115610fb0575f5ffd5b5f5f5f604084860312156110d4575f5ffd5b8335925060208401356001600160401b038111156110f0575f5ffd5b6110fc86828701611082565b9497909650939450505050565b6001600160a01b03851681526001600160401b03841660208083019190915263ffffffff8416604083015260806060830181905283519083018190525f9184019060a0840190835b8181101561116f578351835260209384019390920191600101611151565b509098975050505050505050565b5f5f5f5f5f60a08688031215611191575f5ffd5b853594506111a160208701610fb7565b93506111af60408701610f63565b92506111bd60608701610fcd565b91506111cb60808701610fcd565b90509295509295909350565b5f5f5f5f5f606086880312156111eb575f5ffd5b8535945060208601356001600160401b03811115611207575f5ffd5b61121388828901610f73565b90955093505060408601356001600160401b03811115611231575f5ffd5b61123d88828901611082565b969995985093965092949392505050565b5f5f6020838503121561125f575f5ffd5b82356001600160401b03811115611274575f5ffd5b61128085828601611082565b90969095509350505050565b5f5f6040838503121561129d575f5ffd5b50508035926020909101359150565b5f5f5f5f5f608086880312156112c0575f5ffd5b85359450602086013593506112d760408701610f63565b925060608601356001600160401b038111156112f1575f5ffd5b61123d88828901610f73565b5f6020828403121561130d575f5ffd5b5035919050565b634e487b7160e01b5f52601160045260245ffd5b80820180821115610a6a57610a6a611314565b634e487b7160e01b5f52601260045260245ffd5b5f8261135d5761135d61133b565b500490565b8082028115828204841417610a6a57610a6a611314565b634e487b7160e01b5f52604160045260245ffd5b8183525f6001600160fb1b038311156113a4575f5ffd5b8260051b80836020870137939093016020019392505050565b60408152836040820152838560608301375f606085830101525f601f19601f860116820160608382030160208401526113fa60608201858761138d565b979650505050505050565b5f81518060208401855e5f93019283525090919050565b5f610e0c8284611405565b828152604060208201525f82518060408401528060208501606085015e5f606082850101526060601f19601f8301168401019150509392505050565b5f60208284031215611473575f5ffd5b5051919050565b634e487b7160e01b5f52603260045260245ffd5b5f5f8585111561149c575f5ffd5b838611156114a8575f5ffd5b5050600583901b0193919092039150565b63ffffffff8181168382160190811115610a6a57610a6a611314565b81810381811115610a6a57610a6a611314565b63ffffffff84168152604060208201525f61150760408301848661138d565b95945050505050565b5f6001600160fb1b03831115611524575f5ffd5b8260051b80858437919091019392505050565b63ffffffff8281168282160390811115610a6a57610a6a611314565b85815284602082015260ff60f81b8460f81b166040820152818360418301375f9101604101908152949350505050565b7f76657269667950726f6f662862797465732c75696e743235365b00000000000081525f6115b4601a830184611405565b615d2960f01b81526002019392505050565b5f826115d4576115d461133b565b500690565b6001600160f81b0319831681525f6115f46001830184611405565b94935050505056fea2646970667358221220b394d722e107c6937a56738e712364e2720ed562dfc091add59b9d88ea5494ef64736f6c63430008250033",
 }
 
 // ZkmlRegistry is an auto generated Go binding around an Ethereum contract.
@@ -126,13 +126,83 @@ func (zkmlRegistry *ZkmlRegistry) UnpackPLONK(data []byte) (uint8, error) {
 	return out0, nil
 }
 
-// PackBuildHashOf is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0xc6bc67fe.  This method will panic if any
+// PackSETUPCEREMONY is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x5b13797c.  This method will panic if any
 // invalid/nil inputs are passed.
 //
-// Solidity: function buildHashOf(bytes32 planHash, bytes32 keyHash, bytes layout) pure returns(bytes32)
-func (zkmlRegistry *ZkmlRegistry) PackBuildHashOf(planHash [32]byte, keyHash [32]byte, layout []byte) []byte {
-	enc, err := zkmlRegistry.abi.Pack("buildHashOf", planHash, keyHash, layout)
+// Solidity: function SETUP_CEREMONY() view returns(uint8)
+func (zkmlRegistry *ZkmlRegistry) PackSETUPCEREMONY() []byte {
+	enc, err := zkmlRegistry.abi.Pack("SETUP_CEREMONY")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSETUPCEREMONY is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x5b13797c.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function SETUP_CEREMONY() view returns(uint8)
+func (zkmlRegistry *ZkmlRegistry) TryPackSETUPCEREMONY() ([]byte, error) {
+	return zkmlRegistry.abi.Pack("SETUP_CEREMONY")
+}
+
+// UnpackSETUPCEREMONY is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x5b13797c.
+//
+// Solidity: function SETUP_CEREMONY() view returns(uint8)
+func (zkmlRegistry *ZkmlRegistry) UnpackSETUPCEREMONY(data []byte) (uint8, error) {
+	out, err := zkmlRegistry.abi.Unpack("SETUP_CEREMONY", data)
+	if err != nil {
+		return *new(uint8), err
+	}
+	out0 := *abi.ConvertType(out[0], new(uint8)).(*uint8)
+	return out0, nil
+}
+
+// PackSETUPDEVELOPMENT is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xade5a0eb.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function SETUP_DEVELOPMENT() view returns(uint8)
+func (zkmlRegistry *ZkmlRegistry) PackSETUPDEVELOPMENT() []byte {
+	enc, err := zkmlRegistry.abi.Pack("SETUP_DEVELOPMENT")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSETUPDEVELOPMENT is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xade5a0eb.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function SETUP_DEVELOPMENT() view returns(uint8)
+func (zkmlRegistry *ZkmlRegistry) TryPackSETUPDEVELOPMENT() ([]byte, error) {
+	return zkmlRegistry.abi.Pack("SETUP_DEVELOPMENT")
+}
+
+// UnpackSETUPDEVELOPMENT is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xade5a0eb.
+//
+// Solidity: function SETUP_DEVELOPMENT() view returns(uint8)
+func (zkmlRegistry *ZkmlRegistry) UnpackSETUPDEVELOPMENT(data []byte) (uint8, error) {
+	out, err := zkmlRegistry.abi.Unpack("SETUP_DEVELOPMENT", data)
+	if err != nil {
+		return *new(uint8), err
+	}
+	out0 := *abi.ConvertType(out[0], new(uint8)).(*uint8)
+	return out0, nil
+}
+
+// PackBuildHashOf is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xa3a83bee.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function buildHashOf(bytes32 planHash, bytes32 keyHash, uint8 setupKind, bytes layout) pure returns(bytes32)
+func (zkmlRegistry *ZkmlRegistry) PackBuildHashOf(planHash [32]byte, keyHash [32]byte, setupKind uint8, layout []byte) []byte {
+	enc, err := zkmlRegistry.abi.Pack("buildHashOf", planHash, keyHash, setupKind, layout)
 	if err != nil {
 		panic(err)
 	}
@@ -140,18 +210,18 @@ func (zkmlRegistry *ZkmlRegistry) PackBuildHashOf(planHash [32]byte, keyHash [32
 }
 
 // TryPackBuildHashOf is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0xc6bc67fe.  This method will return an error
+// the contract method with ID 0xa3a83bee.  This method will return an error
 // if any inputs are invalid/nil.
 //
-// Solidity: function buildHashOf(bytes32 planHash, bytes32 keyHash, bytes layout) pure returns(bytes32)
-func (zkmlRegistry *ZkmlRegistry) TryPackBuildHashOf(planHash [32]byte, keyHash [32]byte, layout []byte) ([]byte, error) {
-	return zkmlRegistry.abi.Pack("buildHashOf", planHash, keyHash, layout)
+// Solidity: function buildHashOf(bytes32 planHash, bytes32 keyHash, uint8 setupKind, bytes layout) pure returns(bytes32)
+func (zkmlRegistry *ZkmlRegistry) TryPackBuildHashOf(planHash [32]byte, keyHash [32]byte, setupKind uint8, layout []byte) ([]byte, error) {
+	return zkmlRegistry.abi.Pack("buildHashOf", planHash, keyHash, setupKind, layout)
 }
 
 // UnpackBuildHashOf is the Go binding that unpacks the parameters returned
-// from invoking the contract method with ID 0xc6bc67fe.
+// from invoking the contract method with ID 0xa3a83bee.
 //
-// Solidity: function buildHashOf(bytes32 planHash, bytes32 keyHash, bytes layout) pure returns(bytes32)
+// Solidity: function buildHashOf(bytes32 planHash, bytes32 keyHash, uint8 setupKind, bytes layout) pure returns(bytes32)
 func (zkmlRegistry *ZkmlRegistry) UnpackBuildHashOf(data []byte) ([32]byte, error) {
 	out, err := zkmlRegistry.abi.Unpack("buildHashOf", data)
 	if err != nil {
@@ -161,59 +231,46 @@ func (zkmlRegistry *ZkmlRegistry) UnpackBuildHashOf(data []byte) ([32]byte, erro
 	return out0, nil
 }
 
-// PackLastResult is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0xb5c9da15.  This method will panic if any
+// PackInputKeyOf is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x8960cfc3.  This method will panic if any
 // invalid/nil inputs are passed.
 //
-// Solidity: function lastResult(bytes32 modelId) view returns(address prover, uint64 blockNumber, uint32 sequence, uint256[] outputs)
-func (zkmlRegistry *ZkmlRegistry) PackLastResult(modelId [32]byte) []byte {
-	enc, err := zkmlRegistry.abi.Pack("lastResult", modelId)
+// Solidity: function inputKeyOf(uint256[] inputValues) pure returns(bytes32)
+func (zkmlRegistry *ZkmlRegistry) PackInputKeyOf(inputValues []*big.Int) []byte {
+	enc, err := zkmlRegistry.abi.Pack("inputKeyOf", inputValues)
 	if err != nil {
 		panic(err)
 	}
 	return enc
 }
 
-// TryPackLastResult is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0xb5c9da15.  This method will return an error
+// TryPackInputKeyOf is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x8960cfc3.  This method will return an error
 // if any inputs are invalid/nil.
 //
-// Solidity: function lastResult(bytes32 modelId) view returns(address prover, uint64 blockNumber, uint32 sequence, uint256[] outputs)
-func (zkmlRegistry *ZkmlRegistry) TryPackLastResult(modelId [32]byte) ([]byte, error) {
-	return zkmlRegistry.abi.Pack("lastResult", modelId)
+// Solidity: function inputKeyOf(uint256[] inputValues) pure returns(bytes32)
+func (zkmlRegistry *ZkmlRegistry) TryPackInputKeyOf(inputValues []*big.Int) ([]byte, error) {
+	return zkmlRegistry.abi.Pack("inputKeyOf", inputValues)
 }
 
-// LastResultOutput serves as a container for the return parameters of contract
-// method LastResult.
-type LastResultOutput struct {
-	Prover      common.Address
-	BlockNumber uint64
-	Sequence    uint32
-	Outputs     []*big.Int
-}
-
-// UnpackLastResult is the Go binding that unpacks the parameters returned
-// from invoking the contract method with ID 0xb5c9da15.
+// UnpackInputKeyOf is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x8960cfc3.
 //
-// Solidity: function lastResult(bytes32 modelId) view returns(address prover, uint64 blockNumber, uint32 sequence, uint256[] outputs)
-func (zkmlRegistry *ZkmlRegistry) UnpackLastResult(data []byte) (LastResultOutput, error) {
-	out, err := zkmlRegistry.abi.Unpack("lastResult", data)
-	outstruct := new(LastResultOutput)
+// Solidity: function inputKeyOf(uint256[] inputValues) pure returns(bytes32)
+func (zkmlRegistry *ZkmlRegistry) UnpackInputKeyOf(data []byte) ([32]byte, error) {
+	out, err := zkmlRegistry.abi.Unpack("inputKeyOf", data)
 	if err != nil {
-		return *outstruct, err
+		return *new([32]byte), err
 	}
-	outstruct.Prover = *abi.ConvertType(out[0], new(common.Address)).(*common.Address)
-	outstruct.BlockNumber = *abi.ConvertType(out[1], new(uint64)).(*uint64)
-	outstruct.Sequence = *abi.ConvertType(out[2], new(uint32)).(*uint32)
-	outstruct.Outputs = *abi.ConvertType(out[3], new([]*big.Int)).(*[]*big.Int)
-	return *outstruct, nil
+	out0 := *abi.ConvertType(out[0], new([32]byte)).(*[32]byte)
+	return out0, nil
 }
 
 // PackModel is the Go binding used to pack the parameters required for calling
 // the contract method with ID 0xee19e84b.  This method will panic if any
 // invalid/nil inputs are passed.
 //
-// Solidity: function model(bytes32 modelId) view returns(address verifier, uint8 backend, uint32 publicInputs)
+// Solidity: function model(bytes32 modelId) view returns(address verifier, uint8 backend, uint32 publicInputs, uint32 inputs, uint8 setupKind)
 func (zkmlRegistry *ZkmlRegistry) PackModel(modelId [32]byte) []byte {
 	enc, err := zkmlRegistry.abi.Pack("model", modelId)
 	if err != nil {
@@ -226,7 +283,7 @@ func (zkmlRegistry *ZkmlRegistry) PackModel(modelId [32]byte) []byte {
 // the contract method with ID 0xee19e84b.  This method will return an error
 // if any inputs are invalid/nil.
 //
-// Solidity: function model(bytes32 modelId) view returns(address verifier, uint8 backend, uint32 publicInputs)
+// Solidity: function model(bytes32 modelId) view returns(address verifier, uint8 backend, uint32 publicInputs, uint32 inputs, uint8 setupKind)
 func (zkmlRegistry *ZkmlRegistry) TryPackModel(modelId [32]byte) ([]byte, error) {
 	return zkmlRegistry.abi.Pack("model", modelId)
 }
@@ -237,12 +294,14 @@ type ModelOutput struct {
 	Verifier     common.Address
 	Backend      uint8
 	PublicInputs uint32
+	Inputs       uint32
+	SetupKind    uint8
 }
 
 // UnpackModel is the Go binding that unpacks the parameters returned
 // from invoking the contract method with ID 0xee19e84b.
 //
-// Solidity: function model(bytes32 modelId) view returns(address verifier, uint8 backend, uint32 publicInputs)
+// Solidity: function model(bytes32 modelId) view returns(address verifier, uint8 backend, uint32 publicInputs, uint32 inputs, uint8 setupKind)
 func (zkmlRegistry *ZkmlRegistry) UnpackModel(data []byte) (ModelOutput, error) {
 	out, err := zkmlRegistry.abi.Unpack("model", data)
 	outstruct := new(ModelOutput)
@@ -252,16 +311,18 @@ func (zkmlRegistry *ZkmlRegistry) UnpackModel(data []byte) (ModelOutput, error) 
 	outstruct.Verifier = *abi.ConvertType(out[0], new(common.Address)).(*common.Address)
 	outstruct.Backend = *abi.ConvertType(out[1], new(uint8)).(*uint8)
 	outstruct.PublicInputs = *abi.ConvertType(out[2], new(uint32)).(*uint32)
+	outstruct.Inputs = *abi.ConvertType(out[3], new(uint32)).(*uint32)
+	outstruct.SetupKind = *abi.ConvertType(out[4], new(uint8)).(*uint8)
 	return *outstruct, nil
 }
 
 // PackModelIdOf is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0x591f2e75.  This method will panic if any
+// the contract method with ID 0x69b36c8b.  This method will panic if any
 // invalid/nil inputs are passed.
 //
-// Solidity: function modelIdOf(bytes32 buildHash, address verifier, uint8 backend, uint32 publicInputs) view returns(bytes32)
-func (zkmlRegistry *ZkmlRegistry) PackModelIdOf(buildHash [32]byte, verifier common.Address, backend uint8, publicInputs uint32) []byte {
-	enc, err := zkmlRegistry.abi.Pack("modelIdOf", buildHash, verifier, backend, publicInputs)
+// Solidity: function modelIdOf(bytes32 buildHash, address verifier, uint8 backend, uint32 publicInputs, uint32 inputs) view returns(bytes32)
+func (zkmlRegistry *ZkmlRegistry) PackModelIdOf(buildHash [32]byte, verifier common.Address, backend uint8, publicInputs uint32, inputs uint32) []byte {
+	enc, err := zkmlRegistry.abi.Pack("modelIdOf", buildHash, verifier, backend, publicInputs, inputs)
 	if err != nil {
 		panic(err)
 	}
@@ -269,18 +330,18 @@ func (zkmlRegistry *ZkmlRegistry) PackModelIdOf(buildHash [32]byte, verifier com
 }
 
 // TryPackModelIdOf is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0x591f2e75.  This method will return an error
+// the contract method with ID 0x69b36c8b.  This method will return an error
 // if any inputs are invalid/nil.
 //
-// Solidity: function modelIdOf(bytes32 buildHash, address verifier, uint8 backend, uint32 publicInputs) view returns(bytes32)
-func (zkmlRegistry *ZkmlRegistry) TryPackModelIdOf(buildHash [32]byte, verifier common.Address, backend uint8, publicInputs uint32) ([]byte, error) {
-	return zkmlRegistry.abi.Pack("modelIdOf", buildHash, verifier, backend, publicInputs)
+// Solidity: function modelIdOf(bytes32 buildHash, address verifier, uint8 backend, uint32 publicInputs, uint32 inputs) view returns(bytes32)
+func (zkmlRegistry *ZkmlRegistry) TryPackModelIdOf(buildHash [32]byte, verifier common.Address, backend uint8, publicInputs uint32, inputs uint32) ([]byte, error) {
+	return zkmlRegistry.abi.Pack("modelIdOf", buildHash, verifier, backend, publicInputs, inputs)
 }
 
 // UnpackModelIdOf is the Go binding that unpacks the parameters returned
-// from invoking the contract method with ID 0x591f2e75.
+// from invoking the contract method with ID 0x69b36c8b.
 //
-// Solidity: function modelIdOf(bytes32 buildHash, address verifier, uint8 backend, uint32 publicInputs) view returns(bytes32)
+// Solidity: function modelIdOf(bytes32 buildHash, address verifier, uint8 backend, uint32 publicInputs, uint32 inputs) view returns(bytes32)
 func (zkmlRegistry *ZkmlRegistry) UnpackModelIdOf(data []byte) ([32]byte, error) {
 	out, err := zkmlRegistry.abi.Unpack("modelIdOf", data)
 	if err != nil {
@@ -291,12 +352,12 @@ func (zkmlRegistry *ZkmlRegistry) UnpackModelIdOf(data []byte) ([32]byte, error)
 }
 
 // PackRegister is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0x5eb19ff0.  This method will panic if any
+// the contract method with ID 0x475f93d2.  This method will panic if any
 // invalid/nil inputs are passed.
 //
-// Solidity: function register(bytes32 planHash, bytes32 keyHash, bytes layout, address verifier, uint8 backend, uint32 publicInputs) returns(bytes32 modelId)
-func (zkmlRegistry *ZkmlRegistry) PackRegister(planHash [32]byte, keyHash [32]byte, layout []byte, verifier common.Address, backend uint8, publicInputs uint32) []byte {
-	enc, err := zkmlRegistry.abi.Pack("register", planHash, keyHash, layout, verifier, backend, publicInputs)
+// Solidity: function register(bytes32 planHash, bytes32 keyHash, uint8 setupKind, bytes layout, address verifier, uint8 backend, uint32 publicInputs, uint32 inputs) returns(bytes32 modelId)
+func (zkmlRegistry *ZkmlRegistry) PackRegister(planHash [32]byte, keyHash [32]byte, setupKind uint8, layout []byte, verifier common.Address, backend uint8, publicInputs uint32, inputs uint32) []byte {
+	enc, err := zkmlRegistry.abi.Pack("register", planHash, keyHash, setupKind, layout, verifier, backend, publicInputs, inputs)
 	if err != nil {
 		panic(err)
 	}
@@ -304,18 +365,18 @@ func (zkmlRegistry *ZkmlRegistry) PackRegister(planHash [32]byte, keyHash [32]by
 }
 
 // TryPackRegister is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0x5eb19ff0.  This method will return an error
+// the contract method with ID 0x475f93d2.  This method will return an error
 // if any inputs are invalid/nil.
 //
-// Solidity: function register(bytes32 planHash, bytes32 keyHash, bytes layout, address verifier, uint8 backend, uint32 publicInputs) returns(bytes32 modelId)
-func (zkmlRegistry *ZkmlRegistry) TryPackRegister(planHash [32]byte, keyHash [32]byte, layout []byte, verifier common.Address, backend uint8, publicInputs uint32) ([]byte, error) {
-	return zkmlRegistry.abi.Pack("register", planHash, keyHash, layout, verifier, backend, publicInputs)
+// Solidity: function register(bytes32 planHash, bytes32 keyHash, uint8 setupKind, bytes layout, address verifier, uint8 backend, uint32 publicInputs, uint32 inputs) returns(bytes32 modelId)
+func (zkmlRegistry *ZkmlRegistry) TryPackRegister(planHash [32]byte, keyHash [32]byte, setupKind uint8, layout []byte, verifier common.Address, backend uint8, publicInputs uint32, inputs uint32) ([]byte, error) {
+	return zkmlRegistry.abi.Pack("register", planHash, keyHash, setupKind, layout, verifier, backend, publicInputs, inputs)
 }
 
 // UnpackRegister is the Go binding that unpacks the parameters returned
-// from invoking the contract method with ID 0x5eb19ff0.
+// from invoking the contract method with ID 0x475f93d2.
 //
-// Solidity: function register(bytes32 planHash, bytes32 keyHash, bytes layout, address verifier, uint8 backend, uint32 publicInputs) returns(bytes32 modelId)
+// Solidity: function register(bytes32 planHash, bytes32 keyHash, uint8 setupKind, bytes layout, address verifier, uint8 backend, uint32 publicInputs, uint32 inputs) returns(bytes32 modelId)
 func (zkmlRegistry *ZkmlRegistry) UnpackRegister(data []byte) ([32]byte, error) {
 	out, err := zkmlRegistry.abi.Unpack("register", data)
 	if err != nil {
@@ -325,13 +386,109 @@ func (zkmlRegistry *ZkmlRegistry) UnpackRegister(data []byte) ([32]byte, error) 
 	return out0, nil
 }
 
-// PackVerify is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0xef4c990e.  This method will panic if any
+// PackResult is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x8a9cc452.  This method will panic if any
 // invalid/nil inputs are passed.
 //
-// Solidity: function verify(bytes32 modelId, bytes proof, uint256[] publicInputs, bytes32 inputCommitment) returns(uint32 sequence)
-func (zkmlRegistry *ZkmlRegistry) PackVerify(modelId [32]byte, proof []byte, publicInputs []*big.Int, inputCommitment [32]byte) []byte {
-	enc, err := zkmlRegistry.abi.Pack("verify", modelId, proof, publicInputs, inputCommitment)
+// Solidity: function result(bytes32 modelId, bytes32 inputKey) view returns(address prover, uint64 blockNumber, uint32 sequence, uint256[] outputs)
+func (zkmlRegistry *ZkmlRegistry) PackResult(modelId [32]byte, inputKey [32]byte) []byte {
+	enc, err := zkmlRegistry.abi.Pack("result", modelId, inputKey)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackResult is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x8a9cc452.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function result(bytes32 modelId, bytes32 inputKey) view returns(address prover, uint64 blockNumber, uint32 sequence, uint256[] outputs)
+func (zkmlRegistry *ZkmlRegistry) TryPackResult(modelId [32]byte, inputKey [32]byte) ([]byte, error) {
+	return zkmlRegistry.abi.Pack("result", modelId, inputKey)
+}
+
+// ResultOutput serves as a container for the return parameters of contract
+// method Result.
+type ResultOutput struct {
+	Prover      common.Address
+	BlockNumber uint64
+	Sequence    uint32
+	Outputs     []*big.Int
+}
+
+// UnpackResult is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x8a9cc452.
+//
+// Solidity: function result(bytes32 modelId, bytes32 inputKey) view returns(address prover, uint64 blockNumber, uint32 sequence, uint256[] outputs)
+func (zkmlRegistry *ZkmlRegistry) UnpackResult(data []byte) (ResultOutput, error) {
+	out, err := zkmlRegistry.abi.Unpack("result", data)
+	outstruct := new(ResultOutput)
+	if err != nil {
+		return *outstruct, err
+	}
+	outstruct.Prover = *abi.ConvertType(out[0], new(common.Address)).(*common.Address)
+	outstruct.BlockNumber = *abi.ConvertType(out[1], new(uint64)).(*uint64)
+	outstruct.Sequence = *abi.ConvertType(out[2], new(uint32)).(*uint32)
+	outstruct.Outputs = *abi.ConvertType(out[3], new([]*big.Int)).(*[]*big.Int)
+	return *outstruct, nil
+}
+
+// PackResultFor is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x5496dca8.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function resultFor(bytes32 modelId, uint256[] inputValues) view returns(address prover, uint64 blockNumber, uint32 sequence, uint256[] outputs)
+func (zkmlRegistry *ZkmlRegistry) PackResultFor(modelId [32]byte, inputValues []*big.Int) []byte {
+	enc, err := zkmlRegistry.abi.Pack("resultFor", modelId, inputValues)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackResultFor is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x5496dca8.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function resultFor(bytes32 modelId, uint256[] inputValues) view returns(address prover, uint64 blockNumber, uint32 sequence, uint256[] outputs)
+func (zkmlRegistry *ZkmlRegistry) TryPackResultFor(modelId [32]byte, inputValues []*big.Int) ([]byte, error) {
+	return zkmlRegistry.abi.Pack("resultFor", modelId, inputValues)
+}
+
+// ResultForOutput serves as a container for the return parameters of contract
+// method ResultFor.
+type ResultForOutput struct {
+	Prover      common.Address
+	BlockNumber uint64
+	Sequence    uint32
+	Outputs     []*big.Int
+}
+
+// UnpackResultFor is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x5496dca8.
+//
+// Solidity: function resultFor(bytes32 modelId, uint256[] inputValues) view returns(address prover, uint64 blockNumber, uint32 sequence, uint256[] outputs)
+func (zkmlRegistry *ZkmlRegistry) UnpackResultFor(data []byte) (ResultForOutput, error) {
+	out, err := zkmlRegistry.abi.Unpack("resultFor", data)
+	outstruct := new(ResultForOutput)
+	if err != nil {
+		return *outstruct, err
+	}
+	outstruct.Prover = *abi.ConvertType(out[0], new(common.Address)).(*common.Address)
+	outstruct.BlockNumber = *abi.ConvertType(out[1], new(uint64)).(*uint64)
+	outstruct.Sequence = *abi.ConvertType(out[2], new(uint32)).(*uint32)
+	outstruct.Outputs = *abi.ConvertType(out[3], new([]*big.Int)).(*[]*big.Int)
+	return *outstruct, nil
+}
+
+// PackVerify is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x7f374daa.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function verify(bytes32 modelId, bytes proof, uint256[] publicInputs) returns(bytes32 inputKey, uint32 sequence)
+func (zkmlRegistry *ZkmlRegistry) PackVerify(modelId [32]byte, proof []byte, publicInputs []*big.Int) []byte {
+	enc, err := zkmlRegistry.abi.Pack("verify", modelId, proof, publicInputs)
 	if err != nil {
 		panic(err)
 	}
@@ -339,25 +496,34 @@ func (zkmlRegistry *ZkmlRegistry) PackVerify(modelId [32]byte, proof []byte, pub
 }
 
 // TryPackVerify is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0xef4c990e.  This method will return an error
+// the contract method with ID 0x7f374daa.  This method will return an error
 // if any inputs are invalid/nil.
 //
-// Solidity: function verify(bytes32 modelId, bytes proof, uint256[] publicInputs, bytes32 inputCommitment) returns(uint32 sequence)
-func (zkmlRegistry *ZkmlRegistry) TryPackVerify(modelId [32]byte, proof []byte, publicInputs []*big.Int, inputCommitment [32]byte) ([]byte, error) {
-	return zkmlRegistry.abi.Pack("verify", modelId, proof, publicInputs, inputCommitment)
+// Solidity: function verify(bytes32 modelId, bytes proof, uint256[] publicInputs) returns(bytes32 inputKey, uint32 sequence)
+func (zkmlRegistry *ZkmlRegistry) TryPackVerify(modelId [32]byte, proof []byte, publicInputs []*big.Int) ([]byte, error) {
+	return zkmlRegistry.abi.Pack("verify", modelId, proof, publicInputs)
+}
+
+// VerifyOutput serves as a container for the return parameters of contract
+// method Verify.
+type VerifyOutput struct {
+	InputKey [32]byte
+	Sequence uint32
 }
 
 // UnpackVerify is the Go binding that unpacks the parameters returned
-// from invoking the contract method with ID 0xef4c990e.
+// from invoking the contract method with ID 0x7f374daa.
 //
-// Solidity: function verify(bytes32 modelId, bytes proof, uint256[] publicInputs, bytes32 inputCommitment) returns(uint32 sequence)
-func (zkmlRegistry *ZkmlRegistry) UnpackVerify(data []byte) (uint32, error) {
+// Solidity: function verify(bytes32 modelId, bytes proof, uint256[] publicInputs) returns(bytes32 inputKey, uint32 sequence)
+func (zkmlRegistry *ZkmlRegistry) UnpackVerify(data []byte) (VerifyOutput, error) {
 	out, err := zkmlRegistry.abi.Unpack("verify", data)
+	outstruct := new(VerifyOutput)
 	if err != nil {
-		return *new(uint32), err
+		return *outstruct, err
 	}
-	out0 := *abi.ConvertType(out[0], new(uint32)).(*uint32)
-	return out0, nil
+	outstruct.InputKey = *abi.ConvertType(out[0], new([32]byte)).(*[32]byte)
+	outstruct.Sequence = *abi.ConvertType(out[1], new(uint32)).(*uint32)
+	return *outstruct, nil
 }
 
 // ZkmlRegistryModelRegistered represents a ModelRegistered event raised by the ZkmlRegistry contract.
@@ -367,6 +533,8 @@ type ZkmlRegistryModelRegistered struct {
 	Verifier     common.Address
 	Backend      uint8
 	PublicInputs uint32
+	Inputs       uint32
+	SetupKind    uint8
 	Raw          *types.Log // Blockchain specific contextual infos
 }
 
@@ -380,7 +548,7 @@ func (ZkmlRegistryModelRegistered) ContractEventName() string {
 // UnpackModelRegisteredEvent is the Go binding that unpacks the event data emitted
 // by contract.
 //
-// Solidity: event ModelRegistered(bytes32 indexed modelId, bytes32 indexed buildHash, address verifier, uint8 backend, uint32 publicInputs)
+// Solidity: event ModelRegistered(bytes32 indexed modelId, bytes32 indexed buildHash, address verifier, uint8 backend, uint32 publicInputs, uint32 inputs, uint8 setupKind)
 func (zkmlRegistry *ZkmlRegistry) UnpackModelRegisteredEvent(log *types.Log) (*ZkmlRegistryModelRegistered, error) {
 	event := "ModelRegistered"
 	if len(log.Topics) == 0 {
@@ -410,12 +578,12 @@ func (zkmlRegistry *ZkmlRegistry) UnpackModelRegisteredEvent(log *types.Log) (*Z
 
 // ZkmlRegistryProofVerified represents a ProofVerified event raised by the ZkmlRegistry contract.
 type ZkmlRegistryProofVerified struct {
-	ModelId         [32]byte
-	InputCommitment [32]byte
-	Prover          common.Address
-	Sequence        uint32
-	Outputs         []*big.Int
-	Raw             *types.Log // Blockchain specific contextual infos
+	ModelId      [32]byte
+	InputKey     [32]byte
+	Prover       common.Address
+	Sequence     uint32
+	PublicInputs []*big.Int
+	Raw          *types.Log // Blockchain specific contextual infos
 }
 
 const ZkmlRegistryProofVerifiedEventName = "ProofVerified"
@@ -428,7 +596,7 @@ func (ZkmlRegistryProofVerified) ContractEventName() string {
 // UnpackProofVerifiedEvent is the Go binding that unpacks the event data emitted
 // by contract.
 //
-// Solidity: event ProofVerified(bytes32 indexed modelId, bytes32 indexed inputCommitment, address indexed prover, uint32 sequence, uint256[] outputs)
+// Solidity: event ProofVerified(bytes32 indexed modelId, bytes32 indexed inputKey, address indexed prover, uint32 sequence, uint256[] publicInputs)
 func (zkmlRegistry *ZkmlRegistry) UnpackProofVerifiedEvent(log *types.Log) (*ZkmlRegistryProofVerified, error) {
 	event := "ProofVerified"
 	if len(log.Topics) == 0 {
@@ -459,6 +627,9 @@ func (zkmlRegistry *ZkmlRegistry) UnpackProofVerifiedEvent(log *types.Log) (*Zkm
 // UnpackError attempts to decode the provided error data using user-defined
 // error definitions.
 func (zkmlRegistry *ZkmlRegistry) UnpackError(raw []byte) (any, error) {
+	if bytes.Equal(raw[:4], zkmlRegistry.abi.Errors["BadInputCount"].ID.Bytes()[:4]) {
+		return zkmlRegistry.UnpackBadInputCountError(raw[4:])
+	}
 	if bytes.Equal(raw[:4], zkmlRegistry.abi.Errors["DelegatedAccount"].ID.Bytes()[:4]) {
 		return zkmlRegistry.UnpackDelegatedAccountError(raw[4:])
 	}
@@ -492,13 +663,44 @@ func (zkmlRegistry *ZkmlRegistry) UnpackError(raw []byte) (any, error) {
 	if bytes.Equal(raw[:4], zkmlRegistry.abi.Errors["UnsupportedBackend"].ID.Bytes()[:4]) {
 		return zkmlRegistry.UnpackUnsupportedBackendError(raw[4:])
 	}
+	if bytes.Equal(raw[:4], zkmlRegistry.abi.Errors["UnsupportedSetupKind"].ID.Bytes()[:4]) {
+		return zkmlRegistry.UnpackUnsupportedSetupKindError(raw[4:])
+	}
 	if bytes.Equal(raw[:4], zkmlRegistry.abi.Errors["VerifierCodeChanged"].ID.Bytes()[:4]) {
 		return zkmlRegistry.UnpackVerifierCodeChangedError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], zkmlRegistry.abi.Errors["WrongInputCount"].ID.Bytes()[:4]) {
+		return zkmlRegistry.UnpackWrongInputCountError(raw[4:])
 	}
 	if bytes.Equal(raw[:4], zkmlRegistry.abi.Errors["WrongPublicInputCount"].ID.Bytes()[:4]) {
 		return zkmlRegistry.UnpackWrongPublicInputCountError(raw[4:])
 	}
 	return nil, errors.New("Unknown error")
+}
+
+// ZkmlRegistryBadInputCount represents a BadInputCount error raised by the ZkmlRegistry contract.
+type ZkmlRegistryBadInputCount struct {
+	Inputs       uint32
+	PublicInputs uint32
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error BadInputCount(uint32 inputs, uint32 publicInputs)
+func ZkmlRegistryBadInputCountErrorID() common.Hash {
+	return common.HexToHash("0x3f791b7b44382be329c9c5a164bfe491f7d455199b4ea20c4b4e78e72b3d6b45")
+}
+
+// UnpackBadInputCountError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error BadInputCount(uint32 inputs, uint32 publicInputs)
+func (zkmlRegistry *ZkmlRegistry) UnpackBadInputCountError(raw []byte) (*ZkmlRegistryBadInputCount, error) {
+	out := new(ZkmlRegistryBadInputCount)
+	if err := zkmlRegistry.abi.UnpackIntoInterface(out, "BadInputCount", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 // ZkmlRegistryDelegatedAccount represents a DelegatedAccount error raised by the ZkmlRegistry contract.
@@ -600,20 +802,21 @@ func (zkmlRegistry *ZkmlRegistry) UnpackNoPublicInputsError(raw []byte) (*ZkmlRe
 
 // ZkmlRegistryNoResult represents a NoResult error raised by the ZkmlRegistry contract.
 type ZkmlRegistryNoResult struct {
-	ModelId [32]byte
+	ModelId  [32]byte
+	InputKey [32]byte
 }
 
 // ErrorID returns the hash of canonical representation of the error's signature.
 //
-// Solidity: error NoResult(bytes32 modelId)
+// Solidity: error NoResult(bytes32 modelId, bytes32 inputKey)
 func ZkmlRegistryNoResultErrorID() common.Hash {
-	return common.HexToHash("0x1d4b860ff6b7cbfb5d8e56f0ad28a88e604415065440e53cae5c50ceb220c2bb")
+	return common.HexToHash("0xb1f1c1a215bccd4897bc71a5de70cf792418cc64bed7664f63addfbcc04c8dc2")
 }
 
 // UnpackNoResultError is the Go binding used to decode the provided
 // error data into the corresponding Go error struct.
 //
-// Solidity: error NoResult(bytes32 modelId)
+// Solidity: error NoResult(bytes32 modelId, bytes32 inputKey)
 func (zkmlRegistry *ZkmlRegistry) UnpackNoResultError(raw []byte) (*ZkmlRegistryNoResult, error) {
 	out := new(ZkmlRegistryNoResult)
 	if err := zkmlRegistry.abi.UnpackIntoInterface(out, "NoResult", raw); err != nil {
@@ -768,6 +971,30 @@ func (zkmlRegistry *ZkmlRegistry) UnpackUnsupportedBackendError(raw []byte) (*Zk
 	return out, nil
 }
 
+// ZkmlRegistryUnsupportedSetupKind represents a UnsupportedSetupKind error raised by the ZkmlRegistry contract.
+type ZkmlRegistryUnsupportedSetupKind struct {
+	SetupKind uint8
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error UnsupportedSetupKind(uint8 setupKind)
+func ZkmlRegistryUnsupportedSetupKindErrorID() common.Hash {
+	return common.HexToHash("0x8d8bca3e51127e68244cf548980c76448ee479081a7f83454861ed927c9d8189")
+}
+
+// UnpackUnsupportedSetupKindError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error UnsupportedSetupKind(uint8 setupKind)
+func (zkmlRegistry *ZkmlRegistry) UnpackUnsupportedSetupKindError(raw []byte) (*ZkmlRegistryUnsupportedSetupKind, error) {
+	out := new(ZkmlRegistryUnsupportedSetupKind)
+	if err := zkmlRegistry.abi.UnpackIntoInterface(out, "UnsupportedSetupKind", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // ZkmlRegistryVerifierCodeChanged represents a VerifierCodeChanged error raised by the ZkmlRegistry contract.
 type ZkmlRegistryVerifierCodeChanged struct {
 	ModelId  [32]byte
@@ -788,6 +1015,32 @@ func ZkmlRegistryVerifierCodeChangedErrorID() common.Hash {
 func (zkmlRegistry *ZkmlRegistry) UnpackVerifierCodeChangedError(raw []byte) (*ZkmlRegistryVerifierCodeChanged, error) {
 	out := new(ZkmlRegistryVerifierCodeChanged)
 	if err := zkmlRegistry.abi.UnpackIntoInterface(out, "VerifierCodeChanged", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// ZkmlRegistryWrongInputCount represents a WrongInputCount error raised by the ZkmlRegistry contract.
+type ZkmlRegistryWrongInputCount struct {
+	ModelId [32]byte
+	Got     *big.Int
+	Want    *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error WrongInputCount(bytes32 modelId, uint256 got, uint256 want)
+func ZkmlRegistryWrongInputCountErrorID() common.Hash {
+	return common.HexToHash("0xf535d8cf190315b16e740a129ad0bf844c78b2e0cc92a5572e27517b677a1a5b")
+}
+
+// UnpackWrongInputCountError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error WrongInputCount(bytes32 modelId, uint256 got, uint256 want)
+func (zkmlRegistry *ZkmlRegistry) UnpackWrongInputCountError(raw []byte) (*ZkmlRegistryWrongInputCount, error) {
+	out := new(ZkmlRegistryWrongInputCount)
+	if err := zkmlRegistry.abi.UnpackIntoInterface(out, "WrongInputCount", raw); err != nil {
 		return nil, err
 	}
 	return out, nil

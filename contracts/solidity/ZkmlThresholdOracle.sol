@@ -5,12 +5,22 @@ import {ZkmlRegistry} from "./ZkmlRegistry.sol";
 import {ZkmlFixedPoint} from "./ZkmlFixedPoint.sol";
 
 /// @title ZkmlThresholdOracle: an example consumer of proven predictions.
-/// @notice Watches one output of one registered model and records when its
-/// proven value reaches a threshold: the pattern of a contract that acts
-/// (pays, liquidates, unlocks) on a model's prediction. It takes a result in
-/// one of two ways: submit verifies a proof through the registry itself;
-/// sync reads the registry's last result, proven by someone else. Either
-/// way, only values a valid proof of the model vouches for count.
+/// @notice Watches one output of one registered model and records, for each
+/// input, when its proven value reaches a threshold: the pattern of a
+/// contract that acts (pays, liquidates, unlocks) on a model's prediction
+/// about a given input (a borrower's data, a document, an image), which it
+/// names by its input key (ZkmlRegistry.inputKeyOf: the commitment of a
+/// hashed input). It takes a result in one of two ways: submit verifies a
+/// proof through the registry itself; sync reads the registry's result for
+/// an input, proven by someone else. Either way, only values a valid proof
+/// of the model for that input vouches for count, and a proof of another
+/// input cannot change them.
+///
+/// It refuses, at deployment, a model whose keys come from a development
+/// setup (whoever ran it can forge proofs), unless acceptDevelopmentSetup
+/// is set. A model with a private input has one result (input key 0) that
+/// anyone can overwrite with a proof of any input: this example accepts it,
+/// a real consumer should not act on it.
 contract ZkmlThresholdOracle {
     ZkmlRegistry public immutable registry;
     bytes32 public immutable modelId;
@@ -23,34 +33,49 @@ contract ZkmlThresholdOracle {
     /// output element is one public input.
     uint8 public immutable bitsPerOutput;
     uint8 public immutable outputsPerWord;
+    /// The number of leading public inputs that are the model's input part.
+    uint256 public immutable inputs;
+    /// Whether the model's keys come from a development setup (accepted
+    /// only when the deployer said so).
+    bool public immutable developmentSetup;
 
-    int256 public lastValue; // the last proven value, at the output's scale
-    uint32 public lastSequence; // the registry's sequence number of that result
-    bool public triggered; // whether the last proven value reached the threshold
+    struct Observation {
+        int256 value; // the last proven value, at the output's scale
+        uint32 sequence; // the registry's sequence number of that result (0: none yet)
+        bool triggered; // whether it reached the threshold
+    }
 
-    event Observed(uint32 indexed sequence, int256 value, bool triggered);
+    /// What the oracle saw for each input key.
+    mapping(bytes32 => Observation) public observations;
+
+    event Observed(bytes32 indexed inputKey, uint32 sequence, int256 value, bool triggered);
 
     error OutputIndexOutOfRange(uint256 index, uint256 outputs);
-    error NoNewResult(uint32 sequence);
+    error NoNewResult(bytes32 inputKey, uint32 sequence);
+    error DevelopmentSetup(bytes32 modelId);
 
     /// bitsPerOutput_ and outputsPerWord_ must be the model's layout (the
     /// model id binds it, through the build hash); both 0 for a model
-    /// without packing.
+    /// without packing. A model from a development setup is refused
+    /// (DevelopmentSetup) unless acceptDevelopmentSetup_.
     constructor(
         ZkmlRegistry registry_,
         bytes32 modelId_,
         uint256 outputIndex_,
         int256 threshold_,
         uint8 bitsPerOutput_,
-        uint8 outputsPerWord_
+        uint8 outputsPerWord_,
+        bool acceptDevelopmentSetup_
     ) {
-        (, , uint32 n) = registry_.model(modelId_); // reverts UnknownModel
-        uint256 outputs = n;
+        (,, uint32 n, uint32 k, uint8 setupKind) = registry_.model(modelId_); // reverts UnknownModel
+        bool dev = setupKind == registry_.SETUP_DEVELOPMENT();
+        if (dev && !acceptDevelopmentSetup_) revert DevelopmentSetup(modelId_);
+        uint256 outputs = n - k;
         if (bitsPerOutput_ != 0 || outputsPerWord_ != 0) {
             if (bitsPerOutput_ == 0 || bitsPerOutput_ > 63 || outputsPerWord_ == 0 || uint256(bitsPerOutput_) * outputsPerWord_ > 253) {
                 revert ZkmlFixedPoint.BadPacking(bitsPerOutput_, outputsPerWord_);
             }
-            outputs = uint256(n) * outputsPerWord_; // slots, the last word's unused ones included
+            outputs *= outputsPerWord_; // slots, the last word's unused ones included
         }
         if (outputIndex_ >= outputs) revert OutputIndexOutOfRange(outputIndex_, outputs);
         registry = registry_;
@@ -59,33 +84,32 @@ contract ZkmlThresholdOracle {
         threshold = threshold_;
         bitsPerOutput = bitsPerOutput_;
         outputsPerWord = outputsPerWord_;
+        inputs = k;
+        developmentSetup = dev;
     }
 
-    /// Verifies a proof through the registry, then acts on its output.
-    function submit(bytes calldata proof, uint256[] calldata outputs, bytes32 inputCommitment)
-        external
-        returns (bool)
-    {
-        uint32 seq = registry.verify(modelId, proof, outputs, inputCommitment);
-        return _observe(seq, outputs);
+    /// Verifies a proof through the registry, then acts on its output for
+    /// the proof's input.
+    function submit(bytes calldata proof, uint256[] calldata publicInputs) external returns (bool) {
+        (bytes32 key, uint32 seq) = registry.verify(modelId, proof, publicInputs);
+        return _observe(key, seq, publicInputs[inputs:]);
     }
 
-    /// Acts on the registry's last result for the model, once per result.
-    function sync() external returns (bool) {
-        (, , uint32 seq, uint256[] memory outputs) = registry.lastResult(modelId);
-        if (seq <= lastSequence) revert NoNewResult(seq);
-        return _observe(seq, outputs);
+    /// Acts on the registry's result for the input of key inputKey, once
+    /// per result.
+    function sync(bytes32 inputKey) external returns (bool) {
+        (,, uint32 seq, uint256[] memory outputs) = registry.result(modelId, inputKey);
+        if (seq <= observations[inputKey].sequence) revert NoNewResult(inputKey, seq);
+        return _observe(inputKey, seq, outputs);
     }
 
-    function _observe(uint32 seq, uint256[] memory outputs) private returns (bool) {
+    function _observe(bytes32 key, uint32 seq, uint256[] memory outputs) private returns (bool) {
         int256 v = bitsPerOutput == 0
             ? ZkmlFixedPoint.toSigned(outputs[outputIndex])
             : ZkmlFixedPoint.unpack(outputs, outputIndex, bitsPerOutput, outputsPerWord);
         bool hit = v >= threshold;
-        lastValue = v;
-        lastSequence = seq;
-        triggered = hit;
-        emit Observed(seq, v, hit);
+        observations[key] = Observation(v, seq, hit);
+        emit Observed(key, seq, v, hit);
         return hit;
     }
 }

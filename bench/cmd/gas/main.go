@@ -198,11 +198,11 @@ func measure(ctx context.Context, chain *contracts.Chain, solc *contracts.Solc, 
 		return r, fmt.Errorf("model registered before")
 	}
 	r.register = reg.Receipt.GasUsed
-	first, err := contracts.VerifyThroughRegistry(ctx, chain, registry, reg.ModelID, proofs[0], [32]byte{1}, true)
+	first, err := contracts.VerifyThroughRegistry(ctx, chain, registry, reg.ModelID, proofs[0], true)
 	if err != nil {
 		return r, err
 	}
-	later, err := contracts.VerifyThroughRegistry(ctx, chain, registry, reg.ModelID, proofs[1], [32]byte{2}, true)
+	later, err := contracts.VerifyThroughRegistry(ctx, chain, registry, reg.ModelID, proofs[1], true)
 	if err != nil {
 		return r, err
 	}
@@ -237,11 +237,11 @@ func measureGeneric(ctx context.Context, chain *contracts.Chain, registry [20]by
 	if err != nil {
 		return nil, err
 	}
-	first, err := contracts.VerifyThroughRegistry(ctx, chain, registry, reg.ModelID, proofs[0], [32]byte{1}, true)
+	first, err := contracts.VerifyThroughRegistry(ctx, chain, registry, reg.ModelID, proofs[0], true)
 	if err != nil {
 		return nil, err
 	}
-	later, err := contracts.VerifyThroughRegistry(ctx, chain, registry, reg.ModelID, proofs[1], [32]byte{2}, true)
+	later, err := contracts.VerifyThroughRegistry(ctx, chain, registry, reg.ModelID, proofs[1], true)
 	if err != nil {
 		return nil, err
 	}
@@ -264,10 +264,12 @@ func report(rows []row, registryDeploy uint64) string {
 	fmt.Fprintf(&b, "- *verifier deploy*: the specialized verifier (gnark's template with the verifying key built in).\n")
 	fmt.Fprintf(&b, "- *verify*: `verifyProof` / `Verify` of that verifier, called directly.\n")
 	fmt.Fprintf(&b, "- *register*: `ZkmlRegistry.register`, once per model.\n")
-	fmt.Fprintf(&b, "- *registry verify, first*: `ZkmlRegistry.verify` for the model's first result (its storage slots are new);\n")
-	fmt.Fprintf(&b, "  *later*: a later result with other outputs (the slots are rewritten). Both store the outputs (the public\n")
-	fmt.Fprintf(&b, "  inputs), readable by other contracts, with the sender, block and sequence number, and emit `ProofVerified`\n")
-	fmt.Fprintf(&b, "  (which alone carries the input commitment: storing it would rewrite one more slot).\n\n")
+	fmt.Fprintf(&b, "- *registry verify, first*: `ZkmlRegistry.verify` for the first result of an input key (its storage slots\n")
+	fmt.Fprintf(&b, "  are new); *later*: a later result under the same key with other outputs (the slots are rewritten). These\n")
+	fmt.Fprintf(&b, "  builds keep their input private, so every proof goes under the model's one key (0): a build with a\n")
+	fmt.Fprintf(&b, "  public or hashed input pays *first* for each new input. Both store the outputs (the public inputs after\n")
+	fmt.Fprintf(&b, "  the input part), readable by other contracts, with the sender, block and sequence number, and emit\n")
+	fmt.Fprintf(&b, "  `ProofVerified`.\n\n")
 	fmt.Fprintf(&b, "The registry itself is deployed once per chain: %d gas.\n\n", registryDeploy)
 	fmt.Fprintf(&b, "| model | proof system | outputs | public inputs | verifier code bytes | verifier deploy | verify | register | registry verify, first | registry verify, later | registry overhead (later − verify) |\n")
 	fmt.Fprintf(&b, "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
