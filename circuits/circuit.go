@@ -31,6 +31,7 @@ type Option func(*options)
 type options struct {
 	bitDecomposition bool
 	packing          Packing
+	meter            *meter // set by Measure only
 }
 
 // WithPackedOutputs makes the public inputs the outputs packed as k says
@@ -197,6 +198,9 @@ func (c *Circuit) Define(api frontend.API) error {
 	packed := c.opts.packing.Enabled()
 	g := newGadgets(api, p.Config.ActivationBits, c.opts)
 	vals := make([][]frontend.Variable, len(p.Tensors))
+	m := c.opts.meter
+	defer m.stop()
+	m.start("input", 0, 0)
 	for i, t := range p.Inputs {
 		vals[t] = c.Input[i]
 		for j, v := range vals[t] {
@@ -214,6 +218,7 @@ func (c *Circuit) Define(api frontend.API) error {
 	direct := make([]bool, len(p.Outputs))
 	for k := range p.Ops {
 		op := &p.Ops[k]
+		m.start(opLabel(op), 1, p.Tensors[op.Out].Size())
 		var dest []frontend.Variable
 		if slot := l.outputSlot[op.Out]; !packed && slot >= 0 && (op.Kind == plan.OpAffine || op.Kind == plan.OpMul) && op.Shift > 0 {
 			dest = c.Output[slot]
@@ -225,6 +230,7 @@ func (c *Circuit) Define(api frontend.API) error {
 		}
 		vals[op.Out] = out
 	}
+	m.start("outputs", 0, 0)
 	if packed {
 		var outs []frontend.Variable
 		var inRange []bool

@@ -44,6 +44,9 @@ func newGadgets(api frontend.API, actBits int, o options) *gadgets {
 	} else {
 		g.rc = rangecheck.New(api)
 	}
+	if o.meter != nil {
+		g.rc = meteredChecker{g.rc, o.meter}
+	}
 	return g
 }
 
