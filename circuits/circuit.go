@@ -197,6 +197,7 @@ func (c *Circuit) Define(api frontend.API) error {
 	}
 	packed := c.opts.packing.Enabled()
 	g := newGadgets(api, p.Config.ActivationBits, c.opts)
+	g.lift = !c.opts.bitDecomposition && remainderChecks(p) >= liftMinChecks
 	vals := make([][]frontend.Variable, len(p.Tensors))
 	m := c.opts.meter
 	defer m.stop()
@@ -370,4 +371,21 @@ func (g *gadgets) rescaleOut(acc frontend.Variable, shift int, dest []frontend.V
 		g.api.AssertIsEqual(q, dest[i])
 	}
 	return q, nil
+}
+
+// remainderChecks counts the remainders the plan's rescales and quotients
+// range check: what decides gnark's limb width (see checkInteger).
+func remainderChecks(p *plan.Plan) int {
+	n := 0
+	for k := range p.Ops {
+		op := &p.Ops[k]
+		size := p.Tensors[op.Out].Size()
+		switch {
+		case op.Kind == plan.OpDiv:
+			n += 2 * size
+		case op.Shift > 0 && (op.Kind == plan.OpAffine || op.Kind == plan.OpMul || op.Kind == plan.OpLookup):
+			n += size
+		}
+	}
+	return n
 }

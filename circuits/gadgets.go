@@ -32,7 +32,19 @@ type gadgets struct {
 	// products are the matrix products awaiting Freivalds' check
 	// (finishProducts).
 	products []productCheck
+	// lift widens the range checks of remainders to whole limbs (see
+	// checkInteger); Define sets it for circuits large enough that gnark's
+	// checker uses 16-bit limbs.
+	lift bool
 }
+
+// limbBits is the limb width gnark's range checker picks for circuits with
+// many checks (it minimizes 2^b + Σ limbs over b; with tens of thousands
+// of 32-bit checks that is 16), and liftMinChecks the number of remainder
+// checks from which Define assumes it.
+const limbBits = 16
+
+var liftMinChecks = 1 << 16
 
 func newGadgets(api frontend.API, actBits int, o options) *gadgets {
 	g := &gadgets{api: api, actBits: actBits, bitDecomposition: o.bitDecomposition}
@@ -86,6 +98,26 @@ func (g *gadgets) checkRange(v frontend.Variable, n int) error {
 	}
 	g.rc.Check(v, n)
 	return nil
+}
+
+// checkInteger proves v ∈ [0, 2^n) for a v that stands for an integer of
+// magnitude below 2^237 whatever the witness (a remainder: an accumulator
+// bounded by Define, minus a range-checked quotient times a constant).
+// With g.lift and n not a multiple of limbBits it checks t = v·2^(w−n) ∈
+// [0, 2^w) instead, w being n rounded up to whole limbs: one limb and one
+// constraint fewer than gnark's n-bit check, which adds a limb for the
+// partial top limb (a 20-bit check costs 4 constraints, a 32-bit one 3).
+// Sound: |v·2^(w−n)| < 2^252 < p/2, so t is that integer itself, not
+// reduced modulo p, and t ∈ [0, 2^w) says exactly v ∈ [0, 2^n). The bound
+// on v is what makes it sound: for an arbitrary field element, t small
+// would also admit v = t/2^(w−n) mod p, so checks of unbounded values
+// (inputs, sign gadgets) never lift.
+func (g *gadgets) checkInteger(v frontend.Variable, n int) error {
+	if !g.lift || n%limbBits == 0 || n > 2*limbBits {
+		return g.checkRange(v, n)
+	}
+	w := (n + limbBits - 1) / limbBits * limbBits
+	return g.checkRange(g.api.Mul(v, new(big.Int).Lsh(big.NewInt(1), uint(w-n))), w)
 }
 
 // checkActivation proves v ∈ [-2^(A-1), 2^(A-1)).
@@ -155,7 +187,7 @@ func (g *gadgets) rescaleTo(acc, q frontend.Variable, shift int, checkQ bool) er
 	half := new(big.Int).Lsh(big.NewInt(1), uint(shift-1))
 	negUnit := new(big.Int).Neg(new(big.Int).Lsh(big.NewInt(1), uint(shift)))
 	r := g.api.Add(acc, g.api.Mul(q, negUnit), half)
-	if err := g.checkRange(r, shift); err != nil {
+	if err := g.checkInteger(r, shift); err != nil {
 		return err
 	}
 	if checkQ {
