@@ -45,3 +45,27 @@ func TestPowerOfTwoScalingRelabels(t *testing.T) {
 		}
 	}
 }
+
+// TestPowerOfTwoScalingChain: a chain of halvings (each read by a relu)
+// relabels until the scale
+// is maxRelabel beyond MaxScale, then rounds, and the sum of the result with
+// the input still compiles.
+func TestPowerOfTwoScalingChain(t *testing.T) {
+	b := newGraph()
+	x := b.input("x", 4)
+	y := x
+	for range 40 {
+		// The relu makes each product an op of its own.
+		y = b.node("Relu", []string{b.node("Mul", []string{y, b.constant([]int{1}, 0.5)})})
+	}
+	g := b.output(b.node("Add", []string{x, y}))
+	cfg := plan.DefaultConfig()
+	p := compileOn(t, g, cfg, [][]float64{{0.3, -1, 0.7, 1}})
+	top := 0
+	for _, tn := range p.Tensors {
+		top = max(top, tn.Scale)
+	}
+	if top != cfg.MaxScale+maxRelabel {
+		t.Errorf("the highest scale is 2^%d, want 2^%d (MaxScale + %d)", top, cfg.MaxScale+maxRelabel, maxRelabel)
+	}
+}
