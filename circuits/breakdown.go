@@ -81,6 +81,9 @@ func Measure(p *plan.Plan, newBuilder frontend.NewBuilder, opts ...Option) (*Bre
 	if len(all) > 0 && !c.opts.bitDecomposition {
 		base, best := 0, -1
 		for w := 2; w < 18; w++ {
+			if liftsRemainders(p, c.opts) && w != limbBits {
+				continue // Define fixed the width
+			}
 			n := 1 << w
 			if plonk {
 				n *= 3

@@ -32,6 +32,7 @@ type options struct {
 	bitDecomposition bool
 	packing          Packing
 	meter            *meter // set by Measure only
+	lift             bool   // set by Define (see liftsRemainders)
 }
 
 // WithPackedOutputs makes the public inputs the outputs packed as k says
@@ -196,8 +197,9 @@ func (c *Circuit) Define(api frontend.API) error {
 		return err
 	}
 	packed := c.opts.packing.Enabled()
-	g := newGadgets(api, p.Config.ActivationBits, c.opts)
-	g.lift = !c.opts.bitDecomposition && remainderChecks(p) >= liftMinChecks
+	opts := c.opts
+	opts.lift = liftsRemainders(p, opts)
+	g := newGadgets(api, p.Config.ActivationBits, opts)
 	vals := make([][]frontend.Variable, len(p.Tensors))
 	m := c.opts.meter
 	defer m.stop()
@@ -373,8 +375,17 @@ func (g *gadgets) rescaleOut(acc frontend.Variable, shift int, dest []frontend.V
 	return q, nil
 }
 
+// liftsRemainders reports whether the circuit of p checks remainders on
+// whole limbs (see checkInteger): with lookup-based range checks, when the
+// plan has so many remainders that 16-bit limbs are what gnark would pick
+// anyway (their 2^16-entry table is then amortized); the checker is then
+// told to use them, so the saving does not rest on its heuristic.
+func liftsRemainders(p *plan.Plan, o options) bool {
+	return !o.bitDecomposition && remainderChecks(p) >= liftMinChecks
+}
+
 // remainderChecks counts the remainders the plan's rescales and quotients
-// range check: what decides gnark's limb width (see checkInteger).
+// range check.
 func remainderChecks(p *plan.Plan) int {
 	n := 0
 	for k := range p.Ops {

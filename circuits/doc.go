@@ -171,8 +171,9 @@
 //
 // Widths follow the soundness argument, not the data: a rescale's remainder
 // takes exactly its shift, quotients, comparisons and activations the plan's
-// ActivationBits. In circuits with 2^16 remainders or more (where gnark
-// uses 16-bit limbs) a remainder r of n bits, n not a multiple of 16, is
+// ActivationBits. In circuits with 2^16 remainders or more, whose checks
+// then use 16-bit limbs (what gnark would pick for them anyway), a
+// remainder r of n bits, n not a multiple of 16, is
 // checked as r·2^(w−n) ∈ [0, 2^w) with w = n rounded up to 16 or 32: one
 // limb fewer, and exact because r stands for a bounded integer (an
 // accumulator below 2^236 minus a range-checked quotient times a constant),

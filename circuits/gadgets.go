@@ -33,27 +33,29 @@ type gadgets struct {
 	// (finishProducts).
 	products []productCheck
 	// lift widens the range checks of remainders to whole limbs (see
-	// checkInteger); Define sets it for circuits large enough that gnark's
-	// checker uses 16-bit limbs.
+	// checkInteger and liftsRemainders).
 	lift bool
 }
 
-// limbBits is the limb width gnark's range checker picks for circuits with
-// many checks (it minimizes 2^b + Σ limbs over b; with tens of thousands
-// of 32-bit checks that is 16), and liftMinChecks the number of remainder
-// checks from which Define assumes it.
+// limbBits is the limb width of range checks when remainders are lifted:
+// the width gnark's checker picks for circuits with tens of thousands of
+// 32-bit checks (it minimizes 2^b + Σ limbs over b), and liftMinChecks the
+// number of remainder checks from which Define lifts them.
 const limbBits = 16
 
 var liftMinChecks = 1 << 16
 
 func newGadgets(api frontend.API, actBits int, o options) *gadgets {
-	g := &gadgets{api: api, actBits: actBits, bitDecomposition: o.bitDecomposition}
+	g := &gadgets{api: api, actBits: actBits, bitDecomposition: o.bitDecomposition, lift: o.lift}
 	if p, ok := api.(frontend.PlonkAPI); ok {
 		g.plonk = p
 	}
-	if o.bitDecomposition {
+	switch {
+	case o.bitDecomposition:
 		g.rc = bitChecker{api}
-	} else {
+	case o.lift:
+		g.rc = rangecheck.New(api, rangecheck.WithBaseLength(limbBits))
+	default:
 		g.rc = rangecheck.New(api)
 	}
 	if o.meter != nil {
