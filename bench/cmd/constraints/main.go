@@ -2,22 +2,34 @@
 // calibrates a model of the shared folder on its input.json, plans it with
 // the default config, compiles its circuit as `zkml conformance` does
 // (R1CS, packed outputs) and prints the constraints per op kind
-// (circuits.Measure). It compiles only: no setup, no proof.
+// (circuits.Measure). It compiles only: no setup, no proof. With -solve it
+// also solves the circuit with plan.Run's witness for the sample input
+// (what a prover does before proving) and checks that an output off by one
+// is rejected.
 //
-//	go run ./bench/cmd/constraints ../shared/models/self_attention
+//	go run ./bench/cmd/constraints [-solve] ../shared/models/self_attention
 package main
 
 import (
 	"context"
+	"crypto/sha256"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"log"
+	"math/big"
 	"os"
 	"path/filepath"
 	"time"
 
+	"github.com/consensys/gnark-crypto/ecc"
+	"github.com/consensys/gnark/backend/witness"
+	"github.com/consensys/gnark/constraint"
+	"github.com/consensys/gnark/constraint/solver"
 	"github.com/consensys/gnark/frontend"
+	fcs "github.com/consensys/gnark/frontend/cs"
+	"github.com/consensys/gnark/logger"
 	"github.com/consensys/gnark/frontend/cs/r1cs"
 	"github.com/consensys/gnark/frontend/cs/scs"
 	"github.com/zkml/zkml/circuits"
@@ -26,7 +38,10 @@ import (
 	"github.com/zkml/zkml/quantize"
 )
 
-var plonk = flag.Bool("plonk", false, "count PLONK constraints instead of Groth16's")
+var (
+	plonk = flag.Bool("plonk", false, "count PLONK constraints instead of Groth16's")
+	solve = flag.Bool("solve", false, "also solve the circuit on the sample input with plan.Run's witness, and check that a wrong output is rejected")
+)
 
 func main() {
 	flag.Usage = func() {
@@ -34,6 +49,7 @@ func main() {
 		flag.PrintDefaults()
 	}
 	flag.Parse()
+	logger.Disable()
 	if flag.NArg() == 0 {
 		flag.Usage()
 		os.Exit(2)
@@ -77,10 +93,66 @@ func measure(dir string) error {
 		builder, system = scs.NewBuilder, "PLONK"
 	}
 	start := time.Now()
-	b, _, err := circuits.Measure(pl, builder, circuits.WithPackedOutputs(circuits.DefaultPacking(pl)))
+	packing := circuits.WithPackedOutputs(circuits.DefaultPacking(pl))
+	b, ccs, err := circuits.Measure(pl, builder, packing)
 	if err != nil {
 		return err
 	}
 	fmt.Printf("## %s: %d %s constraints (compiled in %.0f s)\n\n%s\n", filepath.Base(dir), b.Total, system, time.Since(start).Seconds(), b)
+	if !*solve {
+		return nil
+	}
+	q, err := pl.QuantizeInputs(in.InputData)
+	if err != nil {
+		return err
+	}
+	all, err := pl.Run(q)
+	if err != nil {
+		return err
+	}
+	a, err := circuits.Assign(pl, all, packing)
+	if err != nil {
+		return err
+	}
+	w, err := frontend.NewWitness(a, ecc.BN254.ScalarField())
+	if err != nil {
+		return err
+	}
+	if err := isSolved(ccs, w); err != nil {
+		return fmt.Errorf("the circuit rejects plan.Run's witness: %v", err)
+	}
+	// One output off by one: the last packed word, or the last output.
+	if n := len(a.Packed); n > 0 {
+		a.Packed[n-1] = new(big.Int).Add(a.Packed[n-1].(*big.Int), big.NewInt(1))
+	} else {
+		out := a.Output[len(a.Output)-1]
+		out[len(out)-1] = new(big.Int).Add(out[len(out)-1].(*big.Int), big.NewInt(1))
+	}
+	if w, err = frontend.NewWitness(a, ecc.BN254.ScalarField()); err != nil {
+		return err
+	}
+	if isSolved(ccs, w) == nil {
+		return errors.New("the circuit accepts a wrong output")
+	}
+	fmt.Printf("solved with plan.Run's witness; a wrong output is rejected\n\n")
 	return nil
+}
+
+// isSolved solves ccs with witness w. The BSB22 commitment, which a prover
+// computes from its proving key, is replaced by a hash of the committed
+// values: solving needs a challenge that depends on them, not the key.
+func isSolved(ccs constraint.ConstraintSystem, w witness.Witness) error {
+	id := solver.GetHintID(fcs.Bsb22CommitmentComputePlaceholder)
+	commit := func(m *big.Int, in, out []*big.Int) error {
+		h := sha256.New()
+		for _, v := range in {
+			h.Write(v.Bytes())
+			h.Write([]byte{0})
+		}
+		out[0].SetBytes(h.Sum(nil))
+		out[0].Mod(out[0], m)
+		return nil
+	}
+	_, err := ccs.Solve(w, solver.WithHints(), solver.OverrideHint(id, commit))
+	return err
 }
