@@ -15,11 +15,12 @@ const maxTensorSize = 1 << 30
 
 // maxMagnitude caps the static bound of every value the circuit computes
 // (accumulators included). The soundness of the gadgets rests on field
-// elements standing for the integers they hold: with |v| < 2^240 and the
+// elements standing for the integers they hold: with |v| < 2^236 and the
 // BN254 scalar field above 2^253, no sum or difference of two such values
-// wraps around. The planner's own bound (Tensor.Bound ≤ 62) is far lower;
+// wraps around, and a remainder scaled by up to 2^15 (see checkInteger)
+// stays below p/2. The planner's own bound (Tensor.Bound ≤ 62) is far lower;
 // this check does not trust it and recomputes the bounds from the ops.
-const maxMagnitude = 0x1p240
+const maxMagnitude = 0x1p236
 
 // layout is what Define needs to know about a plan beyond its ops.
 type layout struct {
@@ -262,7 +263,7 @@ func checkOp(p *plan.Plan, op *plan.Op, bound []float64, act float64) error {
 				acc += math.Abs(float64(t.Coeff)) * bound[op.In[t.In]]
 			}
 			if !(acc < maxMagnitude) {
-				return fmt.Errorf("row %d: the accumulator may reach 2^%.0f, beyond the 2^240 the field holds without wrapping around; the plan's weights or bounds are wrong", i, math.Log2(acc))
+				return fmt.Errorf("row %d: the accumulator may reach 2^%.0f, beyond the 2^236 the circuit allows without wrapping around; the plan's weights or bounds are wrong", i, math.Log2(acc))
 			}
 			b = math.Max(b, acc)
 		}

@@ -31,6 +31,8 @@ type Option func(*options)
 type options struct {
 	bitDecomposition bool
 	packing          Packing
+	meter            *meter // set by Measure only
+	lift             bool   // set by Define (see liftsRemainders)
 }
 
 // WithPackedOutputs makes the public inputs the outputs packed as k says
@@ -195,8 +197,13 @@ func (c *Circuit) Define(api frontend.API) error {
 		return err
 	}
 	packed := c.opts.packing.Enabled()
-	g := newGadgets(api, p.Config.ActivationBits, c.opts)
+	opts := c.opts
+	opts.lift = liftsRemainders(p, opts)
+	g := newGadgets(api, p.Config.ActivationBits, opts)
 	vals := make([][]frontend.Variable, len(p.Tensors))
+	m := c.opts.meter
+	defer m.stop()
+	m.start("input", 0, 0)
 	for i, t := range p.Inputs {
 		vals[t] = c.Input[i]
 		for j, v := range vals[t] {
@@ -214,6 +221,7 @@ func (c *Circuit) Define(api frontend.API) error {
 	direct := make([]bool, len(p.Outputs))
 	for k := range p.Ops {
 		op := &p.Ops[k]
+		m.start(opLabel(op), 1, p.Tensors[op.Out].Size())
 		var dest []frontend.Variable
 		if slot := l.outputSlot[op.Out]; !packed && slot >= 0 && (op.Kind == plan.OpAffine || op.Kind == plan.OpMul) && op.Shift > 0 {
 			dest = c.Output[slot]
@@ -225,6 +233,7 @@ func (c *Circuit) Define(api frontend.API) error {
 		}
 		vals[op.Out] = out
 	}
+	m.start("outputs", 0, 0)
 	if packed {
 		var outs []frontend.Variable
 		var inRange []bool
@@ -364,4 +373,30 @@ func (g *gadgets) rescaleOut(acc frontend.Variable, shift int, dest []frontend.V
 		g.api.AssertIsEqual(q, dest[i])
 	}
 	return q, nil
+}
+
+// liftsRemainders reports whether the circuit of p checks remainders on
+// whole limbs (see checkInteger): with lookup-based range checks, when the
+// plan has so many remainders that 16-bit limbs are what gnark would pick
+// anyway (their 2^16-entry table is then amortized); the checker is then
+// told to use them, so the saving does not rest on its heuristic.
+func liftsRemainders(p *plan.Plan, o options) bool {
+	return !o.bitDecomposition && remainderChecks(p) >= liftMinChecks
+}
+
+// remainderChecks counts the remainders the plan's rescales and quotients
+// range check.
+func remainderChecks(p *plan.Plan) int {
+	n := 0
+	for k := range p.Ops {
+		op := &p.Ops[k]
+		size := p.Tensors[op.Out].Size()
+		switch {
+		case op.Kind == plan.OpDiv:
+			n += 2 * size
+		case op.Shift > 0 && (op.Kind == plan.OpAffine || op.Kind == plan.OpMul || op.Kind == plan.OpLookup):
+			n += size
+		}
+	}
+	return n
 }

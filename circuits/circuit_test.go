@@ -226,12 +226,12 @@ func TestBadPlans(t *testing.T) {
 		{"empty max row", "has no term", func(p *plan.Plan) { p.Ops[3].RowStart[1] = 0 }},
 		{"no op input", "the op has 0 inputs", func(p *plan.Plan) { p.Ops[2].In = nil }},
 		{"no relu input", "no input tensor", func(p *plan.Plan) { p.Ops[1].In = nil }},
-		{"wraps around", "beyond the 2^240", func(p *plan.Plan) {
+		{"wraps around", "beyond the 2^236", func(p *plan.Plan) {
 			for i := range p.Ops[2].Terms {
 				p.Ops[2].Terms[i].Coeff = 1 << 62
 			}
 			p.Ops[2].Shift = 0
-			// chain enough exact layers to pass 2^240
+			// chain enough exact layers to pass 2^236
 			prev := p.Ops[2].Out
 			for range 5 {
 				op := p.Ops[2]

@@ -37,7 +37,7 @@
 // # Soundness
 //
 // Every gadget is sound under one invariant: each field element the circuit
-// computes stands for an integer of magnitude below 2^240, far below
+// computes stands for an integer of magnitude below 2^236, far below
 // p/2 > 2^252, so that sums, differences and products by the plan's
 // constants never wrap around. Define recomputes this bound from the ops
 // themselves (inputs are range checked, relus and rescales produce range
@@ -56,7 +56,7 @@
 //     r = acc + 2^(s−1) − q·2^s and range checks r ∈ [0, 2^s) and
 //     q + 2^(A−1) ∈ [0, 2^A) (or leaves the latter to a relu reading q, see
 //     Relu). Then acc + 2^(s−1) = q·2^s + r holds over the integers, not
-//     just modulo p (both sides are below 2^241 in magnitude, far below
+//     just modulo p (both sides are below 2^237 in magnitude, far below
 //     p/2), and Euclidean division by 2^s has exactly one such (q, r): q is
 //     ⌊(acc + 2^(s−1)) / 2^s⌋, Rescale's rounding, and a cheating q, even
 //     off by one, forces r out of range. When the rescale writes a public
@@ -171,13 +171,19 @@
 //
 // Widths follow the soundness argument, not the data: a rescale's remainder
 // takes exactly its shift, quotients, comparisons and activations the plan's
-// ActivationBits. Narrower per-tensor widths from the static bounds would
-// rarely pay: the lookup checker splits values into limbs of one global
-// width (16 bits in large circuits), so a w-bit check costs ⌈w/16⌉ + 1
-// constraints, one more when 16 does not divide w; a 28-bit check costs 4
-// where the 32-bit one costs 3. Widths from calibration would also narrow
-// the statement to inputs like the calibration samples, which the integer
-// executor does not enforce.
+// ActivationBits. In circuits with 2^16 remainders or more, whose checks
+// then use 16-bit limbs (what gnark would pick for them anyway), a remainder
+// r of n bits, n not a multiple of 16, is checked as r·2^(w−n) ∈ [0, 2^w)
+// with w = n rounded up to 16 or 32: one limb fewer, and exact because r
+// stands for a bounded integer (an accumulator below 2^236 minus a
+// range-checked quotient times a constant), so the product stays below p/2
+// and cannot wrap into range (checkInteger). Narrower per-tensor widths from
+// the static bounds would rarely pay: the lookup checker splits values into
+// limbs of one global width (16 bits in large circuits), so a w-bit check
+// costs ⌈w/16⌉ + 1 constraints, one more when 16 does not divide w; a 28-bit
+// check costs 4 where the 32-bit one costs 3. Widths from calibration would
+// also narrow the statement to inputs like the calibration samples, which
+// the integer executor does not enforce.
 //
 // Values the compiler knows (a row of bias only, as padding gives) are
 // computed at compile time and cost nothing; a constant outside the

@@ -34,7 +34,7 @@ import (
 // to ρ, so a cheating prover can only retry, one hash each). The check is
 // an identity in the field, and that is enough: the entries of A and B are
 // field elements standing for integers bounded as Define proves (checkMul
-// bounds every Σ|a|·|b| below 2^240), so the integer sum of products is far
+// bounds every Σ|a|·|b| below 2^236), so the integer sum of products is far
 // below p/2 and C, equal to it modulo p, stands for exactly that signed
 // integer, which is all the rescale gadget needs of its accumulator. No range
 // check of C is needed.

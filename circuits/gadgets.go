@@ -32,17 +32,34 @@ type gadgets struct {
 	// products are the matrix products awaiting Freivalds' check
 	// (finishProducts).
 	products []productCheck
+	// lift widens the range checks of remainders to whole limbs (see
+	// checkInteger and liftsRemainders).
+	lift bool
 }
 
+// limbBits is the limb width of range checks when remainders are lifted:
+// the width gnark's checker picks for circuits with tens of thousands of
+// 32-bit checks (it minimizes 2^b + Σ limbs over b), and liftMinChecks the
+// number of remainder checks from which Define lifts them.
+const limbBits = 16
+
+var liftMinChecks = 1 << 16
+
 func newGadgets(api frontend.API, actBits int, o options) *gadgets {
-	g := &gadgets{api: api, actBits: actBits, bitDecomposition: o.bitDecomposition}
+	g := &gadgets{api: api, actBits: actBits, bitDecomposition: o.bitDecomposition, lift: o.lift}
 	if p, ok := api.(frontend.PlonkAPI); ok {
 		g.plonk = p
 	}
-	if o.bitDecomposition {
+	switch {
+	case o.bitDecomposition:
 		g.rc = bitChecker{api}
-	} else {
+	case o.lift:
+		g.rc = rangecheck.New(api, rangecheck.WithBaseLength(limbBits))
+	default:
 		g.rc = rangecheck.New(api)
+	}
+	if o.meter != nil {
+		g.rc = meteredChecker{g.rc, o.meter}
 	}
 	return g
 }
@@ -83,6 +100,26 @@ func (g *gadgets) checkRange(v frontend.Variable, n int) error {
 	}
 	g.rc.Check(v, n)
 	return nil
+}
+
+// checkInteger proves v ∈ [0, 2^n) for a v that stands for an integer of
+// magnitude below 2^237 whatever the witness (a remainder: an accumulator
+// bounded by Define, minus a range-checked quotient times a constant).
+// With g.lift and n not a multiple of limbBits it checks t = v·2^(w−n) ∈
+// [0, 2^w) instead, w being n rounded up to whole limbs: one limb and one
+// constraint fewer than gnark's n-bit check, which adds a limb for the
+// partial top limb (a 20-bit check costs 4 constraints, a 32-bit one 3).
+// Sound: |v·2^(w−n)| < 2^252 < p/2, so t is that integer itself, not
+// reduced modulo p, and t ∈ [0, 2^w) says exactly v ∈ [0, 2^n). The bound
+// on v is what makes it sound: for an arbitrary field element, t small
+// would also admit v = t/2^(w−n) mod p, so checks of unbounded values
+// (inputs, sign gadgets) never lift.
+func (g *gadgets) checkInteger(v frontend.Variable, n int) error {
+	if !g.lift || n%limbBits == 0 || n > 2*limbBits {
+		return g.checkRange(v, n)
+	}
+	w := (n + limbBits - 1) / limbBits * limbBits
+	return g.checkRange(g.api.Mul(v, new(big.Int).Lsh(big.NewInt(1), uint(w-n))), w)
 }
 
 // checkActivation proves v ∈ [-2^(A-1), 2^(A-1)).
@@ -153,7 +190,7 @@ func (g *gadgets) rescaleTo(acc, q frontend.Variable, shift int, checkQ bool) er
 	negUnit := new(big.Int).Neg(new(big.Int).Lsh(big.NewInt(1), uint(shift)))
 	r := g.api.Add(acc, g.api.Mul(q, negUnit), half)
 	if !testDropRemainderCheck {
-		if err := g.checkRange(r, shift); err != nil {
+		if err := g.checkInteger(r, shift); err != nil {
 			return err
 		}
 	}

@@ -220,7 +220,7 @@ func checkMul(p *plan.Plan, op *plan.Op, bound []float64, act float64) (float64,
 			prod += math.Ldexp(1, op.Shift-1)
 		}
 		if !(prod < maxMagnitude) {
-			return 0, fmt.Errorf("row %d: the product may reach 2^%.0f, beyond the 2^240 the field holds without wrapping around", i, math.Log2(prod))
+			return 0, fmt.Errorf("row %d: the product may reach 2^%.0f, beyond the 2^236 the circuit allows without wrapping around", i, math.Log2(prod))
 		}
 		b = math.Max(b, prod)
 	}
@@ -278,10 +278,10 @@ func (g *gadgets) numerator(a, b frontend.Variable, shift int) frontend.Variable
 func (g *gadgets) divTo(a, b, q frontend.Variable, shift, k int) error {
 	twoB := g.api.Mul(b, 2)
 	r := g.api.Sub(g.numerator(a, b, shift), g.api.Mul(q, twoB))
-	if err := g.checkRange(r, k+1); err != nil {
+	if err := g.checkInteger(r, k+1); err != nil {
 		return err
 	}
-	if err := g.checkRange(g.api.Sub(twoB, 1, r), k+1); err != nil {
+	if err := g.checkInteger(g.api.Sub(twoB, 1, r), k+1); err != nil {
 		return err
 	}
 	return g.checkActivation(q)

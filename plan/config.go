@@ -10,8 +10,9 @@ type Config struct {
 	ActivationBits int
 	// WeightBits bounds every quantized weight: |w| < 2^(WeightBits-1).
 	WeightBits int
-	// MaxScale caps the scale exponent of any tensor (values near zero would
-	// otherwise get an unbounded scale).
+	// MaxScale caps the scale exponent the planner gives a value from its
+	// calibrated range (values near zero would otherwise get an unbounded
+	// scale); an exact scaling by a power of two may raise it further.
 	MaxScale int
 	// Headroom multiplies the largest magnitude seen during calibration
 	// before a tensor's scale is chosen, so that inputs somewhat larger than

@@ -513,6 +513,13 @@ func (c *compiler) emit(node string, l *linear, out string, move bool) (int, err
 		sOut = min(sAcc, s)
 	}
 	shift := min(sAcc-sOut, plan.MaxBound)
+	if shift > 0 && accB <= ab-1 && sAcc <= c.cfg.MaxScale+maxRelabel && powerOfTwoScaling(l, sAcc, inScale) {
+		// A scaling by a power of two (attention's 1/√d, GELU's 0.5): the
+		// accumulator is ±x exactly and already provably in the activation
+		// range, so relabel its scale instead of rounding it. That is exact
+		// and free, where a rescale costs range checks on every element.
+		shift = 0
+	}
 	if shift == 0 && accB > ab-1 && c.ranged[out] {
 		// A comparison or the public output needs the value provably in
 		// range, which only a rescale's range check gives. Calibration says
@@ -681,4 +688,22 @@ func integerValues(g *onnx.Graph) map[string]bool {
 		ints[n.Outputs[0]] = r.ints != nil && r.ints(n, isInt)
 	}
 	return ints
+}
+
+// maxRelabel bounds how far relabelling power-of-two scalings raises a
+// scale beyond MaxScale: a chain of them (a loop unrolled) rescales again
+// there, so that adding such a value to one at an ordinary scale never
+// needs coefficients beyond 62 bits.
+const maxRelabel = 16
+
+// powerOfTwoScaling reports whether l quantized at accumulator scale sAcc
+// has only the coefficients ±1 exactly (its real coefficients are ±2^-k, not
+// rounded to ±1) and no bias.
+func powerOfTwoScaling(l *linear, sAcc int, inScale []int) bool {
+	for _, t := range l.terms {
+		if math.Abs(math.Ldexp(t.c, sAcc-inScale[t.in])) != 1 {
+			return false
+		}
+	}
+	return l.bias == nil
 }

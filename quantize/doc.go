@@ -39,9 +39,12 @@
 //
 // An affine op quantizes its coefficients at WeightBits of precision (or
 // exactly, when that is cheaper), accumulates exactly and rounds once to its
-// output's scale; an affine op whose only reader is elementwise is folded
-// into that reader, so a bias, a scaling or a reshape costs nothing. Its
-// Node names all the ONNX nodes it implements, joined by "+". Every tensor
-// carries a static bound that the circuit re-derives; [plan.Plan.Report]
-// shows each op's scales, bounds and cost.
+// output's scale, except a scaling by ±2^-k (attention's 1/√d, GELU's 0.5)
+// whose result provably fits the activation range: that one keeps the value
+// and raises its scale by k (up to 16 beyond MaxScale), which is exact
+// and costs the circuit nothing. An affine op whose only reader is
+// elementwise is folded into that reader, so a bias, a scaling or a reshape
+// costs nothing. Its Node names all the ONNX nodes it implements, joined by
+// "+". Every tensor carries a static bound that the circuit re-derives;
+// [plan.Plan.Report] shows each op's scales, bounds and cost.
 package quantize
