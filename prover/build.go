@@ -305,6 +305,8 @@ func (b *Build) expect(f string) expect {
 		e.kind, e.fix = kindPlan, "recompile with `zkml compile`"
 	case circuitFile:
 		e.kind, e.fix = kindCircuit, "recompile with `zkml compile`"
+	case phase1File:
+		e.kind, e.fix = kindPhase1, "rerun `zkml ceremony init`"
 	case pkFile, vkFile:
 		e.kind = kindProvingKey
 		if f == vkFile {

@@ -220,7 +220,7 @@ func TestPLONKSetupFromPTau(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := other.Setup(ctx, SetupOptions{PTauPath: snarkjsPTau(t, "bn128", 8, "another ceremony")}); err != nil {
+	if err := other.Setup(ctx, SetupOptions{PTauPath: snarkjsPTau(t, "bn128", 9, "another ceremony")}); err != nil {
 		t.Fatal(err)
 	}
 	if err := Verify(other, p); err == nil || !strings.Contains(err.Error(), "the proof is invalid") {
