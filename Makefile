@@ -21,12 +21,14 @@ demo: build
 TOOLS := .tools
 SOLC_VERSION := 0.8.37
 ANVIL_VERSION := 1.7.1
+# snarkjs makes the .ptau fixtures of the powers-of-tau tests.
+SNARKJS_VERSION := 0.7.6
 NPM_INSTALL = npm install --prefix $(TOOLS) --no-audit --no-fund --save-exact
 
 tools:
-	@if ! command -v npm >/dev/null; then echo "make tools: npm not found; the on-chain tests will skip"; exit 0; fi; \
+	@if ! command -v npm >/dev/null; then echo "make tools: npm not found; the on-chain and .ptau tests will skip"; exit 0; fi; \
 	mkdir -p $(TOOLS) && \
-	$(NPM_INSTALL) solc@$(SOLC_VERSION) && \
+	$(NPM_INSTALL) solc@$(SOLC_VERSION) snarkjs@$(SNARKJS_VERSION) && \
 	if [ "$$(uname -s)-$$(uname -m)" = Linux-x86_64 ]; then \
 		$(NPM_INSTALL) @foundry-rs/anvil-linux-amd64@$(ANVIL_VERSION); \
 	else echo "make tools: no anvil package for $$(uname -s)-$$(uname -m); the anvil test will skip"; fi
