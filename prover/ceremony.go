@@ -393,6 +393,16 @@ func (b *Build) verifyChain(init *mpcsetup.Phase2, files []string, trustChain bo
 	return prev, true, nil
 }
 
+// ErrInvalidCeremony is matched (errors.Is) by the errors of
+// [Build.CeremonyVerify] for ceremony files that do not verify, as opposed
+// to a build it cannot read.
+var ErrInvalidCeremony = errors.New("invalid ceremony")
+
+type invalidCeremony struct{ error }
+
+func (e invalidCeremony) Unwrap() error        { return e.error }
+func (e invalidCeremony) Is(target error) bool { return target == ErrInvalidCeremony }
+
 // CeremonyVerify checks a whole ceremony: files are its files in order,
 // from the first (init's output) to the last contribution. It returns the
 // contributions' hashes, to compare with the ones contributors published.
@@ -403,7 +413,7 @@ func (b *Build) CeremonyVerify(ctx context.Context, files ...string) ([]Contribu
 	}
 	last, _, err := b.verifyChain(init, files, false)
 	if err != nil {
-		return nil, err
+		return nil, invalidCeremony{err}
 	}
 	return append(last.chainHex()[1:], hex.EncodeToString(last.hash[:])), nil
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -27,7 +28,8 @@ seals it with a public random beacon:
    zkml ceremony finalize build/ c0 c1 c2 --beacon HEX
 
 The keys are sound if one contributor discarded their secret. Publish every file and
-hash; see README.md, "Going to production".`,
+hash; see README.md, "Going to production". ` + "`ceremony verify`" + ` exits 1 when a file does not
+verify (altered, or not a contribution on top of the file before it).`,
 		Subcommands: []*cli.Command{
 			{
 				Name:      "init",
@@ -91,7 +93,7 @@ hash; see README.md, "Going to production".`,
 			{
 				Name:      "verify",
 				Usage:     "check every contribution of a ceremony and the chain of hashes",
-				ArgsUsage: "build/ c0 c1 ... cN",
+				ArgsUsage: "build/ c0 [c1...]",
 				Flags:     []cli.Flag{jsonFlag, quietFlag},
 				Action: func(c *cli.Context) error {
 					a := c.Args().Slice()
@@ -106,7 +108,10 @@ hash; see README.md, "Going to production".`,
 					hashes, err := b.CeremonyVerify(context.Background(), a[1:]...)
 					if err != nil {
 						p.Fail()
-						return reject(c, err)
+						if errors.Is(err, prover.ErrInvalidCeremony) {
+							return reject(c, err)
+						}
+						return err
 					}
 					p.End()
 					res := struct {
@@ -124,7 +129,7 @@ hash; see README.md, "Going to production".`,
 			{
 				Name:      "finalize",
 				Usage:     "seal a ceremony with a public random beacon and write the keys into the build",
-				ArgsUsage: "build/ [c0 c1 ...] cN",
+				ArgsUsage: "build/ [c0...] cN",
 				Description: `Give every file from c0 to check them all, or only the last one to trust the chain
 of hashes it carries (the build records which).`,
 				Flags: []cli.Flag{

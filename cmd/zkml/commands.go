@@ -23,7 +23,7 @@ func inspectCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "inspect",
 		Usage:     "show a model's inputs, outputs, ops and parameters, and which ops zkml does not support",
-		ArgsUsage: "model.onnx | build/",
+		ArgsUsage: "model.onnx|build/",
 		Description: `Example:
    zkml inspect model.onnx
    zkml inspect model.onnx --json
