@@ -355,6 +355,15 @@ func (b *Build) Settings() Settings {
 	s := b.settings
 	if s.Setup != nil {
 		setup := *s.Setup
+		if setup.PTau != nil {
+			p := *setup.PTau
+			setup.PTau = &p
+		}
+		if setup.Ceremony != nil {
+			c := *setup.Ceremony
+			c.Contributions = slices.Clone(c.Contributions)
+			setup.Ceremony = &c
+		}
 		s.Setup = &setup
 	}
 	if s.Circuit.OutputPacking != nil {

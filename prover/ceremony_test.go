@@ -2,11 +2,21 @@ package prover
 
 import (
 	"context"
+	"encoding/binary"
 	"encoding/hex"
+	"math/big"
+	"math/bits"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/consensys/gnark-crypto/ecc/bn254"
+	"github.com/consensys/gnark-crypto/ecc/bn254/fp"
+	"github.com/consensys/gnark-crypto/ecc/bn254/fr"
 )
 
 // TestCeremony runs a Groth16 ceremony on the shared .ptau for a build
@@ -159,5 +169,150 @@ func TestGroth16SetupFromPTau(t *testing.T) {
 	}
 	if _, err := pb.CeremonyInit(ctx, ptau, filepath.Join(t.TempDir(), "c0")); err == nil || !strings.Contains(err.Error(), "a ceremony is for Groth16") {
 		t.Errorf("ceremony on a PLONK build: %v", err)
+	}
+}
+
+// writePTau writes a raw .ptau of the given power in snarkjs's format from
+// known τ, α, β (for tests and benchmarks only: anyone reading this knows
+// them).
+func writePTau(t testing.TB, path string, power int, tau, alpha, beta uint64) {
+	t.Helper()
+	n := 1 << power
+	var ft, fa, fb fr.Element
+	ft.SetUint64(tau)
+	fa.SetUint64(alpha)
+	fb.SetUint64(beta)
+	powers := make([]fr.Element, 2*n-1)
+	powers[0].SetOne()
+	for i := 1; i < len(powers); i++ {
+		powers[i].Mul(&powers[i-1], &ft)
+	}
+	scaled := func(k *fr.Element) []fr.Element {
+		s := make([]fr.Element, n)
+		for i := range s {
+			s[i].Mul(&powers[i], k)
+		}
+		return s
+	}
+	_, _, g1, g2 := bn254.Generators()
+	tauG1 := bn254.BatchScalarMultiplicationG1(&g1, powers)
+	tauG2 := bn254.BatchScalarMultiplicationG2(&g2, powers[:n])
+	alphaG1 := bn254.BatchScalarMultiplicationG1(&g1, scaled(&fa))
+	betaG1 := bn254.BatchScalarMultiplicationG1(&g1, scaled(&fb))
+	var bb big.Int
+	var betaG2 bn254.G2Affine
+	betaG2.ScalarMultiplication(&g2, fb.BigInt(&bb))
+
+	g1s := func(pts []bn254.G1Affine) []byte {
+		var out []byte
+		for i := range pts {
+			out = append(out, g1Bytes(&pts[i])...)
+		}
+		return out
+	}
+	g2s := func(pts []bn254.G2Affine) []byte {
+		out := make([]byte, 0, 128*len(pts))
+		for i := range pts {
+			for _, e := range []*fp.Element{&pts[i].X.A0, &pts[i].X.A1, &pts[i].Y.A0, &pts[i].Y.A1} {
+				for j := range 4 {
+					out = binary.LittleEndian.AppendUint64(out, e[j])
+				}
+			}
+		}
+		return out
+	}
+	header := binary.LittleEndian.AppendUint32(nil, 32)
+	q := fp.Modulus().Bytes()
+	slices.Reverse(q)
+	header = append(header, q...)
+	header = binary.LittleEndian.AppendUint32(header, uint32(power))
+	header = binary.LittleEndian.AppendUint32(header, uint32(power))
+	sections := [][]byte{header, g1s(tauG1), g2s(tauG2), g1s(alphaG1), g1s(betaG1), g2s([]bn254.G2Affine{betaG2}), {0, 0, 0, 0}}
+	out := []byte("ptau")
+	out = binary.LittleEndian.AppendUint32(out, 1)
+	out = binary.LittleEndian.AppendUint32(out, uint32(len(sections)))
+	for i, s := range sections {
+		out = binary.LittleEndian.AppendUint32(out, uint32(i+1))
+		out = binary.LittleEndian.AppendUint64(out, uint64(len(s)))
+		out = append(out, s...)
+	}
+	if err := os.WriteFile(path, out, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// BenchmarkCeremony times a Groth16 ceremony round (init, one contribution,
+// verify, finalize) next to the single-party setup, on a dense MLP
+// (ZKML_CEREMONY_WIDTH wide, 2 layers; 128 by default) and a synthetic
+// .ptau. bench/RESULTS.md records it.
+func BenchmarkCeremony(b *testing.B) {
+	width := 128
+	if w, err := strconv.Atoi(os.Getenv("ZKML_CEREMONY_WIDTH")); err == nil {
+		width = w
+	}
+	ctx := context.Background()
+	tmp := b.TempDir()
+	build, err := Compile(ctx, filepath.Join(tmp, "build"), densePlan(width, 2), Groth16, Meta{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	constraints := build.Settings().Circuit.Constraints
+	ccs, err := build.constraintSystem()
+	if err != nil {
+		b.Fatal(err)
+	}
+	power := bits.Len64(groth16Domain(ccs) - 1)
+	ptau := filepath.Join(tmp, "synthetic.ptau")
+	writePTau(b, ptau, power, 1234567, 89, 1011)
+	stage := func(name string, f func() error) {
+		start := time.Now()
+		if err := f(); err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(time.Since(start).Seconds(), name+"-s")
+	}
+	for b.Loop() {
+		stage("single-party-setup", func() error { return build.Setup(ctx, SetupOptions{}) })
+		c0, c1 := filepath.Join(tmp, "c0"), filepath.Join(tmp, "c1")
+		stage("init", func() error { _, err := build.CeremonyInit(ctx, ptau, c0); return err })
+		stage("contribute", func() error { _, err := Contribute(c0, c1, nil); return err })
+		stage("verify", func() error { _, err := build.CeremonyVerify(ctx, c0, c1); return err })
+		stage("finalize", func() error { return build.CeremonyFinalize(ctx, []byte{1}, c0, c1) })
+	}
+	b.ReportMetric(float64(constraints), "constraints")
+	b.ReportMetric(float64(power), "ptau-power")
+}
+
+// TestCeremonySyntheticPTau runs the ceremony on a .ptau written here, so
+// that the ceremony is tested without the shared fixture or snarkjs.
+func TestCeremonySyntheticPTau(t *testing.T) {
+	dir, _ := built(t, Groth16)
+	b, err := Open(copyBuild(t, dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmp := t.TempDir()
+	ptau := filepath.Join(tmp, "p.ptau")
+	writePTau(t, ptau, 9, 77, 5, 6)
+	ctx := context.Background()
+	c := func(n string) string { return filepath.Join(tmp, n) }
+	if _, err := b.CeremonyInit(ctx, ptau, c("c0")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Contribute(c("c0"), c("c1"), nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.CeremonyFinalize(ctx, []byte("beacon"), c("c0"), c("c1")); err != nil {
+		t.Fatal(err)
+	}
+	p, err := b.Prove(ctx, tinyInput)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := Verify(b, p); err != nil {
+		t.Fatal(err)
+	}
+	if s := b.Settings().Setup; s.PTau.Power != 9 || s.PTau.Contributions != 0 {
+		t.Errorf("ptau info %+v", s.PTau)
 	}
 }
