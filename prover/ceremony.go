@@ -164,13 +164,21 @@ func readCeremonyFile(path string) (c *ceremonyFileData, planHash [32]byte, err 
 			return nil, planHash, fmt.Errorf("%s: truncated ceremony file", path)
 		}
 	}
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, planHash, err
+	}
+	if err := checkPhase2Sizes(data); err != nil {
+		return nil, planHash, fmt.Errorf("%s: corrupt ceremony file: %v", path, err)
+	}
+	br := bytes.NewReader(data)
 	if err := safeDecode(func() error {
-		_, err := c.p.ReadFrom(r)
+		_, err := c.p.ReadFrom(br)
 		return err
 	}); err != nil {
 		return nil, planHash, fmt.Errorf("%s: corrupt ceremony file: %v", path, err)
 	}
-	if _, err := r.ReadByte(); err != io.EOF {
+	if br.Len() != 0 {
 		return nil, planHash, fmt.Errorf("%s: corrupt ceremony file: trailing bytes", path)
 	}
 	if len(c.chain) > 0 && !bytes.Equal(c.p.Challenge, c.chain[len(c.chain)-1][:]) {
@@ -210,6 +218,50 @@ func Contribute(in, out string, report func(string)) (ContributionHash, error) {
 		return "", err
 	}
 	return hex.EncodeToString(h[:]), nil
+}
+
+// checkPhase2Sizes checks the lengths gnark's phase-2 encoding announces
+// against the bytes there are, before gnark allocates them: the number of
+// commitments (uint16), [δ]₁, the PKK and Z slices, [δ]₂, then per
+// commitment a slice of σ bases. Points are compressed: 32 bytes in G1, 64
+// in G2; a slice is a uint32 length and its points.
+func checkPhase2Sizes(b []byte) error {
+	if len(b) < 2 {
+		return errTruncated
+	}
+	nCommitments := int(binary.BigEndian.Uint16(b))
+	off := 2
+	skip := func(n int) error {
+		if n > len(b)-off {
+			return errors.New("lengths beyond the end of the file")
+		}
+		off += n
+		return nil
+	}
+	slice := func() error {
+		if err := skip(4); err != nil {
+			return err
+		}
+		n := int(binary.BigEndian.Uint32(b[off-4:]))
+		if n > (len(b)-off)/32 {
+			return fmt.Errorf("a slice of %d points in %d bytes", n, len(b)-off)
+		}
+		return skip(32 * n)
+	}
+	if err := skip(32); err != nil {
+		return err
+	}
+	for _, step := range []func() error{slice, slice, func() error { return skip(64) }} {
+		if err := step(); err != nil {
+			return err
+		}
+	}
+	for range nCommitments {
+		if err := slice(); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // groth16Domain is the size of the domain gnark's Groth16 uses for ccs.

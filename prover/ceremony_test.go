@@ -78,6 +78,19 @@ func TestCeremony(t *testing.T) {
 	if _, err := Contribute(c("c0"), c("c2-skip"), nil); err != nil {
 		t.Fatal(err)
 	}
+	// A file announcing 2^32 points is refused before anything is allocated.
+	c0, err := os.ReadFile(c("c0"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const pkkLength = len(ceremonyMagic) + 32 + 4 + 2 + 32
+	copy(c0[pkkLength:], []byte{0xff, 0xff, 0xff, 0xff})
+	if err := os.WriteFile(c("bomb"), c0, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Contribute(c("bomb"), c("bomb1"), nil); err == nil || !strings.Contains(err.Error(), "bomb: corrupt ceremony file: a slice of 4294967295 points") {
+		t.Errorf("contribute to a file announcing 2^32 points: %v", err)
+	}
 	for _, tt := range []struct {
 		files []string
 		want  string
