@@ -46,11 +46,11 @@ const devSRSSeed = "zkml insecure development KZG SRS, version 1"
 // records the setup in settings.json. Earlier keys are replaced, and with
 // them the ability to verify earlier proofs.
 //
-// Groth16 needs a setup specific to the circuit. zkml runs it alone, with
-// random secrets it discards but could have kept: the keys are marked
-// insecure, good for development and benchmarks only. PLONK derives its keys
-// from a universal SRS: the dev SRS (insecure, deterministic) unless
-// opts.SRSPath names a ceremony's SRS.
+// Groth16 needs a setup specific to the circuit. Without opts.PTauPath zkml
+// runs it alone, with random secrets it discards but could have kept: the
+// keys are marked insecure, good for development and benchmarks only. PLONK
+// derives its keys from a universal SRS: the dev SRS (insecure,
+// deterministic) unless opts.PTauPath or opts.SRSPath names a ceremony's.
 //
 // When ctx is done before the keys are written, Setup returns ctx.Err()
 // and the build keeps its earlier keys, if any; gnark's key generation
