@@ -24,14 +24,16 @@ demo: build
 TOOLS := .tools
 SOLC_VERSION := 0.8.37
 ANVIL_VERSION := 1.7.1
+# snarkjs makes the .ptau fixtures of the powers-of-tau tests.
+SNARKJS_VERSION := 0.7.6
 NPM_INSTALL = npm install --prefix $(TOOLS) --no-audit --no-fund --save-exact
 
 tools:
 	@if ! command -v npm >/dev/null; then \
 		if [ "$${ZKML_REQUIRE_TOOLS:-}" = 1 ]; then echo "make tools: npm not found, and ZKML_REQUIRE_TOOLS=1 requires the tools" >&2; exit 1; fi; \
-		echo "make tools: npm not found; the on-chain tests will skip"; exit 0; fi; \
+		echo "make tools: npm not found; the on-chain and .ptau tests will skip"; exit 0; fi; \
 	mkdir -p $(TOOLS) && \
-	$(NPM_INSTALL) solc@$(SOLC_VERSION) && \
+	$(NPM_INSTALL) solc@$(SOLC_VERSION) snarkjs@$(SNARKJS_VERSION) && \
 	if [ "$$(uname -s)-$$(uname -m)" = Linux-x86_64 ]; then \
 		$(NPM_INSTALL) @foundry-rs/anvil-linux-amd64@$(ANVIL_VERSION); \
 	elif [ "$${ZKML_REQUIRE_TOOLS:-}" = 1 ]; then \

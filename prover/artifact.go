@@ -47,6 +47,7 @@ const (
 	kindCircuit
 	kindProvingKey
 	kindVerifyingKey
+	kindPhase1 // a Groth16 ceremony's phase 1 (phase1.bin)
 )
 
 func (k kind) String() string {
@@ -59,6 +60,8 @@ func (k kind) String() string {
 		return "proving key"
 	case kindVerifyingKey:
 		return "verifying key"
+	case kindPhase1:
+		return "ceremony phase 1"
 	}
 	return fmt.Sprintf("kind %d", byte(k))
 }
@@ -99,7 +102,7 @@ func decodeHeader(b []byte, name, fix string) (header, error) {
 		return h, fmt.Errorf("%s: file format version %d is not supported (this zkml reads version %d): %s", name, v, artifactVersion, fix)
 	}
 	h.kind = kind(b[6])
-	if h.kind < kindPlan || h.kind > kindVerifyingKey {
+	if h.kind < kindPlan || h.kind > kindPhase1 {
 		return h, fmt.Errorf("%s: corrupt header (unknown kind %d): %s", name, b[6], fix)
 	}
 	var ok bool

@@ -305,6 +305,8 @@ func (b *Build) expect(f string) expect {
 		e.kind, e.fix = kindPlan, "recompile with `zkml compile`"
 	case circuitFile:
 		e.kind, e.fix = kindCircuit, "recompile with `zkml compile`"
+	case phase1File:
+		e.kind, e.fix = kindPhase1, "rerun `zkml ceremony init`"
 	case pkFile, vkFile:
 		e.kind = kindProvingKey
 		if f == vkFile {
@@ -353,6 +355,15 @@ func (b *Build) Settings() Settings {
 	s := b.settings
 	if s.Setup != nil {
 		setup := *s.Setup
+		if setup.PTau != nil {
+			p := *setup.PTau
+			setup.PTau = &p
+		}
+		if setup.Ceremony != nil {
+			c := *setup.Ceremony
+			c.Contributions = slices.Clone(c.Contributions)
+			setup.Ceremony = &c
+		}
 		s.Setup = &setup
 	}
 	if s.Circuit.OutputPacking != nil {

@@ -24,12 +24,22 @@
 //
 // [Groth16], zkml's default, gives small proofs that are fast and cheap to
 // verify on chain. Its keys come from a setup specific to the circuit, which
-// zkml runs alone with secrets it discards but could have kept, so they are for
-// development only (settings.json says "insecure": true). [PLONK] derives
-// its keys from a universal KZG SRS: by default an insecure development SRS
-// derived from a public seed (deterministic, so every setup of a model gives
-// the same keys), or, for production, the SRS of a public ceremony given as
-// [SetupOptions.SRSPath].
+// by default zkml runs alone with secrets it discards but could have kept,
+// so they are for development only (settings.json says "insecure": true).
+// [PLONK] derives its keys from a universal KZG SRS: by default an insecure
+// development SRS derived from a public seed (deterministic, so every setup
+// of a model gives the same keys).
+//
+// # Production keys
+//
+// Production keys start from a public powers of tau in snarkjs's .ptau
+// format ([SetupOptions.PTauPath]), checked before use. PLONK takes its
+// SRS from it. Groth16 runs a phase-2 ceremony on it:
+// [Build.CeremonyInit] writes the first file, each contributor runs
+// [Contribute] on the last one, anyone checks the chain with
+// [Build.CeremonyVerify], and [Build.CeremonyFinalize] seals it with a
+// public random beacon and writes the keys. settings.json records where
+// the keys come from ([SetupInfo]); [Build.SetupKind] sums it up.
 //
 // # What a proof says
 //

@@ -89,7 +89,10 @@ func (groth16Scheme) publicInputs(ccs constraint.ConstraintSystem) int {
 
 func (groth16Scheme) setup(ccs constraint.ConstraintSystem, opts SetupOptions, report func(string)) (provingKey, verifyingKey, SetupInfo, error) {
 	if opts.SRSPath != "" {
-		return nil, nil, SetupInfo{}, errors.New("an SRS file is for PLONK; Groth16 needs a ceremony specific to the circuit, which zkml does not run (compile with the plonk backend to use an SRS)")
+		return nil, nil, SetupInfo{}, errors.New("an SRS file is for PLONK; Groth16 needs a ceremony specific to the circuit: use a powers-of-tau file (--ptau), or compile with the plonk backend")
+	}
+	if opts.PTauPath != "" {
+		return groth16PTauSetup(ccs, opts.PTauPath, report)
 	}
 	report("generating Groth16 keys (insecure single-party setup)")
 	pk, vk, err := groth16.Setup(ccs)
@@ -145,7 +148,7 @@ func (plonkScheme) publicInputs(ccs constraint.ConstraintSystem) int {
 }
 
 func (plonkScheme) setup(ccs constraint.ConstraintSystem, opts SetupOptions, report func(string)) (provingKey, verifyingKey, SetupInfo, error) {
-	srs, lagrange, srsInfo, err := plonkSRS(ccs, opts.SRSPath, report)
+	srs, lagrange, srsInfo, err := plonkSRS(ccs, opts, report)
 	if err != nil {
 		return nil, nil, SetupInfo{}, err
 	}
@@ -155,11 +158,15 @@ func (plonkScheme) setup(ccs constraint.ConstraintSystem, opts SetupOptions, rep
 		return nil, nil, SetupInfo{}, fmt.Errorf("plonk setup: %w", err)
 	}
 	info := SetupInfo{SRS: srsInfo}
-	if opts.SRSPath == "" {
+	switch {
+	case opts.PTauPath != "":
+		info.Kind, info.PTau = SetupPTau, srsInfo.ptau
+		info.Method = "plonk with the KZG SRS of the powers-of-tau file " + opts.PTauPath
+	case opts.SRSPath == "":
 		info.Insecure = true
 		info.Method = "plonk with the development KZG SRS (secret derived from a public seed)"
-		info.Warning = "INSECURE: the SRS secret is public, anyone can forge proofs. Use a ceremony SRS (SetupOptions.SRSPath) in production."
-	} else {
+		info.Warning = "INSECURE: the SRS secret is public, anyone can forge proofs. Use a ceremony's powers of tau (SetupOptions.PTauPath) in production."
+	default:
 		info.Method = "plonk with the KZG SRS from " + opts.SRSPath
 	}
 	return pk, vk, info, nil

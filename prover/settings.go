@@ -143,10 +143,18 @@ type SetupInfo struct {
 	// Insecure is true for every setup whose secret zkml knew (Groth16's
 	// single-party setup, PLONK's dev SRS): whoever knows it can forge
 	// proofs. Such keys are for development only.
-	Insecure bool     `json:"insecure"`
-	Method   string   `json:"method"`
-	Warning  string   `json:"warning,omitempty"`
-	SRS      *SRSInfo `json:"srs,omitempty"` // PLONK only
+	Insecure bool `json:"insecure"`
+	// Kind is what made the keys: "development", "ptau" or "ceremony"
+	// (see [Build.SetupKind]). Empty in builds older than the field.
+	Kind    string   `json:"kind,omitempty"`
+	Method  string   `json:"method"`
+	Warning string   `json:"warning,omitempty"`
+	SRS     *SRSInfo `json:"srs,omitempty"` // PLONK only
+	// PTau is the powers-of-tau file: PLONK's SRS, or the phase 1 of a
+	// Groth16 ceremony.
+	PTau *PTauInfo `json:"ptau,omitempty"`
+	// Ceremony is the Groth16 phase 2 that made the keys.
+	Ceremony *CeremonyInfo `json:"ceremony,omitempty"`
 	// Sizes of the key files in bytes.
 	ProvingKeyBytes   int64 `json:"proving_key_bytes"`
 	VerifyingKeyBytes int64 `json:"verifying_key_bytes"`
@@ -160,6 +168,8 @@ type SRSInfo struct {
 	// TauG2 is [τ]G2 in compressed form, hex: it identifies the SRS (and
 	// the ceremony) independently of how the file was encoded.
 	TauG2 string `json:"tau_g2"`
+
+	ptau *PTauInfo // the .ptau it came from, for SetupInfo.PTau
 }
 
 func tensorInfos(p *plan.Plan, idx []int, names []string) []TensorInfo {

@@ -29,6 +29,12 @@ type SetupOptions struct {
 	// least the circuit's domain size + 3 G1 points; larger files are fine.
 	// Empty means the insecure development SRS, derived from a public seed.
 	SRSPath string
+	// PTauPath names a BN254 powers-of-tau file in snarkjs's format (.ptau,
+	// raw or prepared for phase 2), such as the Perpetual Powers of Tau's.
+	// PLONK uses its powers of τ as the KZG SRS; Groth16 runs a ceremony on
+	// it with a single contribution from this machine and a random beacon
+	// (see [Build.CeremonyInit] for one with several contributors).
+	PTauPath string
 }
 
 // devSRSSeed derives the development SRS's secret τ = SHA-256(seed) mod r.
@@ -40,11 +46,11 @@ const devSRSSeed = "zkml insecure development KZG SRS, version 1"
 // records the setup in settings.json. Earlier keys are replaced, and with
 // them the ability to verify earlier proofs.
 //
-// Groth16 needs a setup specific to the circuit. zkml runs it alone, with
-// random secrets it discards but could have kept: the keys are marked
-// insecure, good for development and benchmarks only. PLONK derives its keys
-// from a universal SRS: the dev SRS (insecure, deterministic) unless
-// opts.SRSPath names a ceremony's SRS.
+// Groth16 needs a setup specific to the circuit. Without opts.PTauPath zkml
+// runs it alone, with random secrets it discards but could have kept: the
+// keys are marked insecure, good for development and benchmarks only. PLONK
+// derives its keys from a universal SRS: the dev SRS (insecure,
+// deterministic) unless opts.PTauPath or opts.SRSPath names a ceremony's.
 //
 // When ctx is done before the keys are written, Setup returns ctx.Err()
 // and the build keeps its earlier keys, if any; gnark's key generation
@@ -75,11 +81,17 @@ func (b *Build) Setup(ctx context.Context, opts SetupOptions) error {
 	if err != nil {
 		return err
 	}
-	pk, vk, info := k.pk, k.vk, k.info
+	return b.installKeys(ctx, k.pk, k.vk, k.info)
+}
 
+// installKeys writes pk.bin, vk.bin and the setup's settings.
+func (b *Build) installKeys(ctx context.Context, pk provingKey, vk verifyingKey, info SetupInfo) error {
 	// The setup id is derived from the verifying key: it changes with every
 	// Groth16 setup and stays the same for identical PLONK keys, which is
 	// what "these two files belong together" means.
+	if info.Kind == "" {
+		info.Kind = SetupDevelopment
+	}
 	var vkBytes bytes.Buffer
 	if _, err := vk.WriteRawTo(&vkBytes); err != nil {
 		return fmt.Errorf("encode verifying key: %w", err)
@@ -96,6 +108,7 @@ func (b *Build) Setup(ctx context.Context, opts SetupOptions) error {
 	h := header{kind: kindProvingKey, backend: b.settings.Backend, planHash: b.planHash, setupID: id}
 	// Raw (uncompressed) points: the file is about twice as large but loads
 	// several times faster, and proving loads it every time.
+	var err error
 	if info.ProvingKeyBytes, err = writeArtifact(b.path(pkFile), h, func(w io.Writer) error {
 		_, err := pk.WriteRawTo(w)
 		return err
@@ -126,8 +139,12 @@ func srsSizes(ccs constraint.ConstraintSystem) (canonical, lagrange uint64) {
 	return lagrange + 3, lagrange
 }
 
-func plonkSRS(ccs constraint.ConstraintSystem, path string, report func(string)) (*kzg_bn254.SRS, *kzg_bn254.SRS, *SRSInfo, error) {
+func plonkSRS(ccs constraint.ConstraintSystem, opts SetupOptions, report func(string)) (*kzg_bn254.SRS, *kzg_bn254.SRS, *SRSInfo, error) {
 	nCanonical, nLagrange := srsSizes(ccs)
+	path := opts.SRSPath
+	if opts.PTauPath != "" {
+		return ptauSRS(opts.PTauPath, nCanonical, nLagrange, report)
+	}
 	if path == "" {
 		report(fmt.Sprintf("generating the development SRS (%d points)", nCanonical))
 		canonical, lagrange, err := devSRS(nCanonical, nLagrange)
@@ -250,6 +267,29 @@ func devSRS(nCanonical, nLagrange uint64) (*kzg_bn254.SRS, *kzg_bn254.SRS, error
 	lagrange := &kzg_bn254.SRS{Vk: canonical.Vk}
 	lagrange.Pk.G1 = bn254.BatchScalarMultiplicationG1(&g1, powers)
 	return canonical, lagrange, nil
+}
+
+// ptauSRS reads the KZG SRS from a .ptau's first powers of τ.
+func ptauSRS(path string, nCanonical, nLagrange uint64, report func(string)) (*kzg_bn254.SRS, *kzg_bn254.SRS, *SRSInfo, error) {
+	p, err := readPTau(path, ptauNeed{tauG1: int(nCanonical), tauG2: 2, domain: nLagrange}, report)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	_, _, g1, _ := bn254.Generators()
+	var srs kzg_bn254.SRS
+	srs.Pk.G1 = p.TauG1
+	srs.Vk.G1 = g1
+	srs.Vk.G2 = [2]bn254.G2Affine{p.TauG2[0], p.TauG2[1]}
+	srs.Vk.Lines[0] = bn254.PrecomputeLines(srs.Vk.G2[0])
+	srs.Vk.Lines[1] = bn254.PrecomputeLines(srs.Vk.G2[1])
+	report(fmt.Sprintf("converting the SRS to Lagrange form (%d points)", nLagrange))
+	lg, err := kzg_bn254.ToLagrangeG1(srs.Pk.G1[:nLagrange])
+	if err != nil {
+		return nil, nil, nil, fmt.Errorf("%s: %w", path, err)
+	}
+	lagrange := &kzg_bn254.SRS{Pk: kzg_bn254.ProvingKey{G1: lg}, Vk: srs.Vk}
+	info := &SRSInfo{Source: path, SHA256: p.Info.SHA256, Size: int(nCanonical), TauG2: tauG2(&srs), ptau: &p.Info}
+	return &srs, lagrange, info, nil
 }
 
 func tauG2(srs *kzg_bn254.SRS) string {

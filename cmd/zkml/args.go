@@ -49,9 +49,18 @@ func reorderArgs(app *cli.App, args []string) []string {
 	if cmd == nil {
 		return args
 	}
+	out := []string{args[0], rest[cmdIdx]}
+	tail := rest[cmdIdx+1:]
+	// A command with subcommands (zkml ceremony init ...): the
+	// subcommand's flags go after its name.
+	if len(cmd.Subcommands) > 0 && len(tail) > 0 {
+		if sub := cmd.Command(tail[0]); sub != nil {
+			cmd, tail = sub, tail[1:]
+			out = append(out, sub.Name)
+		}
+	}
 	takesValue := valueFlags(cmd)
 	var flags, positional []string
-	tail := rest[cmdIdx+1:]
 	for i := 0; i < len(tail); i++ {
 		a := tail[i]
 		if a == "--" {
@@ -72,7 +81,6 @@ func reorderArgs(app *cli.App, args []string) []string {
 			i++
 		}
 	}
-	out := []string{args[0], rest[cmdIdx]}
 	out = append(out, pre...)
 	out = append(out, flags...)
 	if len(positional) > 0 {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"sort"
 	"strconv"
 	"strings"
@@ -22,10 +23,11 @@ func inspectCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "inspect",
 		Usage:     "show a model's inputs, outputs, ops and parameters, and which ops zkml does not support",
-		ArgsUsage: "model.onnx",
+		ArgsUsage: "model.onnx|build/",
 		Description: `Example:
    zkml inspect model.onnx
    zkml inspect model.onnx --json
+   zkml inspect build/          # a compiled model: its circuit and where its keys come from
 
 Exits non-zero, listing every unsupported op at once, when the model cannot be compiled.`,
 		Flags: []cli.Flag{dimFlag, jsonFlag},
@@ -33,6 +35,9 @@ Exits non-zero, listing every unsupported op at once, when the model cannot be c
 			a, err := args(c, "model.onnx")
 			if err != nil {
 				return err
+			}
+			if st, err := os.Stat(a[0]); err == nil && st.IsDir() {
+				return inspectBuild(c, a[0])
 			}
 			opts, err := loadOptions(c)
 			if err != nil {
@@ -196,13 +201,18 @@ func setupCommand() *cli.Command {
 		ArgsUsage: "build/",
 		Description: `Example:
    zkml setup build/
-   zkml setup build/ --srs powers.srs      # PLONK with a production KZG SRS
+   zkml setup build/ --ptau powersOfTau28_hez_final_20.ptau
+   zkml setup build/ --srs powers.srs      # PLONK with a KZG SRS in gnark-crypto's format
 
-Groth16 keys come from a single-party setup on this machine, and PLONK without --srs
-uses a development SRS generated from a public seed: both are INSECURE for production
-(whoever knows the setup's secret can forge proofs). Keys are written to the build
-directory; run setup once and keep them, since a new setup invalidates old proofs.`,
+Without --ptau or --srs, Groth16 keys come from a single-party setup on this machine and
+PLONK uses a development SRS generated from a public seed: both are INSECURE for
+production (whoever knows the setup's secret can forge proofs). With --ptau, a public
+powers-of-tau file (snarkjs format), PLONK uses its powers as the SRS, and Groth16 runs
+a ceremony with this machine as its one contributor (one point of trust: see
+` + "`zkml ceremony`" + ` for several). Keys are written to the build directory; run setup once
+and keep them, since a new setup invalidates old proofs.`,
 		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "ptau", Usage: "powers-of-tau `FILE` (snarkjs .ptau, e.g. the Perpetual Powers of Tau)"},
 			&cli.StringFlag{Name: "srs", Usage: "KZG SRS `FILE` for PLONK (gnark-crypto format); default: insecure development SRS"},
 			jsonFlag, quietFlag,
 		},
@@ -211,7 +221,10 @@ directory; run setup once and keep them, since a new setup invalidates old proof
 			if err != nil {
 				return err
 			}
-			res, err := setupBuild(a[0], c.String("srs"), progressFor(c))
+			if c.String("ptau") != "" && c.String("srs") != "" {
+				return fmt.Errorf("--ptau and --srs: give one")
+			}
+			res, err := setupBuild(a[0], prover.SetupOptions{SRSPath: c.String("srs"), PTauPath: c.String("ptau")}, progressFor(c))
 			if err != nil {
 				return err
 			}

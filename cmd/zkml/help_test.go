@@ -26,7 +26,14 @@ func TestHelpExamples(t *testing.T) {
 				continue
 			}
 			// Parsed as run parses it: flags moved before the arguments,
-			// then the command's own flag set.
+			// then the command's own flag set (its subcommand's, for
+			// zkml ceremony init ...).
+			reordered := reorderArgs(app, args)[2:]
+			if len(c.Subcommands) > 0 && len(reordered) > 0 {
+				if sub := c.Command(reordered[0]); sub != nil {
+					c, reordered = sub, reordered[1:]
+				}
+			}
 			fs := flag.NewFlagSet(c.Name, flag.ContinueOnError)
 			fs.SetOutput(io.Discard)
 			for _, f := range c.Flags {
@@ -34,7 +41,7 @@ func TestHelpExamples(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			if err := fs.Parse(reorderArgs(app, args)[2:]); err != nil {
+			if err := fs.Parse(reordered); err != nil {
 				t.Errorf("%s: example %q: %v", cmd.Name, ex, err)
 				continue
 			}
@@ -68,9 +75,14 @@ func helpExamples(help string) []string {
 	return out
 }
 
-// argCount is the range of positional arguments an ArgsUsage allows.
+// argCount is the range of positional arguments an ArgsUsage allows; a
+// word with "..." repeats.
 func argCount(usage string) (lo, hi int) {
 	for _, w := range strings.Fields(usage) {
+		if strings.Contains(w, "...") {
+			hi = 1 << 30
+			continue
+		}
 		if strings.HasPrefix(w, "[") {
 			hi++
 			continue

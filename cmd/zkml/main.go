@@ -3,7 +3,8 @@
 //
 //	zkml inspect model.onnx
 //	zkml compile model.onnx --out build/ --calibration input.json [--backend groth16|plonk]
-//	zkml setup build/
+//	zkml setup build/ [--ptau powers.ptau]
+//	zkml ceremony init|contribute|verify|finalize ...
 //	zkml prove build/ --input input.json --out proof.json
 //	zkml verify build/ proof.json
 //	zkml demo
@@ -93,6 +94,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			inspectCommand(),
 			compileCommand(),
 			setupCommand(),
+			ceremonyCommand(),
 			proveCommand(),
 			verifyCommand(),
 			demoCommand(),

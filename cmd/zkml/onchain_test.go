@@ -46,18 +46,25 @@ func TestOnchainScripts(t *testing.T) {
 		}
 		t.Logf("anvil not installed (run `make tools`): the anvil script skips")
 	}
+	ptau, _ := filepath.Abs(filepath.Join("..", "..", "..", "shared", "ptau", "pot10_snarkjs.ptau"))
+	_, err = os.Stat(ptau)
+	havePTau := err == nil
+	if !havePTau {
+		testenv.MissingShared(t, "the shared .ptau fixture", err)
+	}
 	testscript.Run(t, testscript.Params{
 		Dir: filepath.Join("testdata", "onchain"),
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"fixture": cmdFixture,
-			"tamper":  cmdTamper,
-			"graft":   cmdGraft,
-			"json":    cmdJSON,
-			"status":  cmdStatus,
-			"devnet":  cmdDevnet,
-			"anvil":   cmdAnvil,
-			"ethcall": cmdEthCall,
-			"capture": cmdCapture,
+			"fixture":  cmdFixture,
+			"tamper":   cmdTamper,
+			"graft":    cmdGraft,
+			"json":     cmdJSON,
+			"status":   cmdStatus,
+			"devnet":   cmdDevnet,
+			"anvil":    cmdAnvil,
+			"ethcall":  cmdEthCall,
+			"capture":  cmdCapture,
+			"flipbyte": cmdFlipByte,
 		},
 		Setup: func(env *testscript.Env) error {
 			if haveSolc {
@@ -65,6 +72,9 @@ func TestOnchainScripts(t *testing.T) {
 			}
 			if haveAnvil {
 				env.Setenv("ANVIL", anvil)
+			}
+			if havePTau {
+				env.Setenv("PTAU", ptau)
 			}
 			return nil
 		},
@@ -74,6 +84,8 @@ func TestOnchainScripts(t *testing.T) {
 				return haveSolc, nil
 			case "anvil":
 				return haveAnvil, nil
+			case "ptau":
+				return havePTau, nil
 			}
 			return false, nil
 		},
@@ -231,4 +243,15 @@ func cmdCapture(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Fatalf("%s: no match for %s", args[1], args[2])
 	}
 	ts.Setenv(args[0], m[1])
+}
+
+// flipbyte FILE flips a bit in the middle of FILE.
+func cmdFlipByte(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: flipbyte FILE")
+	}
+	b, err := os.ReadFile(ts.MkAbs(args[0]))
+	ts.Check(err)
+	b[len(b)/2] ^= 1
+	ts.Check(os.WriteFile(ts.MkAbs(args[0]), b, 0o644))
 }

@@ -196,28 +196,45 @@ type setupResult struct {
 	Dir      string         `json:"dir"`
 	Backend  prover.Backend `json:"backend"`
 	Insecure bool           `json:"insecure"`
+	Kind     string         `json:"kind"` // development, ptau or ceremony
 	SRS      string         `json:"srs,omitempty"`
+	PTau     string         `json:"ptau,omitempty"`
+	Warning  string         `json:"warning,omitempty"`
 	Seconds  float64        `json:"seconds"`
 }
 
-func setupBuild(dir, srs string, p *progress) (*setupResult, error) {
+func setupBuild(dir string, opts prover.SetupOptions, p *progress) (*setupResult, error) {
 	start := time.Now()
 	b, err := prover.Open(dir, prover.WithProgress(p.Stage))
 	if err != nil {
 		return nil, err
 	}
-	if err := b.Setup(context.Background(), prover.SetupOptions{SRSPath: srs}); err != nil {
+	if err := b.Setup(context.Background(), opts); err != nil {
 		p.Fail()
 		return nil, err
 	}
 	p.End()
-	return &setupResult{Dir: dir, Backend: b.Backend(), Insecure: srs == "", SRS: srs, Seconds: time.Since(start).Seconds()}, nil
+	return setupResultOf(b, time.Since(start).Seconds()), nil
+}
+
+func setupResultOf(b *prover.Build, seconds float64) *setupResult {
+	s := b.Settings().Setup
+	r := &setupResult{Dir: b.Dir(), Backend: b.Backend(), Insecure: s.Insecure, Kind: b.SetupKind(), Warning: s.Warning, Seconds: seconds}
+	if s.SRS != nil && s.SRS.Source != "dev" && s.PTau == nil {
+		r.SRS = s.SRS.Source
+	}
+	if s.PTau != nil {
+		r.PTau = s.PTau.File
+	}
+	return r
 }
 
 func (r *setupResult) print(w io.Writer) {
-	fmt.Fprintf(w, "wrote proving and verifying keys to %s (%s)\n", r.Dir, r.Backend)
+	fmt.Fprintf(w, "wrote proving and verifying keys to %s (%s, %s setup)\n", r.Dir, r.Backend, r.Kind)
 	if r.Insecure {
 		fmt.Fprintln(w, "warning: development setup — INSECURE for production (the setup's secret was on this machine)")
+	} else if r.Warning != "" {
+		fmt.Fprintln(w, "warning: "+r.Warning)
 	}
 	fmt.Fprintf(w, "next: zkml prove %s --input input.json --out proof.json\n", r.Dir)
 }
