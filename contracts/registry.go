@@ -72,7 +72,8 @@ const (
 	// can forge proofs of any outputs.
 	SetupDevelopment SetupKind = 0
 	// SetupCeremony is a setup nobody running zkml knew the secret of: a
-	// PLONK SRS from a ceremony file (and, later, Groth16 ceremonies).
+	// PLONK SRS from a .ptau or SRS file, or a Groth16 phase-2 ceremony on
+	// a .ptau (prover.Build.SetupKind "ptau" or "ceremony").
 	SetupCeremony SetupKind = 1
 )
 
@@ -86,16 +87,15 @@ func (k SetupKind) String() string {
 	return fmt.Sprintf("setup kind %d", uint8(k))
 }
 
-// setupKind is the kind of b's setup, read from settings.json.
+// setupKind is the kind of b's setup ([prover.Build.SetupKind]).
 func setupKind(b *prover.Build) (SetupKind, error) {
-	s := b.Settings().Setup
-	if s == nil {
+	switch b.SetupKind() {
+	case "":
 		return 0, fmt.Errorf("%s: settings.json records no setup: run `zkml setup`", b.Dir())
-	}
-	if s.Insecure {
+	case prover.SetupDevelopment:
 		return SetupDevelopment, nil
 	}
-	return SetupCeremony, nil
+	return SetupCeremony, nil // a .ptau or a ceremony
 }
 
 // inputPublicInputs is the number of b's leading public inputs that are its
