@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/consensys/gnark-crypto/ecc"
+	"github.com/zkml/zkml/circuits"
 )
 
 // proofFormat is the "format" of proof.json.
@@ -60,6 +61,13 @@ type Proof struct {
 	// Packing is the layout of packed public inputs; nil when each output
 	// element is one public input.
 	Packing *PackingInfo
+	// Visibility is the build's; nil for the default (private inputs,
+	// public outputs, fixed params). With outputs hashed or private the
+	// output fields are empty: the proof does not reveal them.
+	Visibility *VisibilityInfo
+	// Inputs are the dequantized inputs, flattened per input, when the build
+	// makes them public (the input part of the public inputs holds them).
+	Inputs [][]float64
 
 	// Timings is filled by Prove; it is not part of proof.json.
 	Timings Timings
@@ -75,16 +83,22 @@ type Timings struct {
 }
 
 type proofJSON struct {
-	Format       string       `json:"format"`
-	Backend      Backend      `json:"backend"`
-	ModelHash    string       `json:"model_hash"`
-	Proof        string       `json:"proof"`
-	PublicInputs []string     `json:"public_inputs"`
-	Outputs      [][]float64  `json:"outputs"`
-	OutputShapes [][]int      `json:"output_shapes"`
-	OutputNames  []string     `json:"output_names"`
-	OutputScales []int        `json:"output_scales"`
-	Packing      *PackingInfo `json:"output_packing,omitempty"`
+	Format       string          `json:"format"`
+	Backend      Backend         `json:"backend"`
+	ModelHash    string          `json:"model_hash"`
+	Proof        string          `json:"proof"`
+	PublicInputs []string        `json:"public_inputs"`
+	Outputs      [][]float64     `json:"outputs"`
+	OutputShapes [][]int         `json:"output_shapes"`
+	OutputNames  []string        `json:"output_names"`
+	OutputScales []int           `json:"output_scales"`
+	Packing      *PackingInfo    `json:"output_packing,omitempty"`
+	Visibility   *VisibilityInfo `json:"visibility,omitempty"`
+	Inputs       [][]float64     `json:"inputs,omitempty"`
+	// The commitments are public inputs too; shown in hex for people and
+	// contracts (see FormatCommitment).
+	InputCommitment  string `json:"input_commitment,omitempty"`
+	OutputCommitment string `json:"output_commitment,omitempty"`
 }
 
 // WriteProof writes p to path as proof.json.
@@ -142,6 +156,14 @@ func (p *Proof) MarshalJSON() ([]byte, error) {
 		OutputNames:  p.OutputNames,
 		OutputScales: p.OutputScales,
 		Packing:      p.Packing,
+		Visibility:   p.Visibility,
+		Inputs:       p.Inputs,
+	}
+	if h := p.InputCommitment(); h != nil {
+		j.InputCommitment = FormatCommitment(h)
+	}
+	if h := p.OutputCommitment(); h != nil {
+		j.OutputCommitment = FormatCommitment(h)
 	}
 	for i, v := range p.PublicInputs {
 		if v == nil {
@@ -183,7 +205,16 @@ func parseProof(data []byte, name string) (*Proof, error) {
 	if !j.Backend.valid() {
 		return nil, fmt.Errorf("%s: unknown backend %q", name, j.Backend)
 	}
-	p := &Proof{Backend: j.Backend, source: name, OutputNames: j.OutputNames, OutputScales: j.OutputScales, OutputShapes: j.OutputShapes, Outputs: j.Outputs, Packing: j.Packing}
+	p := &Proof{Backend: j.Backend, source: name, OutputNames: j.OutputNames, OutputScales: j.OutputScales, OutputShapes: j.OutputShapes, Outputs: j.Outputs, Packing: j.Packing,
+		Visibility: j.Visibility, Inputs: j.Inputs}
+	if j.Visibility != nil {
+		if err := j.Visibility.check(); err != nil {
+			return nil, fmt.Errorf("%s: %v", name, err)
+		}
+		if *j.Visibility == defaultVisibility {
+			p.Visibility = nil // one file per proof
+		}
+	}
 	if j.Packing != nil {
 		// The bits bound the slots by themselves; Verify checks that they
 		// are the build's.
@@ -230,6 +261,29 @@ func parseProof(data []byte, name string) (*Proof, error) {
 			return nil, fmt.Errorf("%s: outputs[%d] has %d values but its shape %v has %d elements", name, i, len(p.Outputs[i]), shape, size)
 		}
 		total += size
+	}
+	v := p.visibility()
+	if v.Output != circuits.Public && n != 0 {
+		return nil, fmt.Errorf("%s: the outputs are %s, yet the file lists %d of them", name, v.Output, n)
+	}
+	if (v.Input == circuits.Public) != (len(p.Inputs) > 0) {
+		return nil, fmt.Errorf("%s: inputs are listed if and only if they are public (visibility.input is %s)", name, v.Input)
+	}
+	nIn := p.inputPart()
+	if v.Input != circuits.Private || v.Output != circuits.Public {
+		if want := nIn + p.outputPart(total); want != len(p.PublicInputs) {
+			return nil, fmt.Errorf("%s: %d public inputs, want %d for inputs %s and outputs %s", name, len(p.PublicInputs), want, v.Input, v.Output)
+		}
+		if err := checkCommitment(name, "input_commitment", j.InputCommitment, p.InputCommitment()); err != nil {
+			return nil, err
+		}
+		if err := checkCommitment(name, "output_commitment", j.OutputCommitment, p.OutputCommitment()); err != nil {
+			return nil, err
+		}
+		return p, nil
+	}
+	if j.InputCommitment != "" || j.OutputCommitment != "" {
+		return nil, fmt.Errorf("%s: a commitment is listed but nothing is hashed", name)
 	}
 	if want := p.Packing.Packing().Words(total); want != len(p.PublicInputs) {
 		if p.Packing == nil {
