@@ -92,8 +92,7 @@ func TestVisibility(t *testing.T) {
 	}
 }
 
-// TestVisibilitySettings: a settings.json whose layout disagrees with its
-// visibility, or with an unknown visibility, is refused by name.
+// TestVisibilityErrors: Compile refuses a visibility it cannot build.
 func TestVisibilityErrors(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "build")
 	if _, err := Compile(context.Background(), dir, testmodels.TinyPlan(5), Groth16, Meta{}, WithInputVisibility("secret")); err == nil {
