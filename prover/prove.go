@@ -145,9 +145,6 @@ func (b *Build) prove(ctx context.Context, inputs [][]int64, start time.Time) (*
 	if v := b.settings.Visibility; v != defaultVisibility {
 		p.Visibility = &v
 	}
-	if b.settings.Visibility.Output != circuits.Public {
-		return p, nil
-	}
 	for i, t := range b.plan.Outputs {
 		tt := &b.plan.Tensors[t]
 		out := make([]float64, len(tensors[t]))
@@ -158,6 +155,10 @@ func (b *Build) prove(ctx context.Context, inputs [][]int64, start time.Time) (*
 		p.OutputShapes = append(p.OutputShapes, slices.Clone(tt.Shape))
 		p.OutputNames = append(p.OutputNames, b.settings.Outputs[i].Name)
 		p.OutputScales = append(p.OutputScales, tt.Scale)
+	}
+	if b.settings.Visibility.Output != circuits.Public {
+		p.HiddenOutputs, p.Outputs = p.Outputs, nil
+		p.OutputShapes, p.OutputNames, p.OutputScales = nil, nil, nil
 	}
 	return p, nil
 }

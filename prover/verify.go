@@ -76,6 +76,9 @@ func CheckConsistent(b *Build, p *Proof) error {
 	if got, want := p.visibility(), b.settings.Visibility; got != want {
 		return invalid(fmt.Errorf("%s: visibility %+v, but this build's is %+v", name, got, want))
 	}
+	if err := p.checkCommitments(name); err != nil {
+		return invalid(err)
+	}
 	if err := checkInputs(b, p, name); err != nil {
 		return invalid(err)
 	}

@@ -95,6 +95,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			setupCommand(),
 			proveCommand(),
 			verifyCommand(),
+			commitCommand(),
 			demoCommand(),
 			exportVerifierCommand(),
 			calldataCommand(),
