@@ -67,6 +67,18 @@ func buildHashParts(b *prover.Build) (plan, key [32]byte, layout []byte, err err
 		layout = binary.BigEndian.AppendUint32(layout, uint32(k.OutputsPerWord))
 		layout = binary.BigEndian.AppendUint64(layout, uint64(k.Offset))
 	}
+	// The visibility and the public-input parts, for builds that are not
+	// the default (whose build hash stays what it was).
+	if v := b.Visibility(); v != prover.DefaultVisibility() {
+		l := b.Layout()
+		layout = append(layout, "vis"...)
+		for _, s := range []string{string(v.Input), string(v.Output), string(v.Params)} {
+			layout = append(append(layout, byte(len(s))), s...)
+		}
+		for _, n := range []int{l.Input, l.Output, l.Params, l.Domain} {
+			layout = binary.BigEndian.AppendUint32(layout, uint32(n))
+		}
+	}
 	return b.PlanHash(), key, layout, nil
 }
 

@@ -22,6 +22,10 @@ type VisibilityInfo struct {
 // defaultVisibility is what zkml builds unless told otherwise.
 var defaultVisibility = VisibilityInfo{Input: circuits.Private, Output: circuits.Public, Params: circuits.Fixed}
 
+// DefaultVisibility is what Compile builds without visibility options:
+// private inputs, public outputs, fixed params.
+func DefaultVisibility() VisibilityInfo { return defaultVisibility }
+
 func (v VisibilityInfo) check() error {
 	switch v.Input {
 	case circuits.Private, circuits.Public, circuits.Hashed:
