@@ -155,3 +155,29 @@ func tamperedPublic(w *Circuit) []*Circuit {
 	bump(w.OutputCommitment, func(c *Circuit, s []frontend.Variable) { c.OutputCommitment = s })
 	return out
 }
+
+// TestAdversarialVisibility: with hashed or private outputs and public or
+// hashed inputs, a malicious hint anywhere in the plan is still caught
+// (the adversarial-hint harness, adversary_test.go): the commitment binds
+// the outputs as tightly as public outputs do, and with private outputs
+// every gadget's own checks still reject a bad hint.
+func TestAdversarialVisibility(t *testing.T) {
+	rng := rand.New(rand.NewPCG(14, 4))
+	for _, tp := range testPlans {
+		p := tp.plan(16)
+		for _, v := range []struct{ in, out Visibility }{{Public, Hashed}, {Hashed, Public}, {Hashed, Private}} {
+			t.Run(fmt.Sprintf("%s/input=%s/output=%s", tp.name, v.in, v.out), func(t *testing.T) {
+				opts := []Option{WithInputVisibility(v.in), WithOutputVisibility(v.out), WithPackedOutputs(DefaultPacking(p))}
+				tensors, err := p.Run(randomInputs(p, rng, tp.magnitude))
+				if err != nil {
+					t.Fatal(err)
+				}
+				w, err := Assign(p, tensors, opts...)
+				if err != nil {
+					t.Fatal(err)
+				}
+				checkAdversarial(t, New(p, opts...), w, 4)
+			})
+		}
+	}
+}
