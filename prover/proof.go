@@ -41,8 +41,10 @@ const maxProofFile = 256 << 20
 //	  "output_packing": {"bits_per_output": 32, "outputs_per_word": 7, "offset": 2147483648}
 //	}
 //
-// The public inputs are what the proof is about: the model's outputs as
-// fixed-point integers, flattened in order. Without output_packing each is
+// The public inputs are what the proof is about: by default the model's
+// outputs as fixed-point integers, flattened in order (other visibilities
+// add "visibility", "inputs", "input_commitment" and "output_commitment";
+// see the package documentation). Without output_packing each is
 // one public input (negative values as r − |q|); with it, they are packed
 // several to a public input as [PackingInfo] says (the build's
 // settings.json has the same layout). The other output fields say how to

@@ -64,7 +64,10 @@ func invalid(err error) error { return invalidError{err} }
 // inputs (unpacked, when the build packs them, with the build's layout,
 // which output_packing must repeat) dequantized at b's scales, with b's
 // shapes and names. A verifier contract checks the rest, the public inputs;
-// check the file with CheckConsistent before trusting its outputs.
+// check the file with CheckConsistent before trusting its outputs. With
+// other visibilities (see the package documentation) it checks the same of
+// the public inputs' input part against proof.json's inputs, and of the
+// commitments it lists against the public inputs.
 func CheckConsistent(b *Build, p *Proof) error {
 	name := proofName(p)
 	if p.Backend != b.settings.Backend {
