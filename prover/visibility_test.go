@@ -2,10 +2,12 @@ package prover
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math/big"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/zkml/zkml/circuits"
@@ -100,5 +102,49 @@ func TestVisibilityErrors(t *testing.T) {
 	}
 	if _, err := Compile(context.Background(), dir, testmodels.TinyPlan(5), Groth16, Meta{}, WithParamVisibility(circuits.Hashed)); err == nil {
 		t.Fatal("Compile accepted hashed params")
+	}
+}
+
+// TestVisibilityProofForm: ReadProof names what is wrong with the
+// visibility fields of a proof.json.
+func TestVisibilityProofForm(t *testing.T) {
+	_, p := built(t, Groth16)
+	data, err := p.MarshalJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		name string
+		edit func(map[string]any)
+		want string
+	}{
+		{"unknown visibility", func(d map[string]any) {
+			d["visibility"] = map[string]any{"input": "secret", "output": "public", "params": "fixed"}
+		}, `visibility.input "secret"`},
+		{"hashed params", func(d map[string]any) {
+			d["visibility"] = map[string]any{"input": "private", "output": "public", "params": "hashed"}
+		}, "visibility.params"},
+		{"inputs of a private input", func(d map[string]any) { d["inputs"] = [][]float64{{1}} }, "inputs are listed if and only if"},
+		{"commitment without hashing", func(d map[string]any) { d["input_commitment"] = "0x" + strings.Repeat("0", 64) }, "nothing is hashed"},
+		{"bad commitment", func(d map[string]any) {
+			d["visibility"] = map[string]any{"input": "hashed", "output": "public", "params": "fixed"}
+			d["public_inputs"] = append([]any{"1"}, d["public_inputs"].([]any)...)
+			d["input_commitment"] = "0x12"
+		}, "input_commitment"},
+		{"public input count", func(d map[string]any) {
+			d["visibility"] = map[string]any{"input": "hashed", "output": "public", "params": "fixed"}
+		}, "public inputs, want"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var d map[string]any
+			_ = json.Unmarshal(data, &d)
+			c.edit(d)
+			bad, _ := json.Marshal(d)
+			_, err := parseProof(bad, "proof.json")
+			if err == nil || !strings.Contains(err.Error(), c.want) || !strings.HasPrefix(err.Error(), "proof.json: ") {
+				t.Fatalf("got %v, want an error naming proof.json with %q", err, c.want)
+			}
+		})
 	}
 }
