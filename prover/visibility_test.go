@@ -25,6 +25,7 @@ func TestVisibility(t *testing.T) {
 		{circuits.Hashed, circuits.Public},
 		{circuits.Private, circuits.Hashed},
 		{circuits.Hashed, circuits.Private},
+		{circuits.Private, circuits.Private},
 	}
 	for _, backend := range []Backend{Groth16, PLONK} {
 		for _, c := range cases {
