@@ -10,6 +10,10 @@
 //     the peak resident memory of each stage's process (getrusage) and the
 //     machine it ran on.
 //
+// `go run ./bench/cmd/visibility` writes VISIBILITY.md: the constraints,
+// proving time and verification gas of each input and output visibility,
+// and the gas of recomputing a commitment in Solidity.
+//
 // The conformance report (CONFORMANCE.md: every shared model through the
 // whole pipeline, with its accuracy and what failing models need) is
 // package bench/conformance, which `zkml conformance` and

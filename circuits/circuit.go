@@ -3,6 +3,7 @@ package circuits
 import (
 	"errors"
 	"fmt"
+	"math/big"
 
 	"github.com/consensys/gnark-crypto/ecc"
 	"github.com/consensys/gnark/frontend"
@@ -15,10 +16,22 @@ import (
 // and with [Assign] to make a witness. Without packing the public outputs
 // are Output, one element per public input; with [WithPackedOutputs] they
 // are Packed and Output is empty.
+//
+// [WithInputVisibility] and [WithOutputVisibility] change what is public.
+// The public inputs are, in this order: the input part (nothing for private
+// inputs, InputPublic for public ones, InputCommitment for hashed ones),
+// then the output part (Output or Packed for public outputs,
+// OutputCommitment for hashed ones, nothing for private ones).
 type Circuit struct {
-	Input  [][]frontend.Variable `gnark:",secret"` // per plan input tensor, flat row-major
-	Output [][]frontend.Variable `gnark:",public"` // per plan output tensor, flat row-major
-	Packed []frontend.Variable   `gnark:",public"` // the outputs packed into words (see Packing)
+	Input [][]frontend.Variable `gnark:",secret"` // per plan input tensor, flat row-major
+	// InputPublic holds the inputs, flattened, packed like the outputs
+	// (public inputs only).
+	InputPublic     []frontend.Variable   `gnark:",public"`
+	InputCommitment []frontend.Variable   `gnark:",public"` // [Commit] of the inputs (hashed inputs only)
+	Output          [][]frontend.Variable `gnark:",public"` // per plan output tensor, flat row-major
+	Packed          []frontend.Variable   `gnark:",public"` // the outputs packed into words (see Packing)
+	// OutputCommitment is the [Commit] of the outputs (hashed outputs only).
+	OutputCommitment []frontend.Variable `gnark:",public"`
 
 	plan *plan.Plan `gnark:"-"` // gnark walks unexported fields too: keep it off the plan
 	opts options    `gnark:"-"`
@@ -31,8 +44,9 @@ type Option func(*options)
 type options struct {
 	bitDecomposition bool
 	packing          Packing
-	meter            *meter // set by Measure only
-	lift             bool   // set by Define (see liftsRemainders)
+	meter            *meter     // set by Measure only
+	lift             bool       // set by Define (see liftsRemainders)
+	input, output    Visibility // "" is the default: private inputs, public outputs
 }
 
 // WithPackedOutputs makes the public inputs the outputs packed as k says
@@ -68,12 +82,27 @@ func New(p *plan.Plan, opts ...Option) *Circuit {
 		return c
 	}
 	c.Input = make([][]frontend.Variable, len(p.Inputs))
+	nIn := 0
 	for i, t := range p.Inputs {
 		c.Input[i] = make([]frontend.Variable, sizeOf(p, t))
+		nIn += len(c.Input[i])
+	}
+	switch c.opts.inputVisibility() {
+	case Public:
+		c.InputPublic = make([]frontend.Variable, c.opts.packing.Words(nIn))
+	case Hashed:
+		c.InputCommitment = make([]frontend.Variable, 1)
 	}
 	n := 0
 	for _, t := range p.Outputs {
 		n += sizeOf(p, t)
+	}
+	switch c.opts.outputVisibility() {
+	case Hashed:
+		c.OutputCommitment = make([]frontend.Variable, 1)
+		return c
+	case Private:
+		return c
 	}
 	if c.opts.packing.Enabled() {
 		c.Packed = make([]frontend.Variable, c.opts.packing.Words(n))
@@ -121,12 +150,16 @@ func Assign(p *plan.Plan, tensors [][]int64, opts ...Option) (*Circuit, error) {
 	if err := o.packing.Validate(p.Config.ActivationBits); err != nil {
 		return nil, fmt.Errorf("circuits: assign: %w", err)
 	}
+	if err := o.checkVisibility(); err != nil {
+		return nil, fmt.Errorf("circuits: assign: %w", err)
+	}
 	if len(tensors) != len(p.Tensors) {
 		return nil, fmt.Errorf("circuits: assign: got %d tensors, the plan has %d; pass everything Plan.Run returns", len(tensors), len(p.Tensors))
 	}
 	c := &Circuit{plan: p}
 	lo, hi := int64(-1)<<(p.Config.ActivationBits-1), int64(1)<<(p.Config.ActivationBits-1)
 	c.Input = make([][]frontend.Variable, len(p.Inputs))
+	var flatIn []int64
 	for i, t := range p.Inputs {
 		vals, err := tensorValues(p, tensors, t)
 		if err != nil {
@@ -138,6 +171,21 @@ func Assign(p *plan.Plan, tensors [][]int64, opts ...Option) (*Circuit, error) {
 			}
 		}
 		c.Input[i] = toField(vals)
+		flatIn = append(flatIn, vals...)
+	}
+	switch o.inputVisibility() {
+	case Public:
+		words, err := o.packing.Pack(flatIn)
+		if err != nil {
+			return nil, fmt.Errorf("circuits: assign: inputs: %w", err)
+		}
+		c.InputPublic = toVariables(words)
+	case Hashed:
+		h, err := Commit(DomainInput, p.Config.ActivationBits, flatIn)
+		if err != nil {
+			return nil, fmt.Errorf("circuits: assign: inputs: %w", err)
+		}
+		c.InputCommitment = []frontend.Variable{h}
 	}
 	var flat []int64
 	c.Output = make([][]frontend.Variable, len(p.Outputs))
@@ -148,6 +196,19 @@ func Assign(p *plan.Plan, tensors [][]int64, opts ...Option) (*Circuit, error) {
 		}
 		c.Output[i] = toField(vals)
 		flat = append(flat, vals...)
+	}
+	switch o.outputVisibility() {
+	case Hashed:
+		h, err := Commit(DomainOutput, p.Config.ActivationBits, flat)
+		if err != nil {
+			return nil, fmt.Errorf("circuits: assign: outputs: %w", err)
+		}
+		c.Output = nil
+		c.OutputCommitment = []frontend.Variable{h}
+		return c, nil
+	case Private:
+		c.Output = nil
+		return c, nil
 	}
 	if o.packing.Enabled() {
 		words, err := o.packing.Pack(flat)
@@ -161,6 +222,14 @@ func Assign(p *plan.Plan, tensors [][]int64, opts ...Option) (*Circuit, error) {
 		}
 	}
 	return c, nil
+}
+
+func toVariables(words []*big.Int) []frontend.Variable {
+	out := make([]frontend.Variable, len(words))
+	for i, w := range words {
+		out[i] = w
+	}
+	return out
 }
 
 func tensorValues(p *plan.Plan, tensors [][]int64, t int) ([]int64, error) {
@@ -193,10 +262,14 @@ func (c *Circuit) Define(api frontend.API) error {
 	if err := c.opts.packing.Validate(p.Config.ActivationBits); err != nil {
 		return fmt.Errorf("circuits: %w", err)
 	}
+	if err := c.opts.checkVisibility(); err != nil {
+		return fmt.Errorf("circuits: %w", err)
+	}
 	if err := c.checkShape(p); err != nil {
 		return err
 	}
-	packed := c.opts.packing.Enabled()
+	outVis := c.opts.outputVisibility()
+	packed := c.opts.packing.Enabled() || outVis != Public
 	opts := c.opts
 	opts.lift = liftsRemainders(p, opts)
 	g := newGadgets(api, p.Config.ActivationBits, opts)
@@ -214,6 +287,9 @@ func (c *Circuit) Define(api frontend.API) error {
 				return fmt.Errorf("circuits: input %d element %d: %w", i, j, err)
 			}
 		}
+	}
+	if err := c.bindInputs(g); err != nil {
+		return err
 	}
 
 	// direct[i]: a rescale wrote Output[i] itself (see defineOp), so it
@@ -243,7 +319,13 @@ func (c *Circuit) Define(api frontend.API) error {
 				inRange = append(inRange, l.inRange[t])
 			}
 		}
-		err := c.packOutputs(g, outs, inRange)
+		var err error
+		switch outVis {
+		case Public:
+			err = c.packOutputs(g, outs, inRange)
+		case Hashed:
+			err = c.commitOutputs(g, outs, inRange)
+		}
 		g.finishProducts() // after every range check, the packing's too
 		return err
 	}
@@ -269,6 +351,12 @@ func (c *Circuit) checkShape(p *plan.Plan) error {
 		if n := p.Tensors[t].Size(); len(c.Input[i]) != n {
 			return fmt.Errorf("circuits: input %d has %d elements, the plan's tensor %q %d", i, len(c.Input[i]), p.Tensors[t].Name, n)
 		}
+	}
+	if err := c.checkVisibilityShape(p); err != nil {
+		return err
+	}
+	if c.opts.outputVisibility() != Public {
+		return nil
 	}
 	if c.opts.packing.Enabled() {
 		if len(c.Output) != 0 {

@@ -155,6 +155,25 @@
 // that one, so models whose outputs are all rescaled pay one constraint per
 // word more than unpacked).
 //
+// # Visibility and commitments
+//
+// [WithInputVisibility] and [WithOutputVisibility] choose what is public.
+// A public input is bound like packed outputs: its values are range
+// checked (every input is), so the packed words determine them. A hashed
+// tensor is bound to one public input, its [Commit]: gnark's Poseidon2
+// (std/permutation/poseidon2, width 2, BN254's default parameters) in
+// gnark's Merkle–Damgård mode over the domain (input, output, params), the
+// activation bits, the value count and the values packed ⌊253/A⌋ to a
+// field element. Range checked values cannot carry between slots, so the
+// words, and through the hash's collision resistance the commitment,
+// determine the values and their number; the domain keeps an input's
+// commitment from passing for an output's. The three header compressions
+// are of constants and cost nothing; each word costs one compression, 186
+// R1CS constraints (TestCommitCost), so a hashed 784-value input costs
+// about 21k constraints. Poseidon2 over SHA-256 or Keccak: tens of
+// thousands of constraints per block against a few hundred, while a
+// contract can still recompute it (about 31k gas per compression).
+//
 // # Range checks
 //
 // By default range checks use gnark's std/rangecheck: values are split into

@@ -178,23 +178,7 @@ func (c *Circuit) packOutputs(g *gadgets, outs []frontend.Variable, inRange []bo
 			return fmt.Errorf("circuits: output element %d: %w", e, err)
 		}
 	}
-	off := k.Offset()
-	for w := range c.Packed {
-		lo, hi := w*k.PerWord, min(len(outs), (w+1)*k.PerWord)
-		terms := make([]frontend.Variable, 0, hi-lo+1)
-		constant := new(big.Int)
-		for i := lo; i < hi; i++ {
-			shift := new(big.Int).Lsh(big.NewInt(1), uint(k.Bits*(i-lo)))
-			constant.Add(constant, new(big.Int).Mul(off, shift))
-			terms = append(terms, g.api.Mul(outs[i], shift))
-		}
-		terms = append(terms, constant)
-		var sum frontend.Variable
-		if len(terms) == 1 {
-			sum = terms[0]
-		} else {
-			sum = g.api.Add(terms[0], terms[1], terms[2:]...)
-		}
+	for w, sum := range g.packWords(k, outs) {
 		g.api.AssertIsEqual(c.Packed[w], sum)
 	}
 	return nil

@@ -100,11 +100,8 @@ func setupKind(b *prover.Build) (SetupKind, error) {
 
 // inputPublicInputs is the number of b's leading public inputs that are its
 // input part: 0 (private input), 1 (hashed) or the packed input values
-// (public). Set by the visibility modes; every build's input is private
-// until then.
-func inputPublicInputs(b *prover.Build) int {
-	return 0
-}
+// (public).
+func inputPublicInputs(b *prover.Build) int { return b.Layout().Input }
 
 // buildHashParts returns the preimage of b's build hash.
 func buildHashParts(b *prover.Build) (h buildHashPreimage, err error) {
@@ -126,6 +123,18 @@ func buildHashParts(b *prover.Build) (h buildHashPreimage, err error) {
 		layout = binary.BigEndian.AppendUint32(layout, uint32(k.BitsPerOutput))
 		layout = binary.BigEndian.AppendUint32(layout, uint32(k.OutputsPerWord))
 		layout = binary.BigEndian.AppendUint64(layout, uint64(k.Offset))
+	}
+	// The visibility and the public-input parts, for builds that are not
+	// the default (whose build hash stays what it was).
+	if v := b.Visibility(); v != prover.DefaultVisibility() {
+		l := b.Layout()
+		layout = append(layout, "vis"...)
+		for _, s := range []string{string(v.Input), string(v.Output), string(v.Params)} {
+			layout = append(append(layout, byte(len(s))), s...)
+		}
+		for _, n := range []int{l.Input, l.Output, l.Params, l.Domain} {
+			layout = binary.BigEndian.AppendUint32(layout, uint32(n))
+		}
 	}
 	h.plan, h.layout = b.PlanHash(), layout
 	return h, nil

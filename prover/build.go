@@ -54,6 +54,7 @@ type options struct {
 	gnarkLog         io.Writer
 	bitDecomposition bool
 	noPacking        bool
+	visibility       VisibilityInfo
 }
 
 // WithoutPackedOutputs makes Compile give every output element its own
@@ -141,6 +142,9 @@ func Compile(ctx context.Context, dir string, pl *plan.Plan, backend Backend, me
 			return nil, fmt.Errorf("prover.Compile: model SHA-256: %v", err)
 		}
 	}
+	if err := o.visibility.check(); err != nil {
+		return nil, fmt.Errorf("prover.Compile: %w", err)
+	}
 	if err := checkBuildDir(dir); err != nil {
 		return nil, err
 	}
@@ -158,6 +162,7 @@ func Compile(ctx context.Context, dir string, pl *plan.Plan, backend Backend, me
 		packing = circuits.DefaultPacking(pl)
 		copts = append(copts, circuits.WithPackedOutputs(packing))
 	}
+	copts = append(copts, circuits.WithInputVisibility(o.visibility.Input), circuits.WithOutputVisibility(o.visibility.Output))
 	ccs, err := runGnark(ctx, b.gnarkLog, func() (constraint.ConstraintSystem, error) {
 		return frontend.Compile(ecc.BN254.ScalarField(), sch.builder(), circuits.New(pl, copts...))
 	})
@@ -179,6 +184,8 @@ func Compile(ctx context.Context, dir string, pl *plan.Plan, backend Backend, me
 		Inputs:      tensorInfos(pl, pl.Inputs, meta.InputNames),
 		Outputs:     tensorInfos(pl, pl.Outputs, meta.OutputNames),
 		Config:      quantConfig(pl.Config),
+		Visibility:  o.visibility,
+		Layout:      publicLayout(pl, o.visibility, packing),
 		Circuit: CircuitInfo{
 			Constraints:   ccs.GetNbConstraints(),
 			PublicInputs:  nbPublic,
@@ -190,8 +197,8 @@ func Compile(ctx context.Context, dir string, pl *plan.Plan, backend Backend, me
 	if b.settings.ZKMLVersion == "" {
 		b.settings.ZKMLVersion = moduleVersion()
 	}
-	if want := packing.Words(outputElements(pl)); nbPublic != want {
-		return nil, fmt.Errorf("prover.Compile: the circuit has %d public inputs but the model's outputs take %d; circuits and prover disagree (a zkml bug)", nbPublic, want)
+	if want := b.settings.Layout.Total(); nbPublic != want {
+		return nil, fmt.Errorf("prover.Compile: the circuit has %d public inputs but the layout %+v takes %d; circuits and prover disagree (a zkml bug)", nbPublic, b.settings.Layout, want)
 	}
 
 	if err := ctx.Err(); err != nil {
@@ -336,10 +343,12 @@ func (b *Build) Packing() circuits.Packing { return b.settings.Circuit.OutputPac
 // circuitOptions are the circuits options of the build that change the
 // witness.
 func (b *Build) circuitOptions() []circuits.Option {
+	v := b.settings.Visibility
+	opts := []circuits.Option{circuits.WithInputVisibility(v.Input), circuits.WithOutputVisibility(v.Output)}
 	if k := b.Packing(); k.Enabled() {
-		return []circuits.Option{circuits.WithPackedOutputs(k)}
+		opts = append(opts, circuits.WithPackedOutputs(k))
 	}
-	return nil
+	return opts
 }
 
 // Plan is the quantized model the build proves.
@@ -481,8 +490,8 @@ func (b *Build) verifyingKey() (verifyingKey, error) {
 	}); err != nil {
 		return nil, err
 	}
-	if n, want := b.scheme.keyPublicInputs(vk), b.Packing().Words(outputElements(b.plan)); n != want {
-		return nil, fmt.Errorf("%s: the key expects %d public inputs but the model's outputs take %d: rerun `zkml setup`", b.path(vkFile), n, want)
+	if n, want := b.scheme.keyPublicInputs(vk), b.settings.Layout.Total(); n != want {
+		return nil, fmt.Errorf("%s: the key expects %d public inputs but settings.json's public_inputs take %d: rerun `zkml setup`", b.path(vkFile), n, want)
 	}
 	b.vk = vk
 	return vk, nil
@@ -507,7 +516,7 @@ func (b *Build) PlonkVerifyingKey() (*plonk_bn254.VerifyingKey, error) {
 }
 
 func collect(opts []Option) options {
-	var o options
+	o := options{visibility: defaultVisibility}
 	for _, f := range opts {
 		f(&o)
 	}

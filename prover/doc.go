@@ -60,6 +60,22 @@
 // public inputs and with the build, so an edited proof.json is rejected
 // rather than shown.
 //
+// # Visibility
+//
+// [WithInputVisibility] and [WithOutputVisibility] change what a proof
+// reveals, in EZKL's terms: inputs private (the default), public or hashed;
+// outputs public (the default), hashed or private. A public input is
+// packed like the outputs and proof.json shows it (inputs); a hashed tensor
+// is one public input, the Poseidon2 commitment of its quantized values
+// (circuits.Commit; [Build.CommitInputs] computes an input's, the Solidity
+// library contracts/solidity/ZkmlPoseidon2.sol the same on chain), which
+// proof.json also shows as input_commitment or output_commitment. The public
+// inputs are, in order: the input part, the output part, then (reserved,
+// always empty today) the params commitment and the domain bit;
+// settings.json records the choice as visibility and the count of each
+// part as public_inputs ([PublicLayout]). Params are always fixed: the
+// weights are circuit constants, so the keys bind them.
+//
 // Proofs and keys target the Solidity verifiers gnark generates
 // (Keccak-256 for Groth16's commitment hash): [Build.ExportSolidity] writes
 // the contract and [Proof.SolidityCalldata] the proof in its layout.
@@ -70,11 +86,15 @@
 // # The build directory
 //
 //	settings.json  what the build is: backend, model hash, inputs and outputs
-//	               (names, shapes, scales), quantization, circuit size, setup
-//	plan.bin       the quantized model (plan.Plan.MarshalBinary)
-//	circuit.ccs    the constraint system (R1CS for Groth16, PLONK gates)
-//	pk.bin         the proving key (uncompressed: it loads many times faster)
-//	vk.bin         the verifying key
+//	               (names, shapes, scales), quantization, visibility and
+//	               public-input layout, circuit size, setup. Every command.
+//	plan.bin       the quantized model (plan.Plan.MarshalBinary): proving,
+//	               and Open's check of settings.json (so verifying too)
+//	circuit.ccs    the constraint system (R1CS for Groth16, PLONK gates):
+//	               setup and proving
+//	pk.bin         the proving key (uncompressed: it loads many times
+//	               faster): proving
+//	vk.bin         the verifying key: verifying and the Solidity verifier
 //
 // Each binary file starts with a header naming its kind, backend, model
 // hash and (for keys) setup, followed by the payload's length and SHA-256.

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/consensys/gnark-crypto/ecc"
+	"github.com/zkml/zkml/circuits"
 )
 
 // proofFormat is the "format" of proof.json.
@@ -40,8 +41,10 @@ const maxProofFile = 256 << 20
 //	  "output_packing": {"bits_per_output": 32, "outputs_per_word": 7, "offset": 2147483648}
 //	}
 //
-// The public inputs are what the proof is about: the model's outputs as
-// fixed-point integers, flattened in order. Without output_packing each is
+// The public inputs are what the proof is about: by default the model's
+// outputs as fixed-point integers, flattened in order (other visibilities
+// add "visibility", "inputs", "input_commitment" and "output_commitment";
+// see the package documentation). Without output_packing each is
 // one public input (negative values as r − |q|); with it, they are packed
 // several to a public input as [PackingInfo] says (the build's
 // settings.json has the same layout). The other output fields say how to
@@ -60,11 +63,25 @@ type Proof struct {
 	// Packing is the layout of packed public inputs; nil when each output
 	// element is one public input.
 	Packing *PackingInfo
+	// Visibility is the build's; nil for the default (private inputs,
+	// public outputs, fixed params). With outputs hashed or private the
+	// output fields are empty: the proof does not reveal them.
+	Visibility *VisibilityInfo
+	// Inputs are the dequantized inputs, flattened per input, when the build
+	// makes them public (the input part of the public inputs holds them).
+	Inputs [][]float64
 
 	// Timings is filled by Prove; it is not part of proof.json.
 	Timings Timings
+	// HiddenOutputs are the dequantized outputs when the build does not
+	// make them public: Prove fills it for the prover's eyes; it is not
+	// part of proof.json.
+	HiddenOutputs [][]float64
 
 	source string // the file it was read from, for messages
+	// listed holds the commitments the file lists (input, output), which
+	// CheckConsistent compares with the public inputs.
+	listed [2]string
 }
 
 // Timings says where Prove spent its time.
@@ -75,16 +92,22 @@ type Timings struct {
 }
 
 type proofJSON struct {
-	Format       string       `json:"format"`
-	Backend      Backend      `json:"backend"`
-	ModelHash    string       `json:"model_hash"`
-	Proof        string       `json:"proof"`
-	PublicInputs []string     `json:"public_inputs"`
-	Outputs      [][]float64  `json:"outputs"`
-	OutputShapes [][]int      `json:"output_shapes"`
-	OutputNames  []string     `json:"output_names"`
-	OutputScales []int        `json:"output_scales"`
-	Packing      *PackingInfo `json:"output_packing,omitempty"`
+	Format       string          `json:"format"`
+	Backend      Backend         `json:"backend"`
+	ModelHash    string          `json:"model_hash"`
+	Proof        string          `json:"proof"`
+	PublicInputs []string        `json:"public_inputs"`
+	Outputs      [][]float64     `json:"outputs"`
+	OutputShapes [][]int         `json:"output_shapes"`
+	OutputNames  []string        `json:"output_names"`
+	OutputScales []int           `json:"output_scales"`
+	Packing      *PackingInfo    `json:"output_packing,omitempty"`
+	Visibility   *VisibilityInfo `json:"visibility,omitempty"`
+	Inputs       [][]float64     `json:"inputs,omitempty"`
+	// The commitments are public inputs too; shown in hex for people and
+	// contracts (see FormatCommitment).
+	InputCommitment  string `json:"input_commitment,omitempty"`
+	OutputCommitment string `json:"output_commitment,omitempty"`
 }
 
 // WriteProof writes p to path as proof.json.
@@ -142,6 +165,14 @@ func (p *Proof) MarshalJSON() ([]byte, error) {
 		OutputNames:  p.OutputNames,
 		OutputScales: p.OutputScales,
 		Packing:      p.Packing,
+		Visibility:   p.Visibility,
+		Inputs:       p.Inputs,
+	}
+	if h := p.InputCommitment(); h != nil {
+		j.InputCommitment = FormatCommitment(h)
+	}
+	if h := p.OutputCommitment(); h != nil {
+		j.OutputCommitment = FormatCommitment(h)
 	}
 	for i, v := range p.PublicInputs {
 		if v == nil {
@@ -183,7 +214,16 @@ func parseProof(data []byte, name string) (*Proof, error) {
 	if !j.Backend.valid() {
 		return nil, fmt.Errorf("%s: unknown backend %q", name, j.Backend)
 	}
-	p := &Proof{Backend: j.Backend, source: name, OutputNames: j.OutputNames, OutputScales: j.OutputScales, OutputShapes: j.OutputShapes, Outputs: j.Outputs, Packing: j.Packing}
+	p := &Proof{Backend: j.Backend, source: name, OutputNames: j.OutputNames, OutputScales: j.OutputScales, OutputShapes: j.OutputShapes, Outputs: j.Outputs, Packing: j.Packing,
+		Visibility: j.Visibility, Inputs: j.Inputs}
+	if j.Visibility != nil {
+		if err := j.Visibility.check(); err != nil {
+			return nil, fmt.Errorf("%s: %v", name, err)
+		}
+		if *j.Visibility == defaultVisibility {
+			p.Visibility = nil // one file per proof
+		}
+	}
 	if j.Packing != nil {
 		// The bits bound the slots by themselves; Verify checks that they
 		// are the build's.
@@ -230,6 +270,29 @@ func parseProof(data []byte, name string) (*Proof, error) {
 			return nil, fmt.Errorf("%s: outputs[%d] has %d values but its shape %v has %d elements", name, i, len(p.Outputs[i]), shape, size)
 		}
 		total += size
+	}
+	v := p.visibility()
+	if v.Output != circuits.Public && n != 0 {
+		return nil, fmt.Errorf("%s: the outputs are %s, yet the file lists %d of them", name, v.Output, n)
+	}
+	if (v.Input == circuits.Public) != (len(p.Inputs) > 0) {
+		return nil, fmt.Errorf("%s: inputs are listed if and only if they are public (visibility.input is %s)", name, v.Input)
+	}
+	nIn := p.inputPart()
+	if v.Input != circuits.Private || v.Output != circuits.Public {
+		if want := nIn + p.outputPart(total); want != len(p.PublicInputs) {
+			return nil, fmt.Errorf("%s: %d public inputs, want %d for inputs %s and outputs %s", name, len(p.PublicInputs), want, v.Input, v.Output)
+		}
+		p.listed = [2]string{j.InputCommitment, j.OutputCommitment}
+		for i, s := range p.listed {
+			if _, ok := parseCommitment(s); s != "" && !ok {
+				return nil, fmt.Errorf("%s: %s: %.70q is not 0x and 64 hexadecimal digits", name, [2]string{"input_commitment", "output_commitment"}[i], s)
+			}
+		}
+		return p, nil
+	}
+	if j.InputCommitment != "" || j.OutputCommitment != "" {
+		return nil, fmt.Errorf("%s: a commitment is listed but nothing is hashed", name)
 	}
 	if want := p.Packing.Packing().Words(total); want != len(p.PublicInputs) {
 		if p.Packing == nil {

@@ -89,7 +89,7 @@ func (b *Build) prove(ctx context.Context, inputs [][]int64, start time.Time) (*
 	if err != nil {
 		return nil, fmt.Errorf("witness: %w", err)
 	}
-	public, err := PublicInputs(b.plan, tensors, b.Packing())
+	public, err := b.publicInputs(tensors)
 	if err != nil {
 		return nil, err
 	}
@@ -139,7 +139,11 @@ func (b *Build) prove(ctx context.Context, inputs [][]int64, start time.Time) (*
 		Bytes:        proofBytes.Bytes(),
 		PublicInputs: public,
 		Packing:      packingInfo(b.Packing()),
+		Inputs:       b.publicInputValues(tensors),
 		Timings:      Timings{Load: loadTime, Witness: witnessTime, Prove: time.Since(proveStart)},
+	}
+	if v := b.settings.Visibility; v != defaultVisibility {
+		p.Visibility = &v
 	}
 	for i, t := range b.plan.Outputs {
 		tt := &b.plan.Tensors[t]
@@ -151,6 +155,10 @@ func (b *Build) prove(ctx context.Context, inputs [][]int64, start time.Time) (*
 		p.OutputShapes = append(p.OutputShapes, slices.Clone(tt.Shape))
 		p.OutputNames = append(p.OutputNames, b.settings.Outputs[i].Name)
 		p.OutputScales = append(p.OutputScales, tt.Scale)
+	}
+	if b.settings.Visibility.Output != circuits.Public {
+		p.HiddenOutputs, p.Outputs = p.Outputs, nil
+		p.OutputShapes, p.OutputNames, p.OutputScales = nil, nil, nil
 	}
 	return p, nil
 }
@@ -174,6 +182,24 @@ func PublicInputs(p *plan.Plan, tensors [][]int64, k circuits.Packing) ([]*big.I
 		flat = append(flat, tensors[t]...)
 	}
 	return k.Pack(flat)
+}
+
+// publicInputValues is what a proof shows of the inputs: the dequantized
+// inputs when they are public, else nil.
+func (b *Build) publicInputValues(tensors [][]int64) [][]float64 {
+	if b.settings.Visibility.Input != circuits.Public {
+		return nil
+	}
+	var out [][]float64
+	for _, t := range b.plan.Inputs {
+		tt := &b.plan.Tensors[t]
+		in := make([]float64, len(tensors[t]))
+		for j, q := range tensors[t] {
+			in[j] = plan.Dequantize(q, tt.Scale)
+		}
+		out = append(out, in)
+	}
+	return out
 }
 
 func sameElements(vec fr.Vector, public []*big.Int) bool {

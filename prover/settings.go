@@ -32,8 +32,12 @@ type Settings struct {
 	Inputs      []TensorInfo `json:"inputs"`
 	Outputs     []TensorInfo `json:"outputs"`
 	Config      QuantConfig  `json:"quantization"`
-	Circuit     CircuitInfo  `json:"circuit"`
-	Setup       *SetupInfo   `json:"setup,omitempty"` // nil until Setup ran
+	// Visibility is what the proofs reveal; Layout how many public inputs
+	// each part of a proof takes, in order.
+	Visibility VisibilityInfo `json:"visibility"`
+	Layout     PublicLayout   `json:"public_inputs"`
+	Circuit    CircuitInfo    `json:"circuit"`
+	Setup      *SetupInfo     `json:"setup,omitempty"` // nil until Setup ran
 }
 
 // ModelInfo identifies the ONNX file a build was compiled from.
@@ -201,6 +205,9 @@ func (s *Settings) checkPlan(p *plan.Plan, hash [32]byte, path string) error {
 	if err := s.Circuit.OutputPacking.check(p.Config.ActivationBits); err != nil {
 		return fmt.Errorf("%s: %v; recompile with `zkml compile`", path, err)
 	}
+	if want := publicLayout(p, s.Visibility, s.Circuit.OutputPacking.Packing()); s.Layout != want || s.Circuit.PublicInputs != want.Total() {
+		return fmt.Errorf("%s: public_inputs %+v (%d in all) does not match the visibility and plan.bin (%+v); recompile with `zkml compile`", path, s.Layout, s.Circuit.PublicInputs, want)
+	}
 	check := func(what string, infos []TensorInfo, idx []int) error {
 		if len(infos) != len(idx) {
 			return fmt.Errorf("%s: %d %s, plan.bin has %d; recompile with `zkml compile`", path, len(infos), what, len(idx))
@@ -259,6 +266,9 @@ func readSettings(dir, dirName string) (*Settings, error) {
 	}
 	if s.Circuit.RangeChecks != rangeChecksLookup && s.Circuit.RangeChecks != rangeChecksBits {
 		return nil, fmt.Errorf("%s: circuit.range_checks %q is not one of %q, %q; recompile with `zkml compile`", name, s.Circuit.RangeChecks, rangeChecksLookup, rangeChecksBits)
+	}
+	if err := s.Visibility.check(); err != nil {
+		return nil, fmt.Errorf("%s: %v; recompile with `zkml compile`", name, err)
 	}
 	if _, err := decodeHash32(s.PlanHash); err != nil {
 		return nil, fmt.Errorf("%s: plan_hash: %v; recompile with `zkml compile`", name, err)

@@ -11,6 +11,7 @@ import (
 	"github.com/consensys/gnark-crypto/ecc"
 	"github.com/consensys/gnark-crypto/ecc/bn254/fr"
 	"github.com/consensys/gnark/backend/witness"
+	"github.com/zkml/zkml/circuits"
 	"github.com/zkml/zkml/plan"
 )
 
@@ -63,7 +64,10 @@ func invalid(err error) error { return invalidError{err} }
 // inputs (unpacked, when the build packs them, with the build's layout,
 // which output_packing must repeat) dequantized at b's scales, with b's
 // shapes and names. A verifier contract checks the rest, the public inputs;
-// check the file with CheckConsistent before trusting its outputs.
+// check the file with CheckConsistent before trusting its outputs. With
+// other visibilities (see the package documentation) it checks the same of
+// the public inputs' input part against proof.json's inputs, and of the
+// commitments it lists against the public inputs.
 func CheckConsistent(b *Build, p *Proof) error {
 	name := proofName(p)
 	if p.Backend != b.settings.Backend {
@@ -72,8 +76,61 @@ func CheckConsistent(b *Build, p *Proof) error {
 	if p.ModelHash != b.planHash {
 		return invalid(fmt.Errorf("%s was made for another model (model hash %s, this build %s)", name, hex.EncodeToString(p.ModelHash[:]), hex.EncodeToString(b.planHash[:])))
 	}
+	if got, want := p.visibility(), b.settings.Visibility; got != want {
+		return invalid(fmt.Errorf("%s: visibility %+v, but this build's is %+v", name, got, want))
+	}
+	if err := p.checkCommitments(name); err != nil {
+		return invalid(err)
+	}
+	if err := checkInputs(b, p, name); err != nil {
+		return invalid(err)
+	}
+	if p.visibility().Output != circuits.Public {
+		if len(p.PublicInputs) != b.settings.Layout.Total() {
+			return invalid(fmt.Errorf("%s: %d public inputs, this build's proofs have %d", name, len(p.PublicInputs), b.settings.Layout.Total()))
+		}
+		return nil
+	}
 	if err := checkOutputs(b, p, name); err != nil {
 		return invalid(err)
+	}
+	return nil
+}
+
+// checkInputs checks the inputs a proof of public inputs shows against
+// the input part of its public inputs.
+func checkInputs(b *Build, p *Proof, name string) error {
+	if b.settings.Visibility.Input != circuits.Public {
+		return nil
+	}
+	ins := b.settings.Inputs
+	if len(p.Inputs) != len(ins) {
+		return fmt.Errorf("%s: %d inputs, this model has %d", name, len(p.Inputs), len(ins))
+	}
+	total := 0
+	for i, in := range ins {
+		if len(p.Inputs[i]) != in.Size() {
+			return fmt.Errorf("%s: input %d (%q) has %d values, want %d", name, i, in.Name, len(p.Inputs[i]), in.Size())
+		}
+		total += in.Size()
+	}
+	k := b.Packing()
+	n := k.Words(total)
+	if len(p.PublicInputs) < n {
+		return fmt.Errorf("%s: %d public inputs, fewer than the inputs take", name, len(p.PublicInputs))
+	}
+	q, err := k.Unpack(p.PublicInputs[:n], total)
+	if err != nil {
+		return fmt.Errorf("%s: the public inputs are not this model's inputs (%v); the file was edited", name, err)
+	}
+	e := 0
+	for i, in := range ins {
+		for j, x := range p.Inputs[i] {
+			if got := plan.Dequantize(q[e], in.Scale); got != x {
+				return fmt.Errorf("%s: inputs[%d][%d] = %v is not what the proof proves (%v); the file was edited", name, i, j, x, got)
+			}
+			e++
+		}
 	}
 	return nil
 }
@@ -87,7 +144,10 @@ func proofName(p *Proof) string {
 
 // checkOutputs checks the readable fields of p against the build and the
 // public inputs.
-func checkOutputs(b *Build, p *Proof, name string) error {
+func checkOutputs(b *Build, full *Proof, name string) error {
+	// The output part follows the input part.
+	p := *full
+	p.PublicInputs = full.PublicInputs[min(full.inputPart(), len(full.PublicInputs)):]
 	outs := b.settings.Outputs
 	if len(p.Outputs) != len(outs) || len(p.OutputShapes) != len(outs) || len(p.OutputNames) != len(outs) || len(p.OutputScales) != len(outs) {
 		return fmt.Errorf("%s: %d outputs, this model has %d", name, len(p.Outputs), len(outs))

@@ -149,6 +149,9 @@ samples reach (times --headroom), so give inputs like the ones you will prove.`,
 			&cli.StringFlag{Name: "backend", Value: "groth16", Usage: "proof system: groth16 or plonk"},
 			&cli.StringFlag{Name: "range-checks", Value: "lookup", Usage: "how the circuit proves ranges: lookup (fewest constraints; a Groth16 proof then carries a commitment, ~124k more gas on chain) or bits (bit decomposition: more constraints, cheapest on-chain verification)"},
 			&cli.BoolFlag{Name: "pack-outputs", Value: true, Usage: "pack several outputs into one public input (activation-bits each; 7 per field element at 32 bits) when that reduces their number: each public input saved saves ~6k gas on chain; --pack-outputs=false gives one public input per output element"},
+			&cli.StringFlag{Name: "input-visibility", Value: "private", Usage: "what proofs reveal of the input: private (nothing), public (the quantized values are public inputs) or hashed (their Poseidon2 commitment is; see zkml commit)"},
+			&cli.StringFlag{Name: "output-visibility", Value: "public", Usage: "what proofs reveal of the outputs: public (the values), hashed (their Poseidon2 commitment) or private (nothing)"},
+			&cli.StringFlag{Name: "param-visibility", Value: "fixed", Usage: "the weights: fixed (circuit constants, covered by the keys); hashed is not supported yet"},
 			&cli.IntFlag{Name: "activation-bits", Value: def.ActivationBits, Usage: "range of every activation, in bits"},
 			&cli.IntFlag{Name: "weight-bits", Value: def.WeightBits, Usage: "precision of quantized weights, in bits"},
 			&cli.IntFlag{Name: "max-scale", Value: def.MaxScale, Usage: "largest fixed-point scale exponent"},
@@ -185,6 +188,11 @@ samples reach (times --headroom), so give inputs like the ones you will prove.`,
 			if !c.Bool("pack-outputs") {
 				popts = append(popts, prover.WithoutPackedOutputs())
 			}
+			vopts, err := visibilityOptions(c)
+			if err != nil {
+				return err
+			}
+			popts = append(popts, vopts...)
 			res, err := compileModel(c.Context, a[0], c.String("out"), c.StringSlice("calibration"), backend, cfg, opts, progressFor(c), popts...)
 			if err != nil {
 				return err

@@ -97,6 +97,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			ceremonyCommand(),
 			proveCommand(),
 			verifyCommand(),
+			commitCommand(),
 			demoCommand(),
 			exportVerifierCommand(),
 			calldataCommand(),

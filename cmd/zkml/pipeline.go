@@ -28,11 +28,13 @@ type compileResult struct {
 	PublicInputs int            `json:"public_inputs"`
 	// OutputElements is the number of output values; OutputPacking says
 	// how they fill the public inputs (nil: one each).
-	OutputElements int                 `json:"output_elements"`
-	OutputPacking  *prover.PackingInfo `json:"output_packing,omitempty"`
-	Calibration    []calibrationSample `json:"calibration"`
-	Layers         []plan.LayerReport  `json:"layers"`
-	Seconds        float64             `json:"seconds"`
+	OutputElements int                   `json:"output_elements"`
+	OutputPacking  *prover.PackingInfo   `json:"output_packing,omitempty"`
+	Visibility     prover.VisibilityInfo `json:"visibility"`
+	Layout         prover.PublicLayout   `json:"public_input_layout"`
+	Calibration    []calibrationSample   `json:"calibration"`
+	Layers         []plan.LayerReport    `json:"layers"`
+	Seconds        float64               `json:"seconds"`
 }
 
 // calibrationSample is how far the integer executor lands from the float
@@ -111,6 +113,7 @@ func compileModel(ctx context.Context, modelPath, dir string, calFiles []string,
 	res.Constraints = b.Settings().Circuit.Constraints
 	res.PublicInputs = b.Settings().Circuit.PublicInputs
 	res.OutputPacking = b.Settings().Circuit.OutputPacking
+	res.Visibility, res.Layout = b.Visibility(), b.Layout()
 	for _, o := range b.Settings().Outputs {
 		res.OutputElements += o.Size()
 	}
@@ -244,7 +247,11 @@ type proveResult struct {
 	Outputs [][]float64 `json:"outputs"`
 	Shapes  [][]int     `json:"output_shapes"`
 	Names   []string    `json:"output_names"`
-	Seconds float64     `json:"seconds"`
+	// The commitments the proof carries as public inputs (hashed
+	// visibility only), as zkml commit prints them.
+	InputCommitment  string  `json:"input_commitment,omitempty"`
+	OutputCommitment string  `json:"output_commitment,omitempty"`
+	Seconds          float64 `json:"seconds"`
 }
 
 func proveInput(dir, inputPath, out string, p *progress) (*proveResult, error) {
@@ -274,7 +281,16 @@ func proveInput(dir, inputPath, out string, p *progress) (*proveResult, error) {
 	if err := prover.WriteProof(out, proof); err != nil {
 		return nil, err
 	}
-	return &proveResult{Proof: out, Outputs: proof.Outputs, Shapes: proof.OutputShapes, Names: proof.OutputNames, Seconds: time.Since(start).Seconds()}, nil
+	res := &proveResult{Proof: out, Outputs: proof.Outputs, Shapes: proof.OutputShapes, Names: proof.OutputNames, Seconds: time.Since(start).Seconds()}
+	if proof.HiddenOutputs != nil {
+		// Not in the proof, but the prover ran the model and may see them.
+		res.Outputs, res.Names = proof.HiddenOutputs, nil
+		for _, o := range b.Settings().Outputs {
+			res.Names, res.Shapes = append(res.Names, o.Name), append(res.Shapes, o.Shape)
+		}
+	}
+	res.InputCommitment, res.OutputCommitment = commitments(proof)
+	return res, nil
 }
 
 func (r *proveResult) print(w io.Writer) {
@@ -285,6 +301,7 @@ func (r *proveResult) print(w io.Writer) {
 		}
 		fmt.Fprintf(w, "output %s %v: %s\n", name, r.Shapes[i], formatFloats(o, 16))
 	}
+	printCommitments(w, r.InputCommitment, r.OutputCommitment)
 	fmt.Fprintf(w, "wrote %s\n", r.Proof)
 }
 
@@ -307,6 +324,10 @@ type verifyResult struct {
 	Valid   bool           `json:"valid"`
 	Backend prover.Backend `json:"backend"`
 	Outputs [][]float64    `json:"outputs"`
+	// InputCommitment and OutputCommitment: what the proof binds hashed
+	// inputs and outputs to.
+	InputCommitment  string `json:"input_commitment,omitempty"`
+	OutputCommitment string `json:"output_commitment,omitempty"`
 }
 
 func verifyProof(dir, proofPath string, p *progress) (*verifyResult, error) {
@@ -324,9 +345,12 @@ func verifyProof(dir, proofPath string, p *progress) (*verifyResult, error) {
 		return nil, err
 	}
 	p.End()
-	return &verifyResult{Valid: true, Backend: b.Backend(), Outputs: proof.Outputs}, nil
+	res := &verifyResult{Valid: true, Backend: b.Backend(), Outputs: proof.Outputs}
+	res.InputCommitment, res.OutputCommitment = commitments(proof)
+	return res, nil
 }
 
 func (r *verifyResult) print(w io.Writer) {
 	fmt.Fprintf(w, "proof is valid (%s)\n", r.Backend)
+	printCommitments(w, r.InputCommitment, r.OutputCommitment)
 }

@@ -32,12 +32,13 @@ func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir: filepath.Join("testdata", "script"),
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"fixture": cmdFixture,
-			"tamper":  cmdTamper,
-			"graft":   cmdGraft,
-			"json":    cmdJSON,
-			"status":  cmdStatus,
-			"srs":     cmdSRS,
+			"fixture":  cmdFixture,
+			"tamper":   cmdTamper,
+			"graft":    cmdGraft,
+			"json":     cmdJSON,
+			"status":   cmdStatus,
+			"srs":      cmdSRS,
+			"samejson": cmdSameJSON,
 		},
 		RequireExplicitExec: false,
 	})
@@ -213,7 +214,8 @@ func cmdFixture(ts *testscript.TestScript, neg bool, args []string) {
 }
 
 // tamper FILE KEY adds 1 to the first number of the JSON list KEY in FILE
-// ("outputs" or "public_inputs"), as someone editing a proof would.
+// ("outputs", "inputs" or "public_inputs"), or changes the last digit of
+// the 0x string KEY (a commitment), as someone editing a proof would.
 func cmdTamper(ts *testscript.TestScript, neg bool, args []string) {
 	if len(args) != 2 {
 		ts.Fatalf("usage: tamper FILE KEY")
@@ -223,6 +225,18 @@ func cmdTamper(ts *testscript.TestScript, neg bool, args []string) {
 	ts.Check(err)
 	var doc map[string]any
 	ts.Check(json.Unmarshal(data, &doc))
+	if s, ok := doc[args[1]].(string); ok && strings.HasPrefix(s, "0x") && len(s) > 2 {
+		// A commitment: change its last hexadecimal digit.
+		last := "1"
+		if s[len(s)-1] == '1' {
+			last = "2"
+		}
+		doc[args[1]] = s[:len(s)-1] + last
+		out, err := json.Marshal(doc)
+		ts.Check(err)
+		ts.Check(os.WriteFile(path, out, 0o644))
+		return
+	}
 	list, ok := doc[args[1]].([]any)
 	if !ok || len(list) == 0 {
 		ts.Fatalf("%s has no list %q", args[0], args[1])
@@ -242,4 +256,25 @@ func cmdTamper(ts *testscript.TestScript, neg bool, args []string) {
 	out, err := json.Marshal(doc)
 	ts.Check(err)
 	ts.Check(os.WriteFile(path, out, 0o644))
+}
+
+// samejson FILE1 FILE2 KEY fails unless the top-level string KEY is present
+// and the same in both JSON files.
+func cmdSameJSON(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 3 {
+		ts.Fatalf("usage: samejson FILE1 FILE2 KEY")
+	}
+	var vals [2]string
+	for i, f := range args[:2] {
+		var doc map[string]any
+		ts.Check(json.Unmarshal([]byte(ts.ReadFile(f)), &doc))
+		s, ok := doc[args[2]].(string)
+		if !ok {
+			ts.Fatalf("%s has no string %q", f, args[2])
+		}
+		vals[i] = s
+	}
+	if (vals[0] == vals[1]) == neg {
+		ts.Fatalf("%s: %s in %s, %s in %s", args[2], vals[0], args[0], vals[1], args[1])
+	}
 }

@@ -1,0 +1,273 @@
+package prover
+
+import (
+	"encoding/hex"
+	"fmt"
+	"math/big"
+	"strings"
+
+	"github.com/zkml/zkml/circuits"
+	"github.com/zkml/zkml/plan"
+)
+
+// VisibilityInfo records what a build's proofs reveal (see
+// circuits.Visibility): inputs private, public or hashed; outputs public,
+// hashed or private; params fixed (the weights are circuit constants).
+type VisibilityInfo struct {
+	Input  circuits.Visibility `json:"input"`
+	Output circuits.Visibility `json:"output"`
+	Params circuits.Visibility `json:"params"`
+}
+
+// defaultVisibility is what zkml builds unless told otherwise.
+var defaultVisibility = VisibilityInfo{Input: circuits.Private, Output: circuits.Public, Params: circuits.Fixed}
+
+// DefaultVisibility is what Compile builds without visibility options:
+// private inputs, public outputs, fixed params.
+func DefaultVisibility() VisibilityInfo { return defaultVisibility }
+
+func (v VisibilityInfo) check() error {
+	switch v.Input {
+	case circuits.Private, circuits.Public, circuits.Hashed:
+	default:
+		return fmt.Errorf("visibility.input %q is not private, public or hashed", v.Input)
+	}
+	switch v.Output {
+	case circuits.Public, circuits.Hashed, circuits.Private:
+	default:
+		return fmt.Errorf("visibility.output %q is not public, hashed or private", v.Output)
+	}
+	if v.Params != circuits.Fixed {
+		return fmt.Errorf("visibility.params %q is not supported (this zkml builds only fixed params)", v.Params)
+	}
+	return nil
+}
+
+// PublicLayout counts the public inputs of each part, in the order a proof
+// holds them: Input, then Output, then Params, then Domain.
+type PublicLayout struct {
+	Input  int `json:"input"`  // private: 0; public: the inputs, packed like the outputs; hashed: 1
+	Output int `json:"output"` // public: the outputs (packed); hashed: 1; private: 0
+	Params int `json:"params"` // fixed: 0
+	Domain int `json:"domain"` // 0
+}
+
+// Total is the number of public inputs.
+func (l PublicLayout) Total() int { return l.Input + l.Output + l.Params + l.Domain }
+
+func publicLayout(p *plan.Plan, v VisibilityInfo, k circuits.Packing) PublicLayout {
+	var l PublicLayout
+	switch v.Input {
+	case circuits.Public:
+		l.Input = k.Words(elements(p, p.Inputs))
+	case circuits.Hashed:
+		l.Input = 1
+	}
+	switch v.Output {
+	case circuits.Public:
+		l.Output = k.Words(elements(p, p.Outputs))
+	case circuits.Hashed:
+		l.Output = 1
+	}
+	return l
+}
+
+func elements(p *plan.Plan, idx []int) int {
+	n := 0
+	for _, t := range idx {
+		n += p.Tensors[t].Size()
+	}
+	return n
+}
+
+// WithInputVisibility makes Compile build a circuit whose inputs are
+// circuits.Private (the default), circuits.Public or circuits.Hashed.
+// settings.json records it as visibility.input.
+func WithInputVisibility(v circuits.Visibility) Option {
+	return func(o *options) { o.visibility.Input = v }
+}
+
+// WithOutputVisibility makes Compile build a circuit whose outputs are
+// circuits.Public (the default), circuits.Hashed or circuits.Private.
+// settings.json records it as visibility.output.
+func WithOutputVisibility(v circuits.Visibility) Option {
+	return func(o *options) { o.visibility.Output = v }
+}
+
+// WithParamVisibility accepts circuits.Fixed only, the default: the weights
+// are circuit constants.
+func WithParamVisibility(v circuits.Visibility) Option {
+	return func(o *options) { o.visibility.Params = v }
+}
+
+// Visibility is what the build's proofs reveal.
+func (b *Build) Visibility() VisibilityInfo { return b.settings.Visibility }
+
+// Layout is how many public inputs each part of a proof takes.
+func (b *Build) Layout() PublicLayout { return b.settings.Layout }
+
+// CommitInputs quantizes inputs as Prove does and returns their commitment
+// (circuits.Commit): the public input a proof of a build with hashed inputs
+// carries for them, whatever the build's visibility.
+func (b *Build) CommitInputs(inputs [][]float64) (*big.Int, error) {
+	if err := b.checkInputs(len(inputs), func(i int) int { return len(inputs[i]) }); err != nil {
+		return nil, err
+	}
+	var flat []int64
+	for i, in := range b.settings.Inputs {
+		for j, x := range inputs[i] {
+			q, ok := plan.Quantize(x, in.Scale)
+			if !ok {
+				return nil, fmt.Errorf("input %d (%q) element %d: %v cannot be quantized at scale %d", i, in.Name, j, x, in.Scale)
+			}
+			flat = append(flat, q)
+		}
+	}
+	return circuits.Commit(circuits.DomainInput, b.settings.Config.ActivationBits, flat)
+}
+
+// publicInputs is the public input vector of one inference: the input
+// part, then the output part.
+func (b *Build) publicInputs(tensors [][]int64) ([]*big.Int, error) {
+	v, k, p := b.settings.Visibility, b.Packing(), b.plan
+	var ins []int64
+	for _, t := range p.Inputs {
+		ins = append(ins, tensors[t]...)
+	}
+	var public []*big.Int
+	switch v.Input {
+	case circuits.Public:
+		words, err := k.Pack(ins)
+		if err != nil {
+			return nil, err
+		}
+		public = append(public, words...)
+	case circuits.Hashed:
+		h, err := circuits.Commit(circuits.DomainInput, p.Config.ActivationBits, ins)
+		if err != nil {
+			return nil, err
+		}
+		public = append(public, h)
+	}
+	switch v.Output {
+	case circuits.Public:
+		words, err := PublicInputs(p, tensors, k)
+		if err != nil {
+			return nil, err
+		}
+		public = append(public, words...)
+	case circuits.Hashed:
+		var outs []int64
+		for _, t := range p.Outputs {
+			outs = append(outs, tensors[t]...)
+		}
+		h, err := circuits.Commit(circuits.DomainOutput, p.Config.ActivationBits, outs)
+		if err != nil {
+			return nil, err
+		}
+		public = append(public, h)
+	}
+	return public, nil
+}
+
+// FormatCommitment writes a commitment as zkml prints it: 0x and 64
+// hexadecimal digits, the big-endian bytes a bytes32 or uint256 holds.
+func FormatCommitment(h *big.Int) string {
+	var b [32]byte
+	h.FillBytes(b[:])
+	return "0x" + hex.EncodeToString(b[:])
+}
+
+func parseCommitment(s string) (*big.Int, bool) {
+	hexDigits, ok := strings.CutPrefix(s, "0x")
+	if !ok || len(hexDigits) != 64 {
+		return nil, false
+	}
+	b, err := hex.DecodeString(hexDigits)
+	if err != nil {
+		return nil, false
+	}
+	return new(big.Int).SetBytes(b), true
+}
+
+// visibility is p's visibility, the default when the file names none.
+func (p *Proof) visibility() VisibilityInfo {
+	if p.Visibility == nil {
+		return defaultVisibility
+	}
+	return *p.Visibility
+}
+
+// inputPart is the number of public inputs before the outputs' part.
+func (p *Proof) inputPart() int {
+	switch p.visibility().Input {
+	case circuits.Public:
+		n := 0
+		for _, in := range p.Inputs {
+			n += len(in)
+		}
+		return p.Packing.Packing().Words(n)
+	case circuits.Hashed:
+		return 1
+	}
+	return 0
+}
+
+// outputPart is the number of public inputs of the outputs' part, for
+// total output elements.
+func (p *Proof) outputPart(total int) int {
+	switch p.visibility().Output {
+	case circuits.Public:
+		return p.Packing.Packing().Words(total)
+	case circuits.Hashed:
+		return 1
+	}
+	return 0
+}
+
+// InputCommitment is the commitment of the inputs that p proves
+// (circuits.Commit), or nil when the build does not hash its inputs.
+func (p *Proof) InputCommitment() *big.Int {
+	if p.visibility().Input != circuits.Hashed || len(p.PublicInputs) == 0 {
+		return nil
+	}
+	return p.PublicInputs[0]
+}
+
+// OutputCommitment is the commitment of the outputs that p proves, or nil
+// when the build does not hash its outputs.
+func (p *Proof) OutputCommitment() *big.Int {
+	i := p.inputPart()
+	if p.visibility().Output != circuits.Hashed || i >= len(p.PublicInputs) {
+		return nil
+	}
+	return p.PublicInputs[i]
+}
+
+// checkCommitments reports commitments listed in p's file that are not
+// its public inputs. A proof made in memory lists none.
+func (p *Proof) checkCommitments(name string) error {
+	if p.source == "" && p.listed == [2]string{} {
+		return nil
+	}
+	if err := checkCommitment(name, "input_commitment", p.listed[0], p.InputCommitment()); err != nil {
+		return err
+	}
+	return checkCommitment(name, "output_commitment", p.listed[1], p.OutputCommitment())
+}
+
+// checkCommitment reports a listed commitment (field, s) that is not the
+// public input want (nil: none is due).
+func checkCommitment(name, field, s string, want *big.Int) error {
+	if want == nil {
+		if s != "" {
+			return fmt.Errorf("%s: %s is listed but not hashed in this proof", name, field)
+		}
+		return nil
+	}
+	got, ok := parseCommitment(s)
+	if !ok || got.Cmp(want) != 0 {
+		return fmt.Errorf("%s: %s %s is not the commitment the proof proves (public input %s); the file was edited", name, field, s, FormatCommitment(want))
+	}
+	return nil
+}

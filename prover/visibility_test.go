@@ -1,0 +1,151 @@
+package prover
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math/big"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/zkml/zkml/circuits"
+	"github.com/zkml/zkml/internal/testmodels"
+)
+
+// TestVisibility: for every input and output visibility, on both
+// backends, a proof verifies after a trip through proof.json, its layout
+// is the one settings.json records, a hashed input's commitment is
+// CommitInputs', and changing an input, a commitment or a public input
+// makes Verify fail.
+func TestVisibility(t *testing.T) {
+	cases := []struct{ in, out circuits.Visibility }{
+		{circuits.Public, circuits.Public},
+		{circuits.Hashed, circuits.Public},
+		{circuits.Private, circuits.Hashed},
+		{circuits.Hashed, circuits.Private},
+		{circuits.Private, circuits.Private},
+	}
+	for _, backend := range []Backend{Groth16, PLONK} {
+		for _, c := range cases {
+			t.Run(fmt.Sprintf("%s/input=%s/output=%s", backend, c.in, c.out), func(t *testing.T) {
+				if testing.Short() && backend == PLONK {
+					t.Skip("-short: Groth16 only")
+				}
+				dir := filepath.Join(t.TempDir(), "build")
+				b, err := Compile(context.Background(), dir, testmodels.TinyPlan(5), backend, Meta{},
+					WithInputVisibility(c.in), WithOutputVisibility(c.out))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := b.Setup(context.Background(), SetupOptions{}); err != nil {
+					t.Fatal(err)
+				}
+				p, err := b.Prove(context.Background(), tinyInput)
+				if err != nil {
+					t.Fatal(err)
+				}
+				b, err = Open(dir)
+				if err != nil {
+					t.Fatal(err)
+				}
+				l := b.Layout()
+				if l.Total() != len(p.PublicInputs) || l.Total() != b.Settings().Circuit.PublicInputs {
+					t.Fatalf("layout %+v, %d public inputs, settings %d", l, len(p.PublicInputs), b.Settings().Circuit.PublicInputs)
+				}
+				path := filepath.Join(t.TempDir(), "proof.json")
+				if err := WriteProof(path, p); err != nil {
+					t.Fatal(err)
+				}
+				if p, err = ReadProof(path); err != nil {
+					t.Fatal(err)
+				}
+				if err := Verify(b, p); err != nil {
+					t.Fatalf("valid proof rejected: %v", err)
+				}
+				if c.in == circuits.Hashed {
+					h, err := b.CommitInputs(tinyInput)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if p.InputCommitment().Cmp(h) != 0 {
+						t.Fatalf("input commitment %s, CommitInputs %s", FormatCommitment(p.InputCommitment()), FormatCommitment(h))
+					}
+				}
+				if c.out != circuits.Public && len(p.Outputs) != 0 {
+					t.Fatalf("the proof shows %s outputs", c.out)
+				}
+				if c.in == circuits.Public {
+					bad := cloneProof(t, p)
+					bad.Inputs[0][1] += 0.5
+					if err := Verify(b, bad); !errors.Is(err, ErrInvalidProof) {
+						t.Fatalf("an edited input: %v", err)
+					}
+				}
+				for i := range p.PublicInputs {
+					bad := cloneProof(t, p)
+					bad.PublicInputs[i] = new(big.Int).Add(bad.PublicInputs[i], big.NewInt(1))
+					if err := Verify(b, bad); !errors.Is(err, ErrInvalidProof) {
+						t.Fatalf("public input %d edited: %v", i, err)
+					}
+				}
+			})
+		}
+	}
+}
+
+// TestVisibilityErrors: Compile refuses a visibility it cannot build.
+func TestVisibilityErrors(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "build")
+	if _, err := Compile(context.Background(), dir, testmodels.TinyPlan(5), Groth16, Meta{}, WithInputVisibility("secret")); err == nil {
+		t.Fatal("Compile accepted input visibility \"secret\"")
+	}
+	if _, err := Compile(context.Background(), dir, testmodels.TinyPlan(5), Groth16, Meta{}, WithParamVisibility(circuits.Hashed)); err == nil {
+		t.Fatal("Compile accepted hashed params")
+	}
+}
+
+// TestVisibilityProofForm: ReadProof names what is wrong with the
+// visibility fields of a proof.json.
+func TestVisibilityProofForm(t *testing.T) {
+	_, p := built(t, Groth16)
+	data, err := p.MarshalJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		name string
+		edit func(map[string]any)
+		want string
+	}{
+		{"unknown visibility", func(d map[string]any) {
+			d["visibility"] = map[string]any{"input": "secret", "output": "public", "params": "fixed"}
+		}, `visibility.input "secret"`},
+		{"hashed params", func(d map[string]any) {
+			d["visibility"] = map[string]any{"input": "private", "output": "public", "params": "hashed"}
+		}, "visibility.params"},
+		{"inputs of a private input", func(d map[string]any) { d["inputs"] = [][]float64{{1}} }, "inputs are listed if and only if"},
+		{"commitment without hashing", func(d map[string]any) { d["input_commitment"] = "0x" + strings.Repeat("0", 64) }, "nothing is hashed"},
+		{"bad commitment", func(d map[string]any) {
+			d["visibility"] = map[string]any{"input": "hashed", "output": "public", "params": "fixed"}
+			d["public_inputs"] = append([]any{"1"}, d["public_inputs"].([]any)...)
+			d["input_commitment"] = "0x12"
+		}, "input_commitment"},
+		{"public input count", func(d map[string]any) {
+			d["visibility"] = map[string]any{"input": "hashed", "output": "public", "params": "fixed"}
+		}, "public inputs, want"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var d map[string]any
+			_ = json.Unmarshal(data, &d)
+			c.edit(d)
+			bad, _ := json.Marshal(d)
+			_, err := parseProof(bad, "proof.json")
+			if err == nil || !strings.Contains(err.Error(), c.want) || !strings.HasPrefix(err.Error(), "proof.json: ") {
+				t.Fatalf("got %v, want an error naming proof.json with %q", err, c.want)
+			}
+		})
+	}
+}
