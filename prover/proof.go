@@ -63,6 +63,11 @@ type Proof struct {
 
 	// Timings is filled by Prove; it is not part of proof.json.
 	Timings Timings
+	// Device is the hardware that made the proof and Fallback, when not
+	// empty, why a GPU prove failed and the CPU made it instead; Prove
+	// fills them, proof.json does not record them.
+	Device   Device
+	Fallback string
 
 	source string // the file it was read from, for messages
 }

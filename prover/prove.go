@@ -121,7 +121,7 @@ func (b *Build) prove(ctx context.Context, inputs [][]int64, start time.Time) (*
 
 	b.report("proving")
 	proveStart := time.Now()
-	proof, err := runGnark(ctx, b.gnarkLog, func() (gnarkProof, error) { return b.scheme.prove(ccs, pk, w) })
+	proof, device, fallback, err := b.proveOn(ctx, ccs, pk, w)
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil, err
@@ -140,6 +140,8 @@ func (b *Build) prove(ctx context.Context, inputs [][]int64, start time.Time) (*
 		PublicInputs: public,
 		Packing:      packingInfo(b.Packing()),
 		Timings:      Timings{Load: loadTime, Witness: witnessTime, Prove: time.Since(proveStart)},
+		Device:       device,
+		Fallback:     fallback,
 	}
 	for i, t := range b.plan.Outputs {
 		tt := &b.plan.Tensors[t]

@@ -1,0 +1,82 @@
+//go:build icicle
+
+package prover
+
+import (
+	"bytes"
+	"fmt"
+	"sync"
+
+	"github.com/consensys/gnark/backend"
+	"github.com/consensys/gnark/backend/accelerated/icicle"
+	icicle_bn254 "github.com/consensys/gnark/backend/accelerated/icicle/groth16/bn254"
+	groth16_bn254 "github.com/consensys/gnark/backend/groth16/bn254"
+	"github.com/consensys/gnark/backend/witness"
+	"github.com/consensys/gnark/constraint"
+	cs_bn254 "github.com/consensys/gnark/constraint/bn254"
+	icicle_runtime "github.com/ingonyama-zk/icicle-gnark/v3/wrappers/golang/runtime"
+)
+
+// icicleDevice is the ICICLE device the GPU prover runs on. Tests set
+// icicle.CPU: ICICLE's CPU backend then runs the same code path as a GPU
+// would, which checks it on machines without one.
+var icicleDevice = icicle.CUDA
+
+var icicleInit struct {
+	once sync.Once
+	err  error
+}
+
+// gpuAvailable loads ICICLE's backend (from $ICICLE_BACKEND_INSTALL_DIR,
+// else /opt/icicle/lib/backend) once and says whether device 0 answers.
+func gpuAvailable() error {
+	icicleInit.once.Do(func() { icicleInit.err = initIcicle() })
+	return icicleInit.err
+}
+
+func initIcicle() error {
+	loaded := icicle_runtime.LoadBackendFromEnvOrDefault()
+	dev := icicle_runtime.CreateDevice(icicleDevice.String(), 0)
+	if !icicle_runtime.IsDeviceAvailable(&dev) {
+		if loaded != icicle_runtime.Success {
+			return fmt.Errorf("ICICLE found no %s backend (%s): set ICICLE_BACKEND_INSTALL_DIR to the folder of the installed backend", icicleDevice, loaded.AsString())
+		}
+		return fmt.Errorf("ICICLE has no %s backend", icicleDevice)
+	}
+	// The device is thread-local in ICICLE: ask on the thread that sets it.
+	count := make(chan int, 1)
+	icicle_runtime.RunOnDevice(&dev, func(...any) {
+		n, e := icicle_runtime.GetDeviceCount()
+		if e != icicle_runtime.Success {
+			n = 0
+		}
+		count <- n
+	})
+	if <-count == 0 {
+		return fmt.Errorf("ICICLE's %s backend finds no device", icicleDevice)
+	}
+	return nil
+}
+
+// icicleKey reloads the native key into ICICLE's, which adds the device
+// buffers; the encodings are the same.
+func icicleKey(pk *groth16_bn254.ProvingKey, pin bool) (any, error) {
+	var buf bytes.Buffer
+	if _, err := pk.WriteRawTo(&buf); err != nil {
+		return nil, err
+	}
+	k := &icicle_bn254.ProvingKey{PinToGPU: pin}
+	if _, err := k.UnsafeReadFrom(&buf); err != nil {
+		return nil, err
+	}
+	return k, nil
+}
+
+func icicleProve(ccs constraint.ConstraintSystem, key any, w witness.Witness, opts ...backend.ProverOption) (gnarkProof, error) {
+	k := key.(*icicle_bn254.ProvingKey)
+	cfg, err := icicle.NewConfig(icicle.WithBackend(icicleDevice), icicle.WithProverOptions(opts...), icicle.WithPinKeysToGPU(k.PinToGPU))
+	if err != nil {
+		return nil, err
+	}
+	return icicle_bn254.Prove(ccs.(*cs_bn254.R1CS), k, w, cfg)
+}
