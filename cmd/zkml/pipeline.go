@@ -228,11 +228,15 @@ type proveResult struct {
 	Shapes  [][]int     `json:"output_shapes"`
 	Names   []string    `json:"output_names"`
 	Seconds float64     `json:"seconds"`
+	// Device made the proof; Fallback says why the CPU did when the GPU
+	// prover failed.
+	Device   prover.Device `json:"prover"`
+	Fallback string        `json:"fallback,omitempty"`
 }
 
-func proveInput(dir, inputPath, out string, p *progress) (*proveResult, error) {
+func proveInput(dir, inputPath, out string, p *progress, opts ...prover.Option) (*proveResult, error) {
 	start := time.Now()
-	b, err := prover.Open(dir, prover.WithProgress(p.Stage))
+	b, err := prover.Open(dir, append([]prover.Option{prover.WithProgress(p.Stage)}, opts...)...)
 	if err != nil {
 		return nil, err
 	}
@@ -257,7 +261,8 @@ func proveInput(dir, inputPath, out string, p *progress) (*proveResult, error) {
 	if err := prover.WriteProof(out, proof); err != nil {
 		return nil, err
 	}
-	return &proveResult{Proof: out, Outputs: proof.Outputs, Shapes: proof.OutputShapes, Names: proof.OutputNames, Seconds: time.Since(start).Seconds()}, nil
+	return &proveResult{Proof: out, Outputs: proof.Outputs, Shapes: proof.OutputShapes, Names: proof.OutputNames, Seconds: time.Since(start).Seconds(),
+		Device: proof.Device, Fallback: proof.Fallback}, nil
 }
 
 func (r *proveResult) print(w io.Writer) {
@@ -267,6 +272,9 @@ func (r *proveResult) print(w io.Writer) {
 			name = r.Names[i]
 		}
 		fmt.Fprintf(w, "output %s %v: %s\n", name, r.Shapes[i], formatFloats(o, 16))
+	}
+	if r.Fallback != "" {
+		fmt.Fprintf(w, "warning: %s\n", r.Fallback)
 	}
 	fmt.Fprintf(w, "wrote %s\n", r.Proof)
 }
