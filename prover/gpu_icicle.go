@@ -5,6 +5,8 @@ package prover
 import (
 	"bytes"
 	"fmt"
+	"os"
+	"strings"
 	"sync"
 
 	"github.com/consensys/gnark/backend"
@@ -17,10 +19,16 @@ import (
 	icicle_runtime "github.com/ingonyama-zk/icicle-gnark/v3/wrappers/golang/runtime"
 )
 
-// icicleDevice is the ICICLE device the GPU prover runs on. Tests set
-// icicle.CPU: ICICLE's CPU backend then runs the same code path as a GPU
-// would, which checks it on machines without one.
-var icicleDevice = icicle.CUDA
+// icicleDevice is the ICICLE device the GPU prover runs on: CUDA, or
+// ICICLE's CPU backend when ZKML_ICICLE_DEVICE=cpu. The CPU backend runs
+// the GPU code path on machines without a GPU: the tests use it, and so can
+// a smoke test of a tagged binary.
+var icicleDevice = func() icicle.Backend {
+	if strings.EqualFold(os.Getenv("ZKML_ICICLE_DEVICE"), "cpu") {
+		return icicle.CPU
+	}
+	return icicle.CUDA
+}()
 
 var icicleInit struct {
 	once sync.Once

@@ -17,6 +17,7 @@ import (
 // on the device.
 func TestICICLEProver(t *testing.T) {
 	// A host build has no CUDA backend: the error says where to put one.
+	icicleDevice = icicle.CUDA
 	if err := initIcicle(); err == nil || !strings.Contains(err.Error(), "CUDA") {
 		t.Fatalf("ICICLE without a CUDA backend: %v", err)
 	}
