@@ -4,12 +4,15 @@
 # backend from the carried sources, then measures the CPU and GPU provers
 # with gpu-bench. One command:
 #
-#   build/gpu/gpu-run.sh [RESULTS_DIR] [gpu-bench flags, e.g. -sizes 1048576 -runs 3]
+#   build/gpu/gpu-run.sh [RESULTS_DIR] [gpu-bench flags, e.g. -runs 5]
 #
 # RESULTS_DIR (default $OUT, else ./results) receives device.txt (GPU,
-# driver, CUDA), cuda-build.log, gpu.md (the table for bench/RESULTS.md) and
-# bench.log. CUDA_ARCH (default 90: H100, H200) must match the GPU: CUDA 13
-# has no fallback architecture.
+# driver, CUDA), cuda-build.log, gpu.md (the table for bench/GPU.md) and
+# bench.log. Each case runs in its own process, so that a crash inside
+# ICICLE loses one row: NAMES (default 4l_relu_conv_fc, from models/) and
+# SIZES (default 676000,760000,1048576,4194304 constraints) choose them.
+# CUDA_ARCH (default 90: H100, H200) must match the GPU: CUDA 13 has no
+# fallback architecture.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 res=${1:-${OUT:-$here/results}}
@@ -36,4 +39,16 @@ if [ ! -f "$b/install/lib/libicicle_device.so" ] || [ ! -d "$b/install/lib/backe
 fi
 export ICICLE_BACKEND_INSTALL_DIR="$b/install/lib/backend"
 export LD_LIBRARY_PATH="$b/install/lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
-"$here/gpu-bench" -models "$here/models" -out "$res/gpu.md" "$@" 2>&1 | tee "$res/bench.log"
+bench() {
+	local name=$1
+	shift
+	"$here/gpu-bench" -models "$here/models" -out "$res/gpu.md" "$@" 2>&1 | tee -a "$res/bench.log" ||
+		echo "| $name | | | | | | gpu-bench failed: see bench.log |" | tee -a "$res/gpu.md"
+}
+set +e
+for n in $(echo "${NAMES-4l_relu_conv_fc}" | tr , ' '); do
+	bench "$n" -names "$n" -sizes "" "$@"
+done
+for s in $(echo "${SIZES-676000,760000,1048576,4194304}" | tr , ' '); do
+	bench "synthetic $s" -names "" -sizes "$s" "$@"
+done

@@ -6,6 +6,10 @@
 //
 //	gpu -models ../shared/models -sizes 676000,760000,1048576,4194304 -runs 3 -out gpu.md
 //
+// With -out, the rows are appended to the file, the header only to an
+// empty one: gpu-run.sh runs one case per process, so that a crash in
+// ICICLE (its device goroutines cannot be recovered) loses one row.
+//
 // Cases: the models named by -names, through the prover package exactly as
 // zkml prove runs them; then synthetic Groth16 circuits of the -sizes
 // constraint counts (a chain of multiplications: the sizes of ResNet-18 and
@@ -54,17 +58,24 @@ func main() {
 
 func run(models, names, sizes string, runs int, out string) error {
 	w := io.Writer(os.Stdout)
+	header := true
 	if out != "" {
 		f, err := os.OpenFile(out, os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o644)
 		if err != nil {
 			return err
 		}
 		defer f.Close()
+		// Rows of several runs append to one table.
+		if st, err := f.Stat(); err == nil && st.Size() > 0 {
+			header = false
+		}
 		w = io.MultiWriter(os.Stdout, f)
 	}
-	fmt.Fprintf(w, "\n%d CPU cores, GPU prover in this binary: %v\n\n", runtime.NumCPU(), gpuBuilt)
-	fmt.Fprintln(w, "| case | constraints | CPU prove | GPU prove | speed-up | witness (share of CPU prove) | note |")
-	fmt.Fprintln(w, "|---|---:|---:|---:|---:|---:|---|")
+	if header {
+		fmt.Fprintf(w, "%d CPU cores, GPU prover in this binary: %v\n\n", runtime.NumCPU(), gpuBuilt)
+		fmt.Fprintln(w, "| case | constraints | CPU prove | GPU prove | speed-up | witness (share of CPU prove) | note |")
+		fmt.Fprintln(w, "|---|---:|---:|---:|---:|---:|---|")
+	}
 	for _, name := range splitList(names) {
 		r, err := measureModel(filepath.Join(models, name), runs)
 		if err != nil {
