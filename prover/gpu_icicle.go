@@ -25,10 +25,20 @@ import (
 // a smoke test of a tagged binary.
 var icicleDevice = func() icicle.Backend {
 	if strings.EqualFold(os.Getenv("ZKML_ICICLE_DEVICE"), "cpu") {
+		cpuMSMWindow()
 		return icicle.CPU
 	}
 	return icicle.CUDA
 }()
+
+// cpuMSMWindow caps gnark's MSM window (16 bits by default, for a GPU)
+// unless the user set it: on ICICLE's CPU backend the G2 MSM would spend
+// minutes on empty buckets.
+func cpuMSMWindow() {
+	if os.Getenv("ICICLE_MSM_MAX_WINDOW") == "" {
+		os.Setenv("ICICLE_MSM_MAX_WINDOW", "8")
+	}
+}
 
 var icicleInit struct {
 	once sync.Once

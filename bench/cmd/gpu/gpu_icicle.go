@@ -28,6 +28,9 @@ func icicleProver(ccs constraint.ConstraintSystem, pk *groth16_bn254.ProvingKey)
 	device := icicle.CUDA
 	if strings.EqualFold(os.Getenv("ZKML_ICICLE_DEVICE"), "cpu") {
 		device = icicle.CPU
+		if os.Getenv("ICICLE_MSM_MAX_WINDOW") == "" { // see prover/gpu_icicle.go
+			os.Setenv("ICICLE_MSM_MAX_WINDOW", "8")
+		}
 	}
 	icicle_runtime.LoadBackendFromEnvOrDefault()
 	var buf bytes.Buffer
