@@ -27,6 +27,22 @@ if [ "$(cat "$OUT/src/.patched" 2>/dev/null)" != "$dir" ]; then
 	f="$OUT/src/backend/cpu/src/field/cpu_vec_ops.cpp"
 	sed -i 's/return ((hw_threads > 1) ? hw_threads - 1 : 1);/return ((hw_threads > 2) ? hw_threads - 1 : 2);/' "$f"
 	grep -q 'hw_threads > 2' "$f" || { echo "icicle-host.sh: the get_nof_workers patch no longer applies to $f" >&2; exit 1; }
+	# The CPU backend does not report its free memory, and gnark then splits
+	# its MSMs into chunks of which the last can be empty, a panic in a
+	# device goroutine that ends the process: report the host's.
+	f="$OUT/src/backend/cpu/src/cpu_device_api.cpp"
+	python3 - "$f" <<'PY'
+import sys
+p = sys.argv[1]
+s = open(p).read()
+old = "    // TODO implement this\n    return eIcicleError::API_NOT_IMPLEMENTED;"
+new = ("    total = size_t(sysconf(_SC_PHYS_PAGES)) * size_t(sysconf(_SC_PAGE_SIZE));\n"
+       "    free = size_t(sysconf(_SC_AVPHYS_PAGES)) * size_t(sysconf(_SC_PAGE_SIZE));\n"
+       "    return eIcicleError::SUCCESS;")
+if s.count(old) != 1:
+    sys.exit("icicle-host.sh: the get_available_memory patch no longer applies to " + p)
+open(p, "w").write("#include <unistd.h>\n" + s.replace(old, new))
+PY
 	echo "$dir" >"$OUT/src/.patched"
 fi
 cmake -S "$OUT/src" -B "$OUT/host" -G Ninja -DCURVE=bn254 -DCUDA_BACKEND=OFF -DG2=ON \
