@@ -109,7 +109,7 @@ type result struct {
 func (r result) print(w io.Writer) {
 	gpu, speedup := "—", "—"
 	if r.gpu > 0 {
-		gpu, speedup = seconds(r.gpu), fmt.Sprintf("%.1f×", r.cpu.Seconds()/r.gpu.Seconds())
+		gpu, speedup = seconds(r.gpu), fmt.Sprintf("%.2g×", r.cpu.Seconds()/r.gpu.Seconds())
 	}
 	fmt.Fprintf(w, "| %s | %d | %s | %s | %s | %s (%.0f%%) | %s |\n", r.name, r.constraints, seconds(r.cpu), gpu, speedup,
 		seconds(r.solve), 100*r.solve.Seconds()/r.cpu.Seconds(), r.note)
