@@ -14,6 +14,7 @@
 # CUDA_ARCH (default 90: H100, H200) must match the GPU: CUDA 13 has no
 # fallback architecture.
 set -euo pipefail
+command -v nvcc >/dev/null || export PATH="$PATH:/usr/local/cuda/bin"
 here=$(cd "$(dirname "$0")" && pwd)
 res=${1:-${OUT:-$here/results}}
 shift || true
