@@ -80,8 +80,8 @@ conformance: build
 
 # The GPU prover (README, "Proving on a GPU"). build-icicle builds ICICLE's
 # BN254 libraries from a patched copy of the icicle-gnark module that gnark
-# requires (front end and CPU backend, no CUDA; needs cmake, ninja and a C++
-# compiler), then zkml and the GPU benchmark with the icicle tag, beside
+# requires (front end and CPU backend, no CUDA; needs cmake, ninja, a C++
+# compiler and python3), then zkml and the GPU benchmark with the icicle tag, beside
 # their lib/ in $(ICICLE)/. test-icicle runs the GPU prover's tests on
 # ICICLE's CPU backend, which needs no GPU. gpu-carry assembles $(GPU_CARRY)/
 # for a GPU machine without Go: gpu-bench, lib/, the ICICLE sources, the

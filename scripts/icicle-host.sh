@@ -3,7 +3,7 @@
 # copy of the icicle-gnark module that gnark requires, into $OUT (default
 # build/icicle): $OUT/src is the patched copy, $OUT/lib the libraries. A
 # second run rebuilds only what changed (about 2 CPU-minutes from scratch).
-# Needs cmake, ninja and a C++ compiler; works offline once the module is in
+# Needs cmake, ninja, a C++ compiler and python3; works offline once the module is in
 # the module cache. ICICLE's sources are never committed: they come from the
 # module cache at build time.
 set -euo pipefail
