@@ -6,7 +6,7 @@
 GO ?= go
 BIN := bin/zkml
 
-.PHONY: all build demo test test-short fuzz bench bench-record bench-gas fixtures vet clean tools clean-tools conformance
+.PHONY: all build demo test test-short fuzz bench bench-record bench-gas fixtures vet clean tools clean-tools conformance icicle-libs build-icicle test-icicle gpu-carry
 
 all: build
 
@@ -79,6 +79,36 @@ bench-gas:
 MODELS ?=
 conformance: build
 	./$(BIN) conformance ../shared/models --out bench/CONFORMANCE.md $(if $(MODELS),--models $(MODELS))
+
+# The GPU prover (README, "Proving on a GPU"). build-icicle builds ICICLE's
+# BN254 libraries from a patched copy of the icicle-gnark module that gnark
+# requires (front end and CPU backend, no CUDA; needs cmake, ninja, a C++
+# compiler and python3), then zkml and the GPU benchmark with the icicle tag, beside
+# their lib/ in $(ICICLE)/. test-icicle runs the GPU prover's tests on
+# ICICLE's CPU backend, which needs no GPU. gpu-carry assembles $(GPU_CARRY)/
+# for a GPU machine without Go: gpu-bench, lib/, the ICICLE sources, the
+# benchmark's model and gpu-run.sh, which builds the CUDA backend there and
+# runs the benchmark in one command ($(GPU_CARRY)/gpu-run.sh).
+ICICLE ?= build/icicle
+GPU_CARRY ?= build/gpu
+ICICLE_CGO = CGO_ENABLED=1 CGO_LDFLAGS="-L$(abspath $(ICICLE))/lib -Wl,--enable-new-dtags -Wl,-rpath,\$$ORIGIN/lib -Wl,-rpath,$(abspath $(ICICLE))/lib"
+
+icicle-libs:
+	OUT=$(ICICLE) ./scripts/icicle-host.sh
+
+build-icicle: icicle-libs
+	$(ICICLE_CGO) $(GO) build -tags icicle -o $(ICICLE)/zkml ./cmd/zkml
+	$(ICICLE_CGO) $(GO) build -tags icicle -ldflags "-s -w" -o $(ICICLE)/gpu-bench ./bench/cmd/gpu
+
+test-icicle: icicle-libs
+	$(ICICLE_CGO) $(GO) test -tags icicle -count=1 -timeout 20m -run 'TestICICLE|TestGPU|TestParseDevice|TestNoGPU' ./prover
+
+gpu-carry: build-icicle
+	rm -rf $(GPU_CARRY) && mkdir -p $(GPU_CARRY)/models
+	cp -r $(ICICLE)/lib $(ICICLE)/gpu-bench scripts/gpu-run.sh $(GPU_CARRY)/
+	cp -r $(ICICLE)/src $(GPU_CARRY)/icicle
+	cp -r ../shared/models/4l_relu_conv_fc $(GPU_CARRY)/models/
+	@du -sh $(GPU_CARRY)
 
 # Regenerate the fixtures in testdata/ from the code that defines them.
 fixtures:

@@ -55,6 +55,8 @@ type options struct {
 	bitDecomposition bool
 	noPacking        bool
 	visibility       VisibilityInfo
+	device           Device
+	pinKeys          bool
 }
 
 // WithoutPackedOutputs makes Compile give every output element its own
@@ -107,11 +109,14 @@ type Build struct {
 	scheme   scheme
 	progress func(string)
 	gnarkLog io.Writer
+	device   Device
+	pinKeys  bool
 
-	mu  sync.Mutex
-	ccs constraint.ConstraintSystem
-	pk  provingKey
-	vk  verifyingKey
+	mu     sync.Mutex
+	ccs    constraint.ConstraintSystem
+	pk     provingKey
+	vk     verifyingKey
+	gpuKey any // pk for the GPU prover, loaded by its first proof
 }
 
 // Compile builds the circuit of plan for backend and writes a new build
@@ -149,7 +154,7 @@ func Compile(ctx context.Context, dir string, pl *plan.Plan, backend Backend, me
 		return nil, err
 	}
 
-	b := &Build{dir: dir, plan: pl, planHash: pl.Hash(), scheme: sch, progress: o.progress, gnarkLog: o.gnarkLog}
+	b := &Build{dir: dir, plan: pl, planHash: pl.Hash(), scheme: sch, progress: o.progress, gnarkLog: o.gnarkLog, device: o.device, pinKeys: o.pinKeys}
 	b.report("compiling circuit")
 	var copts []circuits.Option
 	rangeChecks := rangeChecksLookup
@@ -271,7 +276,7 @@ func Open(dir string, opts ...Option) (*Build, error) {
 		return nil, err
 	}
 	planHash, _ := decodeHash32(s.PlanHash)
-	b := &Build{dir: dir, settings: *s, planHash: planHash, scheme: s.Backend.scheme(), progress: o.progress, gnarkLog: o.gnarkLog}
+	b := &Build{dir: dir, settings: *s, planHash: planHash, scheme: s.Backend.scheme(), progress: o.progress, gnarkLog: o.gnarkLog, device: o.device, pinKeys: o.pinKeys}
 
 	b.plan = new(plan.Plan)
 	e := expect{kind: kindPlan, backend: s.Backend, planHash: planHash, fix: "recompile with `zkml compile`"}

@@ -83,6 +83,17 @@
 // checked key itself, for code that encodes it another way (package
 // contracts' generic verifiers take it as constructor data).
 //
+// # Proving on a GPU
+//
+// [WithDevice] picks the prover: [Auto] (the default) uses a GPU when the
+// binary was built with the icicle tag and a CUDA device answers, [CPU]
+// always uses gnark's pure-Go prover, [GPU] insists on the GPU (Groth16
+// only). GPU proofs are ordinary gnark proofs, checked with the native
+// verifier before [Build.Prove] returns them; when the GPU fails, Prove
+// proves on the CPU and says why in [Proof.Fallback]. [WithPinKeysToGPU]
+// keeps the key on the GPU between proofs. The README's "Proving on a GPU"
+// says how to build such a binary.
+//
 // # The build directory
 //
 //	settings.json  what the build is: backend, model hash, inputs and outputs

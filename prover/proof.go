@@ -77,6 +77,11 @@ type Proof struct {
 	// make them public: Prove fills it for the prover's eyes; it is not
 	// part of proof.json.
 	HiddenOutputs [][]float64
+	// Device is the hardware that made the proof and Fallback, when not
+	// empty, why a GPU prove failed and the CPU made it instead; Prove
+	// fills them, proof.json does not record them.
+	Device   Device
+	Fallback string
 
 	source string // the file it was read from, for messages
 	// listed holds the commitments the file lists (input, output), which

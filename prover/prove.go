@@ -121,7 +121,7 @@ func (b *Build) prove(ctx context.Context, inputs [][]int64, start time.Time) (*
 
 	b.report("proving")
 	proveStart := time.Now()
-	proof, err := runGnark(ctx, b.gnarkLog, func() (gnarkProof, error) { return b.scheme.prove(ccs, pk, w) })
+	proof, device, fallback, err := b.proveOn(ctx, ccs, pk, w)
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil, err
@@ -141,6 +141,8 @@ func (b *Build) prove(ctx context.Context, inputs [][]int64, start time.Time) (*
 		Packing:      packingInfo(b.Packing()),
 		Inputs:       b.publicInputValues(tensors),
 		Timings:      Timings{Load: loadTime, Witness: witnessTime, Prove: time.Since(proveStart)},
+		Device:       device,
+		Fallback:     fallback,
 	}
 	if v := b.settings.Visibility; v != defaultVisibility {
 		p.Visibility = &v

@@ -118,6 +118,17 @@ func (groth16Scheme) prove(ccs constraint.ConstraintSystem, pk provingKey, w wit
 	return groth16.Prove(ccs, pk.(groth16.ProvingKey), w, solidity.WithProverTargetSolidityVerifier(backend.GROTH16))
 }
 
+// The GPU prover (gpu_icicle.go) makes the same proofs for the same keys.
+func (groth16Scheme) available() error { return gpuAvailable() }
+
+func (groth16Scheme) gpuKey(pk provingKey, pin bool) (any, error) {
+	return icicleKey(pk.(*groth16_bn254.ProvingKey), pin)
+}
+
+func (groth16Scheme) proveGPU(ccs constraint.ConstraintSystem, key any, w witness.Witness) (gnarkProof, error) {
+	return icicleProve(ccs, key, w, solidity.WithProverTargetSolidityVerifier(backend.GROTH16))
+}
+
 func (groth16Scheme) verify(p gnarkProof, vk verifyingKey, public witness.Witness) error {
 	return groth16.Verify(p.(groth16.Proof), vk.(groth16.VerifyingKey), public, solidity.WithVerifierTargetSolidityVerifier(backend.GROTH16))
 }

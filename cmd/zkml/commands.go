@@ -255,6 +255,7 @@ proof attests to.`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "input", Aliases: []string{"i"}, Usage: "input `FILE`", Required: true},
 			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Value: "proof.json", Usage: "proof `FILE` to write"},
+			&cli.StringFlag{Name: "prover", Value: "auto", Usage: "where to prove: auto (a GPU when the binary has the GPU prover and a CUDA device answers, else the CPU), cpu, or gpu (Groth16 only; a binary built with make build-icicle)"},
 			jsonFlag, quietFlag,
 		},
 		Action: func(c *cli.Context) error {
@@ -262,7 +263,11 @@ proof attests to.`,
 			if err != nil {
 				return err
 			}
-			res, err := proveInput(a[0], c.String("input"), c.String("out"), progressFor(c))
+			device, err := prover.ParseDevice(c.String("prover"))
+			if err != nil {
+				return err
+			}
+			res, err := proveInput(a[0], c.String("input"), c.String("out"), progressFor(c), prover.WithDevice(device))
 			if err != nil {
 				return err
 			}

@@ -252,11 +252,15 @@ type proveResult struct {
 	InputCommitment  string  `json:"input_commitment,omitempty"`
 	OutputCommitment string  `json:"output_commitment,omitempty"`
 	Seconds          float64 `json:"seconds"`
+	// Device made the proof; Fallback says why the CPU did when the GPU
+	// prover failed.
+	Device   prover.Device `json:"prover"`
+	Fallback string        `json:"fallback,omitempty"`
 }
 
-func proveInput(dir, inputPath, out string, p *progress) (*proveResult, error) {
+func proveInput(dir, inputPath, out string, p *progress, opts ...prover.Option) (*proveResult, error) {
 	start := time.Now()
-	b, err := prover.Open(dir, prover.WithProgress(p.Stage))
+	b, err := prover.Open(dir, append([]prover.Option{prover.WithProgress(p.Stage)}, opts...)...)
 	if err != nil {
 		return nil, err
 	}
@@ -281,7 +285,8 @@ func proveInput(dir, inputPath, out string, p *progress) (*proveResult, error) {
 	if err := prover.WriteProof(out, proof); err != nil {
 		return nil, err
 	}
-	res := &proveResult{Proof: out, Outputs: proof.Outputs, Shapes: proof.OutputShapes, Names: proof.OutputNames, Seconds: time.Since(start).Seconds()}
+	res := &proveResult{Proof: out, Outputs: proof.Outputs, Shapes: proof.OutputShapes, Names: proof.OutputNames, Seconds: time.Since(start).Seconds(),
+		Device: proof.Device, Fallback: proof.Fallback}
 	if proof.HiddenOutputs != nil {
 		// Not in the proof, but the prover ran the model and may see them.
 		res.Outputs, res.Names = proof.HiddenOutputs, nil
@@ -302,6 +307,9 @@ func (r *proveResult) print(w io.Writer) {
 		fmt.Fprintf(w, "output %s %v: %s\n", name, r.Shapes[i], formatFloats(o, 16))
 	}
 	printCommitments(w, r.InputCommitment, r.OutputCommitment)
+	if r.Fallback != "" {
+		fmt.Fprintf(w, "warning: %s\n", r.Fallback)
+	}
 	fmt.Fprintf(w, "wrote %s\n", r.Proof)
 }
 
