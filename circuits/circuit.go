@@ -19,6 +19,9 @@ type Circuit struct {
 	Input  [][]frontend.Variable `gnark:",secret"` // per plan input tensor, flat row-major
 	Output [][]frontend.Variable `gnark:",public"` // per plan output tensor, flat row-major
 	Packed []frontend.Variable   `gnark:",public"` // the outputs packed into words (see Packing)
+	// Domain is, with WithDomainFlag, one public bit: 1 when no value left
+	// its calibrated domain (see the package doc). Empty without it.
+	Domain []frontend.Variable `gnark:",public"`
 
 	plan *plan.Plan `gnark:"-"` // gnark walks unexported fields too: keep it off the plan
 	opts options    `gnark:"-"`
@@ -31,6 +34,7 @@ type Option func(*options)
 type options struct {
 	bitDecomposition bool
 	packing          Packing
+	domainFlag       bool
 }
 
 // WithPackedOutputs makes the public inputs the outputs packed as k says
@@ -72,6 +76,9 @@ func New(p *plan.Plan, opts ...Option) *Circuit {
 	n := 0
 	for _, t := range p.Outputs {
 		n += sizeOf(p, t)
+	}
+	if c.opts.domainFlag {
+		c.Domain = make([]frontend.Variable, 1)
 	}
 	if c.opts.packing.Enabled() {
 		c.Packed = make([]frontend.Variable, c.opts.packing.Words(n))
@@ -158,6 +165,9 @@ func Assign(p *plan.Plan, tensors [][]int64, opts ...Option) (*Circuit, error) {
 			c.Packed[i] = w
 		}
 	}
+	if o.domainFlag {
+		c.Domain = []frontend.Variable{domainBit(p, tensors)}
+	}
 	return c, nil
 }
 
@@ -225,6 +235,9 @@ func (c *Circuit) Define(api frontend.API) error {
 		}
 		vals[op.Out] = out
 	}
+	if err := c.assertDomain(g); err != nil {
+		return err
+	}
 	if packed {
 		var outs []frontend.Variable
 		var inRange []bool
@@ -236,6 +249,9 @@ func (c *Circuit) Define(api frontend.API) error {
 		}
 		err := c.packOutputs(g, outs, inRange)
 		g.finishProducts() // after every range check, the packing's too
+		return err
+	}
+	if err := checkOutputs(g, p, vals, l); err != nil {
 		return err
 	}
 	g.finishProducts()

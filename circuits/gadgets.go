@@ -32,10 +32,17 @@ type gadgets struct {
 	// products are the matrix products awaiting Freivalds' check
 	// (finishProducts).
 	products []productCheck
+	// clamps, with WithDomainFlag, collects one term per lookup comparison
+	// that may clamp at a non-saturating end: 1 when it clamped, else 0
+	// (see domain.go). nil without the flag.
+	clamps []frontend.Variable
 }
 
 func newGadgets(api frontend.API, actBits int, o options) *gadgets {
 	g := &gadgets{api: api, actBits: actBits, bitDecomposition: o.bitDecomposition}
+	if o.domainFlag {
+		g.clamps = []frontend.Variable{}
+	}
 	if p, ok := api.(frontend.PlonkAPI); ok {
 		g.plonk = p
 	}
