@@ -41,7 +41,7 @@ func Example() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	pl, err := quantize.Compile(g, cal, plan.DefaultConfig())
+	pl, err := quantize.Compile(ctx, g, cal, plan.DefaultConfig())
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -32,7 +32,7 @@ import (
 
 	pb "github.com/zkml/zkml/internal/onnxpb"
 
-	"github.com/zkml/zkml/internal/modelio"
+	"github.com/zkml/zkml/modelio"
 	"github.com/zkml/zkml/onnx"
 	"github.com/zkml/zkml/plan"
 	"github.com/zkml/zkml/prover"
@@ -289,7 +289,7 @@ func runModel(ctx context.Context, dir, build string, maxConstraints int, budget
 	}
 	meta := prover.Meta{ModelFile: modelFile, ZKMLVersion: version}
 	t := time.Now()
-	b, err := prover.Compile(build, pl, prover.Groth16, meta)
+	b, err := prover.Compile(ctx, build, pl, prover.Groth16, meta)
 	if err != nil {
 		return fail(err)
 	}
@@ -306,7 +306,7 @@ func runModel(ctx context.Context, dir, build string, maxConstraints int, budget
 		return row
 	}
 	t = time.Now()
-	if err := b.Setup(prover.SetupOptions{}); err != nil {
+	if err := b.Setup(ctx, prover.SetupOptions{}); err != nil {
 		return fail(err)
 	}
 	row.SetupSec = time.Since(t).Seconds()
@@ -316,7 +316,7 @@ func runModel(ctx context.Context, dir, build string, maxConstraints int, budget
 		return row
 	}
 	t = time.Now()
-	proof, err := b.Prove(cases[0].Inputs)
+	proof, err := b.Prove(ctx, cases[0].Inputs)
 	if err != nil {
 		return fail(err)
 	}
