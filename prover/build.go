@@ -54,6 +54,8 @@ type options struct {
 	gnarkLog         io.Writer
 	bitDecomposition bool
 	noPacking        bool
+	domainFlag       bool
+	strictDomain     bool
 }
 
 // WithoutPackedOutputs makes Compile give every output element its own
@@ -93,6 +95,23 @@ func WithBitDecompositionRangeChecks() Option {
 	return func(o *options) { o.bitDecomposition = true }
 }
 
+// WithDomainFlag makes Compile add the domain bit to the public inputs,
+// after the outputs (circuits.WithDomainFlag): a proven bit that is 1 when
+// no lookup input of the inference left its calibrated domain at an end
+// where the function does not saturate. Proof.InDomain reports it, and a
+// contract can reject proofs where it is 0. settings.json records the
+// choice as circuit.domain_flag.
+func WithDomainFlag() Option {
+	return func(o *options) { o.domainFlag = true }
+}
+
+// WithStrictDomain makes Prove of a build opened with it refuse an input
+// that leaves its calibrated domain (see Proof.Clamps) with a
+// *DomainError, instead of proving an approximate output.
+func WithStrictDomain() Option {
+	return func(o *options) { o.strictDomain = true }
+}
+
 // A Build is a compiled model in its build directory: the plan, the
 // circuit, and once Setup ran, the keys. Compile creates one, Open loads
 // one. Files are read when first needed (a verifier never loads the
@@ -106,6 +125,7 @@ type Build struct {
 	scheme   scheme
 	progress func(string)
 	gnarkLog io.Writer
+	strict   bool
 
 	mu  sync.Mutex
 	ccs constraint.ConstraintSystem
@@ -158,6 +178,9 @@ func Compile(ctx context.Context, dir string, pl *plan.Plan, backend Backend, me
 		packing = circuits.DefaultPacking(pl)
 		copts = append(copts, circuits.WithPackedOutputs(packing))
 	}
+	if o.domainFlag {
+		copts = append(copts, circuits.WithDomainFlag())
+	}
 	ccs, err := runGnark(ctx, b.gnarkLog, func() (constraint.ConstraintSystem, error) {
 		return frontend.Compile(ecc.BN254.ScalarField(), sch.builder(), circuits.New(pl, copts...))
 	})
@@ -185,12 +208,13 @@ func Compile(ctx context.Context, dir string, pl *plan.Plan, backend Backend, me
 			SecretInputs:  ccs.GetNbSecretVariables(),
 			RangeChecks:   rangeChecks,
 			OutputPacking: packingInfo(packing),
+			DomainFlag:    o.domainFlag,
 		},
 	}
 	if b.settings.ZKMLVersion == "" {
 		b.settings.ZKMLVersion = moduleVersion()
 	}
-	if want := packing.Words(outputElements(pl)); nbPublic != want {
+	if want := b.publicInputCount(); nbPublic != want {
 		return nil, fmt.Errorf("prover.Compile: the circuit has %d public inputs but the model's outputs take %d; circuits and prover disagree (a zkml bug)", nbPublic, want)
 	}
 
@@ -264,7 +288,7 @@ func Open(dir string, opts ...Option) (*Build, error) {
 		return nil, err
 	}
 	planHash, _ := decodeHash32(s.PlanHash)
-	b := &Build{dir: dir, settings: *s, planHash: planHash, scheme: s.Backend.scheme(), progress: o.progress, gnarkLog: o.gnarkLog}
+	b := &Build{dir: dir, settings: *s, planHash: planHash, scheme: s.Backend.scheme(), progress: o.progress, gnarkLog: o.gnarkLog, strict: o.strictDomain}
 
 	b.plan = new(plan.Plan)
 	e := expect{kind: kindPlan, backend: s.Backend, planHash: planHash, fix: "recompile with `zkml compile`"}
@@ -334,10 +358,29 @@ func (b *Build) Packing() circuits.Packing { return b.settings.Circuit.OutputPac
 // circuitOptions are the circuits options of the build that change the
 // witness.
 func (b *Build) circuitOptions() []circuits.Option {
+	var opts []circuits.Option
 	if k := b.Packing(); k.Enabled() {
-		return []circuits.Option{circuits.WithPackedOutputs(k)}
+		opts = append(opts, circuits.WithPackedOutputs(k))
 	}
-	return nil
+	if b.settings.Circuit.DomainFlag {
+		opts = append(opts, circuits.WithDomainFlag())
+	}
+	return opts
+}
+
+// domainBits is how many domain bits end the public inputs: 1 with
+// WithDomainFlag, else 0.
+func (b *Build) domainBits() int {
+	if b.settings.Circuit.DomainFlag {
+		return 1
+	}
+	return 0
+}
+
+// publicInputCount is the number of public inputs of the build's proofs:
+// the (packed) outputs, then the domain bit.
+func (b *Build) publicInputCount() int {
+	return b.Packing().Words(outputElements(b.plan)) + b.domainBits()
 }
 
 // Plan is the quantized model the build proves.
@@ -470,7 +513,7 @@ func (b *Build) verifyingKey() (verifyingKey, error) {
 	}); err != nil {
 		return nil, err
 	}
-	if n, want := b.scheme.keyPublicInputs(vk), b.Packing().Words(outputElements(b.plan)); n != want {
+	if n, want := b.scheme.keyPublicInputs(vk), b.publicInputCount(); n != want {
 		return nil, fmt.Errorf("%s: the key expects %d public inputs but the model's outputs take %d: rerun `zkml setup`", b.path(vkFile), n, want)
 	}
 	b.vk = vk

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/consensys/gnark-crypto/ecc"
+	"github.com/zkml/zkml/plan"
 )
 
 // proofFormat is the "format" of proof.json.
@@ -60,6 +61,15 @@ type Proof struct {
 	// Packing is the layout of packed public inputs; nil when each output
 	// element is one public input.
 	Packing *PackingInfo
+	// InDomain is the domain bit, the last public input, of a build
+	// compiled WithDomainFlag: true when no value left its calibrated
+	// domain. nil for other builds.
+	InDomain *bool
+
+	// Clamps is filled by Prove: the lookups whose inputs left their
+	// calibrated domain (plan.Plan.Clamps), empty when none did. It speaks
+	// of the private input, so it is not part of proof.json.
+	Clamps []plan.Clamp
 
 	// Timings is filled by Prove; it is not part of proof.json.
 	Timings Timings
@@ -85,6 +95,7 @@ type proofJSON struct {
 	OutputNames  []string     `json:"output_names"`
 	OutputScales []int        `json:"output_scales"`
 	Packing      *PackingInfo `json:"output_packing,omitempty"`
+	InDomain     *bool        `json:"in_domain,omitempty"`
 }
 
 // WriteProof writes p to path as proof.json.
@@ -142,6 +153,7 @@ func (p *Proof) MarshalJSON() ([]byte, error) {
 		OutputNames:  p.OutputNames,
 		OutputScales: p.OutputScales,
 		Packing:      p.Packing,
+		InDomain:     p.InDomain,
 	}
 	for i, v := range p.PublicInputs {
 		if v == nil {
@@ -183,7 +195,7 @@ func parseProof(data []byte, name string) (*Proof, error) {
 	if !j.Backend.valid() {
 		return nil, fmt.Errorf("%s: unknown backend %q", name, j.Backend)
 	}
-	p := &Proof{Backend: j.Backend, source: name, OutputNames: j.OutputNames, OutputScales: j.OutputScales, OutputShapes: j.OutputShapes, Outputs: j.Outputs, Packing: j.Packing}
+	p := &Proof{Backend: j.Backend, source: name, OutputNames: j.OutputNames, OutputScales: j.OutputScales, OutputShapes: j.OutputShapes, Outputs: j.Outputs, Packing: j.Packing, InDomain: j.InDomain}
 	if j.Packing != nil {
 		// The bits bound the slots by themselves; Verify checks that they
 		// are the build's.
@@ -231,7 +243,14 @@ func parseProof(data []byte, name string) (*Proof, error) {
 		}
 		total += size
 	}
-	if want := p.Packing.Packing().Words(total); want != len(p.PublicInputs) {
+	d := 0
+	if p.InDomain != nil {
+		d = 1
+		if last := p.PublicInputs[len(p.PublicInputs)-1:]; len(last) == 0 || last[0].Cmp(big.NewInt(int64(boolBit(*p.InDomain)))) != 0 {
+			return nil, fmt.Errorf("%s: in_domain is %v but the last public input, the domain bit, is not %d", name, *p.InDomain, boolBit(*p.InDomain))
+		}
+	}
+	if want := p.Packing.Packing().Words(total) + d; want != len(p.PublicInputs) {
 		if p.Packing == nil {
 			return nil, fmt.Errorf("%s: %d output values but %d public inputs; every output element is one public input", name, total, len(p.PublicInputs))
 		}

@@ -79,6 +79,10 @@ func (b *Build) prove(ctx context.Context, inputs [][]int64, start time.Time) (*
 	if err != nil {
 		return nil, err
 	}
+	clamps := b.plan.Clamps(tensors)
+	if b.strict && len(clamps) > 0 {
+		return nil, &DomainError{Clamps: clamps}
+	}
 	assignment, err := circuits.Assign(b.plan, tensors, b.circuitOptions()...)
 	if err != nil {
 		return nil, fmt.Errorf("assign circuit: %w", err)
@@ -92,6 +96,12 @@ func (b *Build) prove(ctx context.Context, inputs [][]int64, start time.Time) (*
 	public, err := PublicInputs(b.plan, tensors, b.Packing())
 	if err != nil {
 		return nil, err
+	}
+	var inDomain *bool
+	if b.settings.Circuit.DomainFlag {
+		in := len(clamps) == 0
+		inDomain = &in
+		public = append(public, big.NewInt(int64(boolBit(in))))
 	}
 	// The public inputs a verifier rebuilds from proof.json must be the
 	// ones the circuit commits to; a disagreement is a zkml bug, caught here
@@ -139,6 +149,8 @@ func (b *Build) prove(ctx context.Context, inputs [][]int64, start time.Time) (*
 		Bytes:        proofBytes.Bytes(),
 		PublicInputs: public,
 		Packing:      packingInfo(b.Packing()),
+		InDomain:     inDomain,
+		Clamps:       clamps,
 		Timings:      Timings{Load: loadTime, Witness: witnessTime, Prove: time.Since(proveStart)},
 	}
 	for i, t := range b.plan.Outputs {
@@ -174,6 +186,27 @@ func PublicInputs(p *plan.Plan, tensors [][]int64, k circuits.Packing) ([]*big.I
 		flat = append(flat, tensors[t]...)
 	}
 	return k.Pack(flat)
+}
+
+// A DomainError is Prove's refusal, with WithStrictDomain, of an input
+// that left its calibrated domain.
+type DomainError struct {
+	Clamps []plan.Clamp
+}
+
+func (e *DomainError) Error() string {
+	s := "the input leaves the calibrated domain, so the output would be an approximation (refused by --strict):"
+	for _, c := range e.Clamps {
+		s += "\n\t" + c.String()
+	}
+	return s + "\nrecompile with calibration samples like this input or a larger headroom"
+}
+
+func boolBit(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 func sameElements(vec fr.Vector, public []*big.Int) bool {

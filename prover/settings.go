@@ -84,6 +84,9 @@ type CircuitInfo struct {
 	// OutputPacking is how the outputs are packed into the public inputs;
 	// nil when every output element is its own public input.
 	OutputPacking *PackingInfo `json:"output_packing,omitempty"`
+	// DomainFlag says the public inputs end with the domain bit (see
+	// WithDomainFlag).
+	DomainFlag bool `json:"domain_flag,omitempty"`
 }
 
 // PackingInfo is the layout of packed public inputs (see

@@ -227,12 +227,17 @@ type proveResult struct {
 	Outputs [][]float64 `json:"outputs"`
 	Shapes  [][]int     `json:"output_shapes"`
 	Names   []string    `json:"output_names"`
-	Seconds float64     `json:"seconds"`
+	// InDomain is the proven domain bit of a build compiled with
+	// --domain-flag; Clamped the layers whose inputs left their calibrated
+	// domain (empty when none did).
+	InDomain *bool        `json:"in_domain,omitempty"`
+	Clamped  []plan.Clamp `json:"clamped"`
+	Seconds  float64      `json:"seconds"`
 }
 
-func proveInput(dir, inputPath, out string, p *progress) (*proveResult, error) {
+func proveInput(dir, inputPath, out string, p *progress, opts ...prover.Option) (*proveResult, error) {
 	start := time.Now()
-	b, err := prover.Open(dir, prover.WithProgress(p.Stage))
+	b, err := prover.Open(dir, append(opts, prover.WithProgress(p.Stage))...)
 	if err != nil {
 		return nil, err
 	}
@@ -257,7 +262,12 @@ func proveInput(dir, inputPath, out string, p *progress) (*proveResult, error) {
 	if err := prover.WriteProof(out, proof); err != nil {
 		return nil, err
 	}
-	return &proveResult{Proof: out, Outputs: proof.Outputs, Shapes: proof.OutputShapes, Names: proof.OutputNames, Seconds: time.Since(start).Seconds()}, nil
+	clamped := proof.Clamps
+	if clamped == nil {
+		clamped = []plan.Clamp{}
+	}
+	return &proveResult{Proof: out, Outputs: proof.Outputs, Shapes: proof.OutputShapes, Names: proof.OutputNames,
+		InDomain: proof.InDomain, Clamped: clamped, Seconds: time.Since(start).Seconds()}, nil
 }
 
 func (r *proveResult) print(w io.Writer) {
@@ -267,6 +277,15 @@ func (r *proveResult) print(w io.Writer) {
 			name = r.Names[i]
 		}
 		fmt.Fprintf(w, "output %s %v: %s\n", name, r.Shapes[i], formatFloats(o, 16))
+	}
+	for _, c := range r.Clamped {
+		fmt.Fprintf(w, "warning: %s\n", c)
+	}
+	if len(r.Clamped) > 0 {
+		fmt.Fprintln(w, "warning: the input leaves the calibrated domain; the outputs above approximate the model (--strict refuses such inputs)")
+	}
+	if r.InDomain != nil {
+		fmt.Fprintf(w, "domain bit: %d (proven)\n", boolInt(*r.InDomain))
 	}
 	fmt.Fprintf(w, "wrote %s\n", r.Proof)
 }
@@ -312,4 +331,11 @@ func verifyProof(dir, proofPath string, p *progress) (*verifyResult, error) {
 
 func (r *verifyResult) print(w io.Writer) {
 	fmt.Fprintf(w, "proof is valid (%s)\n", r.Backend)
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
