@@ -29,8 +29,8 @@ func (p *Plan) QuantizeInputs(inputs [][]float64) ([][]int64, error) {
 		for j, v := range x {
 			qv, ok := Quantize(v, t.Scale)
 			if !ok || qv >= limit || qv < -limit {
-				return nil, fmt.Errorf("input %d (%q): element %d = %g is outside the range the plan allows (|x| < %g at scale 2^%d); recompile with calibration samples that cover such inputs, or a larger headroom",
-					i, t.Name, j, v, math.Ldexp(1, p.Config.ActivationBits-1-t.Scale), t.Scale)
+				return nil, fmt.Errorf("input %d (%q): element %d = %g is outside the range the plan allows ([-%g, %g) at scale 2^%d); recompile with calibration samples that cover such inputs, or a larger headroom",
+					i, t.Name, j, v, math.Ldexp(1, p.Config.ActivationBits-1-t.Scale), math.Ldexp(1, p.Config.ActivationBits-1-t.Scale), t.Scale)
 			}
 			q[j] = qv
 		}

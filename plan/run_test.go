@@ -89,7 +89,7 @@ func TestQuantizeInputs(t *testing.T) {
 	_, err = p.QuantizeInputs([][]float64{{1}})
 	wantErr(t, err, `input 0 ("x") has 1 value(s); the model expects 2 (shape [2])`)
 	_, err = p.QuantizeInputs([][]float64{{1, 8}})
-	wantErr(t, err, `input 0 ("x"): element 1 = 8 is outside the range`, "|x| < 8", "calibration samples")
+	wantErr(t, err, `input 0 ("x"): element 1 = 8 is outside the range`, "[-8, 8)", "calibration samples")
 	_, err = p.QuantizeInputs([][]float64{{math.Inf(1), 0}})
 	wantErr(t, err, "element 0 = +Inf")
 	p.Config.ActivationBits = 0

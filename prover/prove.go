@@ -195,11 +195,14 @@ type DomainError struct {
 }
 
 func (e *DomainError) Error() string {
-	s := "the input leaves the calibrated domain, so the output would be an approximation (refused by --strict):"
-	for _, c := range e.Clamps {
-		s += "\n\t" + c.String()
+	s := "the input leaves the calibrated domain, so the output would be an approximation; not proving it: "
+	for i, c := range e.Clamps {
+		if i > 0 {
+			s += "; "
+		}
+		s += c.String()
 	}
-	return s + "\nrecompile with calibration samples like this input or a larger headroom"
+	return s + "; recompile with calibration samples like this input or a larger headroom"
 }
 
 func boolBit(b bool) int {
