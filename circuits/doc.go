@@ -40,7 +40,10 @@
 // and outputs of relus. Run checks those and nothing else (and, like the max
 // gadget, that two values a max compares differ by less than 2^A); the
 // circuit proves them, by a range check or by the relu or rescale gadget
-// that produces or reads the value. Exact intermediates (an Add of two
+// that produces or reads the value; an output no gadget proved in range (an
+// exact Neg, Add or Pad reaching an output) gets a range check of its own,
+// packed or not, except rows that copy a checked element or whose static
+// bound is below 2^(A−1). Exact intermediates (an Add of two
 // activations, a sum of a residual block) may leave the activation range:
 // their static bound keeps them exact, the rescale reading them checks its
 // result, and both accept them. The range is the power-of-two interval a

@@ -206,3 +206,19 @@ func TestSpecRandomPlans(t *testing.T) {
 		t.Errorf("%d accepted and %d refused: the test needs many of both", accepted, refused)
 	}
 }
+
+// TestSpecExactOutput: an exact output (Neg) of -2^(A-1) is 2^(A-1), outside
+// the range: Run refuses it, and so does the circuit, packed or not.
+func TestSpecExactOutput(t *testing.T) {
+	const A = 8
+	b := newPlanBuilder(A)
+	x := b.input("x", 2)
+	b.output(b.affine("neg", []int{x}, []row{{term(0, 0, -1)}, {term(0, 1, -1)}}, nil, 0))
+	p := b.plan()
+	if !checkSameStatement(t, "-(-127)", p, [][]int64{{-127, 127}}) {
+		t.Error("refused")
+	}
+	if checkSameStatement(t, "-(-128)", p, [][]int64{{-128, 0}}) {
+		t.Error("the output 2^(A-1) accepted")
+	}
+}
