@@ -50,6 +50,14 @@
 // public inputs and with the build, so an edited proof.json is rejected
 // rather than shown.
 //
+// An input beyond the domains calibration covered may be clamped at a lookup
+// table's end where the function does not saturate, which makes the output
+// an approximation: Prove lists such lookups in [Proof.Clamps] (not part of
+// proof.json, since they speak of the private input), [WithStrictDomain]
+// makes it refuse them with a [DomainError], and a build compiled
+// [WithDomainFlag] proves one more public input after the outputs, the
+// domain bit (proof.json's in_domain), 1 when nothing was clamped that way.
+//
 // Proofs and keys target the Solidity verifiers gnark generates
 // (Keccak-256 for Groth16's commitment hash): [Build.ExportSolidity] writes
 // the contract and [Proof.SolidityCalldata] the proof in its layout.
