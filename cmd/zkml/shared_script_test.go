@@ -4,9 +4,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"strconv"
 	"path/filepath"
 	"runtime"
+	"strconv"
 
 	"github.com/rogpeppe/go-internal/testscript"
 	"github.com/zkml/zkml/modelio"
