@@ -36,6 +36,8 @@ type layout struct {
 	// inRange[t]: every element of tensor t is proven to lie in the
 	// activation range (see markInRange).
 	inRange []bool
+	// bound[t] is the static bound on |v| of tensor t (see checkPlan).
+	bound []float64
 	// nonPositive[t]: every element of tensor t is provably ≤ 0, because
 	// an exact affine op wrote it as x[a] − m[b] where m is a row maximum
 	// (OpMax) whose row b reads x[a]: Softmax's differences. A lookup of
@@ -181,6 +183,7 @@ func checkPlan(p *plan.Plan) (*layout, error) {
 			l.outputSlot[t] = i
 		}
 	}
+	l.bound = bound
 	l.markReluChecked(p)
 	l.markInRange(p, bound, act)
 	l.markNonPositive(p)

@@ -32,6 +32,10 @@ type Circuit struct {
 	Packed          []frontend.Variable   `gnark:",public"` // the outputs packed into words (see Packing)
 	// OutputCommitment is the [Commit] of the outputs (hashed outputs only).
 	OutputCommitment []frontend.Variable `gnark:",public"`
+	// Domain is, with WithDomainFlag, one public bit after the outputs: 1
+	// when no value left its calibrated domain (see the package doc).
+	// Empty without it.
+	Domain []frontend.Variable `gnark:",public"`
 
 	plan *plan.Plan `gnark:"-"` // gnark walks unexported fields too: keep it off the plan
 	opts options    `gnark:"-"`
@@ -47,6 +51,7 @@ type options struct {
 	meter            *meter     // set by Measure only
 	lift             bool       // set by Define (see liftsRemainders)
 	input, output    Visibility // "" is the default: private inputs, public outputs
+	domainFlag       bool
 }
 
 // WithPackedOutputs makes the public inputs the outputs packed as k says
@@ -96,6 +101,9 @@ func New(p *plan.Plan, opts ...Option) *Circuit {
 	n := 0
 	for _, t := range p.Outputs {
 		n += sizeOf(p, t)
+	}
+	if c.opts.domainFlag {
+		c.Domain = make([]frontend.Variable, 1)
 	}
 	switch c.opts.outputVisibility() {
 	case Hashed:
@@ -221,6 +229,9 @@ func Assign(p *plan.Plan, tensors [][]int64, opts ...Option) (*Circuit, error) {
 			c.Packed[i] = w
 		}
 	}
+	if o.domainFlag {
+		c.Domain = []frontend.Variable{domainBit(p, tensors)}
+	}
 	return c, nil
 }
 
@@ -309,6 +320,9 @@ func (c *Circuit) Define(api frontend.API) error {
 		}
 		vals[op.Out] = out
 	}
+	if err := c.assertDomain(g); err != nil {
+		return err
+	}
 	m.start("outputs", 0, 0)
 	if packed {
 		var outs []frontend.Variable
@@ -327,6 +341,9 @@ func (c *Circuit) Define(api frontend.API) error {
 			err = c.commitOutputs(g, outs, inRange)
 		}
 		g.finishProducts() // after every range check, the packing's too
+		return err
+	}
+	if err := checkOutputs(g, p, vals, l); err != nil {
 		return err
 	}
 	g.finishProducts()

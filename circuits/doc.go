@@ -26,13 +26,59 @@
 // circuit proves: there is an input whose every element lies in
 // [−2^(A−1), 2^(A−1)), A being the plan's Config.ActivationBits, such that
 // running the plan's integer ops on it gives exactly the public outputs, with
-// every rescaled value in [−2^(A−1), 2^(A−1)). The weights and biases are
-// circuit constants: they are part of the verifying key, not of the witness,
-// so a proof also pins down which model ran. For every input Plan.Run
-// accepts, the circuit accepts exactly Run's outputs, bit for bit: both
-// round with [plan.Rescale]. (Run is stricter by one value: it keeps
-// activations in (−2^(A−1), 2^(A−1)), which a power-of-two range check
-// cannot express cheaply; −2^(A−1) is still computed exactly.)
+// every tensor [plan.Plan.RangeChecked] names in [−2^(A−1), 2^(A−1)). The
+// weights and biases are circuit constants: they are part of the verifying
+// key, not of the witness, so a proof also pins down which model ran.
+//
+// # One specification
+//
+// The circuit and the integer executor, Plan.Run, state the same thing: the
+// circuit is satisfiable for an input exactly when Run accepts it, and then
+// only by Run's outputs, bit for bit (both round with [plan.Rescale]).
+// RangeChecked is the one place that says which tensors are range checked:
+// the model's inputs and outputs, rescaled values, quotients, and the inputs
+// and outputs of relus. Run checks those and nothing else (and, like the max
+// gadget, that two values a max compares differ by less than 2^A); the
+// circuit proves them, by a range check or by the relu or rescale gadget
+// that produces or reads the value; an output no gadget proved in range (an
+// exact Neg, Add or Pad reaching an output) gets a range check of its own,
+// packed or not, except rows that copy a checked element or whose static
+// bound is below 2^(A−1). Exact intermediates (an Add of two
+// activations, a sum of a residual block) may leave the activation range:
+// their static bound keeps them exact, the rescale reading them checks its
+// result, and both accept them. The range is the power-of-two interval a
+// range check proves, −2^(A−1) included.
+//
+// The other choice, the circuit checking every tensor Run used to check,
+// costs a range check (about 5 R1CS constraints at A = 32 with the lookup
+// checker) per element of every exact tensor not already proven or
+// statically in range: the sums that feed rescales, the Softmax
+// differences. Measured (TestSpecCheckEverythingCost): none for 1l_mlp,
+// 4l_relu_conv_fc, layernorm and rnn, 3 elements for 1l_softmax, but 33,024
+// for self_attention and 132,096 for nanoGPT, +7.5% constraints each. It
+// would prove nothing more about the outputs, so Run checks less instead.
+//
+// # The domain bit
+//
+// Lookup tables cover the input domain calibration saw times the headroom;
+// an input beyond is clamped to the table's end. Where the function
+// saturates there (Sigmoid, Tanh, Erf, HardSigmoid; plan.Op.Saturates, set
+// by the planner when every value beyond the end equals the end's entry to
+// within 2^−16 of the table's largest entry) the clamp is exact; elsewhere
+// (Elu's or Exp's upper end, Softplus, Sin) the output is an approximation
+// that may be far off. With [WithDomainFlag] the circuit has one more public
+// value, [Circuit].Domain, after the outputs: 1 when no element of any
+// lookup's input was clamped at a non-saturating end, 0 otherwise, exactly
+// what [plan.Plan.Clamps] reports (a constant input, as padding gives,
+// counts like any other). The bit is proven: the lookup gadget's two sign
+// bits s1 = [q ≥ lo] and s2 = [max(q, lo) ≤ hi] are sound (see Sign), so
+// 1 − s1 and 1 − s2 are 1 exactly when the input was clamped below or
+// above; their sum over the non-saturating ends counts the clamps, far
+// below the field's size, and Domain = IsZero(count). A prover cannot set
+// it to 1 for a clamped input: that needs a wrong sign bit, which fails
+// the sign gadget's range check. In R1CS the count is a linear expression
+// and the bit costs three constraints in all; PLONK pays about two gates per
+// lookup element (testdata/constraints.golden, gadget/domain).
 //
 // # Soundness
 //

@@ -35,6 +35,10 @@ type gadgets struct {
 	// lift widens the range checks of remainders to whole limbs (see
 	// checkInteger and liftsRemainders).
 	lift bool
+	// clamps, with WithDomainFlag, collects one term per lookup comparison
+	// that may clamp at a non-saturating end: 1 when it clamped, else 0
+	// (see domain.go). nil without the flag.
+	clamps []frontend.Variable
 }
 
 // limbBits is the limb width of range checks when remainders are lifted:
@@ -47,6 +51,9 @@ var liftMinChecks = 1 << 16
 
 func newGadgets(api frontend.API, actBits int, o options) *gadgets {
 	g := &gadgets{api: api, actBits: actBits, bitDecomposition: o.bitDecomposition, lift: o.lift}
+	if o.domainFlag {
+		g.clamps = []frontend.Variable{}
+	}
 	if p, ok := api.(frontend.PlonkAPI); ok {
 		g.plonk = p
 	}

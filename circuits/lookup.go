@@ -56,13 +56,19 @@ func (g *gadgets) lookupOp(op *plan.Op, in []frontend.Variable, nonPositive bool
 				}
 			}
 			out[i] = op.Table[min(max(v, lo), hi)-lo]
+			if op.IsClamped(v) {
+				g.clampedConstant()
+			}
 			continue
 		}
 		// y1 = max(q, lo) = lo + s1·(q − lo); then min(y1, hi) − lo =
 		// (hi − lo) − s2·(hi − y1).
-		_, s1d1, err := g.sign(g.api.Sub(q, lo), k)
+		s1, s1d1, err := g.sign(g.api.Sub(q, lo), k)
 		if err != nil {
 			return nil, fmt.Errorf("element %d: %w", i, err)
+		}
+		if op.Saturates&plan.SaturatesBelow == 0 {
+			g.clampedUnless(s1) // s1 = 0: q < lo
 		}
 		if noUpper {
 			// q ≤ 0 ≤ hi, so y1 ≤ hi and the index is y1 − lo = s1·(q − lo).
@@ -70,9 +76,12 @@ func (g *gadgets) lookupOp(op *plan.Op, in []frontend.Variable, nonPositive bool
 			slots = append(slots, i)
 			continue
 		}
-		_, s2d2, err := g.sign(g.api.Sub(hi-lo, s1d1), k)
+		s2, s2d2, err := g.sign(g.api.Sub(hi-lo, s1d1), k)
 		if err != nil {
 			return nil, fmt.Errorf("element %d: %w", i, err)
+		}
+		if op.Saturates&plan.SaturatesAbove == 0 {
+			g.clampedUnless(s2) // s2 = 0: max(q, lo) > hi
 		}
 		idx = append(idx, g.api.Sub(hi-lo, s2d2))
 		slots = append(slots, i)

@@ -25,10 +25,23 @@
 // Every tensor holds integers q standing for q / 2^Scale, with one
 // power-of-two scale per tensor. Rounding happens in exactly two places,
 // both in fixedpoint.go: [Quantize] (real to fixed point, halves up) and
-// [Rescale] (division by 2^shift, halves up). Every value must satisfy
-// |q| < 2^(ActivationBits-1): the circuit range-checks what it rounds, and
-// Run checks every tensor, naming the node, so that an input beyond the
-// calibrated ranges fails in Run rather than as an unsatisfiable circuit.
+// [Rescale] (division by 2^shift, halves up). The tensors
+// [Plan.RangeChecked] names (inputs, outputs, rescaled values, quotients,
+// relus' inputs and outputs) must lie in [-2^(A-1), 2^(A-1)), A =
+// ActivationBits: the circuit proves it and Run checks exactly those,
+// naming the node, so that Run and the circuit accept the same inputs and
+// one beyond the calibrated ranges fails in Run rather than as an
+// unsatisfiable circuit. Exact sums between them may go beyond; their
+// static Bound keeps them exact.
+//
+// # Calibrated domains
+//
+// A lookup table covers the inputs calibration saw, times the headroom, and
+// clamps the others to its ends: exact where the function saturates there
+// ([Op.Saturates]), an approximation elsewhere. [Plan.Clamps] reports, for
+// one inference, the lookups that approximated; `zkml prove` warns of them,
+// and the circuit can prove their absence as a public bit
+// (circuits.WithDomainFlag).
 //
 // # Ops
 //

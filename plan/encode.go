@@ -8,7 +8,7 @@ import (
 	"math"
 )
 
-// The binary format of a plan (version 1). Integers are varints
+// The binary format of a plan (version 2). Integers are varints
 // (encoding/binary: unsigned for counts and indices, zig-zag for signed
 // values), floats are 8 little-endian bytes of their IEEE 754 bits, strings
 // are a count then UTF-8 bytes:
@@ -21,13 +21,13 @@ import (
 //	ops:      count, then per op: Kind Node count In... Out Shift
 //	          count RowStart deltas..., count (Term.In Term.Idx Term.Coeff)...,
 //	          count Bias...
-//	          and for OpLookup only: TableMin count Table...
+//	          and for OpLookup only: TableMin count Table... Saturates
 //
 // The encoding is canonical: equal plans encode to equal bytes (an all-zero
 // Bias is written as no bias), which is what makes Hash a model identity.
 const (
 	planMagic   = "zkmlplan"
-	planVersion = 1
+	planVersion = 2
 )
 
 // MarshalBinary encodes a valid plan; it fails on an invalid one.
@@ -93,6 +93,7 @@ func (p *Plan) encode() []byte {
 			for _, v := range op.Table {
 				b = binary.AppendVarint(b, v)
 			}
+			b = binary.AppendUvarint(b, uint64(op.Saturates))
 		}
 	}
 	return b
@@ -211,6 +212,7 @@ func decodePlan(data []byte) (*Plan, error) {
 					op.Table[j] = r.varint()
 				}
 			}
+			op.Saturates = Saturation(r.uvarint())
 		}
 		if r.err != nil {
 			return nil, r.err

@@ -89,14 +89,14 @@ func TestUnmarshalRejects(t *testing.T) {
 	}
 	wantErr(t, p.UnmarshalBinary(append(bytes.Clone(data), 0)), "plan: corrupt data: 1 unexpected trailing bytes")
 	wantErr(t, p.UnmarshalBinary([]byte("not a plan at all")), "plan: not a zkml plan")
-	v2 := binary.AppendUvarint([]byte(planMagic), 2)
-	wantErr(t, p.UnmarshalBinary(append(v2, data[len(planMagic)+1:]...)), "format version 2", "rebuild")
+	v3 := binary.AppendUvarint([]byte(planMagic), 3)
+	wantErr(t, p.UnmarshalBinary(append(v3, data[len(planMagic)+1:]...)), "format version 3", "rebuild")
 	// A decodable but invalid plan is rejected by validation.
 	bad := smallPlan()
 	bad.Ops[0].Shift = 0 // the declared bounds no longer hold
 	wantErr(t, p.UnmarshalBinary(bad.encode()), "plan: op 0", "bound")
 	// A huge length cannot make the decoder allocate.
-	huge := binary.AppendVarint(binary.AppendVarint(binary.AppendVarint(binary.AppendUvarint([]byte(planMagic), 1), 32), 16), 20)
+	huge := binary.AppendVarint(binary.AppendVarint(binary.AppendVarint(binary.AppendUvarint([]byte(planMagic), planVersion), 32), 16), 20)
 	huge = binary.LittleEndian.AppendUint64(huge, 0)
 	huge = binary.AppendUvarint(huge, 1<<62)
 	wantErr(t, p.UnmarshalBinary(huge), "length exceeds the data")

@@ -67,6 +67,9 @@ func (p *Plan) validateLookup(op *Op, sizes []int, outSize int) error {
 	if len(op.Table) == 0 || len(op.Table) > maxTableLen {
 		return fmt.Errorf("table has %d entries, want 1 to %d", len(op.Table), maxTableLen)
 	}
+	if op.Saturates > SaturatesBelow|SaturatesAbove {
+		return fmt.Errorf("saturation flags %#x, want at most %#x", op.Saturates, SaturatesBelow|SaturatesAbove)
+	}
 	// The circuit compares the rescaled input with both ends of the domain
 	// in A+1 bits, which needs the ends within ±2^(A-2).
 	lim := int64(1) << (ab - 2)

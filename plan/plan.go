@@ -7,11 +7,11 @@ package plan
 // directory, and the integer executor (Plan.Run) generates the witness.
 //
 // Every activation tensor holds fixed-point integers q with value q / 2^Scale.
-// The circuit checks that every value an op produces with a rescale lies in
+// The circuit proves that the tensors RangeChecked names lie in
 // [-2^(ActivationBits-1), 2^(ActivationBits-1)), and the integer executor
-// checks the same bound for every tensor, so that a model that leaves the
-// range fails with an error naming the node rather than with an unsatisfied
-// circuit.
+// checks exactly those, so that Run and the circuit accept the same inputs
+// and a model that leaves the range fails with an error naming the node
+// rather than with an unsatisfied circuit.
 type Plan struct {
 	Config  Config
 	Tensors []Tensor // every activation tensor; an op or input refers to one by index
@@ -116,7 +116,19 @@ type Op struct {
 	// OpLookup: the function's values, for inputs TableMin, TableMin+1, ...
 	Table    []int64
 	TableMin int64
+	// OpLookup: which ends of the table clamp exactly, because the function
+	// is constant at the output scale beyond them (Sigmoid's, Tanh's). A
+	// clamp at another end approximates; Clamps counts those.
+	Saturates Saturation
 }
+
+// Saturation says at which ends of its table a lookup's function saturates.
+type Saturation uint8
+
+const (
+	SaturatesBelow Saturation = 1 << iota // inputs below TableMin clamp exactly
+	SaturatesAbove                        // inputs above the last entry clamp exactly
+)
 
 // Term is one coefficient times one element of one input tensor.
 type Term struct {

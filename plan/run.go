@@ -28,9 +28,9 @@ func (p *Plan) QuantizeInputs(inputs [][]float64) ([][]int64, error) {
 		q := make([]int64, len(x))
 		for j, v := range x {
 			qv, ok := Quantize(v, t.Scale)
-			if !ok || qv >= limit || qv <= -limit {
-				return nil, fmt.Errorf("input %d (%q): element %d = %g is outside the range the plan allows (|x| < %g at scale 2^%d); recompile with calibration samples that cover such inputs, or a larger headroom",
-					i, t.Name, j, v, math.Ldexp(1, p.Config.ActivationBits-1-t.Scale), t.Scale)
+			if !ok || qv >= limit || qv < -limit {
+				return nil, fmt.Errorf("input %d (%q): element %d = %g is outside the range the plan allows ([-%g, %g) at scale 2^%d); recompile with calibration samples that cover such inputs, or a larger headroom",
+					i, t.Name, j, v, math.Ldexp(1, p.Config.ActivationBits-1-t.Scale), math.Ldexp(1, p.Config.ActivationBits-1-t.Scale), t.Scale)
 			}
 			q[j] = qv
 		}
@@ -41,9 +41,11 @@ func (p *Plan) QuantizeInputs(inputs [][]float64) ([][]int64, error) {
 
 // Run executes the plan on quantized inputs (see QuantizeInputs) and returns
 // every tensor, indexed like p.Tensors: the circuit's full witness. It
-// checks that every value lies in the activation range |q| < 2^(ActivationBits-1);
-// a value outside it means the input is beyond what calibration prepared the
-// scales for, and the error names the node.
+// checks what the circuit proves, no more and no less: that every tensor
+// RangeChecked names lies in the activation range [-2^(A-1), 2^(A-1)), A
+// = ActivationBits, and that the two values a max compares differ by less
+// than 2^A. A value outside means the input is beyond what calibration
+// prepared the scales for, and the error names the node.
 func (p *Plan) Run(inputs [][]int64) ([][]int64, error) {
 	if err := p.Validate(); err != nil {
 		return nil, err
@@ -51,6 +53,7 @@ func (p *Plan) Run(inputs [][]int64) ([][]int64, error) {
 	if len(inputs) != len(p.Inputs) {
 		return nil, fmt.Errorf("the model has %d input(s) but %d were given", len(p.Inputs), len(inputs))
 	}
+	checked := p.RangeChecked()
 	vals := make([][]int64, len(p.Tensors))
 	for i, ti := range p.Inputs {
 		t := &p.Tensors[ti]
@@ -86,13 +89,8 @@ func (p *Plan) Run(inputs [][]int64) ([][]int64, error) {
 				out[i] = max(v, 0)
 			}
 		case OpMax:
-			for i := range out {
-				row := op.Terms[op.RowStart[i]:op.RowStart[i+1]]
-				m := ins[row[0].In][row[0].Idx]
-				for _, t := range row[1:] {
-					m = max(m, ins[t.In][t.Idx])
-				}
-				out[i] = m
+			if err := p.runMax(op, ins, out); err != nil {
+				return nil, err
 			}
 		case OpLookup:
 			runLookup(op, ins[0], out)
@@ -102,6 +100,10 @@ func (p *Plan) Run(inputs [][]int64) ([][]int64, error) {
 			if err := runDiv(op, ins, out); err != nil {
 				return nil, fmt.Errorf("node %q: %w", op.Node, err)
 			}
+		}
+		if !checked[op.Out] {
+			vals[op.Out] = out
+			continue
 		}
 		if err := p.checkRange(op.Out, out, fmt.Sprintf("node %q", op.Node)); err != nil {
 			return nil, err
@@ -115,10 +117,10 @@ func (p *Plan) Run(inputs [][]int64) ([][]int64, error) {
 func (p *Plan) checkRange(ti int, q []int64, where string) error {
 	limit := int64(1) << (p.Config.ActivationBits - 1)
 	for j, v := range q {
-		if v >= limit || v <= -limit {
+		if v >= limit || v < -limit {
 			t := &p.Tensors[ti]
-			return fmt.Errorf("%s: %q[%d] = %g (fixed point %d) is outside the activation range (|x| < %g at scale 2^%d, calibrated max %g); the input goes beyond what calibration saw: recompile with calibration samples like this input, a larger headroom, or more activation bits",
-				where, t.Name, j, Dequantize(v, t.Scale), v, math.Ldexp(1, p.Config.ActivationBits-1-t.Scale), t.Scale, t.MaxAbs)
+			return fmt.Errorf("%s: %q[%d] = %g (fixed point %d) is outside the activation range ([-%g, %g) at scale 2^%d, calibrated max %g); the input goes beyond what calibration saw: recompile with calibration samples like this input, a larger headroom, or more activation bits",
+				where, t.Name, j, Dequantize(v, t.Scale), v, math.Ldexp(1, p.Config.ActivationBits-1-t.Scale), math.Ldexp(1, p.Config.ActivationBits-1-t.Scale), t.Scale, t.MaxAbs)
 		}
 	}
 	return nil
@@ -165,4 +167,25 @@ func (p *Plan) Predict(inputs [][]float64) ([][]float64, error) {
 		return nil, err
 	}
 	return p.DequantizeOutputs(all), nil
+}
+
+// runMax is OpMax in the integer executor. The circuit compares two values
+// by the sign of their difference in A+1 bits, so a difference of 2^A or
+// more (possible only between unchecked exact values) is an error here too.
+func (p *Plan) runMax(op *Op, ins [][]int64, out []int64) error {
+	limit := int64(1) << p.Config.ActivationBits
+	for i := range out {
+		row := op.Terms[op.RowStart[i]:op.RowStart[i+1]]
+		m := ins[row[0].In][row[0].Idx]
+		for _, t := range row[1:] {
+			v := ins[t.In][t.Idx]
+			if d := m - v; d >= limit || d < -limit {
+				return fmt.Errorf("node %q: element %d compares %d with %d, which differ by 2^%d or more; the input goes beyond what calibration saw: recompile with calibration samples like this input, a larger headroom, or more activation bits",
+					op.Node, i, m, v, p.Config.ActivationBits)
+			}
+			m = max(m, v)
+		}
+		out[i] = m
+	}
+	return nil
 }

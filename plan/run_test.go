@@ -59,9 +59,10 @@ func TestRunErrors(t *testing.T) {
 	wantErr(t, err, `input 0 ("x") has 1 value(s); the model expects 2`)
 	_, err = p.Run([][]int64{{1, 128}})
 	wantErr(t, err, "the model input", `"x"[1]`, "outside the activation range")
-	_, err = p.Run([][]int64{{1, -128}})
+	_, err = p.Run([][]int64{{1, -129}})
 	wantErr(t, err, `"x"[1]`)
-	if _, err = p.Run([][]int64{{127, -127}}); err != nil {
+	// The range is the circuit's: -2^(A-1) is in it.
+	if _, err = p.Run([][]int64{{127, -128}}); err != nil {
 		t.Errorf("the extremes of the range: %v", err)
 	}
 	// An op whose result leaves the range names its node.
@@ -88,7 +89,7 @@ func TestQuantizeInputs(t *testing.T) {
 	_, err = p.QuantizeInputs([][]float64{{1}})
 	wantErr(t, err, `input 0 ("x") has 1 value(s); the model expects 2 (shape [2])`)
 	_, err = p.QuantizeInputs([][]float64{{1, 8}})
-	wantErr(t, err, `input 0 ("x"): element 1 = 8 is outside the range`, "|x| < 8", "calibration samples")
+	wantErr(t, err, `input 0 ("x"): element 1 = 8 is outside the range`, "[-8, 8)", "calibration samples")
 	_, err = p.QuantizeInputs([][]float64{{math.Inf(1), 0}})
 	wantErr(t, err, "element 0 = +Inf")
 	p.Config.ActivationBits = 0

@@ -209,6 +209,9 @@ func (p *Plan) validateOp(op *Op, sizes []int, defined []bool) error {
 		inBounds[j] = p.Tensors[in].Bound
 	}
 	outSize := sizes[op.Out]
+	if op.Kind != OpLookup && op.Saturates != 0 {
+		return errors.New("only a lookup saturates")
+	}
 	switch op.Kind {
 	case OpRelu:
 		if len(op.In) != 1 || sizes[op.In[0]] != outSize {

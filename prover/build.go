@@ -57,6 +57,8 @@ type options struct {
 	visibility       VisibilityInfo
 	device           Device
 	pinKeys          bool
+	domainFlag       bool
+	strictDomain     bool
 }
 
 // WithoutPackedOutputs makes Compile give every output element its own
@@ -96,6 +98,23 @@ func WithBitDecompositionRangeChecks() Option {
 	return func(o *options) { o.bitDecomposition = true }
 }
 
+// WithDomainFlag makes Compile add the domain bit to the public inputs,
+// after the outputs (circuits.WithDomainFlag): a proven bit that is 1 when
+// no lookup input of the inference left its calibrated domain at an end
+// where the function does not saturate. Proof.InDomain reports it, and a
+// contract can reject proofs where it is 0. settings.json records the
+// choice as circuit.domain_flag.
+func WithDomainFlag() Option {
+	return func(o *options) { o.domainFlag = true }
+}
+
+// WithStrictDomain makes Prove of a build opened with it refuse an input
+// that leaves its calibrated domain (see Proof.Clamps) with a
+// *DomainError, instead of proving an approximate output.
+func WithStrictDomain() Option {
+	return func(o *options) { o.strictDomain = true }
+}
+
 // A Build is a compiled model in its build directory: the plan, the
 // circuit, and once Setup ran, the keys. Compile creates one, Open loads
 // one. Files are read when first needed (a verifier never loads the
@@ -111,6 +130,7 @@ type Build struct {
 	gnarkLog io.Writer
 	device   Device
 	pinKeys  bool
+	strict   bool
 
 	mu     sync.Mutex
 	ccs    constraint.ConstraintSystem
@@ -168,6 +188,9 @@ func Compile(ctx context.Context, dir string, pl *plan.Plan, backend Backend, me
 		copts = append(copts, circuits.WithPackedOutputs(packing))
 	}
 	copts = append(copts, circuits.WithInputVisibility(o.visibility.Input), circuits.WithOutputVisibility(o.visibility.Output))
+	if o.domainFlag {
+		copts = append(copts, circuits.WithDomainFlag())
+	}
 	ccs, err := runGnark(ctx, b.gnarkLog, func() (constraint.ConstraintSystem, error) {
 		return frontend.Compile(ecc.BN254.ScalarField(), sch.builder(), circuits.New(pl, copts...))
 	})
@@ -190,13 +213,14 @@ func Compile(ctx context.Context, dir string, pl *plan.Plan, backend Backend, me
 		Outputs:     tensorInfos(pl, pl.Outputs, meta.OutputNames),
 		Config:      quantConfig(pl.Config),
 		Visibility:  o.visibility,
-		Layout:      publicLayout(pl, o.visibility, packing),
+		Layout:      publicLayout(pl, o.visibility, packing, o.domainFlag),
 		Circuit: CircuitInfo{
 			Constraints:   ccs.GetNbConstraints(),
 			PublicInputs:  nbPublic,
 			SecretInputs:  ccs.GetNbSecretVariables(),
 			RangeChecks:   rangeChecks,
 			OutputPacking: packingInfo(packing),
+			DomainFlag:    o.domainFlag,
 		},
 	}
 	if b.settings.ZKMLVersion == "" {
@@ -276,7 +300,7 @@ func Open(dir string, opts ...Option) (*Build, error) {
 		return nil, err
 	}
 	planHash, _ := decodeHash32(s.PlanHash)
-	b := &Build{dir: dir, settings: *s, planHash: planHash, scheme: s.Backend.scheme(), progress: o.progress, gnarkLog: o.gnarkLog, device: o.device, pinKeys: o.pinKeys}
+	b := &Build{dir: dir, settings: *s, planHash: planHash, scheme: s.Backend.scheme(), progress: o.progress, gnarkLog: o.gnarkLog, device: o.device, pinKeys: o.pinKeys, strict: o.strictDomain}
 
 	b.plan = new(plan.Plan)
 	e := expect{kind: kindPlan, backend: s.Backend, planHash: planHash, fix: "recompile with `zkml compile`"}
@@ -353,7 +377,19 @@ func (b *Build) circuitOptions() []circuits.Option {
 	if k := b.Packing(); k.Enabled() {
 		opts = append(opts, circuits.WithPackedOutputs(k))
 	}
+	if b.settings.Circuit.DomainFlag {
+		opts = append(opts, circuits.WithDomainFlag())
+	}
 	return opts
+}
+
+// domainBits is how many domain bits end the public inputs: 1 with
+// WithDomainFlag, else 0.
+func (b *Build) domainBits() int {
+	if b.settings.Circuit.DomainFlag {
+		return 1
+	}
+	return 0
 }
 
 // Plan is the quantized model the build proves.

@@ -71,10 +71,18 @@
 // library contracts/solidity/ZkmlPoseidon2.sol the same on chain), which
 // proof.json also shows as input_commitment or output_commitment. The public
 // inputs are, in order: the input part, the output part, then (reserved,
-// always empty today) the params commitment and the domain bit;
+// always empty today) the params commitment, and the domain bit below;
 // settings.json records the choice as visibility and the count of each
 // part as public_inputs ([PublicLayout]). Params are always fixed: the
 // weights are circuit constants, so the keys bind them.
+//
+// An input beyond the domains calibration covered may be clamped at a lookup
+// table's end where the function does not saturate, which makes the output
+// an approximation: Prove lists such lookups in [Proof.Clamps] (not part of
+// proof.json, since they speak of the private input), [WithStrictDomain]
+// makes it refuse them with a [DomainError], and a build compiled
+// [WithDomainFlag] proves one more public input after the outputs, the
+// domain bit (proof.json's in_domain), 1 when nothing was clamped that way.
 //
 // Proofs and keys target the Solidity verifiers gnark generates
 // (Keccak-256 for Groth16's commitment hash): [Build.ExportSolidity] writes

@@ -16,6 +16,7 @@ import (
 
 	"github.com/consensys/gnark-crypto/ecc"
 	"github.com/zkml/zkml/circuits"
+	"github.com/zkml/zkml/plan"
 )
 
 // proofFormat is the "format" of proof.json.
@@ -70,6 +71,15 @@ type Proof struct {
 	// Inputs are the dequantized inputs, flattened per input, when the build
 	// makes them public (the input part of the public inputs holds them).
 	Inputs [][]float64
+	// InDomain is the domain bit, the last public input, of a build
+	// compiled WithDomainFlag: true when no value left its calibrated
+	// domain. nil for other builds.
+	InDomain *bool
+
+	// Clamps is filled by Prove: the lookups whose inputs left their
+	// calibrated domain (plan.Plan.Clamps), empty when none did. It speaks
+	// of the private input, so it is not part of proof.json.
+	Clamps []plan.Clamp
 
 	// Timings is filled by Prove; it is not part of proof.json.
 	Timings Timings
@@ -109,6 +119,7 @@ type proofJSON struct {
 	Packing      *PackingInfo    `json:"output_packing,omitempty"`
 	Visibility   *VisibilityInfo `json:"visibility,omitempty"`
 	Inputs       [][]float64     `json:"inputs,omitempty"`
+	InDomain     *bool           `json:"in_domain,omitempty"`
 	// The commitments are public inputs too; shown in hex for people and
 	// contracts (see FormatCommitment).
 	InputCommitment  string `json:"input_commitment,omitempty"`
@@ -170,6 +181,7 @@ func (p *Proof) MarshalJSON() ([]byte, error) {
 		OutputNames:  p.OutputNames,
 		OutputScales: p.OutputScales,
 		Packing:      p.Packing,
+		InDomain:     p.InDomain,
 		Visibility:   p.Visibility,
 		Inputs:       p.Inputs,
 	}
@@ -220,7 +232,7 @@ func parseProof(data []byte, name string) (*Proof, error) {
 		return nil, fmt.Errorf("%s: unknown backend %q", name, j.Backend)
 	}
 	p := &Proof{Backend: j.Backend, source: name, OutputNames: j.OutputNames, OutputScales: j.OutputScales, OutputShapes: j.OutputShapes, Outputs: j.Outputs, Packing: j.Packing,
-		Visibility: j.Visibility, Inputs: j.Inputs}
+		Visibility: j.Visibility, Inputs: j.Inputs, InDomain: j.InDomain}
 	if j.Visibility != nil {
 		if err := j.Visibility.check(); err != nil {
 			return nil, fmt.Errorf("%s: %v", name, err)
@@ -276,6 +288,13 @@ func parseProof(data []byte, name string) (*Proof, error) {
 		}
 		total += size
 	}
+	d := 0
+	if p.InDomain != nil {
+		d = 1
+		if len(p.PublicInputs) == 0 || p.PublicInputs[len(p.PublicInputs)-1].Cmp(big.NewInt(int64(boolBit(*p.InDomain)))) != 0 {
+			return nil, fmt.Errorf("%s: in_domain is %v but the last public input, the domain bit, is not %d", name, *p.InDomain, boolBit(*p.InDomain))
+		}
+	}
 	v := p.visibility()
 	if v.Output != circuits.Public && n != 0 {
 		return nil, fmt.Errorf("%s: the outputs are %s, yet the file lists %d of them", name, v.Output, n)
@@ -285,7 +304,7 @@ func parseProof(data []byte, name string) (*Proof, error) {
 	}
 	nIn := p.inputPart()
 	if v.Input != circuits.Private || v.Output != circuits.Public {
-		if want := nIn + p.outputPart(total); want != len(p.PublicInputs) {
+		if want := nIn + p.outputPart(total) + d; want != len(p.PublicInputs) {
 			return nil, fmt.Errorf("%s: %d public inputs, want %d for inputs %s and outputs %s", name, len(p.PublicInputs), want, v.Input, v.Output)
 		}
 		p.listed = [2]string{j.InputCommitment, j.OutputCommitment}
@@ -299,7 +318,7 @@ func parseProof(data []byte, name string) (*Proof, error) {
 	if j.InputCommitment != "" || j.OutputCommitment != "" {
 		return nil, fmt.Errorf("%s: a commitment is listed but nothing is hashed", name)
 	}
-	if want := p.Packing.Packing().Words(total); want != len(p.PublicInputs) {
+	if want := p.Packing.Packing().Words(total) + d; want != len(p.PublicInputs) {
 		if p.Packing == nil {
 			return nil, fmt.Errorf("%s: %d output values but %d public inputs; every output element is one public input", name, total, len(p.PublicInputs))
 		}

@@ -79,6 +79,10 @@ func (b *Build) prove(ctx context.Context, inputs [][]int64, start time.Time) (*
 	if err != nil {
 		return nil, err
 	}
+	clamps := b.plan.Clamps(tensors)
+	if b.strict && len(clamps) > 0 {
+		return nil, &DomainError{Clamps: clamps}
+	}
 	assignment, err := circuits.Assign(b.plan, tensors, b.circuitOptions()...)
 	if err != nil {
 		return nil, fmt.Errorf("assign circuit: %w", err)
@@ -92,6 +96,12 @@ func (b *Build) prove(ctx context.Context, inputs [][]int64, start time.Time) (*
 	public, err := b.publicInputs(tensors)
 	if err != nil {
 		return nil, err
+	}
+	var inDomain *bool
+	if b.settings.Circuit.DomainFlag {
+		in := len(clamps) == 0
+		inDomain = &in
+		public = append(public, big.NewInt(int64(boolBit(in))))
 	}
 	// The public inputs a verifier rebuilds from proof.json must be the
 	// ones the circuit commits to; a disagreement is a zkml bug, caught here
@@ -140,6 +150,8 @@ func (b *Build) prove(ctx context.Context, inputs [][]int64, start time.Time) (*
 		PublicInputs: public,
 		Packing:      packingInfo(b.Packing()),
 		Inputs:       b.publicInputValues(tensors),
+		InDomain:     inDomain,
+		Clamps:       clamps,
 		Timings:      Timings{Load: loadTime, Witness: witnessTime, Prove: time.Since(proveStart)},
 		Device:       device,
 		Fallback:     fallback,
@@ -202,6 +214,30 @@ func (b *Build) publicInputValues(tensors [][]int64) [][]float64 {
 		out = append(out, in)
 	}
 	return out
+}
+
+// A DomainError is Prove's refusal, with WithStrictDomain, of an input
+// that left its calibrated domain.
+type DomainError struct {
+	Clamps []plan.Clamp
+}
+
+func (e *DomainError) Error() string {
+	s := "the input leaves the calibrated domain, so the output would be an approximation; not proving it: "
+	for i, c := range e.Clamps {
+		if i > 0 {
+			s += "; "
+		}
+		s += c.String()
+	}
+	return s + "; recompile with calibration samples like this input or a larger headroom"
+}
+
+func boolBit(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 func sameElements(vec fr.Vector, public []*big.Int) bool {

@@ -88,6 +88,9 @@ type CircuitInfo struct {
 	// OutputPacking is how the outputs are packed into the public inputs;
 	// nil when every output element is its own public input.
 	OutputPacking *PackingInfo `json:"output_packing,omitempty"`
+	// DomainFlag says the public inputs end with the domain bit (see
+	// WithDomainFlag).
+	DomainFlag bool `json:"domain_flag,omitempty"`
 }
 
 // PackingInfo is the layout of packed public inputs (see
@@ -205,7 +208,7 @@ func (s *Settings) checkPlan(p *plan.Plan, hash [32]byte, path string) error {
 	if err := s.Circuit.OutputPacking.check(p.Config.ActivationBits); err != nil {
 		return fmt.Errorf("%s: %v; recompile with `zkml compile`", path, err)
 	}
-	if want := publicLayout(p, s.Visibility, s.Circuit.OutputPacking.Packing()); s.Layout != want || s.Circuit.PublicInputs != want.Total() {
+	if want := publicLayout(p, s.Visibility, s.Circuit.OutputPacking.Packing(), s.Circuit.DomainFlag); s.Layout != want || s.Circuit.PublicInputs != want.Total() {
 		return fmt.Errorf("%s: public_inputs %+v (%d in all) does not match the visibility and plan.bin (%+v); recompile with `zkml compile`", path, s.Layout, s.Circuit.PublicInputs, want)
 	}
 	check := func(what string, infos []TensorInfo, idx []int) error {

@@ -156,6 +156,16 @@ func checkOutputs(b *Build, full *Proof, name string) error {
 	if p.Packing.Packing() != pack {
 		return fmt.Errorf("%s: output_packing %s, but this build packs %s", name, describePacking(p.Packing), describePacking(b.settings.Circuit.OutputPacking))
 	}
+	if (p.InDomain != nil) != b.settings.Circuit.DomainFlag {
+		return fmt.Errorf("%s: in_domain is %s, but this build's domain flag is %v", name, describeDomain(p.InDomain), b.settings.Circuit.DomainFlag)
+	}
+	public := p.PublicInputs
+	if d := b.domainBits(); d > 0 {
+		if len(public) < d || public[len(public)-1].Cmp(big.NewInt(int64(boolBit(*p.InDomain)))) != 0 {
+			return fmt.Errorf("%s: in_domain is %v but the domain bit, the last public input, says otherwise; the file was edited", name, *p.InDomain)
+		}
+		public = public[:len(public)-d]
+	}
 	total := 0
 	for i, out := range outs {
 		if p.OutputNames[i] != out.Name || !slices.Equal(p.OutputShapes[i], out.Shape) || p.OutputScales[i] != out.Scale {
@@ -170,7 +180,7 @@ func checkOutputs(b *Build, full *Proof, name string) error {
 	var unpacked []int64
 	if pack.Enabled() {
 		var err error
-		if unpacked, err = pack.Unpack(p.PublicInputs, total); err != nil {
+		if unpacked, err = pack.Unpack(public, total); err != nil {
 			return fmt.Errorf("%s: the public inputs are not this model's packed outputs (%v); the file was edited", name, err)
 		}
 	}
@@ -188,10 +198,10 @@ func checkOutputs(b *Build, full *Proof, name string) error {
 				}
 				continue
 			}
-			if k >= len(p.PublicInputs) {
-				return fmt.Errorf("%s: %d public inputs, fewer than the output values", name, len(p.PublicInputs))
+			if k >= len(public) {
+				return fmt.Errorf("%s: %d public inputs, fewer than the output values", name, len(public))
 			}
-			v := p.PublicInputs[k]
+			v := public[k]
 			k++
 			q, ok := signedValue(v, r, half)
 			if !ok || plan.Dequantize(q, out.Scale) != x {
@@ -199,10 +209,17 @@ func checkOutputs(b *Build, full *Proof, name string) error {
 			}
 		}
 	}
-	if !pack.Enabled() && k != len(p.PublicInputs) {
-		return fmt.Errorf("%s: %d public inputs, but the model has %d output values", name, len(p.PublicInputs), k)
+	if !pack.Enabled() && k != len(public) {
+		return fmt.Errorf("%s: %d public inputs, but the model has %d output values", name, len(public), k)
 	}
 	return nil
+}
+
+func describeDomain(in *bool) string {
+	if in == nil {
+		return "absent"
+	}
+	return fmt.Sprint(*in)
 }
 
 func describePacking(i *PackingInfo) string {

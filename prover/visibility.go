@@ -49,14 +49,17 @@ type PublicLayout struct {
 	Input  int `json:"input"`  // private: 0; public: the inputs, packed like the outputs; hashed: 1
 	Output int `json:"output"` // public: the outputs (packed); hashed: 1; private: 0
 	Params int `json:"params"` // fixed: 0
-	Domain int `json:"domain"` // 0
+	Domain int `json:"domain"` // 1 with the domain flag, else 0
 }
 
 // Total is the number of public inputs.
 func (l PublicLayout) Total() int { return l.Input + l.Output + l.Params + l.Domain }
 
-func publicLayout(p *plan.Plan, v VisibilityInfo, k circuits.Packing) PublicLayout {
+func publicLayout(p *plan.Plan, v VisibilityInfo, k circuits.Packing, domainFlag bool) PublicLayout {
 	var l PublicLayout
+	if domainFlag {
+		l.Domain = 1
+	}
 	switch v.Input {
 	case circuits.Public:
 		l.Input = k.Words(elements(p, p.Inputs))

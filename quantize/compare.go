@@ -211,7 +211,8 @@ func (c *compiler) compare(node, out string, a, b part, op string, shape []int) 
 // table's domain with range-checked comparisons), which also gives the
 // result the tight bound 1 that later sums of booleans rely on.
 func (c *compiler) minOne(node, out string, t int, shape []int) int {
-	o := c.appendOp(plan.Op{Kind: plan.OpLookup, Node: node, In: []int{t}, Table: []int64{0, 1}}, out, shape, 0)
+	// The table is the clamp itself: exact at both ends.
+	o := c.appendOp(plan.Op{Kind: plan.OpLookup, Node: node, In: []int{t}, Table: []int64{0, 1}, Saturates: plan.SaturatesBelow | plan.SaturatesAbove}, out, shape, 0)
 	c.p.Tensors[o].MaxAbs = 1
 	return o
 }

@@ -58,7 +58,7 @@ func randomInput(rng *rand.Rand, n int) []float64 {
 // intended, update the constants (and say why in the change).
 func TestAccumulatedHash(t *testing.T) {
 	const (
-		wantPlan    = "1cade2486337494a83ccfb178d55047a6b503df2d686f145ab6f13a797d54b1b"
+		wantPlan    = "4f2535263870216009785cae108c765c78ec1ef4dc8078d5e5d77da4b3453768" // plan format 2: lookups record their saturation
 		wantWitness = "58ae6900ecf28fba4ee692c4a775d5aeea25c98ea9a08fac85bbc1f96d49c092"
 	)
 	g := hashModel()

@@ -180,7 +180,7 @@ func (c *compiler) lowerLookup(n *onnx.Node) (int, error) {
 	}
 	op := plan.Op{Kind: plan.OpLookup, Node: n.Name, In: []int{x}, Shift: in.Scale - sT, TableMin: int64(qa), Table: make([]int64, len(vals))}
 	act := int64(1)<<(ab-1) - 1
-	for i, v := range vals {
+	entry := func(v float64) int64 {
 		var q int64
 		switch {
 		case math.IsInf(v, 1):
@@ -196,9 +196,60 @@ func (c *compiler) lowerLookup(n *onnx.Node) (int, error) {
 				}
 			}
 		}
-		op.Table[i] = min(max(q, -act), act)
+		return min(max(q, -act), act)
 	}
+	for i, v := range vals {
+		op.Table[i] = entry(v)
+	}
+	op.Saturates = saturation(func(q int64) (int64, bool) {
+		v := f(math.Ldexp(float64(q), -sT))
+		return entry(v), !math.IsNaN(v)
+	}, op.TableMin, op.Table, ab)
 	op.Out = c.newTensor(out, in.Shape, sOut, plan.LookupBound(op.Table), mOut)
 	c.p.Ops = append(c.p.Ops, op)
 	return op.Out, nil
+}
+
+// saturation reports at which ends a table clamps exactly: where every
+// input beyond the end, at the table's scale, has the end's entry to within
+// 2^-16 of the table's largest entry, or one unit (Sigmoid beyond 12
+// differs from 1 by less than 2^-17, Tanh beyond 6 by 2^-16.3; Elu below -6
+// from -1 by 2^-8.6). entry gives the entry of a table input (false where
+// the function is undefined).
+// It checks the 2^12 inputs next to each end, then inputs spaced
+// geometrically (5% apart) out to 2^A, beyond which no rescaled input lies.
+func saturation(entry func(q int64) (int64, bool), lo int64, table []int64, activationBits int) plan.Saturation {
+	tol := int64(1)
+	for _, v := range table {
+		tol = max(tol, int64(absInt(v)>>16))
+	}
+	same := func(end, dir int64, want int64) bool {
+		limit := int64(1) << activationBits
+		for d := int64(1); d <= limit; {
+			if v, ok := entry(end + dir*d); !ok || v < want-tol || v > want+tol {
+				return false
+			}
+			if d < 1<<12 {
+				d++
+			} else {
+				d += d / 20
+			}
+		}
+		return true
+	}
+	var s plan.Saturation
+	if same(lo, -1, table[0]) {
+		s |= plan.SaturatesBelow
+	}
+	if same(lo+int64(len(table))-1, 1, table[len(table)-1]) {
+		s |= plan.SaturatesAbove
+	}
+	return s
+}
+
+func absInt(v int64) uint64 {
+	if v < 0 {
+		return uint64(-(v + 1)) + 1
+	}
+	return uint64(v)
 }

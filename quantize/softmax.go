@@ -88,6 +88,10 @@ func (c *compiler) lowerLogSoftmax(n *onnx.Node) (int, error) {
 		}
 		lg.Table[i] = q
 	}
+	lg.Saturates = saturation(func(q int64) (int64, bool) {
+		v, ok := plan.Quantize(math.Log(math.Ldexp(float64(q), -sT)), sL)
+		return v, ok && q > 0
+	}, lg.TableMin, lg.Table, ab)
 	lg.Out = c.newTensor(out+"/log_sum", sm.rd.out, sL, plan.LookupBound(lg.Table), math.Log(float64(K)))
 	c.p.Ops = append(c.p.Ops, lg)
 	if n.OpType == "ReduceLogSumExp" {
@@ -170,6 +174,9 @@ func (c *compiler) softmaxSums(n *onnx.Node, rows func(*onnx.Graph, *onnx.Node, 
 		q, _ := plan.Quantize(math.Exp(math.Ldexp(float64(qa+int64(i)), -sT)), softmaxExpScale)
 		exp.Table[i] = q
 	}
+	exp.Saturates = saturation(func(q int64) (int64, bool) {
+		return plan.Quantize(math.Exp(math.Ldexp(float64(q), -sT)), softmaxExpScale)
+	}, exp.TableMin, exp.Table, ab)
 	exp.Out = c.newTensor(out+"/exp", src.Shape, softmaxExpScale, plan.LookupBound(exp.Table), 0)
 	c.p.Ops = append(c.p.Ops, exp)
 	// S = Σ e over each row, exact.

@@ -156,6 +156,7 @@ samples reach (times --headroom), so give inputs like the ones you will prove.`,
 			&cli.IntFlag{Name: "weight-bits", Value: def.WeightBits, Usage: "precision of quantized weights, in bits"},
 			&cli.IntFlag{Name: "max-scale", Value: def.MaxScale, Usage: "largest fixed-point scale exponent"},
 			&cli.Float64Flag{Name: "headroom", Value: def.Headroom, Usage: "factor on the calibrated ranges"},
+			&cli.BoolFlag{Name: "domain-flag", Usage: "add one proven public bit after the outputs: 1 when no value left its calibrated domain (no lookup input clamped where its function does not saturate), so that a contract can reject out-of-domain inferences"},
 			dimFlag, jsonFlag, quietFlag,
 		},
 		Action: func(c *cli.Context) error {
@@ -193,6 +194,9 @@ samples reach (times --headroom), so give inputs like the ones you will prove.`,
 				return err
 			}
 			popts = append(popts, vopts...)
+			if c.Bool("domain-flag") {
+				popts = append(popts, prover.WithDomainFlag())
+			}
 			res, err := compileModel(c.Context, a[0], c.String("out"), c.StringSlice("calibration"), backend, cfg, opts, progressFor(c), popts...)
 			if err != nil {
 				return err
@@ -251,11 +255,17 @@ func proveCommand() *cli.Command {
 
 The input uses EZKL's format, {"input_data": [[flat values of input 0], ...]}. The proof
 file holds the proof, its public inputs and the model's outputs (dequantized), which the
-proof attests to.`,
+proof attests to.
+
+An input beyond the range calibration saw may be clamped at the end of a lookup table
+(Sigmoid, Elu, ...); where the function does not saturate there, the proven output is an
+approximation. prove warns of it per layer (and lists it under "clamped" with --json);
+--strict refuses to prove instead.`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "input", Aliases: []string{"i"}, Usage: "input `FILE`", Required: true},
 			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Value: "proof.json", Usage: "proof `FILE` to write"},
 			&cli.StringFlag{Name: "prover", Value: "auto", Usage: "where to prove: auto (a GPU when the binary has the GPU prover and a CUDA device answers, else the CPU), cpu, or gpu (Groth16 only; a binary built with make build-icicle)"},
+			&cli.BoolFlag{Name: "strict", Usage: "refuse to prove an input that leaves its calibrated domain"},
 			jsonFlag, quietFlag,
 		},
 		Action: func(c *cli.Context) error {
@@ -267,7 +277,11 @@ proof attests to.`,
 			if err != nil {
 				return err
 			}
-			res, err := proveInput(a[0], c.String("input"), c.String("out"), progressFor(c), prover.WithDevice(device))
+			popts := []prover.Option{prover.WithDevice(device)}
+			if c.Bool("strict") {
+				popts = append(popts, prover.WithStrictDomain())
+			}
+			res, err := proveInput(a[0], c.String("input"), c.String("out"), progressFor(c), popts...)
 			if err != nil {
 				return err
 			}

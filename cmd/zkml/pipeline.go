@@ -249,13 +249,18 @@ type proveResult struct {
 	Names   []string    `json:"output_names"`
 	// The commitments the proof carries as public inputs (hashed
 	// visibility only), as zkml commit prints them.
-	InputCommitment  string  `json:"input_commitment,omitempty"`
-	OutputCommitment string  `json:"output_commitment,omitempty"`
-	Seconds          float64 `json:"seconds"`
+	InputCommitment  string `json:"input_commitment,omitempty"`
+	OutputCommitment string `json:"output_commitment,omitempty"`
 	// Device made the proof; Fallback says why the CPU did when the GPU
 	// prover failed.
 	Device   prover.Device `json:"prover"`
 	Fallback string        `json:"fallback,omitempty"`
+	// InDomain is the proven domain bit of a build compiled with
+	// --domain-flag; Clamped the layers whose inputs left their calibrated
+	// domain (empty when none did).
+	InDomain *bool        `json:"in_domain,omitempty"`
+	Clamped  []plan.Clamp `json:"clamped"`
+	Seconds  float64      `json:"seconds"`
 }
 
 func proveInput(dir, inputPath, out string, p *progress, opts ...prover.Option) (*proveResult, error) {
@@ -295,6 +300,10 @@ func proveInput(dir, inputPath, out string, p *progress, opts ...prover.Option) 
 		}
 	}
 	res.InputCommitment, res.OutputCommitment = commitments(proof)
+	res.InDomain, res.Clamped = proof.InDomain, proof.Clamps
+	if res.Clamped == nil {
+		res.Clamped = []plan.Clamp{}
+	}
 	return res, nil
 }
 
@@ -309,6 +318,15 @@ func (r *proveResult) print(w io.Writer) {
 	printCommitments(w, r.InputCommitment, r.OutputCommitment)
 	if r.Fallback != "" {
 		fmt.Fprintf(w, "warning: %s\n", r.Fallback)
+	}
+	for _, c := range r.Clamped {
+		fmt.Fprintf(w, "warning: %s\n", c)
+	}
+	if len(r.Clamped) > 0 {
+		fmt.Fprintln(w, "warning: the input leaves the calibrated domain; the outputs above approximate the model (--strict refuses such inputs)")
+	}
+	if r.InDomain != nil {
+		fmt.Fprintf(w, "domain bit: %d (proven)\n", boolInt(*r.InDomain))
 	}
 	fmt.Fprintf(w, "wrote %s\n", r.Proof)
 }
@@ -361,4 +379,11 @@ func verifyProof(dir, proofPath string, p *progress) (*verifyResult, error) {
 func (r *verifyResult) print(w io.Writer) {
 	fmt.Fprintf(w, "proof is valid (%s)\n", r.Backend)
 	printCommitments(w, r.InputCommitment, r.OutputCommitment)
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

@@ -32,15 +32,19 @@ func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir: filepath.Join("testdata", "script"),
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"fixture":  cmdFixture,
-			"tamper":   cmdTamper,
-			"graft":    cmdGraft,
-			"json":     cmdJSON,
-			"status":   cmdStatus,
-			"srs":      cmdSRS,
-			"samejson": cmdSameJSON,
+			"fixture":     cmdFixture,
+			"tamper":      cmdTamper,
+			"graft":       cmdGraft,
+			"json":        cmdJSON,
+			"status":      cmdStatus,
+			"srs":         cmdSRS,
+			"shared":      cmdShared,
+			"scale":       cmdScale,
+			"claimdomain": cmdClaimDomain,
+			"samejson":    cmdSameJSON,
 		},
 		RequireExplicitExec: false,
+		Condition:           scriptCondition,
 	})
 }
 
