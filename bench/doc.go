@@ -5,6 +5,7 @@
 //
 //   - `make bench` runs the Go benchmarks of this package
 //     (BenchmarkPipeline/<model>/<backend>/<stage>) on ../shared/models.
+//
 //   - `make bench-record` runs the `zkml` binary itself for each stage, as
 //     a user would, several times, and rewrites RESULTS.md with the medians,
 //     the peak resident memory of each stage's process (getrusage) and the
@@ -15,6 +16,7 @@
 //     from zkml's plan by package bench/circom, so both prove the same
 //     integers), Groth16 and PLONK; and every benchmarked model through
 //     gnark's Setup/Prove/Verify alone, the overhead of zkml's pipeline.
+//
 //   - `make bench-scaling` (bench/cmd/scaling) rewrites SCALING.md: the
 //     synthetic families of internal/onnxbuild (MLPs of growing width, LeNet
 //     and ResNet-18-shaped CNNs) with constraints, times, peak memory and
