@@ -331,7 +331,14 @@ func runCircom(tools *circom.Tools, build, dir, backend string) (*result, error)
 		}
 		return nil
 	}
-	if err := run("compile", "circom", "model.circom", "--r1cs", "--wasm", "--O2"); err != nil {
+	// Full linear simplification (--O2) gives Groth16 its fewest constraints,
+	// but substitutes long linear combinations into the others, each term of
+	// which costs PLONK a gate: PLONK gets --O1.
+	opt := "--O2"
+	if backend == "plonk" {
+		opt = "--O1"
+	}
+	if err := run("compile", "circom", "model.circom", "--r1cs", "--wasm", opt); err != nil {
 		return nil, err
 	}
 	info, err := tools.Command(work, "snarkjs", "r1cs", "info", "model.r1cs").CombinedOutput()

@@ -189,6 +189,31 @@ func memTotal() int64 {
 	return 0
 }
 
+// resnet18 extrapolates ResNet-18's constraint count from the largest
+// ResNet compiled: constraints grow with the activations, that is with the
+// width and the area. ResNet-18's 7×7 stride-2 stem and max pool bring its
+// 224×224 input to 56×56 before stage 1, where this family starts at its
+// input size: ResNet-18 is this family at width 64 and size 56, plus its stem.
+func resnet18(b *strings.Builder, rows []*row) {
+	var r *row
+	for _, x := range rows {
+		if x.family == "resnet" && x.constraints > 0 && (r == nil || x.constraints > r.constraints) {
+			r = x
+		}
+	}
+	if r == nil {
+		return
+	}
+	var w, s int
+	if _, err := fmt.Sscanf(r.name, "resnet18-w%d-%d", &w, &s); err != nil || w == 0 || s == 0 {
+		return
+	}
+	f := 64.0 / float64(w) * (56.0 / float64(s)) * (56.0 / float64(s))
+	fmt.Fprintf(b, "\nResNet-18 itself (width 64 on 224×224, stage 1 at 56×56) is this family at width 64 and size 56 plus its stem: from\n")
+	fmt.Fprintf(b, "%s (%d constraints), scaling with the activations (×%.0f), about %.0f million constraints before the stem.\n",
+		r.name, r.constraints, f, float64(r.constraints)*f/1e6)
+}
+
 func report(rows []*row, loadBefore string, took time.Duration) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# zkml scaling\n\n")
@@ -218,6 +243,7 @@ func report(rows []*row, loadBefore string, took time.Duration) string {
 			}
 		}
 	}
+	resnet18(&b, rows)
 	fmt.Fprintf(&b, "\n## The largest model this machine proves\n\n")
 	if best == nil {
 		fmt.Fprintf(&b, "No model was proven in this run.\n")
