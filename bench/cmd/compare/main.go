@@ -135,7 +135,7 @@ func main() {
 		for _, m := range all {
 			log.Printf("%s/%s: zkml", m.name, backend)
 			build := filepath.Join(tmp, m.name+"-"+backend)
-			z, err := runZKML(bin, build, m.dir, backend)
+			z, err := runZKML(bin, build, m.dir, backend, m.name == mlpName)
 			if err != nil {
 				log.Fatalf("%s/%s: %v", m.name, backend, err)
 			}
@@ -198,10 +198,10 @@ func writeMLP(dir string, sizes []int) error {
 	return os.WriteFile(filepath.Join(dir, "input.json"), in, 0o644)
 }
 
-// runZKML runs the zkml CLI's stages, each as its own process. The outputs
-// are public one per element (--pack-outputs=false), as in the circom
-// circuit.
-func runZKML(bin, build, dir, backend string) (*result, error) {
+// runZKML runs the zkml CLI's stages, each as its own process. With
+// unpacked, the outputs are public one per element (--pack-outputs=false),
+// as in the circom circuit.
+func runZKML(bin, build, dir, backend string, unpacked bool) (*result, error) {
 	r := newResult()
 	input := filepath.Join(dir, "input.json")
 	proof := filepath.Join(build, "proof.json")
@@ -216,7 +216,7 @@ func runZKML(bin, build, dir, backend string) (*result, error) {
 	for i := 0; i < *runs; i++ {
 		os.RemoveAll(build)
 		if err := zkml("compile", "compile", filepath.Join(dir, "network.onnx"), "--out", build, "--calibration", input,
-			"--backend", backend, "--pack-outputs=false"); err != nil {
+			"--backend", backend, fmt.Sprintf("--pack-outputs=%t", !unpacked)); err != nil {
 			return nil, err
 		}
 		if err := zkml("setup", "setup", build); err != nil {
