@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"os"
 	"strings"
 	"time"
 
@@ -31,10 +32,10 @@ func ratio(a, b float64) string {
 
 func report(mlp string, sizes []int, side []sideRow, bare []bareRow, loadBefore string, took time.Duration) string {
 	var b strings.Builder
-	cmd := "make bench-compare"
 	fmt.Fprintf(&b, "# zkml side by side\n\n")
-	fmt.Fprintf(&b, "Written by `%s` (bench/cmd/compare, %d run(s) of each stage, medians) on %s in %s: %s.\n",
-		cmd, *runs, time.Now().UTC().Format("2006-01-02 15:04 MST"), took.Round(time.Second), measure.Machine())
+	fmt.Fprintf(&b, "Written by `go run ./bench/cmd/compare %s` (`make bench-compare` runs it with defaults but -out; %d run(s) of\n",
+		strings.Join(os.Args[1:], " "), *runs)
+	fmt.Fprintf(&b, "each stage, medians) on %s in %s: %s.\n", time.Now().UTC().Format("2006-01-02 15:04 MST"), took.Round(time.Second), measure.Machine())
 	fmt.Fprintf(&b, "Load average (1, 5, 15 min) at the start: %s; at the end: %s. The machine is shared: with a load above its\n", loadBefore, measure.Load())
 	fmt.Fprintf(&b, "core count, times are inflated for every tool alike; compare ratios, not seconds.\n\n")
 

@@ -217,8 +217,8 @@ func resnet18(b *strings.Builder, rows []*row) {
 func report(rows []*row, loadBefore string, took time.Duration) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# zkml scaling\n\n")
-	fmt.Fprintf(&b, "Written by `make bench-scaling` (bench/cmd/scaling, backend %s) on %s in %s: %s, %s memory.\n",
-		*backend, time.Now().UTC().Format("2006-01-02 15:04 MST"), took.Round(time.Second), measure.Machine(), measure.Size(memTotal()))
+	fmt.Fprintf(&b, "Written by `go run ./bench/cmd/scaling %s` (`make bench-scaling` runs it with defaults but -out) on %s in %s: %s, %s memory.\n",
+		strings.Join(os.Args[1:], " "), time.Now().UTC().Format("2006-01-02 15:04 MST"), took.Round(time.Second), measure.Machine(), measure.Size(memTotal()))
 	fmt.Fprintf(&b, "Load average (1, 5, 15 min) at the start: %s; at the end: %s (the machine is shared; above its core count,\n", loadBefore, measure.Load())
 	fmt.Fprintf(&b, "times are inflated). Each stage is one run of the `zkml` CLI as its own process, with zkml's defaults (lookup range\n")
 	fmt.Fprintf(&b, "checks, packed outputs); peak MiB is that process's peak resident set size. The models are internal/onnxbuild's\n")
