@@ -40,6 +40,7 @@ var (
 	runs      = flag.Int("runs", 3, "runs of each stage (the median is reported)")
 	ptau      = flag.String("ptau", ".tools/ptau/pot14.ptau", "snarkjs powers of tau; made locally (insecure, for benchmarks) when missing")
 	ptauPower = flag.Int("ptau-power", 14, "power of the powers of tau to make when -ptau is missing")
+	ptauWait  = flag.Duration("ptau-wait", 0, "wait up to this long for -ptau to appear (made by another process) before making it")
 	bare      = flag.String("bare", "", "internal: run bare gnark on this build directory and print JSON")
 	bareInput = flag.String("bare-input", "", "internal: the input file of -bare")
 )
@@ -145,19 +146,21 @@ func main() {
 				log.Fatalf("%s/%s: bare gnark: %v", m.name, backend, err)
 			}
 			bareRows = append(bareRows, bareRow{m.name, backend, z, g})
-			if m.name != mlpName {
-				continue
+			if m.name == mlpName {
+				sideBySide = append(sideBySide, sideRow{backend: backend, zkml: z})
 			}
-			row := sideRow{backend: backend, zkml: z}
-			if toolsErr != nil {
-				row.skipped = toolsErr.Error()
-			} else {
-				log.Printf("%s/%s: circom + snarkjs", m.name, backend)
-				if row.circom, err = runCircom(tools, build, m.dir, backend); err != nil {
-					log.Fatalf("%s/%s: circom + snarkjs: %v", m.name, backend, err)
-				}
-			}
-			sideBySide = append(sideBySide, row)
+		}
+	}
+	// circom and snarkjs last, on the MLP's builds: they need the powers of tau.
+	for i := range sideBySide {
+		row := &sideBySide[i]
+		if toolsErr != nil {
+			row.skipped = toolsErr.Error()
+			continue
+		}
+		log.Printf("%s/%s: circom + snarkjs", mlpName, row.backend)
+		if row.circom, err = runCircom(tools, filepath.Join(tmp, mlpName+"-"+row.backend), mlpDir, row.backend); err != nil {
+			log.Fatalf("%s/%s: circom + snarkjs: %v", mlpName, row.backend, err)
 		}
 	}
 	text := report(mlpName, sizes, sideBySide, bareRows, loadBefore, time.Since(start))
@@ -409,8 +412,13 @@ func ensurePtau(tools *circom.Tools) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if _, err := os.Stat(pt); err == nil {
-		return pt, nil
+	for deadline := time.Now().Add(*ptauWait); ; time.Sleep(5 * time.Second) {
+		if _, err := os.Stat(pt); err == nil {
+			return pt, nil
+		}
+		if time.Now().After(deadline) {
+			break
+		}
 	}
 	log.Printf("making %s (power %d; minutes, once)", pt, *ptauPower)
 	dir := filepath.Dir(pt)
@@ -420,12 +428,15 @@ func ensurePtau(tools *circom.Tools) (string, error) {
 	steps := [][]string{
 		{"powersoftau", "new", "bn128", strconv.Itoa(*ptauPower), "p0.ptau"},
 		{"powersoftau", "contribute", "p0.ptau", "p1.ptau", "--name=zkml bench", "-e=zkml bench entropy, not secret"},
-		{"powersoftau", "prepare", "phase2", "p1.ptau", pt},
+		{"powersoftau", "prepare", "phase2", "p1.ptau", pt + ".tmp"},
 	}
 	for _, s := range steps {
 		if out, err := tools.Command(dir, "snarkjs", s...).CombinedOutput(); err != nil {
 			return "", fmt.Errorf("snarkjs %s: %v\n%s", strings.Join(s, " "), err, out)
 		}
+	}
+	if err := os.Rename(pt+".tmp", pt); err != nil { // only a finished file under the name
+		return "", err
 	}
 	os.Remove(filepath.Join(dir, "p0.ptau"))
 	os.Remove(filepath.Join(dir, "p1.ptau"))
