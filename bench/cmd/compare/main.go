@@ -39,7 +39,7 @@ var (
 	shared    = flag.String("shared", "../shared/models", "the shared models folder")
 	runs      = flag.Int("runs", 3, "runs of each stage (the median is reported)")
 	ptau      = flag.String("ptau", ".tools/ptau/pot14.ptau", "snarkjs powers of tau; made locally (insecure, for benchmarks) when missing")
-	ptauPower = flag.Int("ptau-power", 14, "power of the powers of tau to make when -ptau is missing")
+	ptauPower = flag.Int("ptau-power", 14, "power of the powers of tau to make when -ptau is missing (0: make none, skip snarkjs's stages)")
 	ptauWait  = flag.Duration("ptau-wait", 0, "wait up to this long for -ptau to appear (made by another process) before making it")
 	bare      = flag.String("bare", "", "internal: run bare gnark on this build directory and print JSON")
 	bareInput = flag.String("bare-input", "", "internal: the input file of -bare")
@@ -56,6 +56,7 @@ type result struct {
 	seconds     map[string]float64 // bare gnark: in-process timings (medians)
 	peakRSS     int64
 	proofBytes  int64
+	failed      string // snarkjs: why setup, prove and verify did not run
 }
 
 func newResult() *result {
@@ -315,10 +316,6 @@ func runCircom(tools *circom.Tools, build, dir, backend string) (*result, error)
 	if err := os.WriteFile(filepath.Join(work, "input.json"), wit, 0o644); err != nil {
 		return nil, err
 	}
-	pt, err := ensurePtau(tools)
-	if err != nil {
-		return nil, err
-	}
 	r := newResult()
 	var stdout bytes.Buffer // of the last command
 	run := func(stage, tool string, args ...string) error {
@@ -350,6 +347,12 @@ func runCircom(tools *circom.Tools, build, dir, backend string) (*result, error)
 	}
 	if m := constraintsRE.FindSubmatch(info); m != nil {
 		r.constraints, _ = strconv.Atoi(string(m[1]))
+	}
+	pt, err := ensurePtau(tools)
+	if err != nil {
+		// The constraint count stands without the setup: report it.
+		r.failed = err.Error()
+		return r, nil
 	}
 	for i := 0; i < *runs; i++ {
 		if err := run("setup", "snarkjs", backend, "setup", "model.r1cs", pt, "model.zkey"); err != nil {
@@ -419,6 +422,9 @@ func ensurePtau(tools *circom.Tools) (string, error) {
 		if time.Now().After(deadline) {
 			break
 		}
+	}
+	if *ptauPower <= 0 {
+		return "", fmt.Errorf("no powers of tau at %s (and -ptau-power %d: none made)", *ptau, *ptauPower)
 	}
 	log.Printf("making %s (power %d; minutes, once)", pt, *ptauPower)
 	dir := filepath.Dir(pt)
