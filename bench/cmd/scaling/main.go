@@ -249,18 +249,19 @@ func report(rows []*row, loadBefore string, took time.Duration) string {
 		fmt.Fprintf(&b, "No model was proven in this run.\n")
 		return b.String()
 	}
-	peak := max(best.setup.PeakRSS(), best.prove.PeakRSS())
+	peak := max(best.compile.PeakRSS(), best.setup.PeakRSS(), best.prove.PeakRSS())
 	perC := float64(peak) / float64(best.constraints)
 	mem := memTotal()
-	fmt.Fprintf(&b, "Measured: %s, %d constraints, set up in %.0f s and proven in %.1f s with a peak of %s MiB (setup or prove,\n",
+	fmt.Fprintf(&b, "Measured: %s, %d constraints, set up in %.0f s and proven in %.1f s with a peak of %s MiB (compile, setup or\n",
 		best.name, best.constraints, best.setup.Seconds(), best.prove.Seconds(), measure.MiB(peak))
-	fmt.Fprintf(&b, "whichever is larger): %.0f bytes per constraint. Memory, not time, is the limit: extrapolating linearly from this\n", perC)
+	fmt.Fprintf(&b, "prove, the largest): %.0f bytes per constraint.", perC)
 	if mem > 0 {
 		limit := float64(mem) * 0.8 / perC
-		fmt.Fprintf(&b, "point, 80 %% of this machine's %s holds about %.1f million constraints", measure.Size(mem), limit/1e6)
-		fmt.Fprintf(&b, " (gnark's %s prover grows about linearly in\n", *backend)
-		fmt.Fprintf(&b, "memory with the constraint count); the prove time at that size would be about %.0f s on the same linear scale.\n",
-			best.prove.Seconds()*limit/float64(best.constraints))
+		f := limit / float64(best.constraints)
+		fmt.Fprintf(&b, " Extrapolating linearly from this point (gnark's memory grows about linearly with the\n")
+		fmt.Fprintf(&b, "constraint count), 80 %% of this machine's %s holds about %.1f million constraints: the largest model it can\n", measure.Size(mem), limit/1e6)
+		fmt.Fprintf(&b, "prove. Times grow at least linearly: at that size, about %.1f h of setup and %.0f min of proving at this run's load.\n",
+			best.setup.Seconds()*f/3600, best.prove.Seconds()*f/60)
 	}
 	return b.String()
 }
