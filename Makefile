@@ -7,6 +7,7 @@ GO ?= go
 BIN := bin/zkml
 
 .PHONY: all build demo test test-short fuzz bench bench-record bench-gas fixtures vet clean tools clean-tools conformance icicle-libs build-icicle test-icicle gpu-carry
+.PHONY: bench-compare bench-scaling
 
 all: build
 
@@ -24,8 +25,10 @@ demo: build
 TOOLS := .tools
 SOLC_VERSION := 0.8.37
 ANVIL_VERSION := 1.7.1
-# snarkjs makes the .ptau fixtures of the powers-of-tau tests.
+# snarkjs makes the .ptau fixtures of the powers-of-tau tests; with circom2
+# (circom 2 in WebAssembly) it is also the baseline of `make bench-compare`.
 SNARKJS_VERSION := 0.7.6
+CIRCOM2_VERSION := 0.2.23
 NPM_INSTALL = npm install --prefix $(TOOLS) --no-audit --no-fund --save-exact
 
 tools:
@@ -33,7 +36,7 @@ tools:
 		if [ "$${ZKML_REQUIRE_TOOLS:-}" = 1 ]; then echo "make tools: npm not found, and ZKML_REQUIRE_TOOLS=1 requires the tools" >&2; exit 1; fi; \
 		echo "make tools: npm not found; the on-chain and .ptau tests will skip"; exit 0; fi; \
 	mkdir -p $(TOOLS) && \
-	$(NPM_INSTALL) solc@$(SOLC_VERSION) snarkjs@$(SNARKJS_VERSION) && \
+	$(NPM_INSTALL) solc@$(SOLC_VERSION) snarkjs@$(SNARKJS_VERSION) circom2@$(CIRCOM2_VERSION) && \
 	if [ "$$(uname -s)-$$(uname -m)" = Linux-x86_64 ]; then \
 		$(NPM_INSTALL) @foundry-rs/anvil-linux-amd64@$(ANVIL_VERSION); \
 	elif [ "$${ZKML_REQUIRE_TOOLS:-}" = 1 ]; then \
@@ -73,6 +76,18 @@ bench-record:
 # bench/GAS.md (needs `make tools` for solcjs).
 bench-gas:
 	$(GO) run ./bench/cmd/gas -out bench/GAS.md
+
+# zkml side by side with circom 2 + snarkjs on the same MLP, and with bare
+# gnark on zkml's constraint systems; rewrites bench/COMPARE.md. The circom
+# side needs `make tools` (skipped with a message otherwise); the first run
+# makes a power-14 powers of tau in .tools/ptau (minutes, once).
+bench-compare:
+	$(GO) run ./bench/cmd/compare -out bench/COMPARE.md
+
+# Constraints, times, memory and artifact sizes of synthetic MLP and CNN
+# families as they grow; rewrites bench/SCALING.md.
+bench-scaling:
+	$(GO) run ./bench/cmd/scaling -out bench/SCALING.md
 
 # Every model of ../shared/models through compile, setup, prove and verify;
 # rewrites bench/CONFORMANCE.md (MODELS=a,b for a subset).
