@@ -33,7 +33,7 @@ type Circuit struct {
 	// OutputCommitment is the [Commit] of the outputs (hashed outputs only).
 	OutputCommitment []frontend.Variable `gnark:",public"`
 	// Domain is, with WithDomainFlag, one public bit after the outputs: 1
-	// when no value left its calibrated domain (see the package doc).
+	// when no value left its calibrated domain (see SOUNDNESS.md).
 	// Empty without it.
 	Domain []frontend.Variable `gnark:",public"`
 

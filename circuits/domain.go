@@ -11,7 +11,7 @@ import (
 // WithDomainFlag adds one public value after the outputs, [Circuit].Domain:
 // a proven bit that is 1 exactly when no lookup input was clamped at a table
 // end where its function does not saturate, that is when plan.Clamps finds
-// nothing (see "The domain bit" in the package doc). A contract can then
+// nothing (see "The domain bit" in SOUNDNESS.md). A contract can then
 // reject inferences whose inputs went beyond what calibration covered.
 // [Assign] must get the option too.
 func WithDomainFlag() Option {

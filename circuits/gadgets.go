@@ -12,7 +12,7 @@ import (
 )
 
 // gadgets builds the constraints of the plan's integer ops. The soundness
-// argument of each gadget is in doc.go; the comments here explain the
+// argument of each gadget is in SOUNDNESS.md; the comments here explain the
 // choices that keep the constraint count low.
 type gadgets struct {
 	api frontend.API

@@ -15,7 +15,7 @@ import (
 )
 
 // Gadgets of the nonlinear ops: table lookups (OpLookup) and products of two
-// activations (OpMul). Their soundness arguments are in doc.go.
+// activations (OpMul). Their soundness arguments are in SOUNDNESS.md.
 
 // lookupOp returns the outputs of an OpLookup: the input rounded to the
 // table's scale, clamped to the table's domain by two sign gadgets, and

@@ -9,7 +9,7 @@ import (
 	"github.com/zkml/zkml/plan"
 )
 
-// TestSpecCheckEverythingCost measures the alternative doc.go turns down:
+// TestSpecCheckEverythingCost measures the alternative SOUNDNESS.md turns down:
 // the circuit range checking every tensor (not just those
 // plan.RangeChecked names). It counts, per shared model, the elements of
 // the tensors no gadget proves in range, and logs them with the model's

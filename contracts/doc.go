@@ -32,92 +32,15 @@
 // with prover.WithBitDecompositionRangeChecks for the cheapest verifier.
 // bench/GAS.md (`make bench-gas`) records both, and the generic verifier's.
 //
-// # Generic verifier
+// # Generic verifiers
 //
-// [DeployGenericVerifier] deploys ZkmlGroth16Verifier
-// (solidity/ZkmlGroth16Verifier.sol), whose bytecode ships with zkml
-// ([GenericVerifierBytecode]), with the build's verifying key as
-// constructor data: the fixed points become immutables, the public-input
-// points a data contract read with EXTCODECOPY. No compiler is needed:
-//
-//	r, _ := contracts.DeployGenericVerifier(ctx, chain, b)
-//	res, err := contracts.VerifyOnChain(ctx, chain, r.Contract, b, p, false)
-//
-// It takes the specialized verifier's calldata, verifyProof(bytes,uint256[n])
-// (it answers only the selector of its key's n, and reverts
-// NotAVerifierCall(selector) to any other call), and reverts with the same
-// errors, so [Calldata], [VerifyOnChain] and the registry use it unchanged.
-// It checks what gnark's Groth16 template checks, for zkml's default builds
-// (one BSB22 commitment, from lookup range checks) as for builds compiled
-// with prover.WithBitDecompositionRangeChecks (none): with a commitment D
-// and its proof of knowledge, the Pedersen check e(D, GσNeg)·e(PoK, G) = 1
-// (CommitmentInvalid() when it fails), then the commitment's public input
-// h = keccak256(D.x ‖ D.y ‖ the committed public inputs) mod r (what the
-// prover computes with solidity.WithProverTargetSolidityVerifier: Keccak-256
-// instead of gnark's default hash to field, and no domain separation tag),
-// added to the public-input MSM with D itself. A verification costs 1 to 2%
-// more gas than with the specialized verifier (the cold access to the data
-// contract), and deploying it about half. gnark keys with several
-// commitments (zkml makes none) and PLONK builds are refused: deploy the
-// specialized verifier.
-//
-// # Models with many outputs
-//
-// Each public input costs the verifier an ecMul and an ecAdd, about 6.3k
-// gas (7.3k with its calldata). gnark's Groth16 template unrolls them: about
-// 6.6 kB of code plus 71 bytes per public input, over the 24,576-byte limit
-// of a contract (EIP-170, [MaxCodeSize]) from about 255 public inputs, or
-// 1,785 outputs packed 7 to a public input ([Verifier.Compile] then fails
-// with [ErrVerifierTooLarge]; [SpecializedTooLarge] says so without
-// compiling beyond 280). The generic verifier loops over them and takes up
-// to 2,048 (verifying that many costs about 14M gas, under EIP-7825's cap
-// of 2^24 gas per transaction). Its key data (64 bytes per public input)
-// fits in the data contract that its constructor creates up to 382 public
-// inputs (370 with a commitment covering every input); beyond,
-// [DeployGenericVerifier] splits it into data contracts of 24,575 bytes
-// deployed first, one transaction each (EIP-3860 bounds a creation's code
-// to 49,152 bytes), and passes their addresses to the constructor, which
-// checks their sizes; the verifier reads the first through an immutable,
-// the others from storage. A model with 586 public inputs (the shared
-// doodles model, 4,096 outputs) takes 2 data contracts and about 4.5M gas
-// per verification. PLONK verifiers loop over their public inputs and fit
-// regardless.
-//
-// [DeployForBuild] (and so `zkml deploy`) deploys the generic verifier when
-// asked ([GenericVerifier]) and, by default ([AnyVerifier]), when solc is
-// not installed or when the specialized verifier would exceed the code
-// limit, saying why in [Deployment].Fallback; [SpecializedVerifier] fails
-// instead. A ZKML_SOLCJS that points nowhere is an error, not a reason to
-// fall back.
-//
-// [VerifyOnChain] reports an address that holds no verifier of the build
-// in one line, "... is not a zkml verifier ...": no contract (an account),
-// a contract that reverts without a reason (the registry, the oracle), the
-// generic verifier of another model shape (NotAVerifierCall, or a proof
-// length of the other range-check mode), or a contract that accepts
-// anything. Only a verifier of the build's shape that finds the proof
-// invalid gives an error wrapping [ErrRejected].
-//
-// [DeployGenericPlonkVerifier] does the same for PLONK builds, with
-// ZkmlPlonkVerifier (solidity/ZkmlPlonkVerifier.sol,
-// [GenericPlonkVerifierBytecode]): the algorithm of gnark v0.16.1's
-// specialized PLONK verifier, with the whole verifying key in a data
-// contract that Verify copies into memory with one EXTCODECOPY. It takes
-// any number of public inputs and of BSB22 commitments, so every PLONK
-// build, lookup range checks included; calldata, return value (false for
-// a proof that does not verify) and revert messages are the specialized
-// verifier's. Measured on the simulated chain (TestGenericPlonkVerifier,
-// one commitment each; verification gas per transaction, specialized in
-// parentheses):
-//
-//	1l_mlp            4 inputs  322,238 (321,137)  +0.34%
-//	accuracy          1 input   319,039 (317,644)  +0.44%
-//	4l_relu_conv_fc  10 inputs  330,472 (329,958)  +0.16%
-//
-// Deploying it costs about 1,730,000 gas (key of one commitment), against
-// about 1,893,000 for the specialized verifier; its code is 6,221 bytes.
-//
-// [DeployGeneric] deploys the one of the build's backend.
+// [DeployGeneric] deploys zkml's generic verifier of the build's backend
+// (solidity/ZkmlGroth16Verifier.sol, solidity/ZkmlPlonkVerifier.sol), whose
+// bytecode ships with zkml, with the build's verifying key as constructor
+// data: no compiler is needed, keys of up to 2,048 public inputs fit (spread
+// over data contracts), and a verification costs a little more gas than the
+// specialized verifier's (bench/GAS.md). VERIFIERS.md, next to this file,
+// records their design and measurements.
 //
 // # Compiler
 //

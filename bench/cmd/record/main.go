@@ -11,11 +11,12 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
 	"syscall"
 	"time"
+
+	benchmeasure "github.com/zkml/zkml/bench/internal/measure"
 )
 
 var (
@@ -143,8 +144,8 @@ func readJSON(path string, v any) error {
 func report(rows []*row) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# zkml benchmark results\n\n")
-	fmt.Fprintf(&b, "Written by `make bench-record` (bench/cmd/record) on %s: %s, %d cores (GOMAXPROCS %d), %s.\n",
-		time.Now().UTC().Format("2006-01-02"), cpuModel(), runtime.NumCPU(), runtime.GOMAXPROCS(0), runtime.Version())
+	fmt.Fprintf(&b, "Written by `make bench-record` (bench/cmd/record) on %s: %s.\n",
+		time.Now().UTC().Format("2006-01-02"), benchmeasure.Machine())
 	fmt.Fprintf(&b, "Each stage runs the `zkml` CLI as a separate process; times are medians of %d runs, memory is the\n", *runs)
 	fmt.Fprintf(&b, "largest peak resident set size of that stage's process. Calibration and proof input: the model's `input.json`.\n\n")
 	fmt.Fprintf(&b, "| model | backend | constraints | compile s | setup s | prove s | verify s | peak MiB (compile / setup / prove / verify) | proof bytes |\n")
@@ -152,24 +153,7 @@ func report(rows []*row) string {
 	for _, r := range rows {
 		fmt.Fprintf(&b, "| %s | %s | %d | %.2f | %.2f | %.2f | %.3f | %s / %s / %s / %s | %d |\n",
 			r.model, r.backend, r.constraints, r.compile.median(), r.setup.median(), r.prove.median(), r.v.median(),
-			mib(r.compile.peakRSS), mib(r.setup.peakRSS), mib(r.prove.peakRSS), mib(r.v.peakRSS), r.proofBytes)
+			benchmeasure.MiB(r.compile.peakRSS), benchmeasure.MiB(r.setup.peakRSS), benchmeasure.MiB(r.prove.peakRSS), benchmeasure.MiB(r.v.peakRSS), r.proofBytes)
 	}
 	return b.String()
-}
-
-func mib(b int64) string { return fmt.Sprintf("%.0f", float64(b)/(1<<20)) }
-
-func cpuModel() string {
-	data, err := os.ReadFile("/proc/cpuinfo")
-	if err != nil {
-		return runtime.GOARCH
-	}
-	for _, line := range strings.Split(string(data), "\n") {
-		if strings.HasPrefix(line, "model name") {
-			if _, v, ok := strings.Cut(line, ":"); ok {
-				return strings.TrimSpace(v)
-			}
-		}
-	}
-	return runtime.GOARCH
 }
