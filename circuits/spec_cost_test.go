@@ -1,3 +1,5 @@
+//go:build speccost
+
 package circuits
 
 import (
@@ -14,12 +16,10 @@ import (
 // plan.RangeChecked names). It counts, per shared model, the elements of
 // the tensors no gadget proves in range, and logs them with the model's
 // constraints; each would need one A-bit range check (measured below).
-// It takes minutes (nanoGPT): run it with ZKML_SPEC_COST=1 and -v to see
-// the numbers; it asserts nothing about them.
+// It takes minutes (nanoGPT), so it is built only with the speccost tag:
+// go test -tags speccost -run TestSpecCheckEverythingCost -v ./circuits.
+// It asserts nothing about the numbers.
 func TestSpecCheckEverythingCost(t *testing.T) {
-	if os.Getenv("ZKML_SPEC_COST") == "" {
-		t.Skip("set ZKML_SPEC_COST=1 to measure")
-	}
 	sharedModels := testenv.SharedModels(t)
 	// The marginal cost in a circuit of model size, where the range
 	// checker's table is amortized.
