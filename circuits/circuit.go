@@ -205,6 +205,9 @@ func Assign(p *plan.Plan, tensors [][]int64, opts ...Option) (*Circuit, error) {
 		c.Output[i] = toField(vals)
 		flat = append(flat, vals...)
 	}
+	if o.domainFlag {
+		c.Domain = []frontend.Variable{domainBit(p, tensors)}
+	}
 	switch o.outputVisibility() {
 	case Hashed:
 		h, err := Commit(DomainOutput, p.Config.ActivationBits, flat)
@@ -228,9 +231,6 @@ func Assign(p *plan.Plan, tensors [][]int64, opts ...Option) (*Circuit, error) {
 		for i, w := range words {
 			c.Packed[i] = w
 		}
-	}
-	if o.domainFlag {
-		c.Domain = []frontend.Variable{domainBit(p, tensors)}
 	}
 	return c, nil
 }

@@ -85,6 +85,9 @@ func CheckConsistent(b *Build, p *Proof) error {
 	if err := checkInputs(b, p, name); err != nil {
 		return invalid(err)
 	}
+	if err := checkDomain(b, p, name); err != nil {
+		return invalid(err)
+	}
 	if p.visibility().Output != circuits.Public {
 		if len(p.PublicInputs) != b.settings.Layout.Total() {
 			return invalid(fmt.Errorf("%s: %d public inputs, this build's proofs have %d", name, len(p.PublicInputs), b.settings.Layout.Total()))
@@ -93,6 +96,21 @@ func CheckConsistent(b *Build, p *Proof) error {
 	}
 	if err := checkOutputs(b, p, name); err != nil {
 		return invalid(err)
+	}
+	return nil
+}
+
+// checkDomain checks p's in_domain claim against the build's domain flag
+// and against the domain bit, the last public input.
+func checkDomain(b *Build, p *Proof, name string) error {
+	if (p.InDomain != nil) != b.settings.Circuit.DomainFlag {
+		return fmt.Errorf("%s: in_domain is %s, but this build's domain flag is %v", name, describeDomain(p.InDomain), b.settings.Circuit.DomainFlag)
+	}
+	if p.InDomain == nil {
+		return nil
+	}
+	if n := len(p.PublicInputs); n == 0 || p.PublicInputs[n-1].Cmp(big.NewInt(int64(boolBit(*p.InDomain)))) != 0 {
+		return fmt.Errorf("%s: in_domain is %v but the domain bit, the last public input, says otherwise; the file was edited", name, *p.InDomain)
 	}
 	return nil
 }
@@ -156,15 +174,9 @@ func checkOutputs(b *Build, full *Proof, name string) error {
 	if p.Packing.Packing() != pack {
 		return fmt.Errorf("%s: output_packing %s, but this build packs %s", name, describePacking(p.Packing), describePacking(b.settings.Circuit.OutputPacking))
 	}
-	if (p.InDomain != nil) != b.settings.Circuit.DomainFlag {
-		return fmt.Errorf("%s: in_domain is %s, but this build's domain flag is %v", name, describeDomain(p.InDomain), b.settings.Circuit.DomainFlag)
-	}
 	public := p.PublicInputs
-	if d := b.domainBits(); d > 0 {
-		if len(public) < d || public[len(public)-1].Cmp(big.NewInt(int64(boolBit(*p.InDomain)))) != 0 {
-			return fmt.Errorf("%s: in_domain is %v but the domain bit, the last public input, says otherwise; the file was edited", name, *p.InDomain)
-		}
-		public = public[:len(public)-d]
+	if d := b.domainBits(); d > 0 && len(public) >= d {
+		public = public[:len(public)-d] // checked by checkDomain
 	}
 	total := 0
 	for i, out := range outs {

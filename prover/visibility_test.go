@@ -149,3 +149,46 @@ func TestVisibilityProofForm(t *testing.T) {
 		})
 	}
 }
+
+// The domain bit comes last whatever the visibility: a build with hashed or
+// private parts and the domain flag proves, verifies, and rejects a proof
+// whose in_domain claim was flipped.
+func TestVisibilityWithDomainFlag(t *testing.T) {
+	for _, c := range []struct{ in, out circuits.Visibility }{
+		{circuits.Hashed, circuits.Public},
+		{circuits.Public, circuits.Hashed},
+		{circuits.Private, circuits.Hashed},
+		{circuits.Hashed, circuits.Private},
+	} {
+		t.Run(fmt.Sprintf("input=%s/output=%s", c.in, c.out), func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "build")
+			b, err := Compile(context.Background(), dir, testmodels.TinyPlan(5), Groth16, Meta{},
+				WithInputVisibility(c.in), WithOutputVisibility(c.out), WithDomainFlag())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := b.Setup(context.Background(), SetupOptions{}); err != nil {
+				t.Fatal(err)
+			}
+			p, err := b.Prove(context.Background(), tinyInput)
+			if err != nil {
+				t.Fatal(err)
+			}
+			l := b.Layout()
+			if l.Domain != 1 || l.Total() != len(p.PublicInputs) {
+				t.Fatalf("layout %+v, %d public inputs", l, len(p.PublicInputs))
+			}
+			if p.InDomain == nil || !*p.InDomain || p.PublicInputs[len(p.PublicInputs)-1].Int64() != 1 {
+				t.Fatalf("domain bit: claim %v, last public input %v", p.InDomain, p.PublicInputs[len(p.PublicInputs)-1])
+			}
+			if err := Verify(b, p); err != nil {
+				t.Fatalf("valid proof rejected: %v", err)
+			}
+			out := false
+			p.InDomain = &out
+			if err := Verify(b, p); err == nil {
+				t.Fatal("a flipped in_domain claim verified")
+			}
+		})
+	}
+}
