@@ -1,7 +1,6 @@
 package onnxpb
 
 import (
-	"errors"
 	"fmt"
 	"math"
 
@@ -118,37 +117,18 @@ func readVarints(msg, field string, typ protowire.Type, b []byte, f func(uint64)
 	})
 }
 
-// readFixed32s reads a repeated fixed32 field (float), packed or not.
-func readFixed32s(msg, field string, typ protowire.Type, b []byte, f func(uint32)) (int, error) {
-	switch typ {
-	case protowire.Fixed32Type:
-		v, n := protowire.ConsumeFixed32(b)
-		if n < 0 {
-			return 0, fieldError(msg, field, protowire.ParseError(n))
-		}
-		f(v)
-		return n, nil
-	case protowire.BytesType:
-		return readBytes(msg, field, typ, b, func(v []byte) error {
-			if len(v)%4 != 0 {
-				return errors.New("packed fixed32 data is not a multiple of 4 bytes")
-			}
-			for len(v) > 0 {
-				x, _ := protowire.ConsumeFixed32(v)
-				f(x)
-				v = v[4:]
-			}
-			return nil
-		})
+// readFixed reads a repeated fixed32 (float) or fixed64 (double) field,
+// packed or not.
+func readFixed[T uint32 | uint64](msg, field string, typ protowire.Type, b []byte, f func(T)) (int, error) {
+	size, wire := 4, protowire.Fixed32Type
+	consume := func(b []byte) (T, int) { v, n := protowire.ConsumeFixed32(b); return T(v), n }
+	if _, ok := any(T(0)).(uint64); ok {
+		size, wire = 8, protowire.Fixed64Type
+		consume = func(b []byte) (T, int) { v, n := protowire.ConsumeFixed64(b); return T(v), n }
 	}
-	return -1, nil
-}
-
-// readFixed64s reads a repeated fixed64 field (double), packed or not.
-func readFixed64s(msg, field string, typ protowire.Type, b []byte, f func(uint64)) (int, error) {
 	switch typ {
-	case protowire.Fixed64Type:
-		v, n := protowire.ConsumeFixed64(b)
+	case wire:
+		v, n := consume(b)
 		if n < 0 {
 			return 0, fieldError(msg, field, protowire.ParseError(n))
 		}
@@ -156,13 +136,13 @@ func readFixed64s(msg, field string, typ protowire.Type, b []byte, f func(uint64
 		return n, nil
 	case protowire.BytesType:
 		return readBytes(msg, field, typ, b, func(v []byte) error {
-			if len(v)%8 != 0 {
-				return errors.New("packed fixed64 data is not a multiple of 8 bytes")
+			if len(v)%size != 0 {
+				return fmt.Errorf("packed fixed%d data is not a multiple of %d bytes", 8*size, size)
 			}
 			for len(v) > 0 {
-				x, _ := protowire.ConsumeFixed64(v)
+				x, _ := consume(v)
 				f(x)
-				v = v[8:]
+				v = v[size:]
 			}
 			return nil
 		})
@@ -269,7 +249,7 @@ func (m *AttributeProto) decode(b []byte) error {
 		case attrType:
 			return readVarint(msg, "type", typ, b, func(v uint64) { m.Type = AttributeProto_AttributeType(int32(v)) })
 		case attrF:
-			return readFixed32s(msg, "f", typ, b, func(v uint32) { m.F = math.Float32frombits(v) })
+			return readFixed(msg, "f", typ, b, func(v uint32) { m.F = math.Float32frombits(v) })
 		case attrI:
 			return readVarint(msg, "i", typ, b, func(v uint64) { m.I = int64(v) })
 		case attrS:
@@ -277,7 +257,7 @@ func (m *AttributeProto) decode(b []byte) error {
 		case attrT:
 			return readMessage(msg, "t", typ, b, &m.T, (*TensorProto).decode)
 		case attrFloats:
-			return readFixed32s(msg, "floats", typ, b, func(v uint32) { m.Floats = append(m.Floats, math.Float32frombits(v)) })
+			return readFixed(msg, "floats", typ, b, func(v uint32) { m.Floats = append(m.Floats, math.Float32frombits(v)) })
 		case attrInts:
 			return readVarints(msg, "ints", typ, b, func(v uint64) { m.Ints = append(m.Ints, int64(v)) })
 		case attrStrings:
@@ -300,7 +280,7 @@ func (m *TensorProto) decode(b []byte) error {
 		case tensorSegment:
 			return readMessage(msg, "segment", typ, b, &m.Segment, (*TensorProto_Segment).decode)
 		case tensorFloatData:
-			return readFixed32s(msg, "float_data", typ, b, func(v uint32) { m.FloatData = append(m.FloatData, math.Float32frombits(v)) })
+			return readFixed(msg, "float_data", typ, b, func(v uint32) { m.FloatData = append(m.FloatData, math.Float32frombits(v)) })
 		case tensorInt32Data:
 			return readVarints(msg, "int32_data", typ, b, func(v uint64) { m.Int32Data = append(m.Int32Data, int32(v)) })
 		case tensorStringData:
@@ -318,7 +298,7 @@ func (m *TensorProto) decode(b []byte) error {
 		case tensorDataLocation:
 			return readVarint(msg, "data_location", typ, b, func(v uint64) { m.DataLocation = TensorProto_DataLocation(int32(v)) })
 		case tensorDoubleData:
-			return readFixed64s(msg, "double_data", typ, b, func(v uint64) { m.DoubleData = append(m.DoubleData, math.Float64frombits(v)) })
+			return readFixed(msg, "double_data", typ, b, func(v uint64) { m.DoubleData = append(m.DoubleData, math.Float64frombits(v)) })
 		case tensorUint64Data:
 			return readVarints(msg, "uint64_data", typ, b, func(v uint64) { m.Uint64Data = append(m.Uint64Data, v) })
 		}
