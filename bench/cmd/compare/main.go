@@ -103,12 +103,13 @@ func main() {
 		log.Fatal(err)
 	}
 	defer os.RemoveAll(tmp)
-	bin := filepath.Join(tmp, "zkml")
-	self := filepath.Join(tmp, "compare")
-	for _, b := range [][2]string{{bin, "./cmd/zkml"}, {self, "./bench/cmd/compare"}} {
-		if out, err := exec.Command("go", "build", "-o", b[0], b[1]).CombinedOutput(); err != nil {
-			log.Fatalf("go build %s: %v\n%s", b[1], err, out)
-		}
+	bin, err := measure.Build(tmp, "./cmd/zkml")
+	if err != nil {
+		log.Fatal(err)
+	}
+	self, err := measure.Build(tmp, "./bench/cmd/compare")
+	if err != nil {
+		log.Fatal(err)
 	}
 
 	// The MLP and its input.

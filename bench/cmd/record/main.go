@@ -55,9 +55,9 @@ func main() {
 		log.Fatal(err)
 	}
 	defer os.RemoveAll(tmp)
-	bin := filepath.Join(tmp, "zkml")
-	if out, err := exec.Command("go", "build", "-o", bin, "./cmd/zkml").CombinedOutput(); err != nil {
-		log.Fatalf("go build: %v\n%s", err, out)
+	bin, err := benchmeasure.Build(tmp, "./cmd/zkml")
+	if err != nil {
+		log.Fatal(err)
 	}
 	var rows []*row
 	for _, m := range strings.Split(*models, ",") {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
@@ -129,4 +130,15 @@ func FileSize(path string) int64 {
 		return 0
 	}
 	return fi.Size()
+}
+
+// Build compiles the Go package pkg (as `go build` names it, from the
+// repository root) into dir and returns the binary's path: the harnesses
+// time the CLI as a user runs it, not `go run`.
+func Build(dir, pkg string) (string, error) {
+	bin := filepath.Join(dir, filepath.Base(pkg))
+	if out, err := exec.Command("go", "build", "-o", bin, pkg).CombinedOutput(); err != nil {
+		return "", fmt.Errorf("go build %s: %v\n%s", pkg, err, out)
+	}
+	return bin, nil
 }
