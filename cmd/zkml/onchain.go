@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"crypto/ecdsa"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -133,7 +134,12 @@ the result of the proof's input (its input key, in --json) when sent as a transa
 The model id is the one ` + "`zkml deploy --registry`" + ` printed: pass it with --model-id (no
 chain access), or pass the verifier's --address and an RPC (--rpc, $ZKML_RPC_URL) and zkml
 computes it from the verifier's code. The calldata checks that the proof belongs to the
-build, not that it is valid, nor that the model is registered: the call does.`,
+build, not that it is valid, nor that the model is registered: the call does.
+
+With --json it prints, next to the data, the call's arguments for clients that encode
+the call themselves (ethers, viem, web3.py): proof, the proof's bytes as the verifiers
+take them (0x hex), and public_inputs, decimal strings; examples/js in the repository
+sends them to a registry with ethers.`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "registry", Usage: "print the call of verify on the ZkmlRegistry at `ADDRESS` (shown as \"to\" in --json)"},
 			modelIDFlag,
@@ -172,6 +178,9 @@ build, not that it is valid, nor that the model is registered: the call does.`,
 				v := &contracts.Verifier{Backend: b.Backend(), PublicInputs: len(p.PublicInputs)}
 				res.Function, res.Data = verifierFunction(v), "0x"+common.Bytes2Hex(data)
 			}
+			if res.Proof, res.PublicInputs, err = callArguments(p); err != nil {
+				return fmt.Errorf("%s: %w", a[1], err)
+			}
 			return output(c, res, func(w io.Writer) { fmt.Fprintln(w, res.Data) })
 		},
 	}
@@ -184,6 +193,25 @@ type calldataResult struct {
 	// InputKey is the key the registry keeps the result under (--registry).
 	InputKey string `json:"input_key,omitempty"`
 	Data     string `json:"data"`
+	// Proof and PublicInputs are the call's two arguments for a client that
+	// encodes the call itself (ethers, viem, cast): the proof's bytes in the
+	// verifiers' layout (0x hex) and the public inputs (decimal strings).
+	Proof        string   `json:"proof"`
+	PublicInputs []string `json:"public_inputs"`
+}
+
+// callArguments are the proof bytes and the public inputs of p as calldata
+// --json shows them.
+func callArguments(p *prover.Proof) (string, []string, error) {
+	raw, err := p.SolidityCalldata()
+	if err != nil {
+		return "", nil, err
+	}
+	public := make([]string, len(p.PublicInputs))
+	for i, v := range p.PublicInputs {
+		public[i] = v.String()
+	}
+	return "0x" + hex.EncodeToString(raw), public, nil
 }
 
 func openBuildAndProof(dir, proofPath string) (*prover.Build, *prover.Proof, error) {
