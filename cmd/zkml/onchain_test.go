@@ -26,7 +26,8 @@ import (
 // The on-chain user stories are in testdata/onchain: the same testscript
 // runner as TestScripts, plus the solcjs of `make tools` (condition [solc];
 // scripts that deploy skip without it), and commands that start a devnet
-// or anvil on a port of their own and set $PORT.
+// or anvil on a port of their own and set $PORT. With the forge of `make
+// tools`, $FORGE runs it offline (condition [forge]; internal/testenv.FindForge).
 func TestOnchainScripts(t *testing.T) {
 	solc, _ := filepath.Abs(filepath.Join("..", "..", ".tools", "node_modules", "solc"))
 	_, err := os.Stat(filepath.Join(solc, "solc.js"))
@@ -45,6 +46,13 @@ func TestOnchainScripts(t *testing.T) {
 			testenv.MissingTool(t, "anvil", err)
 		}
 		t.Logf("anvil not installed (run `make tools`): the anvil script skips")
+	}
+	forge, err := testenv.FindForge(t.TempDir())
+	if err != nil {
+		if testenv.ToolsRequired() {
+			testenv.MissingTool(t, "forge", err)
+		}
+		t.Logf("forge not installed (run `make tools`): the Foundry script skips: %v", err)
 	}
 	ptau, _ := filepath.Abs(filepath.Join("..", "..", "..", "shared", "ptau", "pot10_snarkjs.ptau"))
 	_, err = os.Stat(ptau)
@@ -76,6 +84,13 @@ func TestOnchainScripts(t *testing.T) {
 			if havePTau {
 				env.Setenv("PTAU", ptau)
 			}
+			if forge != nil {
+				env.Setenv("FORGE", forge.Path)
+				for _, kv := range forge.Env {
+					k, v, _ := strings.Cut(kv, "=")
+					env.Setenv(k, v)
+				}
+			}
 			return nil
 		},
 		Condition: func(cond string) (bool, error) {
@@ -86,6 +101,8 @@ func TestOnchainScripts(t *testing.T) {
 				return haveAnvil, nil
 			case "ptau":
 				return havePTau, nil
+			case "forge":
+				return forge != nil, nil
 			}
 			return false, nil
 		},
