@@ -22,7 +22,9 @@ demo: build
 # tests run forge offline with solcjs as its solc), in the ignored folder
 # .tools/. Without npm the on-chain tests skip, saying so, unless
 # ZKML_REQUIRE_TOOLS=1 (CI), which makes a missing tool an error here and in
-# the tests. Foundry's packages exist for linux-amd64 only.
+# the tests. Foundry's packages exist for linux-amd64 only. The JavaScript
+# example's ethers (pinned in examples/js/package.json) goes into
+# examples/js/node_modules.
 TOOLS := .tools
 SOLC_VERSION := 0.8.37
 ANVIL_VERSION := 1.7.1
@@ -39,6 +41,7 @@ tools:
 		echo "make tools: npm not found; the on-chain and .ptau tests will skip"; exit 0; fi; \
 	mkdir -p $(TOOLS) && \
 	$(NPM_INSTALL) solc@$(SOLC_VERSION) snarkjs@$(SNARKJS_VERSION) circom2@$(CIRCOM2_VERSION) && \
+	npm install --prefix examples/js --no-audit --no-fund --no-package-lock && \
 	if [ "$$(uname -s)-$$(uname -m)" = Linux-x86_64 ]; then \
 		$(NPM_INSTALL) @foundry-rs/anvil-linux-amd64@$(ANVIL_VERSION) @foundry-rs/forge-linux-amd64@$(FORGE_VERSION); \
 	elif [ "$${ZKML_REQUIRE_TOOLS:-}" = 1 ]; then \
@@ -139,4 +142,4 @@ clean:
 
 # Also remove the npm tools.
 clean-tools:
-	rm -rf $(TOOLS)
+	rm -rf $(TOOLS) examples/js/node_modules
