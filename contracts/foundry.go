@@ -30,8 +30,9 @@ const foundryHeader = "# Written by zkml export-verifier"
 
 // FoundryFiles returns the files of the Foundry project of v, the verifier
 // of b, with p (a proof of b) as its test fixture: slash-separated paths
-// relative to the project's folder, and their contents. It checks that p
-// belongs to b, not that it is valid: forge test does.
+// relative to the project's folder, and their contents. proofName, p's
+// file, is named in the fixture's header. It checks that p belongs to b,
+// not that it is valid: forge test does.
 func FoundryFiles(v *Verifier, b *prover.Build, p *prover.Proof, proofName string) (map[string][]byte, error) {
 	if _, err := Calldata(b, p); err != nil {
 		return nil, err

@@ -103,12 +103,14 @@ Exporting again into the same folder replaces these files.`,
 			return output(c, res, func(w io.Writer) {
 				fmt.Fprintf(w, "wrote %s: contract %s, %s\n", out, v.Contract, res.Function)
 				if res.InsecureKeys {
-					fmt.Fprintln(w, "WARNING: the keys come from an insecure development setup: whoever knows its secret can forge proofs this contract accepts")
+					fmt.Fprintln(w, insecureVerifierWarning)
 				}
 			})
 		},
 	}
 }
+
+const insecureVerifierWarning = "WARNING: the keys come from an insecure development setup: whoever knows its secret can forge proofs this contract accepts"
 
 // exportFoundry is export-verifier --foundry DIR --proof FILE.
 func exportFoundry(c *cli.Context, buildDir string, b *prover.Build, v *contracts.Verifier) error {
@@ -139,7 +141,7 @@ func exportFoundry(c *cli.Context, buildDir string, b *prover.Build, v *contract
 		fmt.Fprintf(w, "wrote a Foundry project in %s: contract %s, %s, and a test of %s\n", dir, v.Contract, res.Function, proofPath)
 		fmt.Fprintf(w, "next: cd %s && forge test\n", dir)
 		if res.InsecureKeys {
-			fmt.Fprintln(w, "WARNING: the keys come from an insecure development setup: whoever knows its secret can forge proofs this contract accepts")
+			fmt.Fprintln(w, insecureVerifierWarning)
 		}
 	})
 }
