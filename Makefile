@@ -18,13 +18,17 @@ demo: build
 	./$(BIN) demo --dir zkml-demo
 
 # The npm tools of the on-chain tests and of `zkml deploy`: solcjs (the pinned
-# Solidity compiler) and anvil, in the ignored folder .tools/. Without npm the
-# on-chain tests skip, saying so, unless ZKML_REQUIRE_TOOLS=1 (CI), which
-# makes a missing tool an error here and in the tests. anvil's package exists
-# for linux-amd64 only.
+# Solidity compiler), anvil and forge (Foundry's node and test runner; the
+# tests run forge offline with solcjs as its solc), in the ignored folder
+# .tools/. Without npm the on-chain tests skip, saying so, unless
+# ZKML_REQUIRE_TOOLS=1 (CI), which makes a missing tool an error here and in
+# the tests. Foundry's packages exist for linux-amd64 only. The JavaScript
+# example's ethers (pinned in examples/js/package.json) goes into
+# examples/js/node_modules.
 TOOLS := .tools
 SOLC_VERSION := 0.8.37
 ANVIL_VERSION := 1.7.1
+FORGE_VERSION := 1.7.1
 # snarkjs makes the .ptau fixtures of the powers-of-tau tests; with circom2
 # (circom 2 in WebAssembly) it is also the baseline of `make bench-compare`.
 SNARKJS_VERSION := 0.7.6
@@ -37,11 +41,12 @@ tools:
 		echo "make tools: npm not found; the on-chain and .ptau tests will skip"; exit 0; fi; \
 	mkdir -p $(TOOLS) && \
 	$(NPM_INSTALL) solc@$(SOLC_VERSION) snarkjs@$(SNARKJS_VERSION) circom2@$(CIRCOM2_VERSION) && \
+	npm install --prefix examples/js --no-audit --no-fund --no-package-lock && \
 	if [ "$$(uname -s)-$$(uname -m)" = Linux-x86_64 ]; then \
-		$(NPM_INSTALL) @foundry-rs/anvil-linux-amd64@$(ANVIL_VERSION); \
+		$(NPM_INSTALL) @foundry-rs/anvil-linux-amd64@$(ANVIL_VERSION) @foundry-rs/forge-linux-amd64@$(FORGE_VERSION); \
 	elif [ "$${ZKML_REQUIRE_TOOLS:-}" = 1 ]; then \
-		echo "make tools: no anvil package for $$(uname -s)-$$(uname -m), and ZKML_REQUIRE_TOOLS=1 requires it" >&2; exit 1; \
-	else echo "make tools: no anvil package for $$(uname -s)-$$(uname -m); the anvil test will skip"; fi
+		echo "make tools: no anvil or forge package for $$(uname -s)-$$(uname -m), and ZKML_REQUIRE_TOOLS=1 requires them" >&2; exit 1; \
+	else echo "make tools: no anvil or forge package for $$(uname -s)-$$(uname -m); the anvil and Foundry tests will skip"; fi
 
 # The whole suite (what CI runs): unit tests, gadget soundness and
 # adversarial-hint tests, real Groth16 and PLONK proofs of every gadget, CLI
@@ -137,4 +142,4 @@ clean:
 
 # Also remove the npm tools.
 clean-tools:
-	rm -rf $(TOOLS)
+	rm -rf $(TOOLS) examples/js/node_modules

@@ -42,6 +42,12 @@
 // specialized verifier's (bench/GAS.md). VERIFIERS.md, next to this file,
 // records their design and measurements.
 //
+// # Foundry
+//
+// [FoundryFiles] and [WriteFoundry] make the Foundry project of `zkml
+// export-verifier --foundry`: the verifier, a proof as Solidity constants
+// and a test that checks it with plain calls (no cheatcodes).
+//
 // # Compiler
 //
 // The verifiers are compiled with solc [SolcVersion] (the npm package solcjs,

@@ -3,11 +3,13 @@ package main
 import (
 	"context"
 	"crypto/ecdsa"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -44,15 +46,24 @@ func exportVerifierCommand() *cli.Command {
 		Name:      "export-verifier",
 		Usage:     "write the Solidity verifier of a build (for Foundry, Hardhat or solc)",
 		ArgsUsage: "build/",
-		Description: `Example:
+		Description: `Examples:
    zkml export-verifier build/ --out Verifier.sol
+   zkml export-verifier build/ --foundry verifier/ --proof proof.json && cd verifier && forge test
 
 The contract is gnark's verifier with the build's verifying key built in. Groth16 builds
 give contract Verifier with verifyProof(bytes proof, uint256[n] input), which reverts
 unless the proof is valid; PLONK builds give contract PlonkVerifier with
-Verify(bytes proof, uint256[] public_inputs) returns (bool). ` + "`zkml calldata`" + ` prints the call.`,
+Verify(bytes proof, uint256[] public_inputs) returns (bool). ` + "`zkml calldata`" + ` prints the call.
+
+With --foundry DIR it writes a Foundry project instead: foundry.toml (solc ` + contracts.SolcVersion + `, which
+forge downloads, and zkml's compiler settings), src/Verifier.sol, test/ProofFixture.sol
+(the --proof as Solidity constants) and test/Verifier.t.sol, whose tests check the proof
+with plain calls, then that a changed public input and a changed proof are rejected.
+Exporting again into the same folder replaces these files.`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "write to `FILE` (default: standard output)"},
+			&cli.StringFlag{Name: "foundry", Usage: "write a Foundry project into `DIR`: the verifier, and a test of the --proof"},
+			&cli.StringFlag{Name: "proof", Usage: "the proof `FILE` the --foundry project's test checks"},
 			jsonFlag,
 		},
 		Action: func(c *cli.Context) error {
@@ -73,6 +84,9 @@ Verify(bytes proof, uint256[] public_inputs) returns (bool). ` + "`zkml calldata
 				fmt.Fprintf(c.App.ErrWriter, "WARNING: %s has %d public inputs: this specialized %s verifier (gnark's template unrolls one ecMul per input) is over the %d-byte code limit of a contract (EIP-170) and cannot be deployed on Ethereum; deploy zkml's generic verifier instead: `zkml deploy %s --generic` (no solc needed; up to 2048 public inputs)\n",
 					a[0], v.PublicInputs, v.Backend, contracts.MaxCodeSize, a[0])
 			}
+			if dir := c.String("foundry"); dir != "" || c.String("proof") != "" {
+				return exportFoundry(c, a[0], b, v)
+			}
 			out := c.String("out")
 			if out == "" || out == "-" {
 				if c.Bool("json") {
@@ -89,11 +103,47 @@ Verify(bytes proof, uint256[] public_inputs) returns (bool). ` + "`zkml calldata
 			return output(c, res, func(w io.Writer) {
 				fmt.Fprintf(w, "wrote %s: contract %s, %s\n", out, v.Contract, res.Function)
 				if res.InsecureKeys {
-					fmt.Fprintln(w, "WARNING: the keys come from an insecure development setup: whoever knows its secret can forge proofs this contract accepts")
+					fmt.Fprintln(w, insecureVerifierWarning)
 				}
 			})
 		},
 	}
+}
+
+const insecureVerifierWarning = "WARNING: the keys come from an insecure development setup: whoever knows its secret can forge proofs this contract accepts"
+
+// exportFoundry is export-verifier --foundry DIR --proof FILE.
+func exportFoundry(c *cli.Context, buildDir string, b *prover.Build, v *contracts.Verifier) error {
+	dir, proofPath := c.String("foundry"), c.String("proof")
+	switch {
+	case dir == "":
+		return errors.New("export-verifier: --proof is the fixture of a Foundry project: pass --foundry DIR too")
+	case proofPath == "":
+		return fmt.Errorf("export-verifier --foundry: pass --proof FILE, a proof of %s, for the project's test to check", buildDir)
+	case c.String("out") != "":
+		return errors.New("export-verifier: --out and --foundry exclude each other (the project holds the verifier as src/Verifier.sol)")
+	}
+	p, err := prover.ReadProof(proofPath)
+	if err != nil {
+		return err
+	}
+	files, err := contracts.FoundryFiles(v, b, p, proofPath)
+	if err != nil {
+		return fmt.Errorf("%s: %w", proofPath, err)
+	}
+	paths, err := contracts.WriteFoundry(dir, files)
+	if err != nil {
+		return err
+	}
+	res := exportResult{File: filepath.Join(dir, "src", v.File), Backend: v.Backend, Contract: v.Contract, Function: verifierFunction(v),
+		PublicInputs: v.PublicInputs, InsecureKeys: b.Settings().Setup.Insecure, Foundry: dir, Files: paths}
+	return output(c, res, func(w io.Writer) {
+		fmt.Fprintf(w, "wrote a Foundry project in %s: contract %s, %s, and a test of %s\n", dir, v.Contract, res.Function, proofPath)
+		fmt.Fprintf(w, "next: cd %s && forge test\n", dir)
+		if res.InsecureKeys {
+			fmt.Fprintln(w, insecureVerifierWarning)
+		}
+	})
 }
 
 type exportResult struct {
@@ -103,6 +153,9 @@ type exportResult struct {
 	Function     string         `json:"function"`
 	PublicInputs int            `json:"public_inputs"`
 	InsecureKeys bool           `json:"insecure_keys"`
+	// With --foundry: the project's folder and the files written.
+	Foundry string   `json:"foundry,omitempty"`
+	Files   []string `json:"files,omitempty"`
 }
 
 func verifierFunction(v *contracts.Verifier) string {
@@ -133,7 +186,12 @@ the result of the proof's input (its input key, in --json) when sent as a transa
 The model id is the one ` + "`zkml deploy --registry`" + ` printed: pass it with --model-id (no
 chain access), or pass the verifier's --address and an RPC (--rpc, $ZKML_RPC_URL) and zkml
 computes it from the verifier's code. The calldata checks that the proof belongs to the
-build, not that it is valid, nor that the model is registered: the call does.`,
+build, not that it is valid, nor that the model is registered: the call does.
+
+With --json it prints, next to the data, the call's arguments for clients that encode
+the call themselves (ethers, viem, web3.py): proof, the proof's bytes as the verifiers
+take them (0x hex), and public_inputs, decimal strings; examples/js in the repository
+sends them to a registry with ethers.`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "registry", Usage: "print the call of verify on the ZkmlRegistry at `ADDRESS` (shown as \"to\" in --json)"},
 			modelIDFlag,
@@ -172,6 +230,9 @@ build, not that it is valid, nor that the model is registered: the call does.`,
 				v := &contracts.Verifier{Backend: b.Backend(), PublicInputs: len(p.PublicInputs)}
 				res.Function, res.Data = verifierFunction(v), "0x"+common.Bytes2Hex(data)
 			}
+			if res.Proof, res.PublicInputs, err = callArguments(p); err != nil {
+				return fmt.Errorf("%s: %w", a[1], err)
+			}
 			return output(c, res, func(w io.Writer) { fmt.Fprintln(w, res.Data) })
 		},
 	}
@@ -184,6 +245,25 @@ type calldataResult struct {
 	// InputKey is the key the registry keeps the result under (--registry).
 	InputKey string `json:"input_key,omitempty"`
 	Data     string `json:"data"`
+	// Proof and PublicInputs are the call's two arguments for a client that
+	// encodes the call itself (ethers, viem, cast): the proof's bytes in the
+	// verifiers' layout (0x hex) and the public inputs (decimal strings).
+	Proof        string   `json:"proof"`
+	PublicInputs []string `json:"public_inputs"`
+}
+
+// callArguments are the proof bytes and the public inputs of p as calldata
+// --json shows them.
+func callArguments(p *prover.Proof) (string, []string, error) {
+	raw, err := p.SolidityCalldata()
+	if err != nil {
+		return "", nil, err
+	}
+	public := make([]string, len(p.PublicInputs))
+	for i, v := range p.PublicInputs {
+		public[i] = v.String()
+	}
+	return "0x" + hex.EncodeToString(raw), public, nil
 }
 
 func openBuildAndProof(dir, proofPath string) (*prover.Build, *prover.Proof, error) {

@@ -26,7 +26,10 @@ import (
 // The on-chain user stories are in testdata/onchain: the same testscript
 // runner as TestScripts, plus the solcjs of `make tools` (condition [solc];
 // scripts that deploy skip without it), and commands that start a devnet
-// or anvil on a port of their own and set $PORT.
+// or anvil on a port of their own and set $PORT. With the forge of `make
+// tools`, $FORGE runs it offline (condition [forge]; internal/testenv.FindForge);
+// $JS_EXAMPLE is examples/js, whose ethers `make tools` installs (condition
+// [ethers]).
 func TestOnchainScripts(t *testing.T) {
 	solc, _ := filepath.Abs(filepath.Join("..", "..", ".tools", "node_modules", "solc"))
 	_, err := os.Stat(filepath.Join(solc, "solc.js"))
@@ -45,6 +48,25 @@ func TestOnchainScripts(t *testing.T) {
 			testenv.MissingTool(t, "anvil", err)
 		}
 		t.Logf("anvil not installed (run `make tools`): the anvil script skips")
+	}
+	forge, err := testenv.FindForge(t.TempDir())
+	if err != nil {
+		if testenv.ToolsRequired() {
+			testenv.MissingTool(t, "forge", err)
+		}
+		t.Logf("forge not installed (run `make tools`): the Foundry script skips: %v", err)
+	}
+	jsExample, _ := filepath.Abs(filepath.Join("..", "..", "examples", "js"))
+	_, err = os.Stat(filepath.Join(jsExample, "node_modules", "ethers", "package.json"))
+	if err == nil {
+		_, err = exec.LookPath("node")
+	}
+	haveEthers := err == nil
+	if !haveEthers {
+		if testenv.ToolsRequired() {
+			testenv.MissingTool(t, "ethers (examples/js)", err)
+		}
+		t.Logf("examples/js has no ethers (run `make tools`): the JavaScript script skips: %v", err)
 	}
 	ptau, _ := filepath.Abs(filepath.Join("..", "..", "..", "shared", "ptau", "pot10_snarkjs.ptau"))
 	_, err = os.Stat(ptau)
@@ -76,6 +98,14 @@ func TestOnchainScripts(t *testing.T) {
 			if havePTau {
 				env.Setenv("PTAU", ptau)
 			}
+			env.Setenv("JS_EXAMPLE", jsExample)
+			if forge != nil {
+				env.Setenv("FORGE", forge.Path)
+				for _, kv := range forge.Env {
+					k, v, _ := strings.Cut(kv, "=")
+					env.Setenv(k, v)
+				}
+			}
 			return nil
 		},
 		Condition: func(cond string) (bool, error) {
@@ -86,6 +116,10 @@ func TestOnchainScripts(t *testing.T) {
 				return haveAnvil, nil
 			case "ptau":
 				return havePTau, nil
+			case "ethers":
+				return haveEthers, nil
+			case "forge":
+				return forge != nil, nil
 			}
 			return false, nil
 		},

@@ -217,12 +217,20 @@ func cmdFixture(ts *testscript.TestScript, neg bool, args []string) {
 	ts.Check(os.WriteFile(filepath.Join(dir, "input.json"), m.Input, 0o644))
 }
 
-// tamper FILE KEY adds 1 to the first number of the JSON list KEY in FILE
-// ("outputs", "inputs" or "public_inputs"), or changes the last digit of
-// the 0x string KEY (a commitment), as someone editing a proof would.
+// tamper FILE KEY [INDEX] adds 1 to the first number (or the one at INDEX
+// of public_inputs) of the JSON list KEY in FILE ("outputs", "inputs" or
+// "public_inputs"), or changes the last digit of the 0x string KEY (a
+// commitment), as someone editing a proof would.
 func cmdTamper(ts *testscript.TestScript, neg bool, args []string) {
-	if len(args) != 2 {
-		ts.Fatalf("usage: tamper FILE KEY")
+	if len(args) != 2 && len(args) != 3 {
+		ts.Fatalf("usage: tamper FILE KEY [INDEX]")
+	}
+	index := 0
+	if len(args) == 3 {
+		var err error
+		if index, err = strconv.Atoi(args[2]); err != nil || index < 0 {
+			ts.Fatalf("tamper: INDEX %q is not an index", args[2])
+		}
 	}
 	path := ts.MkAbs(args[0])
 	data, err := os.ReadFile(path)
@@ -242,17 +250,20 @@ func cmdTamper(ts *testscript.TestScript, neg bool, args []string) {
 		return
 	}
 	list, ok := doc[args[1]].([]any)
-	if !ok || len(list) == 0 {
-		ts.Fatalf("%s has no list %q", args[0], args[1])
+	if !ok || len(list) <= index {
+		ts.Fatalf("%s has no list %q of over %d elements", args[0], args[1], index)
 	}
-	switch first := list[0].(type) {
+	switch first := list[index].(type) {
 	case string: // public_inputs: decimal field elements
 		n, ok := new(big.Int).SetString(first, 10)
 		if !ok {
-			ts.Fatalf("%s[0] is not a decimal string", args[1])
+			ts.Fatalf("%s[%d] is not a decimal string", args[1], index)
 		}
-		list[0] = n.Add(n, big.NewInt(1)).String()
+		list[index] = n.Add(n, big.NewInt(1)).String()
 	case []any: // outputs: one list of numbers per output
+		if index != 0 {
+			ts.Fatalf("tamper: INDEX is for public_inputs")
+		}
 		first[0] = first[0].(float64) + 1
 	default:
 		ts.Fatalf("%s[0] is neither a string nor a list", args[1])

@@ -1,6 +1,7 @@
 // Package testenv decides what a test does when something outside the
-// repository is missing: the npm tools of `make tools` (solcjs, anvil) or
-// the shared models in ../shared. By default the test skips, saying why; with
+// repository is missing: the npm tools of `make tools` (solcjs, anvil,
+// forge, which [FindForge] sets up to run offline) or the shared models in
+// ../shared. By default the test skips, saying why; with
 // ZKML_REQUIRE_TOOLS=1 or ZKML_REQUIRE_SHARED=1 (which .ci/run sets) it
 // fails instead, so that CI cannot pass by skipping. Every test that needs
 // one of them goes through [MissingTool] or [MissingShared].
