@@ -322,14 +322,18 @@ on stdout), 2 when the build or the file cannot be read.`,
 func demoCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "demo",
-		Usage: "compile, set up, prove and verify the built-in demo model end to end",
+		Usage: "compile, set up, prove and verify the built-in demo model end to end, then verify it on an embedded chain",
 		Description: `Example:
    zkml demo
    zkml demo --dir /tmp/zkml-demo --backend plonk
 
 The demo model is a small convolutional network that zkml generates itself (the same
-as testdata/demo/model.onnx). The build directory, input and proof are left in --dir
-so you can repeat each step by hand.`,
+as testdata/demo/model.onnx). After proving and verifying, the demo starts an embedded
+chain (in this process: no network, no compiler), deploys zkml's generic verifier with
+the build's key and a ZkmlRegistry, registers the model, verifies the proof through the
+registry in a transaction, and has a ZkmlThresholdOracle read the proven output back and
+decode it with ZkmlFixedPoint. The build directory, input and proof are left in --dir,
+and the demo prints the commands that repeat each step by hand (with ` + "`zkml devnet`" + `).`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "dir", Value: "zkml-demo", Usage: "working `DIR`"},
 			&cli.StringFlag{Name: "backend", Value: "groth16", Usage: "proof system: groth16 or plonk"},
