@@ -37,6 +37,9 @@ type Deployment struct {
 	Receipt
 	CodeBytes int  // the deployed runtime code
 	Generic   bool // zkml's generic verifier, not the specialized one
+	// Compiler is the solc that compiled the specialized verifier, and
+	// where it was found ([Solc.String]); empty for the generic one.
+	Compiler string
 	// Fallback says why the generic verifier was deployed when
 	// [AnyVerifier] preferred the specialized one; empty otherwise.
 	Fallback string
@@ -76,7 +79,7 @@ func DeployForBuild(ctx context.Context, c *Chain, b *prover.Build, opts DeployO
 	if err != nil {
 		return nil, err
 	}
-	stage("compiling the verifier with solc " + SolcVersion)
+	stage("compiling the verifier with " + solc.String())
 	art, err := v.Compile(ctx, solc)
 	if errors.Is(err, ErrVerifierTooLarge) && b.Backend() == prover.Groth16 && opts.Verifier == AnyVerifier {
 		return deployGeneric(ctx, c, b, stage, tooLarge)
@@ -89,7 +92,7 @@ func DeployForBuild(ctx context.Context, c *Chain, b *prover.Build, opts DeployO
 	if err != nil {
 		return nil, err
 	}
-	return &Deployment{Receipt: *r, CodeBytes: len(art.Runtime)}, nil
+	return &Deployment{Receipt: *r, CodeBytes: len(art.Runtime), Compiler: solc.String()}, nil
 }
 
 // deployGeneric deploys zkml's generic Groth16 or PLONK verifier with b's
