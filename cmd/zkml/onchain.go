@@ -185,8 +185,11 @@ the result of the proof's input (its input key, in --json) when sent as a transa
 
 The model id is the one ` + "`zkml deploy --registry`" + ` printed: pass it with --model-id (no
 chain access), or pass the verifier's --address and an RPC (--rpc, $ZKML_RPC_URL) and zkml
-computes it from the verifier's code. The calldata checks that the proof belongs to the
-build, not that it is valid, nor that the model is registered: the call does.
+computes it from the verifier's code. A --model-id is checked against the build with the
+registry when --registry ADDRESS and an RPC are given (another model's id is an error), and
+noted as unchecked otherwise; --force-model-id skips both. The calldata checks that the
+proof belongs to the build, not that it is valid, nor that the model is registered: the
+call does.
 
 With --json it prints, next to the data, the call's arguments for clients that encode
 the call themselves (ethers, viem, web3.py): proof, the proof's bytes as the verifiers
@@ -198,7 +201,7 @@ sends them to a registry with ethers.`,
 			&cli.StringFlag{Name: "address", Usage: "the verifier's `ADDRESS`: \"to\" in --json; with --registry and --rpc, the model id is computed from its code"},
 			&cli.StringFlag{Name: "rpc", EnvVars: rpcFlag.EnvVars,
 				Usage: "JSON-RPC `URL` of the verifier's chain, read only to compute the model id from --address (calldata needs no chain otherwise)"},
-			chainIDFlag, jsonFlag,
+			forceModelIDFlag, chainIDFlag, jsonFlag,
 		},
 		Action: func(c *cli.Context) error {
 			a, err := args(c, "build/", "proof.json")
