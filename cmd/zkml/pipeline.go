@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/zkml/zkml/modelio"
@@ -208,7 +209,18 @@ type setupResult struct {
 
 func setupBuild(dir string, opts prover.SetupOptions, p *progress) (*setupResult, error) {
 	start := time.Now()
-	b, err := prover.Open(dir, prover.WithProgress(p.Stage))
+	var b *prover.Build
+	b, err := prover.Open(dir, prover.WithProgress(func(stage string) {
+		// gnark's key generation reports nothing while it runs (minutes
+		// on large models): it is shown against an estimate.
+		if strings.HasPrefix(stage, "generating") && b != nil {
+			n := b.Settings().Circuit.Constraints
+			p.StageEstimate(stage, setupEstimate(b.Backend(), n),
+				fmt.Sprintf("a rough estimate for %s constraints on a few cores", groupThousands(n)))
+			return
+		}
+		p.Stage(stage)
+	}))
 	if err != nil {
 		return nil, err
 	}
@@ -218,6 +230,26 @@ func setupBuild(dir string, opts prover.SetupOptions, p *progress) (*setupResult
 	}
 	p.End()
 	return setupResultOf(b, time.Since(start).Seconds()), nil
+}
+
+// setupEstimate is roughly how long key generation takes for n constraints,
+// from bench/RESULTS.md and SCALING.md: Groth16 about 0.4 ms per constraint
+// (5m44s were seen for 760k), PLONK (more, cheaper constraints) about 0.1 ms.
+func setupEstimate(backend prover.Backend, n int) time.Duration {
+	per := 400 * time.Microsecond
+	if backend == prover.PLONK {
+		per = 100 * time.Microsecond
+	}
+	return time.Second + time.Duration(n)*per
+}
+
+// groupThousands writes n with thousands separators: 760,000.
+func groupThousands(n int) string {
+	s := fmt.Sprint(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
 
 func setupResultOf(b *prover.Build, seconds float64) *setupResult {
@@ -234,7 +266,9 @@ func setupResultOf(b *prover.Build, seconds float64) *setupResult {
 
 func (r *setupResult) print(w io.Writer) {
 	fmt.Fprintf(w, "wrote proving and verifying keys to %s (%s, %s setup)\n", r.Dir, r.Backend, r.Kind)
-	if r.Insecure {
+	if r.Insecure && r.Backend == prover.PLONK && r.SRS == "" && r.PTau == "" {
+		fmt.Fprintln(w, "warning: development setup — INSECURE for production (the SRS's secret τ is derived from a public seed: anyone can compute it and forge proofs)")
+	} else if r.Insecure {
 		fmt.Fprintln(w, "warning: development setup — INSECURE for production (the setup's secret was on this machine)")
 	} else if r.Warning != "" {
 		fmt.Fprintln(w, "warning: "+r.Warning)
