@@ -72,9 +72,27 @@ func reject(c *cli.Context, err error) error {
 	return rejectedError{err}
 }
 
-// oneLine keeps an error on one line: joined errors become "; "-separated.
+// oneLine keeps an error on one line: joined errors become "; "-separated,
+// and a file named twice at the start is named once (oneName).
 func oneLine(s string) string {
-	return strings.ReplaceAll(strings.TrimSpace(s), "\n", "; ")
+	return oneName(strings.ReplaceAll(strings.TrimSpace(s), "\n", "; "))
+}
+
+// oneName drops the second mention of the file an error starts with, as
+// when a reader prefixes the file name to an error of the os package that
+// names it too: "ed.json: ed.json: …" and "ed.json: read ed.json: …" both
+// become "ed.json: …".
+func oneName(s string) string {
+	name, rest, ok := strings.Cut(s, ": ")
+	if !ok || name == "" {
+		return s
+	}
+	for _, op := range []string{"", "open ", "read ", "stat ", "lstat ", "write "} {
+		if r, ok := strings.CutPrefix(rest, op+name+": "); ok {
+			return name + ": " + r
+		}
+	}
+	return s
 }
 
 var jsonFlag = &cli.BoolFlag{Name: "json", Usage: "print machine-readable JSON on stdout"}

@@ -154,7 +154,8 @@ func readInputsFor(g *onnx.Graph, path string) ([][]float64, error) {
 	for i, v := range g.Inputs {
 		names[i], shapes[i] = v.Name, v.Shape
 	}
-	if err := modelio.CheckInputs(in, names, shapes); err != nil {
+	in, err = modelio.ForModel(in, names, shapes)
+	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return in, nil
@@ -312,7 +313,8 @@ func proveInput(dir, inputPath, out string, p *progress, opts ...prover.Option) 
 	for _, t := range b.Settings().Inputs {
 		names, shapes = append(names, t.Name), append(shapes, t.Shape)
 	}
-	if err := modelio.CheckInputs(in, names, shapes); err != nil {
+	in, err = modelio.ForModel(in, names, shapes)
+	if err != nil {
 		return nil, fmt.Errorf("%s: %w", inputPath, err)
 	}
 	proof, err := b.Prove(context.Background(), in)
