@@ -28,9 +28,9 @@ func ReadInputFile(path string) ([][]float64, error) {
 // ParseInput parses EZKL's input format: {"input_data": [[values of input 0],
 // [values of input 1], ...]}. Each input's values are its row-major elements;
 // nested arrays are flattened, so [[1,2],[3,4]] for one 2x2 input works too
-// when wrapped once more. Other keys are ignored. Booleans are refused (JSON's
-// true is no number), and so are NaN and infinities. A model without inputs
-// takes {"input_data": []}.
+// when wrapped once more. Other keys are ignored. A list of booleans is a
+// boolean input (false 0, true 1); a boolean among numbers is refused, and so
+// are NaN and infinities. A model without inputs takes {"input_data": []}.
 func ParseInput(data []byte) ([][]float64, error) {
 	var doc map[string]json.RawMessage
 	dec := json.NewDecoder(bytes.NewReader(data))
@@ -57,9 +57,15 @@ func ParseInput(data []byte) ([][]float64, error) {
 		if _, isList := v.([]any); !isList {
 			return nil, fmt.Errorf("input_data[%d]: expected a list of numbers, got %s", i, kind(v))
 		}
-		vals, err := flatten(v, fmt.Sprintf("input_data[%d]", i), nil, 0)
+		f := flattener{}
+		vals, err := f.flatten(v, fmt.Sprintf("input_data[%d]", i), nil, 0)
 		if err != nil {
 			return nil, err
+		}
+		// A list of booleans is a boolean input (as exporters write one);
+		// a boolean among numbers is a typo that must not become 1 or 0.
+		if f.firstBool != "" && f.numbers > 0 {
+			return nil, fmt.Errorf("%s: expected a number, got the boolean %s (booleans are for a boolean input, all of whose values are true or false; write 1 or 0)", f.firstBool, f.firstBoolValue)
 		}
 		out[i] = vals
 	}
@@ -68,7 +74,15 @@ func ParseInput(data []byte) ([][]float64, error) {
 
 const maxNesting = 32
 
-func flatten(v any, where string, acc []float64, depth int) ([]float64, error) {
+// flattener flattens one input's nested lists, counting its numbers and
+// noting its first boolean.
+type flattener struct {
+	numbers        int
+	firstBool      string // where the first boolean is, "" if none
+	firstBoolValue string
+}
+
+func (f *flattener) flatten(v any, where string, acc []float64, depth int) ([]float64, error) {
 	if depth > maxNesting {
 		return nil, fmt.Errorf("%s: lists nested more than %d deep", where, maxNesting)
 	}
@@ -76,19 +90,26 @@ func flatten(v any, where string, acc []float64, depth int) ([]float64, error) {
 	case []any:
 		for j, e := range x {
 			var err error
-			if acc, err = flatten(e, fmt.Sprintf("%s[%d]", where, j), acc, depth+1); err != nil {
+			if acc, err = f.flatten(e, fmt.Sprintf("%s[%d]", where, j), acc, depth+1); err != nil {
 				return nil, err
 			}
 		}
 		return acc, nil
 	case json.Number:
-		f, err := strconv.ParseFloat(string(x), 64)
-		if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
+		fl, err := strconv.ParseFloat(string(x), 64)
+		if err != nil || math.IsInf(fl, 0) || math.IsNaN(fl) {
 			return nil, fmt.Errorf("%s: %s is not a finite number", where, x)
 		}
-		return append(acc, f), nil
+		f.numbers++
+		return append(acc, fl), nil
 	case bool:
-		return nil, fmt.Errorf("%s: expected a number, got the boolean %v (write 1 or 0)", where, x)
+		if f.firstBool == "" {
+			f.firstBool, f.firstBoolValue = where, strconv.FormatBool(x)
+		}
+		if x {
+			return append(acc, 1), nil
+		}
+		return append(acc, 0), nil
 	}
 	return nil, fmt.Errorf("%s: expected a number, got %s", where, kind(v))
 }

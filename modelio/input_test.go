@@ -14,7 +14,9 @@ func TestParseInput(t *testing.T) {
 		{`{"input_data": [[1, 2.5, -3e-2]]}`, [][]float64{{1, 2.5, -0.03}}, ""},
 		{`{"input_data": [[1], [2, 3]], "output_data": [[9]], "input_shapes": [[1]]}`, [][]float64{{1}, {2, 3}}, ""},
 		{`{"input_data": [[[1, 2], [3, 4]]]}`, [][]float64{{1, 2, 3, 4}}, ""},
-		{`{"input_data": [[true, false]]}`, nil, `input_data[0][0]: expected a number, got the boolean true (write 1 or 0)`},
+		{`{"input_data": [[true, false]]}`, [][]float64{{1, 0}}, ""}, // a boolean input
+		{`{"input_data": [[true, 0.5, 1]]}`, nil, `input_data[0][0]: expected a number, got the boolean true (booleans are for a boolean input`},
+		{`{"input_data": [[0.5, [false]]]}`, nil, `input_data[0][1][0]: expected a number, got the boolean false`},
 		{`{"input_data": [[]]}`, [][]float64{{}}, ""},
 		{`{"input_data": [["1"]]}`, nil, `input_data[0][0]: expected a number, got the string "1"`},
 		{`{"input_data": [[null]]}`, nil, `input_data[0][0]: expected a number, got null`},
