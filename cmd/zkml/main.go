@@ -95,6 +95,58 @@ func oneName(s string) string {
 	return s
 }
 
+// go-ethereum's internal/flags package, which the embedded chain links in,
+// puts cli's --help and --version flags under a "MISC" category (an empty
+// heading in zkml's help) and replaces cli's flag formatting with geth's,
+// which shows `PLACEHOLDER` quotes and "(default: false)". zkml puts both
+// back.
+func init() {
+	for _, f := range []cli.Flag{cli.HelpFlag, cli.VersionFlag} {
+		if b, ok := f.(*cli.BoolFlag); ok {
+			b.Category = ""
+		}
+	}
+	cli.FlagStringer = flagString
+}
+
+// flagString is cli's own formatting of a flag in help: names with the
+// placeholder the usage quotes, a tab, the usage and the default of a flag
+// that takes a value, and its environment variables.
+func flagString(f cli.Flag) string {
+	df, ok := f.(cli.DocGenerationFlag)
+	if !ok {
+		return ""
+	}
+	placeholder, usage := unquoteUsage(df.GetUsage())
+	if !df.TakesValue() {
+		placeholder = ""
+	} else if placeholder == "" {
+		placeholder = "value"
+	}
+	if df.TakesValue() {
+		if d := df.GetDefaultText(); d != "" && d != `""` && d != "0" {
+			usage += " (default: " + d + ")"
+		}
+	}
+	s := cli.FlagNamePrefixer(df.Names(), placeholder) + "\t" + strings.TrimSpace(usage)
+	return cli.FlagEnvHinter(df.GetEnvVars(), s)
+}
+
+// unquoteUsage takes the first `quoted` word of usage as the placeholder and
+// drops its quotes, as cli does.
+func unquoteUsage(usage string) (placeholder, rest string) {
+	i := strings.IndexByte(usage, '`')
+	if i < 0 {
+		return "", usage
+	}
+	j := strings.IndexByte(usage[i+1:], '`')
+	if j < 0 {
+		return "", usage
+	}
+	name := usage[i+1 : i+1+j]
+	return name, usage[:i] + name + usage[i+2+j:]
+}
+
 var jsonFlag = &cli.BoolFlag{Name: "json", Usage: "print machine-readable JSON on stdout"}
 var quietFlag = &cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no progress output on stderr"}
 
