@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -36,6 +37,40 @@ type compileResult struct {
 	Calibration    []calibrationSample   `json:"calibration"`
 	Layers         []plan.LayerReport    `json:"layers"`
 	Seconds        float64               `json:"seconds"`
+	// Warning says that the model was calibrated on a default sample.
+	Warning string `json:"warning,omitempty"`
+}
+
+// defaultSampleSeed seeds the default calibration sample, so that a
+// compile without --calibration is reproducible.
+const defaultSampleSeed = 1
+
+// defaultSample is the calibration sample of a compile without
+// --calibration: uniform random values in [-1, 1] for float inputs, 0 or 1
+// for boolean ones and zeros for integer ones (often indices), from a
+// fixed seed. It returns the sample and what it is.
+func defaultSample(g *onnx.Graph) ([][]float64, string, error) {
+	r := rand.New(rand.NewPCG(defaultSampleSeed, 0))
+	in := make([][]float64, len(g.Inputs))
+	for i, v := range g.Inputs {
+		n := 1
+		for _, d := range v.Shape {
+			if d <= 0 {
+				return nil, "", fmt.Errorf("input %q has the dynamic shape %v: pass --calibration with a sample input (or fix the dimension with --dim)", v.Name, v.Shape)
+			}
+			n *= d
+		}
+		in[i] = make([]float64, n)
+		for j := range in[i] {
+			switch {
+			case v.DType.IsFloat():
+				in[i][j] = 2*r.Float64() - 1
+			case v.DType == onnx.Bool:
+				in[i][j] = float64(r.IntN(2))
+			}
+		}
+	}
+	return in, fmt.Sprintf("a default sample (uniform random values in [-1, 1], seed %d)", defaultSampleSeed), nil
 }
 
 // calibrationSample is how far the integer executor lands from the float
@@ -65,6 +100,16 @@ func compileModel(ctx context.Context, modelPath, dir string, calFiles []string,
 		}
 		samples[i] = in
 	}
+	var warning string
+	if len(calFiles) == 0 {
+		in, what, err := defaultSample(g)
+		if err != nil {
+			p.Fail()
+			return nil, err
+		}
+		samples, calFiles = [][][]float64{in}, []string{what}
+		warning = "no --calibration: calibrated on " + what + ", not on your data: the fixed-point scales may clip real inputs or lose precision on them; pass --calibration with inputs like the ones you will prove"
+	}
 	p.Stage("calibrating on " + plural(len(samples), "sample"))
 	cal, err := quantize.Calibrate(g, samples)
 	if err != nil {
@@ -82,7 +127,7 @@ func compileModel(ctx context.Context, modelPath, dir string, calFiles []string,
 		p.Fail()
 		return nil, fmt.Errorf("%s: %w", calFiles[0], err)
 	}
-	res := &compileResult{Dir: dir, Model: modelPath, Backend: backend, Layers: layers}
+	res := &compileResult{Dir: dir, Model: modelPath, Backend: backend, Layers: layers, Warning: warning}
 	for i, in := range samples {
 		e, err := integerError(g, pl, in)
 		if err != nil {
@@ -179,6 +224,9 @@ func plural(n int, what string) string {
 
 func (r *compileResult) print(w io.Writer) {
 	fmt.Fprintf(w, "compiled %s into %s (%s, %s range checks)\n", r.Model, r.Dir, r.Backend, r.RangeChecks)
+	if r.Warning != "" {
+		fmt.Fprintln(w, "WARNING: "+r.Warning)
+	}
 	fmt.Fprintf(w, "constraints:   %d\n", r.Constraints)
 	if k := r.OutputPacking; k != nil {
 		fmt.Fprintf(w, "public inputs: %d (%s packed, %d of %d bits per public input)\n", r.PublicInputs, plural(r.OutputElements, "output"), k.OutputsPerWord, k.BitsPerOutput)
