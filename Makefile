@@ -1,5 +1,5 @@
 # zkml — the commands a newcomer needs:
-#   make demo         compile, set up, prove and verify the built-in demo model end to end
+#   make demo         compile, set up, prove and verify the built-in demo model, then on an embedded chain
 #   make test         run the test suite (what CI runs)
 #   make test-short   the quick tier for development: the same, less the heavy tests
 

@@ -37,6 +37,9 @@ type Deployment struct {
 	Receipt
 	CodeBytes int  // the deployed runtime code
 	Generic   bool // zkml's generic verifier, not the specialized one
+	// Compiler is the solc that compiled the specialized verifier, and
+	// where it was found ([Solc.String]); empty for the generic one.
+	Compiler string
 	// Fallback says why the generic verifier was deployed when
 	// [AnyVerifier] preferred the specialized one; empty otherwise.
 	Fallback string
@@ -67,7 +70,7 @@ func DeployForBuild(ctx context.Context, c *Chain, b *prover.Build, opts DeployO
 	}
 	solc, err := FindSolc()
 	if errors.Is(err, ErrNoSolc) && opts.Verifier == AnyVerifier {
-		return deployGeneric(ctx, c, b, stage, "no Solidity compiler (solc, `make tools`): deploying zkml's generic verifier instead (same proofs and calldata, 0.2-2% more gas per verification)")
+		return deployGeneric(ctx, c, b, stage, "no Solidity compiler (solc " + SolcVersion + " on $PATH, or `make tools`): deploying zkml's generic verifier instead (same proofs and calldata, 0.2-2% more gas per verification)")
 	}
 	if err != nil {
 		return nil, fmt.Errorf("deploy compiles the verifier, but: %w", err)
@@ -76,7 +79,7 @@ func DeployForBuild(ctx context.Context, c *Chain, b *prover.Build, opts DeployO
 	if err != nil {
 		return nil, err
 	}
-	stage("compiling the verifier with solc " + SolcVersion)
+	stage("compiling the verifier with " + solc.String())
 	art, err := v.Compile(ctx, solc)
 	if errors.Is(err, ErrVerifierTooLarge) && b.Backend() == prover.Groth16 && opts.Verifier == AnyVerifier {
 		return deployGeneric(ctx, c, b, stage, tooLarge)
@@ -89,7 +92,7 @@ func DeployForBuild(ctx context.Context, c *Chain, b *prover.Build, opts DeployO
 	if err != nil {
 		return nil, err
 	}
-	return &Deployment{Receipt: *r, CodeBytes: len(art.Runtime)}, nil
+	return &Deployment{Receipt: *r, CodeBytes: len(art.Runtime), Compiler: solc.String()}, nil
 }
 
 // deployGeneric deploys zkml's generic Groth16 or PLONK verifier with b's

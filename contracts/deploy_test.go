@@ -43,6 +43,7 @@ func TestDeployForBuild(t *testing.T) {
 
 	// Without solc, the default falls back and says why; insisting fails.
 	t.Setenv("ZKML_SOLCJS", "")
+	t.Setenv("PATH", t.TempDir()) // no solc there either
 	t.Chdir(t.TempDir())
 	d, _, err = deploy(AnyVerifier)
 	if err != nil {

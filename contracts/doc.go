@@ -50,10 +50,11 @@
 //
 // # Compiler
 //
-// The verifiers are compiled with solc [SolcVersion] (the npm package solcjs,
-// run by Node.js; `make tools` installs it into .tools/), with the standard
-// JSON interface, the optimizer on and EVM version [EVMVersion]. Nothing in
-// this package downloads a compiler.
+// The verifiers are compiled with solc [SolcVersion]: a native solc of that
+// version on $PATH, else the npm package solcjs run by Node.js ($ZKML_SOLCJS,
+// or .tools/ where `make tools` installs it; see [FindSolc]), with the
+// standard JSON interface, the optimizer on and EVM version [EVMVersion].
+// Nothing in this package downloads a compiler.
 //
 // # Registry
 //

@@ -10,11 +10,14 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
+	"time"
 )
 
-// SolcVersion is the Solidity compiler zkml compiles with: the npm package
-// solc@SolcVersion (solcjs), installed by `make tools` into .tools/.
+// SolcVersion is the Solidity compiler zkml compiles with: a native solc
+// of this version on $PATH, or the npm package solc@SolcVersion (solcjs),
+// installed by `make tools` into .tools/ (see [FindSolc]).
 const SolcVersion = "0.8.37"
 
 // EVMVersion is the hard fork the contracts are compiled for. Cancun is
@@ -26,25 +29,50 @@ const EVMVersion = "cancun"
 // often than deployed.
 const optimizerRuns = 200
 
-// Solc compiles Solidity with solcjs run by Node.js.
+// Solc compiles Solidity: a native solc binary, or solcjs run by Node.js.
 type Solc struct {
-	node   string // the node executable
-	script string // solc.js of the npm package
+	bin    string // a native solc, or the node executable
+	script string // solc.js of the npm package; empty for a native solc
+	from   string // where it was found, for [Solc.String]
 }
 
-// ErrNoSolc is returned by [FindSolc] when no solcjs is installed.
-var ErrNoSolc = errors.New("no Solidity compiler: run `make tools` in the zkml repository (installs solc@" + SolcVersion +
+// String says which compiler this is and where it was found, e.g. "solc
+// 0.8.37 (/usr/bin/solc, on $PATH)".
+func (s *Solc) String() string {
+	if s.script == "" {
+		return fmt.Sprintf("solc %s (%s, %s)", SolcVersion, s.bin, s.from)
+	}
+	return fmt.Sprintf("solcjs %s (%s, %s)", SolcVersion, filepath.Dir(s.script), s.from)
+}
+
+// ErrNoSolc is returned by [FindSolc] when no solc of [SolcVersion] is
+// installed.
+var ErrNoSolc = errors.New("no Solidity compiler: install solc " + SolcVersion + " on $PATH, or run `make tools` in the zkml repository (installs solc@" + SolcVersion +
 	" with npm into .tools/), or set ZKML_SOLCJS to the path of an installed solc npm package")
 
-// FindSolc locates solcjs: the npm package named by $ZKML_SOLCJS (its
-// directory or its solc.js), else .tools/node_modules/solc in the current
-// directory or one of its parents. Node.js must be on $PATH. The package
-// must be version [SolcVersion], so that the bytecode is the one the tests
-// and gas figures are for.
+// FindSolc locates the Solidity compiler, in this order: a native `solc`
+// on $PATH whose version is [SolcVersion] (one of another version is passed
+// over); the solcjs npm package named by $ZKML_SOLCJS (its directory or its
+// solc.js); else .tools/node_modules/solc in the current directory or one of
+// its parents, as `make tools` installs it. solcjs needs Node.js on $PATH
+// and must be version [SolcVersion] too, so that the bytecode is the one the
+// tests and gas figures are for. [Solc.String] says which was found.
 func FindSolc() (*Solc, error) {
-	script := ""
+	skipped := ""
+	if bin, err := exec.LookPath("solc"); err == nil {
+		v, err := nativeSolcVersion(bin)
+		if err == nil && v == SolcVersion {
+			return &Solc{bin: bin, from: "on $PATH"}, nil
+		}
+		if err != nil {
+			skipped = fmt.Sprintf(" (%s on $PATH: %v)", bin, err)
+		} else {
+			skipped = fmt.Sprintf(" (%s on $PATH is solc %s, not %s)", bin, v, SolcVersion)
+		}
+	}
+	script, from := "", ""
 	if env := os.Getenv("ZKML_SOLCJS"); env != "" {
-		script = env
+		script, from = env, "$ZKML_SOLCJS"
 		if fi, err := os.Stat(env); err == nil && fi.IsDir() {
 			script = filepath.Join(env, "solc.js")
 		}
@@ -59,11 +87,14 @@ func FindSolc() (*Solc, error) {
 		for {
 			p := filepath.Join(dir, ".tools", "node_modules", "solc", "solc.js")
 			if _, err := os.Stat(p); err == nil {
-				script = p
+				script, from = p, "the repository's .tools/"
 				break
 			}
 			parent := filepath.Dir(dir)
 			if parent == dir {
+				if skipped != "" {
+					return nil, fmt.Errorf("%w%s", ErrNoSolc, skipped)
+				}
 				return nil, ErrNoSolc
 			}
 			dir = parent
@@ -76,7 +107,26 @@ func FindSolc() (*Solc, error) {
 	if err != nil {
 		return nil, fmt.Errorf("solcjs found at %s, but Node.js (node) is not on $PATH: install Node.js", script)
 	}
-	return &Solc{node: node, script: script}, nil
+	return &Solc{bin: node, script: script, from: from}, nil
+}
+
+// solcVersionRE finds the version in `solc --version`: "Version:
+// 0.8.37+commit.…" (native) or "0.8.37+commit.…" (solcjs).
+var solcVersionRE = regexp.MustCompile(`\b(\d+\.\d+\.\d+)\+commit`)
+
+// nativeSolcVersion runs bin --version.
+func nativeSolcVersion(bin string) (string, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	out, err := exec.CommandContext(ctx, bin, "--version").Output()
+	if err != nil {
+		return "", fmt.Errorf("--version: %v", err)
+	}
+	m := solcVersionRE.FindSubmatch(out)
+	if m == nil {
+		return "", fmt.Errorf("--version printed no solc version: %.100q", out)
+	}
+	return string(m[1]), nil
 }
 
 func checkSolcVersion(pkgDir string) error {
@@ -116,7 +166,10 @@ func (s *Solc) Compile(ctx context.Context, sources map[string]string, file, nam
 // run compiles sources and returns solc's standard JSON output.
 func (s *Solc) run(ctx context.Context, sources map[string]string) ([]byte, error) {
 	in := standardInput(sources)
-	cmd := exec.CommandContext(ctx, s.node, s.script, "--standard-json")
+	cmd := exec.CommandContext(ctx, s.bin, "--standard-json")
+	if s.script != "" {
+		cmd = exec.CommandContext(ctx, s.bin, s.script, "--standard-json")
+	}
 	// solcjs prints its output and calls process.exit, which cuts off
 	// what Node has not yet written to a pipe (64 KiB on Linux, less than
 	// the fixed contracts' output), and its synchronous read of stdin can
@@ -143,7 +196,7 @@ func (s *Solc) run(ctx context.Context, sources map[string]string) ([]byte, erro
 	var stderr bytes.Buffer
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = stdin, stdout, &stderr
 	if err := cmd.Run(); err != nil {
-		return nil, fmt.Errorf("solcjs (%s): %v: %s", s.script, err, strings.TrimSpace(stderr.String()))
+		return nil, fmt.Errorf("%s: %v: %s", s, err, strings.TrimSpace(stderr.String()))
 	}
 	return os.ReadFile(outPath)
 }

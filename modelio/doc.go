@@ -11,11 +11,14 @@
 //	{"input_data": [[row-major values of input 0], [values of input 1], ...]}
 //
 // Nested lists are flattened (so [[[1, 2], [3, 4]]] is one 2×2 input),
-// booleans count as 0 and 1, and other keys are ignored. [ParseInput] parses
+// other keys are ignored, a list of booleans is a boolean input (0 and 1),
+// and a boolean among numbers, NaN and infinities are refused; a model
+// without inputs takes {"input_data": []}. [ParseInput] parses
 // it from bytes, for input that does not come from a file; its errors name
 // the element at fault ("input_data[0][3]: expected a number, got null").
 // [CheckInputs] then compares the inputs with the model's names and shapes
-// (prover.Build.Settings().Inputs) and reports every mismatch in one error.
+// (prover.Build.Settings().Inputs) and reports every mismatch in one error;
+// [ForModel] does the same and also takes [[]] for a model without inputs.
 //
 // [ReadReference] reads a reference file: cases of inputs with the outputs
 // ONNX Runtime computed for them; [RelativeLInf] is the accuracy measure

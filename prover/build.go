@@ -237,12 +237,13 @@ func Compile(ctx context.Context, dir string, pl *plan.Plan, backend Backend, me
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
-	// Keys of an earlier setup belong to the old circuit; settings.json
-	// is rewritten without a setup, and Open would reject them anyway.
-	for _, f := range []string{pkFile, vkFile} {
-		if err := os.Remove(filepath.Join(dir, f)); err != nil && !errors.Is(err, os.ErrNotExist) {
-			return nil, err
-		}
+	// The set is written as a whole: settings.json goes first, so that a
+	// compile interrupted from here on leaves no build that Open accepts
+	// (and whose leftovers checkBuildDir lets the rerun replace), and it is
+	// written last. Keys of an earlier setup belong to the old circuit, and
+	// temporary files are those of an interrupted write.
+	if err := removeBuildFiles(dir); err != nil {
+		return nil, err
 	}
 	planBytes, err := pl.MarshalBinary()
 	if err != nil {
@@ -281,8 +282,48 @@ func checkBuildDir(dir string) error {
 	if len(entries) == 0 {
 		return nil
 	}
-	if _, err := os.Stat(filepath.Join(dir, settingsFile)); err != nil {
-		return fmt.Errorf("%s: exists and is not a zkml build directory (no settings.json); choose an empty or new directory", dirName(dir))
+	if _, err := os.Stat(filepath.Join(dir, settingsFile)); err == nil {
+		return nil
+	}
+	// No settings.json: the leftovers of an interrupted compile are
+	// replaced, anything else is the user's.
+	for _, e := range entries {
+		if !isBuildFile(e.Name()) {
+			return fmt.Errorf("%s: exists and is not a zkml build directory (no settings.json, and it holds %s); choose an empty or new directory", dirName(dir), e.Name())
+		}
+	}
+	return nil
+}
+
+// buildFiles are the files Compile, Setup and the ceremony write into a
+// build directory.
+var buildFiles = []string{settingsFile, planFile, circuitFile, pkFile, vkFile, phase1File, ceremonyFile}
+
+// isBuildFile says whether name is one of buildFiles or a temporary file
+// of one (".circuit.ccs.tmp123", "settings.json.tmp").
+func isBuildFile(name string) bool {
+	for _, f := range buildFiles {
+		if name == f || name == f+".tmp" || strings.HasPrefix(name, "."+f+".tmp") {
+			return true
+		}
+	}
+	return false
+}
+
+// removeBuildFiles removes, before Compile writes a new set, settings.json,
+// the keys and the temporary files of an interrupted write.
+func removeBuildFiles(dir string) error {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		n := e.Name()
+		if n == settingsFile || n == pkFile || n == vkFile || isBuildFile(n) && strings.Contains(n, ".tmp") {
+			if err := os.Remove(filepath.Join(dir, n)); err != nil && !errors.Is(err, os.ErrNotExist) {
+				return err
+			}
+		}
 	}
 	return nil
 }

@@ -142,10 +142,13 @@ func compileCommand() *cli.Command {
 
 Calibration files use EZKL's input format, {"input_data": [[flat values of input 0], ...]};
 each file is one sample. zkml picks every tensor's fixed-point scale from the ranges the
-samples reach (times --headroom), so give inputs like the ones you will prove.`,
+samples reach (times --headroom), so give inputs like the ones you will prove. Without
+--calibration, zkml calibrates on one default sample (uniform random values in [-1, 1],
+zeros for integer inputs, from a fixed seed) and warns: scales picked from it may clip
+real inputs or waste precision on them.`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Value: "build", Usage: "build `DIR` to write"},
-			&cli.StringSliceFlag{Name: "calibration", Aliases: []string{"c"}, Usage: "sample input `FILE` (repeatable)", Required: true},
+			&cli.StringSliceFlag{Name: "calibration", Aliases: []string{"c"}, Usage: "sample input `FILE` (repeatable; without it, a default random sample, with a warning)"},
 			&cli.StringFlag{Name: "backend", Value: "groth16", Usage: "proof system: groth16 or plonk"},
 			&cli.StringFlag{Name: "range-checks", Value: "lookup", Usage: "how the circuit proves ranges: lookup (fewest constraints; a Groth16 proof then carries a commitment, ~124k more gas on chain) or bits (bit decomposition: more constraints, cheapest on-chain verification)"},
 			&cli.BoolFlag{Name: "pack-outputs", Value: true, Usage: "pack several outputs into one public input (activation-bits each; 7 per field element at 32 bits) when that reduces their number: each public input saved saves ~6k gas on chain; --pack-outputs=false gives one public input per output element"},
@@ -322,14 +325,18 @@ on stdout), 2 when the build or the file cannot be read.`,
 func demoCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "demo",
-		Usage: "compile, set up, prove and verify the built-in demo model end to end",
+		Usage: "compile, set up, prove and verify the built-in demo model end to end, then verify it on an embedded chain",
 		Description: `Example:
    zkml demo
    zkml demo --dir /tmp/zkml-demo --backend plonk
 
 The demo model is a small convolutional network that zkml generates itself (the same
-as testdata/demo/model.onnx). The build directory, input and proof are left in --dir
-so you can repeat each step by hand.`,
+as testdata/demo/model.onnx). After proving and verifying, the demo starts an embedded
+chain (in this process: no network, no compiler), deploys zkml's generic verifier with
+the build's key and a ZkmlRegistry, registers the model, verifies the proof through the
+registry in a transaction, and has a ZkmlThresholdOracle read the proven output back and
+decode it with ZkmlFixedPoint. The build directory, input and proof are left in --dir,
+and the demo prints the commands that repeat each step by hand (with ` + "`zkml devnet`" + `).`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "dir", Value: "zkml-demo", Usage: "working `DIR`"},
 			&cli.StringFlag{Name: "backend", Value: "groth16", Usage: "proof system: groth16 or plonk"},

@@ -6,7 +6,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
+	"github.com/zkml/zkml/contracts"
 	"github.com/zkml/zkml/internal/fixtures"
 	"github.com/zkml/zkml/plan"
 	"github.com/zkml/zkml/prover"
@@ -18,10 +20,13 @@ type demoResult struct {
 	Setup   *setupResult   `json:"setup"`
 	Prove   *proveResult   `json:"prove"`
 	Verify  *verifyResult  `json:"verify"`
+	// OnChain is the on-chain half, on the embedded chain.
+	OnChain *demoChainResult `json:"onchain"`
 }
 
 // runDemo writes the built-in demo model and its sample input to dir, then
-// runs compile, setup, prove and verify on it exactly as the commands do.
+// runs compile, setup, prove and verify on it exactly as the commands do,
+// then the on-chain steps on the embedded chain (demoOnChain).
 func runDemo(ctx context.Context, dir string, backend prover.Backend, p *progress) (*demoResult, error) {
 	m := fixtures.Demo()
 	if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -49,6 +54,9 @@ func runDemo(ctx context.Context, dir string, backend prover.Backend, p *progres
 	if res.Verify, err = verifyProof(build, proof, p); err != nil {
 		return nil, err
 	}
+	if res.OnChain, err = demoOnChain(ctx, build, proof, p); err != nil {
+		return nil, err
+	}
 	return res, nil
 }
 
@@ -61,13 +69,30 @@ func (r *demoResult) print(w io.Writer) {
 	r.Prove.print(w)
 	fmt.Fprintln(w, "== verify")
 	r.Verify.print(w)
-	d := r.Dir
-	fmt.Fprintf(w, `
-The same steps by hand:
-  zkml inspect %[1]s/model.onnx
-  zkml compile %[1]s/model.onnx --out %[1]s/build --calibration %[1]s/input.json
-  zkml setup %[1]s/build
-  zkml prove %[1]s/build --input %[1]s/input.json --out %[1]s/proof.json
-  zkml verify %[1]s/build %[1]s/proof.json
-`, d)
+	fmt.Fprintln(w, "== on chain (embedded, gone when the demo ends)")
+	r.OnChain.print(w)
+	zkml, install := zkmlCommand()
+	fmt.Fprintln(w, "\nThe same steps by hand:")
+	if install != "" {
+		fmt.Fprintf(w, "  %s\n", install)
+	}
+	d, backend := r.Dir, ""
+	if r.Compile.Backend != prover.Groth16 {
+		backend = " --backend " + string(r.Compile.Backend)
+	}
+	line := func(c string) { fmt.Fprintf(w, "  %s %s\n", zkml, strings.ReplaceAll(c, "%[1]s", d)) }
+	for _, c := range []string{
+		"inspect %[1]s/model.onnx",
+		"compile %[1]s/model.onnx --out %[1]s/build --calibration %[1]s/input.json" + backend,
+		"setup %[1]s/build",
+		"prove %[1]s/build --input %[1]s/input.json --out %[1]s/proof.json",
+		"verify %[1]s/build %[1]s/proof.json",
+		"devnet &    # a local chain that stays (kill %1 ends it)",
+	} {
+		line(c)
+	}
+	fmt.Fprintf(w, "  export ZKML_RPC_URL=http://127.0.0.1:8545 ZKML_PRIVATE_KEY=0x%s    # devnet's first PUBLIC test key\n",
+		contracts.DevAccounts()[0].PrivateKey)
+	line("deploy %[1]s/build --generic --registry new    # prints REGISTRY and MODEL_ID")
+	line("verify-onchain %[1]s/build %[1]s/proof.json --registry REGISTRY --model-id MODEL_ID --tx")
 }

@@ -92,3 +92,20 @@ func argCount(usage string) (lo, hi int) {
 	}
 	return lo, hi
 }
+
+// TestOneName checks that an error names its file once.
+func TestOneName(t *testing.T) {
+	for in, want := range map[string]string{
+		"ed.json: ed.json: not a JSON object":      "ed.json: not a JSON object",
+		"ed.json: read ed.json: is a directory":    "ed.json: is a directory",
+		"ed.json: open ed.json: permission denied": "ed.json: permission denied",
+		"ed.json: input 0 has 2 values":            "ed.json: input 0 has 2 values",
+		"open ed.json: no such file or directory":  "open ed.json: no such file or directory",
+		"a: b: a: c": "a: b: a: c",
+		"no colon":   "no colon",
+	} {
+		if got := oneName(in); got != want {
+			t.Errorf("oneName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

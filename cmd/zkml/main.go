@@ -72,9 +72,79 @@ func reject(c *cli.Context, err error) error {
 	return rejectedError{err}
 }
 
-// oneLine keeps an error on one line: joined errors become "; "-separated.
+// oneLine keeps an error on one line: joined errors become "; "-separated,
+// and a file named twice at the start is named once (oneName).
 func oneLine(s string) string {
-	return strings.ReplaceAll(strings.TrimSpace(s), "\n", "; ")
+	return oneName(strings.ReplaceAll(strings.TrimSpace(s), "\n", "; "))
+}
+
+// oneName drops the second mention of the file an error starts with, as
+// when a reader prefixes the file name to an error of the os package that
+// names it too: "ed.json: ed.json: …" and "ed.json: read ed.json: …" both
+// become "ed.json: …".
+func oneName(s string) string {
+	name, rest, ok := strings.Cut(s, ": ")
+	if !ok || name == "" {
+		return s
+	}
+	for _, op := range []string{"", "open ", "read ", "stat ", "lstat ", "write "} {
+		if r, ok := strings.CutPrefix(rest, op+name+": "); ok {
+			return name + ": " + r
+		}
+	}
+	return s
+}
+
+// go-ethereum's internal/flags package, which the embedded chain links in,
+// puts cli's --help and --version flags under a "MISC" category (an empty
+// heading in zkml's help) and replaces cli's flag formatting with geth's,
+// which shows `PLACEHOLDER` quotes and "(default: false)". zkml puts both
+// back.
+func init() {
+	for _, f := range []cli.Flag{cli.HelpFlag, cli.VersionFlag} {
+		if b, ok := f.(*cli.BoolFlag); ok {
+			b.Category = ""
+		}
+	}
+	cli.FlagStringer = flagString
+}
+
+// flagString is cli's own formatting of a flag in help: names with the
+// placeholder the usage quotes, a tab, the usage and the default of a flag
+// that takes a value, and its environment variables.
+func flagString(f cli.Flag) string {
+	df, ok := f.(cli.DocGenerationFlag)
+	if !ok {
+		return ""
+	}
+	placeholder, usage := unquoteUsage(df.GetUsage())
+	if !df.TakesValue() {
+		placeholder = ""
+	} else if placeholder == "" {
+		placeholder = "value"
+	}
+	if df.TakesValue() {
+		if d := df.GetDefaultText(); d != "" && d != `""` && d != "0" {
+			usage += " (default: " + d + ")"
+		}
+	}
+	s := cli.FlagNamePrefixer(df.Names(), placeholder) + "\t" + strings.TrimSpace(usage)
+	return cli.FlagEnvHinter(df.GetEnvVars(), s)
+}
+
+// unquoteUsage takes the first `quoted` word of usage as the placeholder and
+// drops its quotes, as cli does.
+func unquoteUsage(usage string) (placeholder, rest string) {
+	i := strings.IndexByte(usage, '`')
+	if i < 0 {
+		return "", usage
+	}
+	j := strings.IndexByte(usage[i+1:], '`')
+	if j < 0 {
+		return "", usage
+	}
+	name := usage[i+1 : i+1+j]
+	return name, usage[:i] + name + usage[i+2+j:]
 }
 
 var jsonFlag = &cli.BoolFlag{Name: "json", Usage: "print machine-readable JSON on stdout"}

@@ -185,8 +185,11 @@ the result of the proof's input (its input key, in --json) when sent as a transa
 
 The model id is the one ` + "`zkml deploy --registry`" + ` printed: pass it with --model-id (no
 chain access), or pass the verifier's --address and an RPC (--rpc, $ZKML_RPC_URL) and zkml
-computes it from the verifier's code. The calldata checks that the proof belongs to the
-build, not that it is valid, nor that the model is registered: the call does.
+computes it from the verifier's code. A --model-id is checked against the build with the
+registry when --registry ADDRESS and an RPC are given (another model's id is an error), and
+noted as unchecked otherwise; --force-model-id skips both. The calldata checks that the
+proof belongs to the build, not that it is valid, nor that the model is registered: the
+call does.
 
 With --json it prints, next to the data, the call's arguments for clients that encode
 the call themselves (ethers, viem, web3.py): proof, the proof's bytes as the verifiers
@@ -198,7 +201,7 @@ sends them to a registry with ethers.`,
 			&cli.StringFlag{Name: "address", Usage: "the verifier's `ADDRESS`: \"to\" in --json; with --registry and --rpc, the model id is computed from its code"},
 			&cli.StringFlag{Name: "rpc", EnvVars: rpcFlag.EnvVars,
 				Usage: "JSON-RPC `URL` of the verifier's chain, read only to compute the model id from --address (calldata needs no chain otherwise)"},
-			chainIDFlag, jsonFlag,
+			forceModelIDFlag, chainIDFlag, jsonFlag,
 		},
 		Action: func(c *cli.Context) error {
 			a, err := args(c, "build/", "proof.json")
@@ -289,8 +292,9 @@ func deployCommand() *cli.Command {
 
 Without --rpc the verifier goes to an embedded chain that exists only while the command
 runs (useful to measure gas); ` + "`zkml verify-onchain`" + ` without --address deploys and
-verifies in one go. The verifier is compiled with solc ` + contracts.SolcVersion + ` (solcjs; ` + "`make tools`" + `
-installs it into .tools/, or set $ZKML_SOLCJS).
+verifies in one go. The verifier is compiled with solc ` + contracts.SolcVersion + `: a native solc of that
+version on $PATH, else solcjs from $ZKML_SOLCJS or the repository's .tools/ (` + "`make tools`" + `
+installs it); deploy prints which.
 
 With --registry new, a ZkmlRegistry is deployed too (its bytecode ships with zkml) and the
 model registered in it; --registry ADDRESS registers the model in an existing one. Contracts
@@ -341,6 +345,9 @@ public inputs: a key of over 382 is spread over several data contracts, one tran
 				fmt.Fprintf(w, "chain:    %s (chain id %s)\n", chain, chain.ChainID())
 				fmt.Fprintf(w, "tx:       %s\n", res.TxHash)
 				fmt.Fprintf(w, "gas used: %d (code %d bytes)\n", res.GasUsed, res.CodeBytes)
+				if res.Compiler != "" {
+					fmt.Fprintf(w, "compiler: %s\n", res.Compiler)
+				}
 				if r := res.Registry; r != nil {
 					fmt.Fprintf(w, "registry: %s", r.Registry)
 					if r.Deployed != nil {
@@ -363,14 +370,16 @@ public inputs: a key of over 382 is spread over several data contracts, one tran
 }
 
 type deployResult struct {
-	Address   common.Address  `json:"address"`
-	TxHash    common.Hash     `json:"tx_hash"`
-	GasUsed   uint64          `json:"gas_used"`
-	CodeBytes int             `json:"code_bytes"`
-	ChainID   string          `json:"chain_id"`
-	Embedded  bool            `json:"embedded_chain"`
-	Generic   bool            `json:"generic,omitempty"` // zkml's generic verifier, not a compiled one
-	Registry  *registryResult `json:"registry,omitempty"`
+	Address   common.Address `json:"address"`
+	TxHash    common.Hash    `json:"tx_hash"`
+	GasUsed   uint64         `json:"gas_used"`
+	CodeBytes int            `json:"code_bytes"`
+	ChainID   string         `json:"chain_id"`
+	Embedded  bool           `json:"embedded_chain"`
+	Generic   bool           `json:"generic,omitempty"` // zkml's generic verifier, not a compiled one
+	// Compiler is the solc that compiled the verifier and where it was found.
+	Compiler string          `json:"compiler,omitempty"`
+	Registry *registryResult `json:"registry,omitempty"`
 }
 
 var genericFlag = &cli.BoolFlag{Name: "generic", Usage: "deploy zkml's precompiled generic verifier (Groth16 or PLONK) with the build's key (no solc needed; the default when solc is not installed, --generic=false to refuse it)"}
@@ -398,7 +407,7 @@ func deployBuildVerifier(ctx context.Context, c *cli.Context, chain *contracts.C
 		fmt.Fprintf(c.App.ErrWriter, "zkml: %s; --generic=false to refuse\n", d.Fallback)
 	}
 	return &deployResult{Address: d.Contract, TxHash: d.TxHash, GasUsed: d.GasUsed, CodeBytes: d.CodeBytes,
-		ChainID: chain.ChainID().String(), Embedded: chain.Embedded(), Generic: d.Generic}, nil
+		ChainID: chain.ChainID().String(), Embedded: chain.Embedded(), Generic: d.Generic, Compiler: d.Compiler}, nil
 }
 
 func verifyOnchainCommand() *cli.Command {
@@ -408,19 +417,24 @@ func verifyOnchainCommand() *cli.Command {
 		ArgsUsage: "build/ proof.json",
 		Description: `Examples:
    zkml verify-onchain build/ proof.json                      # embedded chain: deploys, then verifies
+   zkml deploy build/ --rpc URL --registry new                # a real chain: deploy once ...
    zkml verify-onchain build/ proof.json --rpc http://127.0.0.1:8545 --address 0x5FbD...
    zkml verify-onchain build/ proof.json --rpc URL --address 0x.. --tx   # pays; prints gas used
    zkml verify-onchain build/ proof.json --rpc URL --address 0x.. --registry 0x.. --tx
                                           # through a ZkmlRegistry: records the outputs
                                           # as the result of the proof's input
 
-Without --address a verifier is deployed first (see ` + "`zkml deploy`" + `; --generic as there). The
+On the embedded chain (no --rpc), a verifier is deployed first when --address is not given (see
+` + "`zkml deploy`" + `; --generic as there), and --registry new deploys a registry too. On an --rpc
+chain, verify-onchain deploys nothing, so that a check spends no gas it was not asked to:
+pass the verifier's --address, or --registry ADDRESS with --model-id (` + "`zkml deploy`" + ` prints
+both). The
 proof file's outputs must be what its public inputs prove, as for ` + "`zkml verify`" + `. Exits 1
 when the proof is rejected, printing the contract's reason (with --json, {"valid": false,
 "reason": ...} on stdout), and 2 on any other error.`,
 		Flags: []cli.Flag{
 			rpcFlag, privateKeyFlag, chainIDFlag,
-			&cli.StringFlag{Name: "address", Usage: "the verifier's `ADDRESS` (default: deploy one first)"},
+			&cli.StringFlag{Name: "address", Usage: "the verifier's `ADDRESS` (needed with --rpc, unless --registry and --model-id; default on the embedded chain: deploy one first)"},
 			&cli.BoolFlag{Name: "tx", Usage: "send a transaction (needs a funded --private-key) instead of an eth_call"},
 			registryFlag, modelIDFlag, genericFlag,
 			jsonFlag, quietFlag,
@@ -454,6 +468,9 @@ when the proof is rejected, printing the contract's reason (with --json, {"valid
 				return verifyThroughRegistry(ctx, c, b, p, a[1], regFlag)
 			}
 			deploying := addr == (common.Address{})
+			if err := noDeployOnRPC(c, deploying); err != nil {
+				return err
+			}
 			chain, err := openChain(ctx, c, deploying || c.Bool("tx"))
 			if err != nil {
 				return err
@@ -507,6 +524,28 @@ type verifyOnchainResult struct {
 	Deployed *deployResult  `json:"deployed,omitempty"`
 	// Set when the proof went through a registry.
 	Registry *registryResult `json:"registry,omitempty"`
+}
+
+// noDeployOnRPC refuses to deploy on an --rpc chain: verify-onchain
+// checks a deployed verifier or registry there, and spends gas only on
+// the verification it is asked to send (--tx). Deploying is zkml deploy's
+// job; the embedded chain, which lives only while the command runs, may
+// still deploy in-process.
+func noDeployOnRPC(c *cli.Context, deploying bool) error {
+	if c.String("rpc") == "" {
+		return nil
+	}
+	deploy := "zkml deploy " + c.Args().First()
+	if strings.EqualFold(c.String("registry"), "new") {
+		return fmt.Errorf("--registry new: verify-onchain does not deploy on an --rpc chain (that spends gas): run `%s --registry new` once, then pass --registry ADDRESS --model-id ID as it prints them", deploy)
+	}
+	if deploying {
+		if c.String("registry") != "" {
+			return fmt.Errorf("--registry: pass the model's --model-id (or the verifier's --address to compute it); verify-onchain does not deploy on an --rpc chain (that spends gas): `%s --registry ADDRESS` registers the model and prints its id", deploy)
+		}
+		return fmt.Errorf("verify-onchain on an --rpc chain needs the verifier's --address (or --registry ADDRESS --model-id ID); it does not deploy one (that spends gas): run `%s` once and pass the address it prints", deploy)
+	}
+	return nil
 }
 
 // openChain connects to --rpc, or starts the embedded chain. needKey says

@@ -6,8 +6,10 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/zkml/zkml/modelio"
@@ -35,6 +37,40 @@ type compileResult struct {
 	Calibration    []calibrationSample   `json:"calibration"`
 	Layers         []plan.LayerReport    `json:"layers"`
 	Seconds        float64               `json:"seconds"`
+	// Warning says that the model was calibrated on a default sample.
+	Warning string `json:"warning,omitempty"`
+}
+
+// defaultSampleSeed seeds the default calibration sample, so that a
+// compile without --calibration is reproducible.
+const defaultSampleSeed = 1
+
+// defaultSample is the calibration sample of a compile without
+// --calibration: uniform random values in [-1, 1] for float inputs, 0 or 1
+// for boolean ones and zeros for integer ones (often indices), from a
+// fixed seed. It returns the sample and what it is.
+func defaultSample(g *onnx.Graph) ([][]float64, string, error) {
+	r := rand.New(rand.NewPCG(defaultSampleSeed, 0))
+	in := make([][]float64, len(g.Inputs))
+	for i, v := range g.Inputs {
+		n := 1
+		for _, d := range v.Shape {
+			if d <= 0 {
+				return nil, "", fmt.Errorf("input %q has the dynamic shape %v: pass --calibration with a sample input (or fix the dimension with --dim)", v.Name, v.Shape)
+			}
+			n *= d
+		}
+		in[i] = make([]float64, n)
+		for j := range in[i] {
+			switch {
+			case v.DType.IsFloat():
+				in[i][j] = 2*r.Float64() - 1
+			case v.DType == onnx.Bool:
+				in[i][j] = float64(r.IntN(2))
+			}
+		}
+	}
+	return in, fmt.Sprintf("a default sample (uniform random values in [-1, 1], seed %d)", defaultSampleSeed), nil
 }
 
 // calibrationSample is how far the integer executor lands from the float
@@ -64,6 +100,16 @@ func compileModel(ctx context.Context, modelPath, dir string, calFiles []string,
 		}
 		samples[i] = in
 	}
+	var warning string
+	if len(calFiles) == 0 {
+		in, what, err := defaultSample(g)
+		if err != nil {
+			p.Fail()
+			return nil, err
+		}
+		samples, calFiles = [][][]float64{in}, []string{what}
+		warning = "no --calibration: calibrated on " + what + ", not on your data: the fixed-point scales may clip real inputs or lose precision on them; pass --calibration with inputs like the ones you will prove"
+	}
 	p.Stage("calibrating on " + plural(len(samples), "sample"))
 	cal, err := quantize.Calibrate(g, samples)
 	if err != nil {
@@ -81,7 +127,7 @@ func compileModel(ctx context.Context, modelPath, dir string, calFiles []string,
 		p.Fail()
 		return nil, fmt.Errorf("%s: %w", calFiles[0], err)
 	}
-	res := &compileResult{Dir: dir, Model: modelPath, Backend: backend, Layers: layers}
+	res := &compileResult{Dir: dir, Model: modelPath, Backend: backend, Layers: layers, Warning: warning}
 	for i, in := range samples {
 		e, err := integerError(g, pl, in)
 		if err != nil {
@@ -153,7 +199,8 @@ func readInputsFor(g *onnx.Graph, path string) ([][]float64, error) {
 	for i, v := range g.Inputs {
 		names[i], shapes[i] = v.Name, v.Shape
 	}
-	if err := modelio.CheckInputs(in, names, shapes); err != nil {
+	in, err = modelio.ForModel(in, names, shapes)
+	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return in, nil
@@ -177,6 +224,9 @@ func plural(n int, what string) string {
 
 func (r *compileResult) print(w io.Writer) {
 	fmt.Fprintf(w, "compiled %s into %s (%s, %s range checks)\n", r.Model, r.Dir, r.Backend, r.RangeChecks)
+	if r.Warning != "" {
+		fmt.Fprintln(w, "WARNING: "+r.Warning)
+	}
 	fmt.Fprintf(w, "constraints:   %d\n", r.Constraints)
 	if k := r.OutputPacking; k != nil {
 		fmt.Fprintf(w, "public inputs: %d (%s packed, %d of %d bits per public input)\n", r.PublicInputs, plural(r.OutputElements, "output"), k.OutputsPerWord, k.BitsPerOutput)
@@ -208,7 +258,18 @@ type setupResult struct {
 
 func setupBuild(dir string, opts prover.SetupOptions, p *progress) (*setupResult, error) {
 	start := time.Now()
-	b, err := prover.Open(dir, prover.WithProgress(p.Stage))
+	var b *prover.Build
+	b, err := prover.Open(dir, prover.WithProgress(func(stage string) {
+		// gnark's key generation reports nothing while it runs (minutes
+		// on large models): it is shown against an estimate.
+		if strings.HasPrefix(stage, "generating") && b != nil {
+			n := b.Settings().Circuit.Constraints
+			p.StageEstimate(stage, setupEstimate(b.Backend(), n),
+				fmt.Sprintf("a rough estimate for %s constraints on a few cores", groupThousands(n)))
+			return
+		}
+		p.Stage(stage)
+	}))
 	if err != nil {
 		return nil, err
 	}
@@ -218,6 +279,26 @@ func setupBuild(dir string, opts prover.SetupOptions, p *progress) (*setupResult
 	}
 	p.End()
 	return setupResultOf(b, time.Since(start).Seconds()), nil
+}
+
+// setupEstimate is roughly how long key generation takes for n constraints,
+// from bench/RESULTS.md and SCALING.md: Groth16 about 0.4 ms per constraint
+// (5m44s were seen for 760k), PLONK (more, cheaper constraints) about 0.1 ms.
+func setupEstimate(backend prover.Backend, n int) time.Duration {
+	per := 400 * time.Microsecond
+	if backend == prover.PLONK {
+		per = 100 * time.Microsecond
+	}
+	return time.Second + time.Duration(n)*per
+}
+
+// groupThousands writes n with thousands separators: 760,000.
+func groupThousands(n int) string {
+	s := fmt.Sprint(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
 
 func setupResultOf(b *prover.Build, seconds float64) *setupResult {
@@ -234,7 +315,9 @@ func setupResultOf(b *prover.Build, seconds float64) *setupResult {
 
 func (r *setupResult) print(w io.Writer) {
 	fmt.Fprintf(w, "wrote proving and verifying keys to %s (%s, %s setup)\n", r.Dir, r.Backend, r.Kind)
-	if r.Insecure {
+	if r.Insecure && r.Backend == prover.PLONK && r.SRS == "" && r.PTau == "" {
+		fmt.Fprintln(w, "warning: development setup — INSECURE for production (the SRS's secret τ is derived from a public seed: anyone can compute it and forge proofs)")
+	} else if r.Insecure {
 		fmt.Fprintln(w, "warning: development setup — INSECURE for production (the setup's secret was on this machine)")
 	} else if r.Warning != "" {
 		fmt.Fprintln(w, "warning: "+r.Warning)
@@ -278,7 +361,8 @@ func proveInput(dir, inputPath, out string, p *progress, opts ...prover.Option) 
 	for _, t := range b.Settings().Inputs {
 		names, shapes = append(names, t.Name), append(shapes, t.Shape)
 	}
-	if err := modelio.CheckInputs(in, names, shapes); err != nil {
+	in, err = modelio.ForModel(in, names, shapes)
+	if err != nil {
 		return nil, fmt.Errorf("%s: %w", inputPath, err)
 	}
 	proof, err := b.Prove(context.Background(), in)

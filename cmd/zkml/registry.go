@@ -156,7 +156,7 @@ func verifyThroughRegistry(ctx context.Context, c *cli.Context, b *prover.Build,
 	}
 	defer chain.Close()
 	res := verifyOnchainResult{ChainID: chain.ChainID().String(), Registry: &registryResult{Registry: registry}}
-	return finishRegistryVerify(ctx, c, chain, p, proofPath, registry, &res, progressFor(c))
+	return finishRegistryVerify(ctx, c, chain, b, p, proofPath, registry, &res, progressFor(c))
 }
 
 // registryVerify is verify-onchain --registry with a verifier at addr or
@@ -170,7 +170,7 @@ func registryVerify(ctx context.Context, c *cli.Context, chain *contracts.Chain,
 			return err
 		}
 		res.Registry = r
-		return finishRegistryVerify(ctx, c, chain, p, proofPath, r.Registry, &res, prog)
+		return finishRegistryVerify(ctx, c, chain, b, p, proofPath, r.Registry, &res, prog)
 	}
 	registry, err := parseAddress("--registry", regFlag)
 	if err != nil {
@@ -181,10 +181,10 @@ func registryVerify(ctx context.Context, c *cli.Context, chain *contracts.Chain,
 		return err
 	}
 	res.Registry = &registryResult{Registry: registry, ModelID: "0x" + hex.EncodeToString(id[:])}
-	return finishRegistryVerify(ctx, c, chain, p, proofPath, registry, &res, prog)
+	return finishRegistryVerify(ctx, c, chain, b, p, proofPath, registry, &res, prog)
 }
 
-func finishRegistryVerify(ctx context.Context, c *cli.Context, chain *contracts.Chain, p *prover.Proof, proofPath string,
+func finishRegistryVerify(ctx context.Context, c *cli.Context, chain *contracts.Chain, b *prover.Build, p *prover.Proof, proofPath string,
 	registry common.Address, res *verifyOnchainResult, prog *progress) error {
 	if res.Registry.ModelID == "" {
 		if s := c.String("model-id"); s != "" {
@@ -205,7 +205,17 @@ func finishRegistryVerify(ctx context.Context, c *cli.Context, chain *contracts.
 		return err
 	}
 	prog.End()
-	res.Valid, res.Verifier, res.Gas, res.TxHash = true, registry, v.Gas, v.TxHash
+	// The verifier that checked the proof is the model's, as the registry
+	// has it; the registry's own address is registry.registry.
+	res.Valid, res.Verifier, res.Gas, res.TxHash = true, v.Model.Verifier, v.Gas, v.TxHash
+	res.Registry.Verifier = v.Model.Verifier
+	if res.Registry.BuildHash == "" {
+		h, err := contracts.BuildHash(b)
+		if err != nil {
+			return err
+		}
+		res.Registry.BuildHash = "0x" + hex.EncodeToString(h[:])
+	}
 	res.Registry.describe(v.Model)
 	res.Registry.InputKey = "0x" + hex.EncodeToString(v.InputKey[:])
 	return output(c, res, func(w io.Writer) {
@@ -269,7 +279,11 @@ func calldataModelID(c *cli.Context, b *prover.Build) ([32]byte, error) {
 		verifier = a
 	}
 	if s := c.String("model-id"); s != "" {
-		return parseHash32("--model-id", s)
+		id, err := parseHash32("--model-id", s)
+		if err != nil {
+			return id, err
+		}
+		return id, checkCalldataModelID(c, b, id)
 	}
 	if verifier == (common.Address{}) {
 		return [32]byte{}, errors.New("the registry's calldata needs the model id: pass --model-id 0x.. (as `zkml deploy --registry` printed it), or the verifier's --address and --rpc URL to compute it")
@@ -285,4 +299,49 @@ func calldataModelID(c *cli.Context, b *prover.Build) ([32]byte, error) {
 	}
 	defer chain.Close()
 	return modelIDFor(ctx, c, chain, b, verifier)
+}
+
+var forceModelIDFlag = &cli.BoolFlag{Name: "force-model-id", Usage: "use --model-id as given, without checking that it is the build's model"}
+
+// checkCalldataModelID checks that id is the model of b. The id hashes the
+// build with its verifier's code, so it is checked where the registry is:
+// with --registry ADDRESS and --rpc, the registry's verifier of id must
+// have b's model id. Offline, calldata says that it could not check.
+func checkCalldataModelID(c *cli.Context, b *prover.Build, id [32]byte) error {
+	if c.Bool("force-model-id") {
+		return nil
+	}
+	reg := c.String("registry")
+	if reg == "" || c.String("rpc") == "" {
+		fmt.Fprintf(c.App.ErrWriter, "zkml: note: --model-id is not checked against %s offline: pass --registry ADDRESS and --rpc URL to check it with the registry, or --force-model-id to skip this note\n", b.Dir())
+		return nil
+	}
+	registry, err := parseAddress("--registry", reg)
+	if err != nil {
+		return err
+	}
+	ctx, cancel := commandContext()
+	defer cancel()
+	chain, err := openChain(ctx, c, false)
+	if err != nil {
+		return err
+	}
+	defer chain.Close()
+	m, err := contracts.ModelInfo(ctx, chain, registry, id)
+	if err != nil {
+		return fmt.Errorf("--model-id 0x%x: %w", id, err)
+	}
+	code, err := chain.CodeAt(ctx, m.Verifier)
+	if err != nil {
+		return err
+	}
+	want, err := contracts.BuildModelID(b, code)
+	if err != nil {
+		return err
+	}
+	if want != id {
+		return fmt.Errorf("--model-id 0x%x is another model's: with its verifier %s, the model of %s would be 0x%x; pass the id `zkml deploy %s --registry` printed (or --force-model-id to send it anyway)",
+			id, m.Verifier, b.Dir(), want, b.Dir())
+	}
+	return nil
 }

@@ -90,7 +90,8 @@ ZkmlPoseidon2 computes from the same quantized values. Works for any build.`,
 			for _, t := range b.Settings().Inputs {
 				names, shapes = append(names, t.Name), append(shapes, t.Shape)
 			}
-			if err := modelio.CheckInputs(in, names, shapes); err != nil {
+			in, err = modelio.ForModel(in, names, shapes)
+			if err != nil {
 				return fmt.Errorf("%s: %w", a[1], err)
 			}
 			h, err := b.CommitInputs(in)
