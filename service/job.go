@@ -76,8 +76,8 @@ type Result struct {
 	// Proof is proof.json as `zkml prove` writes it; Calldata the hex
 	// calldata of the build's Solidity verifier, as `zkml calldata` prints it.
 	Proof        json.RawMessage `json:"proof"`
-	Calldata     string    `json:"calldata"`
-	Worker       string    `json:"worker"`
-	ProveSeconds float64   `json:"prove_seconds"`
-	Finished     time.Time `json:"finished"`
+	Calldata     string          `json:"calldata"`
+	Worker       string          `json:"worker"`
+	ProveSeconds float64         `json:"prove_seconds"`
+	Finished     time.Time       `json:"finished"`
 }

@@ -135,6 +135,7 @@ type proc struct {
 	log   bytes.Buffer
 	ready chan map[string]any
 	done  chan struct{}
+	rec   map[string]any // the ready line
 }
 
 // start runs bin args; the process is ready when it logs readyMsg.
@@ -192,6 +193,7 @@ func (p *proc) wait() map[string]any {
 	p.t.Helper()
 	select {
 	case rec := <-p.ready:
+		p.rec = rec
 		return rec
 	case <-p.done:
 		p.t.Fatalf("%s exited before it was ready: %s", p.name, p.logText())
@@ -222,12 +224,17 @@ type cluster struct {
 	external *proc
 	serve    *proc
 	ackWait  string
+	maxDeliv string
 	token    string
 }
 
 // newCluster starts serve (and nats-server when external) on builds.
 func newCluster(t *testing.T, builds string, external bool, extra ...string) *cluster {
-	c := &cluster{t: t, builds: builds, data: t.TempDir(), natsAddr: freeAddr(t), ackWait: "3s", token: filepath.Join(t.TempDir(), "token")}
+	return newClusterWith(t, builds, external, "4", "3s", extra...)
+}
+
+func newClusterWith(t *testing.T, builds string, external bool, maxDeliver, ackWait string, extra ...string) *cluster {
+	c := &cluster{t: t, builds: builds, data: t.TempDir(), natsAddr: freeAddr(t), ackWait: ackWait, maxDeliv: maxDeliver, token: filepath.Join(t.TempDir(), "token")}
 	if err := os.WriteFile(c.token, []byte(token+"\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
@@ -263,7 +270,7 @@ func (c *cluster) startNATS() {
 }
 
 func (c *cluster) startServe(listen string, extra ...string) {
-	args := []string{"serve", "--builds", c.builds, "--listen", listen, "--token-file", c.token, "--ack-wait", c.ackWait, "--max-deliver", "4"}
+	args := []string{"serve", "--builds", c.builds, "--listen", listen, "--token-file", c.token, "--ack-wait", c.ackWait, "--max-deliver", c.maxDeliv}
 	if c.external != nil {
 		args = append(args, "--nats", c.natsURL())
 	} else {
@@ -287,7 +294,7 @@ func (c *cluster) restartNATS() {
 }
 
 func (c *cluster) worker(name string, extra ...string) *proc {
-	args := []string{"worker", "--nats", c.natsURL(), "--token-file", c.token, "--name", name, "--cache", c.t.TempDir(), "--grace", "2s"}
+	args := []string{"worker", "--nats", c.natsURL(), "--token-file", c.token, "--name", name, "--cache", c.t.TempDir()}
 	w := start(c.t, "worker "+name, "worker ready", zkmlBin, append(args, extra...)...)
 	w.wait()
 	return w
@@ -447,4 +454,19 @@ func checkProof(t *testing.T, buildDir, buildID string, input []float64, v map[s
 	if cd, _ := v["calldata"].(string); !strings.HasPrefix(cd, "0x") || len(cd) < 10 {
 		t.Fatalf("job %v: calldata %q", v["id"], cd)
 	}
+}
+
+// metrics fetches a Prometheus endpoint.
+func metricsText(t *testing.T, url string) string {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	data, _ := io.ReadAll(resp.Body)
+	if ct := resp.Header.Get("Content-Type"); !strings.HasPrefix(ct, "text/plain; version=0.0.4") {
+		t.Errorf("%s: Content-Type %q", url, ct)
+	}
+	return string(data)
 }

@@ -110,6 +110,11 @@ func Serve(ctx context.Context, cfg ServeConfig) error {
 	}
 	s.initMetrics()
 	go s.watch(ctx)
+	sub, err := nc.Subscribe(maxDeliveriesAdvisory, func(m *nats.Msg) { go s.maxDelivered(ctx, m.Data) })
+	if err != nil {
+		return err
+	}
+	defer sub.Unsubscribe()
 
 	ln, err := net.Listen("tcp", cfg.Listen)
 	if err != nil {
@@ -370,7 +375,9 @@ type jobView struct {
 	ProveSeconds float64         `json:"prove_seconds,omitempty"`
 }
 
-func (s *api) get(w http.ResponseWriter, r *http.Request) { s.writeStatus(w, r, http.StatusOK, r.PathValue("id")) }
+func (s *api) get(w http.ResponseWriter, r *http.Request) {
+	s.writeStatus(w, r, http.StatusOK, r.PathValue("id"))
+}
 
 func (s *api) writeStatus(w http.ResponseWriter, r *http.Request, code int, id string) {
 	ctx := r.Context()
@@ -509,6 +516,56 @@ func (s *api) watchOnce(ctx context.Context) {
 			}
 		}
 	}
+}
+
+// maxDeliveriesAdvisory is what the server publishes when a job was
+// delivered --max-deliver times and its last worker neither acknowledged
+// nor terminated it (it died, or stalled without heartbeats).
+const maxDeliveriesAdvisory = "$JS.EVENT.ADVISORY.CONSUMER.MAX_DELIVERIES." + jobStream + "." + workers
+
+// maxDelivered marks such a job failed and removes it from the queue.
+func (s *api) maxDelivered(ctx context.Context, advisory []byte) {
+	var adv struct {
+		StreamSeq  uint64 `json:"stream_seq"`
+		Deliveries uint64 `json:"deliveries"`
+	}
+	if err := json.Unmarshal(advisory, &adv); err != nil || adv.StreamSeq == 0 {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	raw, err := s.q.stream.GetMsg(ctx, adv.StreamSeq)
+	if err != nil {
+		return // gone already (another serve handled it)
+	}
+	var job Job
+	if json.Unmarshal(raw.Data, &job) == nil && job.ID != "" {
+		if _, err := s.q.results.Get(ctx, job.ID); errors.Is(err, jetstream.ErrKeyNotFound) {
+			var st Status
+			if ok, _ := getJSON(ctx, s.q.status, job.ID, &st); !ok {
+				st = Status{ID: job.ID, Build: job.Build, Segment: job.Segment, Submitted: job.Submitted}
+			}
+			st.State, st.Updated = Failed, time.Now().UTC()
+			st.Reason = fmt.Sprintf("delivered %d times without a result: the workers that took it died or stalled (last error: %s)", adv.Deliveries, orNone(st.Reason))
+			st.Attempts = int(adv.Deliveries)
+			data, _ := json.Marshal(st)
+			if _, err := s.q.status.Put(ctx, job.ID, data); err != nil {
+				s.log.Warn("status not recorded", "job", job.ID, "err", err)
+				return
+			}
+			s.log.Warn("job failed: too many deliveries", "job", job.ID, "deliveries", adv.Deliveries)
+		}
+	}
+	if err := s.q.stream.DeleteMsg(ctx, adv.StreamSeq); err != nil && !errors.Is(err, jetstream.ErrMsgNotFound) {
+		s.log.Warn("could not remove a job from the queue", "seq", adv.StreamSeq, "err", err)
+	}
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "none"
+	}
+	return s
 }
 
 // tokenFrom reads a token file (the first line, trimmed).

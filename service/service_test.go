@@ -2,6 +2,8 @@ package service_test
 
 import (
 	"bytes"
+	"context"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"math/rand/v2"
@@ -94,7 +96,7 @@ func testLoad(t *testing.T, external bool, n int) {
 	c := newCluster(t, tinyBuilds(t), external)
 	ids := c.buildIDs()
 	c.worker("w1", "--max-jobs", "2")
-	c.worker("w2", "--max-jobs", "2", "--metrics", "127.0.0.1:0")
+	w2 := c.worker("w2", "--max-jobs", "2", "--metrics", "127.0.0.1:0")
 
 	type request struct {
 		build string
@@ -159,6 +161,23 @@ func testLoad(t *testing.T, external bool, n int) {
 		t.Errorf("%d statuses, %d results, %d still queued; want %d, %d and 0", s, r, q, len(distinct), len(distinct))
 	}
 	t.Logf("%d requests, %d distinct jobs, all proven once", n, len(distinct))
+	// Metrics: serve counts every result once; the worker its own.
+	want := fmt.Sprintf("zkml_jobs_done_total %d\n", len(distinct))
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(100 * time.Millisecond) {
+		m := metricsText(t, c.api+"/metrics")
+		if strings.Contains(m, want) && strings.Contains(m, fmt.Sprintf("zkml_prove_seconds_count %d\n", len(distinct))) {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("serve's /metrics lacks %q:\n%s", want, m)
+		}
+	}
+	m := metricsText(t, w2.rec["metrics"].(string))
+	for _, want := range []string{"zkml_worker_jobs_done_total ", "zkml_worker_prove_seconds_bucket{le=\"+Inf\"} ", "zkml_worker_builds_loaded "} {
+		if !strings.Contains(m, want) || strings.Contains(m, want+"0\n") {
+			t.Errorf("the worker's /metrics: no %q above 0:\n%s", want, m)
+		}
+	}
 }
 
 func TestFault(t *testing.T) { testFault(t, false) }
@@ -223,5 +242,112 @@ func testFault(t *testing.T, external bool) {
 	}
 	if s, r, q := c.counts(); s != n || r != n || q != 0 {
 		t.Errorf("%d statuses, %d results, %d still queued; want %d, %d and 0", s, r, q, n, n)
+	}
+}
+
+// A job whose workers keep dying is marked failed after --max-deliver
+// deliveries, with the reason, and leaves the queue; a job naming a build
+// nobody published (only possible by writing to the queue directly: the
+// API refuses it) fails at once.
+func TestPoisonJobs(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: proves a model for seconds")
+	}
+	c := newClusterWith(t, bigBuilds(t), false, "1", "3s")
+	w := c.worker("victim", "--max-jobs", "1")
+	in := make([]float64, 64)
+	code, v := c.submit("big", in)
+	if code != http.StatusAccepted {
+		t.Fatalf("submit: %d %v", code, v)
+	}
+	job := v["id"].(string)
+	for {
+		_, v := c.do("GET", "/v1/proofs/"+job, "Bearer "+token, nil)
+		if v["status"] == service.Running {
+			break
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	w.cmd.Process.Signal(syscall.SIGKILL)
+	<-w.done
+	v = c.waitDone(job, time.Minute)
+	if v["status"] != service.Failed || !strings.Contains(v["reason"].(string), "delivered 1 times without a result") {
+		t.Errorf("job of a killed worker with --max-deliver 1: %v", v)
+	}
+
+	// Straight onto the queue: a job of an unknown build.
+	js, closeNC := c.store()
+	defer closeNC()
+	ctx := context.Background()
+	bad := service.Job{ID: strings.Repeat("ab", 32), Build: strings.Repeat("00", 32), Inputs: [][]int64{{1}}}
+	data, _ := json.Marshal(bad)
+	if _, err := js.Publish(ctx, "zkml.jobs."+bad.Build, data); err != nil {
+		t.Fatal(err)
+	}
+	c.worker("w2", "--max-jobs", "1")
+	v = c.waitDone(bad.ID, time.Minute)
+	if v["status"] != service.Failed || !strings.Contains(v["reason"].(string), "unknown build") {
+		t.Errorf("job of an unknown build: %v", v)
+	}
+	if _, _, q := c.counts(); q != 0 {
+		t.Errorf("%d jobs still queued", q)
+	}
+}
+
+// waitRunning waits until job is being proven by worker.
+func (c *cluster) waitRunning(job, worker string) {
+	c.t.Helper()
+	deadline := time.Now().Add(time.Minute)
+	for {
+		_, v := c.do("GET", "/v1/proofs/"+job, "Bearer "+token, nil)
+		if v["status"] == service.Running && v["worker"] == worker {
+			return
+		}
+		if time.Now().After(deadline) {
+			c.t.Fatalf("job %s: not running on %s after a minute: %v", job, worker, v)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// A SIGTERM'd worker stops fetching and finishes the job in hand within
+// --grace; past it, it returns the job to the queue, where another worker
+// gets it at once (not after the ack wait, a minute here).
+func TestWorkerShutdown(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: proves a model for seconds")
+	}
+	c := newClusterWith(t, bigBuilds(t), false, "4", "1m")
+	submit := func(x float64) string {
+		in := make([]float64, 64)
+		in[0] = x
+		code, v := c.submit("big", in)
+		if code != http.StatusAccepted {
+			t.Fatalf("submit: %d %v", code, v)
+		}
+		return v["id"].(string)
+	}
+	patient := c.worker("patient", "--max-jobs", "1", "--grace", "1m")
+	job := submit(0.25)
+	c.waitRunning(job, "patient")
+	patient.stop()
+	if code := patient.cmd.ProcessState.ExitCode(); code != 0 {
+		t.Errorf("the SIGTERM'd worker exited with %d", code)
+	}
+	if v := c.waitDone(job, 5*time.Second); v["status"] != service.Done || v["worker"] != "patient" {
+		t.Errorf("the job in hand at SIGTERM: %v by %v, want done by the patient worker", v["status"], v["worker"])
+	}
+
+	hasty := c.worker("hasty", "--max-jobs", "1", "--grace", "0s")
+	job = submit(0.5)
+	c.waitRunning(job, "hasty")
+	hasty.stop()
+	_, v := c.do("GET", "/v1/proofs/"+job, "Bearer "+token, nil)
+	if v["status"] != service.Queued || v["reason"] != "the worker stopped" {
+		t.Errorf("the job returned at shutdown: %v (%v)", v["status"], v["reason"])
+	}
+	c.worker("next", "--max-jobs", "1")
+	if v := c.waitDone(job, 30*time.Second); v["status"] != service.Done || v["worker"] != "next" {
+		t.Errorf("the returned job: %v by %v, want done by the next worker", v["status"], v["worker"])
 	}
 }
