@@ -251,6 +251,9 @@ func (c *cluster) natsURL() string { return "nats://" + c.natsAddr }
 func (c *cluster) startNATS() {
 	bin, err := exec.LookPath("nats-server")
 	if err != nil {
+		bin, err = exec.LookPath("/usr/sbin/nats-server") // Debian's, off a user's $PATH
+	}
+	if err != nil {
 		testenv.MissingTool(c.t, "nats-server (apt-get install nats-server)", err)
 	}
 	host, port, _ := net.SplitHostPort(c.natsAddr)
