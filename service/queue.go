@@ -34,10 +34,13 @@ type QueueConfig struct {
 	// MaxDeliver: after this many deliveries a job that still fails is
 	// marked failed.
 	MaxDeliver int
+	// Replicas: copies of the stream and buckets in a NATS cluster (1 by
+	// default; at most the cluster's size).
+	Replicas int
 }
 
 // DefaultQueue is what zkml serve uses unless told otherwise.
-var DefaultQueue = QueueConfig{AckWait: 30 * time.Second, MaxDeliver: 5}
+var DefaultQueue = QueueConfig{AckWait: 30 * time.Second, MaxDeliver: 5, Replicas: 1}
 
 // queue holds the JetStream handles of the service.
 type queue struct {
@@ -81,6 +84,7 @@ func createQueue(ctx context.Context, nc *nats.Conn, cfg QueueConfig) (*queue, e
 		Retention:   jetstream.WorkQueuePolicy,
 		Storage:     jetstream.FileStorage,
 		Duplicates:  dedupeWindow,
+		Replicas:    cfg.Replicas,
 	}); err != nil {
 		return nil, fmt.Errorf("create stream %s: %w", jobStream, err)
 	}
@@ -91,6 +95,7 @@ func createQueue(ctx context.Context, nc *nats.Conn, cfg QueueConfig) (*queue, e
 		AckWait:       cfg.AckWait,
 		MaxDeliver:    cfg.MaxDeliver,
 		MaxAckPending: 10000,
+		Replicas:      cfg.Replicas,
 	}); err != nil {
 		return nil, fmt.Errorf("create consumer %s: %w", workers, err)
 	}
@@ -99,11 +104,11 @@ func createQueue(ctx context.Context, nc *nats.Conn, cfg QueueConfig) (*queue, e
 		name string
 		size int32
 	}{{&q.status, statusBucket, 64 << 10}, {&q.results, resultBucket, maxResultSize}, {&q.builds, buildsBucket, 1 << 20}} {
-		if *b.kv, err = js.CreateOrUpdateKeyValue(ctx, jetstream.KeyValueConfig{Bucket: b.name, Storage: jetstream.FileStorage, MaxValueSize: b.size}); err != nil {
+		if *b.kv, err = js.CreateOrUpdateKeyValue(ctx, jetstream.KeyValueConfig{Bucket: b.name, Storage: jetstream.FileStorage, MaxValueSize: b.size, Replicas: cfg.Replicas}); err != nil {
 			return nil, fmt.Errorf("create bucket %s: %w", b.name, err)
 		}
 	}
-	if q.files, err = js.CreateOrUpdateObjectStore(ctx, jetstream.ObjectStoreConfig{Bucket: buildFiles, Storage: jetstream.FileStorage}); err != nil {
+	if q.files, err = js.CreateOrUpdateObjectStore(ctx, jetstream.ObjectStoreConfig{Bucket: buildFiles, Storage: jetstream.FileStorage, Replicas: cfg.Replicas}); err != nil {
 		return nil, fmt.Errorf("create object store %s: %w", buildFiles, err)
 	}
 	return q, nil

@@ -86,7 +86,7 @@ func testBadRequests(t *testing.T, external bool) {
 
 func TestLoad(t *testing.T) { testLoad(t, false, *loadRequests) }
 
-func TestLoadExternalNATS(t *testing.T) { testLoad(t, true, 40) }
+func TestLoadExternalNATS(t *testing.T) { testLoad(t, true, *loadRequests) }
 
 // testLoad: n requests over 4 builds from 8 concurrent clients, two
 // workers; a fifth of them repeat an earlier request. Every request ends
@@ -116,6 +116,7 @@ func testLoad(t *testing.T, external bool, n int) {
 		reqs[i] = request{fmt.Sprintf("tiny%d", 1+rng.IntN(4)), in}
 	}
 	jobOf := make([]string, n)
+	start := time.Now()
 	var wg sync.WaitGroup
 	var mu sync.Mutex
 	var errs []string
@@ -135,6 +136,7 @@ func testLoad(t *testing.T, external bool, n int) {
 		}()
 	}
 	wg.Wait()
+	submitted := time.Since(start)
 	if len(errs) > 0 {
 		t.Fatal(strings.Join(errs, "\n"))
 	}
@@ -153,9 +155,14 @@ func testLoad(t *testing.T, external bool, n int) {
 	if len(distinct) != len(sameRequest) {
 		t.Fatalf("%d distinct requests got %d job ids", len(sameRequest), len(distinct))
 	}
+	views := map[string]map[string]any{}
+	for id := range distinct {
+		views[id] = c.waitDone(id, 5*time.Minute)
+	}
+	t.Logf("%d requests submitted in %.2f s; all %d jobs done %.2f s after the first request",
+		n, submitted.Seconds(), len(distinct), time.Since(start).Seconds())
 	for id, i := range distinct {
-		v := c.waitDone(id, 3*time.Minute)
-		checkProof(t, filepath.Join(c.builds, reqs[i].build), ids[reqs[i].build], reqs[i].input, v)
+		checkProof(t, filepath.Join(c.builds, reqs[i].build), ids[reqs[i].build], reqs[i].input, views[id])
 	}
 	if s, r, q := c.counts(); s != len(distinct) || r != len(distinct) || q != 0 {
 		t.Errorf("%d statuses, %d results, %d still queued; want %d, %d and 0", s, r, q, len(distinct), len(distinct))

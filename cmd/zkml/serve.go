@@ -43,6 +43,7 @@ NATS server or cluster instead. SIGTERM or Ctrl-C drains: requests in hand finis
 			&cli.StringFlag{Name: "nats", Usage: "`URL` of an external NATS server with JetStream, instead of the embedded one"},
 			&cli.StringFlag{Name: "max-body", Value: "1MiB", Usage: "largest request body (`SIZE`, e.g. 512KiB)"},
 			&cli.DurationFlag{Name: "ack-wait", Value: service.DefaultQueue.AckWait, Usage: "a job whose worker is silent this long goes to another worker (workers send heartbeats every third of it)"},
+			&cli.IntFlag{Name: "replicas", Value: service.DefaultQueue.Replicas, Usage: "copies of the queue, results and builds kept by a NATS cluster (--nats)"},
 			&cli.IntFlag{Name: "max-deliver", Value: service.DefaultQueue.MaxDeliver, Usage: "deliveries of a job before it is marked failed"},
 			logFormatFlag,
 		},
@@ -65,7 +66,10 @@ NATS server or cluster instead. SIGTERM or Ctrl-C drains: requests in hand finis
 			if c.Int("max-deliver") < 1 {
 				return fmt.Errorf("--max-deliver %d: at least 1", c.Int("max-deliver"))
 			}
-			if c.Duration("ack-wait") < 0 {
+			if c.Int("replicas") < 1 {
+				return fmt.Errorf("--replicas %d: at least 1", c.Int("replicas"))
+			}
+			if c.Duration("ack-wait") <= 0 {
 				return fmt.Errorf("--ack-wait %s: must be positive", c.Duration("ack-wait"))
 			}
 			ctx, stop := signalContext()
@@ -74,7 +78,7 @@ NATS server or cluster instead. SIGTERM or Ctrl-C drains: requests in hand finis
 				Listen: c.String("listen"), Token: tok, BuildsDir: c.String("builds"),
 				NATSURL: c.String("nats"), DataDir: c.String("data"), NATSListen: c.String("nats-listen"),
 				MaxBody: maxBody, Log: log,
-				Queue: service.QueueConfig{AckWait: c.Duration("ack-wait"), MaxDeliver: c.Int("max-deliver")},
+				Queue: service.QueueConfig{AckWait: c.Duration("ack-wait"), MaxDeliver: c.Int("max-deliver"), Replicas: c.Int("replicas")},
 			})
 		},
 	}
