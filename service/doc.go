@@ -22,7 +22,11 @@
 // is accepted too. Errors are {"error": "..."} with 400 (malformed input,
 // with the modelio message; an input the model refuses), 401 (token), 404
 // (unknown build or job) or 413 (body over the limit); a refused request
-// changes nothing.
+// changes nothing. Serve verifies each stored proof against its build
+// (prover.Verify, and its calldata) before handing it out.
+//
+// There is one token: the embedded NATS server takes it too, so whoever
+// holds it can also act as a worker. Give it to trusted back ends only.
 //
 // Requests are idempotent: the input is quantized at submission, and the
 // job id is [JobID] of the build, the segment (reserved for builds split
@@ -30,7 +34,7 @@
 // key-value bucket only if absent, and the job is published with its id as
 // Nats-Msg-Id, so that JetStream drops a duplicate message; the same
 // request again returns the same job (and republishes it if still queued,
-// in case the first publish was lost).
+// in case the first publish was lost; a failed job is queued again).
 //
 // # Working
 //

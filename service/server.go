@@ -3,6 +3,7 @@ package service
 import (
 	"context"
 	"crypto/subtle"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -15,13 +16,16 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/nats-io/nats-server/v2/server"
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 
+	"github.com/zkml/zkml/contracts"
 	"github.com/zkml/zkml/modelio"
+	"github.com/zkml/zkml/prover"
 )
 
 // ServeConfig configures [Serve].
@@ -192,6 +196,8 @@ type api struct {
 	builds []*localBuild
 	byKey  map[string]*localBuild // id and folder name
 	m      *metrics
+	// verified: the ids of the jobs whose stored result verified.
+	verified sync.Map
 }
 
 func (s *api) routes() http.Handler {
@@ -335,9 +341,17 @@ func (s *api) submit(w http.ResponseWriter, r *http.Request) {
 			s.fail(w, http.StatusServiceUnavailable, "job %s: %v", job.ID, err)
 			return
 		}
-		if st.State == Queued {
-			if err := s.enqueue(ctx, &job); err != nil {
+		switch st.State {
+		case Queued:
+			if err := s.enqueue(ctx, &job, job.ID); err != nil {
 				s.fail(w, http.StatusServiceUnavailable, "queue job: %v", err)
+				return
+			}
+		case Failed:
+			// Asked again after it failed: try again, as a new message
+			// (the stream would drop one with the first's id).
+			if _, err := s.q.results.Get(ctx, job.ID); errors.Is(err, jetstream.ErrKeyNotFound) {
+				s.retry(w, r, &job, &st)
 				return
 			}
 		}
@@ -348,7 +362,7 @@ func (s *api) submit(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, http.StatusServiceUnavailable, "record job: %v", err)
 		return
 	}
-	if err := s.enqueue(ctx, &job); err != nil {
+	if err := s.enqueue(ctx, &job, job.ID); err != nil {
 		// Resubmitting the request publishes it again.
 		s.fail(w, http.StatusServiceUnavailable, "queue job %s (submit it again): %v", job.ID, err)
 		return
@@ -358,13 +372,38 @@ func (s *api) submit(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusAccepted, st)
 }
 
-func (s *api) enqueue(ctx context.Context, job *Job) error {
+// enqueue publishes the job with msgID as its Nats-Msg-Id.
+func (s *api) enqueue(ctx context.Context, job *Job, msgID string) error {
 	data, err := json.Marshal(job)
 	if err != nil {
 		return err
 	}
-	_, err = s.q.js.Publish(ctx, "zkml.jobs."+job.Build, data, jetstream.WithMsgID(job.ID))
+	_, err = s.q.js.Publish(ctx, "zkml.jobs."+job.Build, data, jetstream.WithMsgID(msgID))
 	return err
+}
+
+// retry queues a failed job again.
+func (s *api) retry(w http.ResponseWriter, r *http.Request, job *Job, st *Status) {
+	ctx := r.Context()
+	e, err := s.q.status.Get(ctx, job.ID)
+	if err != nil {
+		s.fail(w, http.StatusServiceUnavailable, "job %s: %v", job.ID, err)
+		return
+	}
+	st.State, st.Reason, st.Updated = Queued, "submitted again after: "+st.Reason, time.Now().UTC()
+	data, _ := json.Marshal(st)
+	rev, err := s.q.status.Update(ctx, job.ID, data, e.Revision())
+	if err != nil { // someone else retried it meanwhile
+		s.writeStatus(w, r, http.StatusOK, job.ID)
+		return
+	}
+	if err := s.enqueue(ctx, job, fmt.Sprintf("%s.%d", job.ID, rev)); err != nil {
+		s.fail(w, http.StatusServiceUnavailable, "queue job %s (submit it again): %v", job.ID, err)
+		return
+	}
+	s.m.add("zkml_jobs_retried_total", "", 1)
+	s.log.Info("failed job submitted again", "job", job.ID)
+	writeJSON(w, http.StatusAccepted, st)
 }
 
 // jobView is GET /v1/proofs/ID: the status, and the result once done.
@@ -396,11 +435,49 @@ func (s *api) writeStatus(w http.ResponseWriter, r *http.Request, code int, id s
 		s.fail(w, http.StatusServiceUnavailable, "job %s: %v", id, err)
 		return
 	} else if ok {
+		if err := s.check(&res, v.Build); err != nil {
+			// Only a NATS client that is not a zkml worker can store this.
+			s.log.Error("stored result does not verify", "job", id, "err", err)
+			v.State, v.Reason = Failed, "the stored result does not verify: "+err.Error()
+			writeJSON(w, code, v)
+			return
+		}
 		// The stored result is what counts, whatever a late status update says.
 		v.State, v.Reason, v.Worker, v.Updated = Done, "", res.Worker, res.Finished
 		v.Proof, v.Calldata, v.ProveSeconds = res.Proof, res.Calldata, res.ProveSeconds
 	}
 	writeJSON(w, code, v)
+}
+
+// check verifies a stored result against the job's build, once per job:
+// the API hands out only proofs that verify.
+func (s *api) check(res *Result, build string) error {
+	if _, ok := s.verified.Load(res.ID); ok {
+		return nil
+	}
+	lb, ok := s.byKey[build]
+	if !ok || lb.info.ID != build {
+		return fmt.Errorf("build %s is not served here", build)
+	}
+	if res.Build != build {
+		return fmt.Errorf("the result is for build %s", res.Build)
+	}
+	var p prover.Proof
+	if err := p.UnmarshalJSON(res.Proof); err != nil {
+		return err
+	}
+	if err := prover.Verify(lb.build, &p); err != nil {
+		return err
+	}
+	cd, err := contracts.Calldata(lb.build, &p)
+	if err != nil {
+		return err
+	}
+	if res.Calldata != "0x"+hex.EncodeToString(cd) {
+		return errors.New("its calldata is not the proof's")
+	}
+	s.verified.Store(res.ID, true)
+	return nil
 }
 
 func (s *api) getProof(w http.ResponseWriter, r *http.Request) {
@@ -413,6 +490,10 @@ func (s *api) getProof(w http.ResponseWriter, r *http.Request) {
 	}
 	if !ok {
 		s.fail(w, http.StatusNotFound, "no proof for job %q (yet: GET /v1/proofs/%s gives its status)", id, id)
+		return
+	}
+	if err := s.check(&res, res.Build); err != nil {
+		s.fail(w, http.StatusBadGateway, "job %s: the stored result does not verify: %v", id, err)
 		return
 	}
 	w.Header().Set("Content-Type", "application/json")
@@ -441,6 +522,7 @@ func (s *api) initMetrics() {
 	m := s.m
 	m.counter("zkml_jobs_accepted_total", "Proof requests accepted as new jobs.")
 	m.counter("zkml_jobs_duplicate_total", "Proof requests for a job that already existed.")
+	m.counter("zkml_jobs_retried_total", "Failed jobs queued again because they were submitted again.")
 	m.counter("zkml_requests_rejected_total", "API requests refused, by HTTP status.")
 	m.counter("zkml_jobs_done_total", "Jobs whose proof was stored (by any worker), seen since start.")
 	m.counter("zkml_jobs_failed_total", "Jobs marked failed, seen since start.")

@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/zkml/zkml/prover"
 	"github.com/zkml/zkml/service"
 )
 
@@ -70,6 +71,37 @@ func testBadRequests(t *testing.T, external bool) {
 	if code1 != http.StatusAccepted || code2 != http.StatusOK || v1["id"] != v2["id"] || v1["build"] != ids["tiny1"] {
 		t.Errorf("submit by name then id: %d %v, %d %v", code1, v1, code2, v2)
 	}
+	// A result that does not verify for the job's build (here a valid proof
+	// of another build, written by a NATS client that is no worker) is not
+	// handed out.
+	b2, err := prover.Open(filepath.Join(c.builds, "tiny2"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	other, err := b2.Prove(context.Background(), [][]float64{{0.1, 0.2, 0.3, 0.4}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pj, _ := other.MarshalJSON()
+	job := v1["id"].(string)
+	forged, _ := json.Marshal(service.Result{ID: job, Build: ids["tiny1"], Proof: pj, Calldata: "0x00", Worker: "mallory"})
+	js, closeNC := c.store()
+	kv, err := js.KeyValue(context.Background(), "zkml_results")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := kv.Create(context.Background(), job, forged); err != nil {
+		t.Fatal(err)
+	}
+	closeNC()
+	if code, v := c.do("GET", "/v1/proofs/"+job, "Bearer "+token, nil); code != 200 || v["status"] != service.Failed ||
+		!strings.Contains(v["reason"].(string), "does not verify") || v["proof"] != nil {
+		t.Errorf("job with a forged result: %d %v", code, v)
+	}
+	if code, v := c.do("GET", "/v1/proofs/"+job+"/proof.json", "Bearer "+token, nil); code != http.StatusBadGateway {
+		t.Errorf("proof.json of a forged result: %d %v", code, v)
+	}
+
 	resp, err := http.Get(c.api + "/metrics")
 	if err != nil {
 		t.Fatal(err)
@@ -282,6 +314,11 @@ func TestPoisonJobs(t *testing.T) {
 		t.Errorf("job of a killed worker with --max-deliver 1: %v", v)
 	}
 
+	// Submitted again, a failed job is tried again.
+	if code, v := c.submit("big", in); code != http.StatusAccepted || v["status"] != service.Queued {
+		t.Errorf("failed job submitted again: %d %v", code, v)
+	}
+
 	// Straight onto the queue: a job of an unknown build.
 	js, closeNC := c.store()
 	defer closeNC()
@@ -295,6 +332,9 @@ func TestPoisonJobs(t *testing.T) {
 	v = c.waitDone(bad.ID, time.Minute)
 	if v["status"] != service.Failed || !strings.Contains(v["reason"].(string), "unknown build") {
 		t.Errorf("job of an unknown build: %v", v)
+	}
+	if v := c.waitDone(job, time.Minute); v["status"] != service.Done || v["worker"] != "w2" {
+		t.Errorf("the failed job, submitted again: %v by %v (%v)", v["status"], v["worker"], v["reason"])
 	}
 	if _, _, q := c.counts(); q != 0 {
 		t.Errorf("%d jobs still queued", q)

@@ -26,7 +26,7 @@ the queue for another worker.`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "nats", Value: "nats://127.0.0.1:4222", Usage: "`URL` of the NATS server (zkml serve's, or a cluster's)"},
 			&cli.StringFlag{Name: "token-file", Usage: "`FILE` holding the NATS token (zkml serve's API token); default: $ZKML_TOKEN"},
-			&cli.StringFlag{Name: "memory", Value: "4GiB", Usage: "memory budget (`SIZE`) for proofs in progress and loaded keys"},
+			&cli.StringFlag{Name: "memory", Value: "4GiB", Usage: "memory budget (`SIZE`): proofs in progress reserve their build's estimated prove memory from it; idle builds stay loaded while their estimates fit in it too"},
 			&cli.IntFlag{Name: "max-jobs", Value: 4, Usage: "most jobs in progress at once"},
 			&cli.StringFlag{Name: "cache", Usage: "`DIR` keeping fetched builds (default: the user cache folder's zkml/builds)"},
 			&cli.DurationFlag{Name: "grace", Value: service.DefaultGrace, Usage: "at shutdown, how long the jobs in hand may take before they go back to the queue"},
