@@ -107,6 +107,3 @@ h_seconds_count 2
 		t.Errorf("got\n%s\nwant\n%s", buf.String(), want)
 	}
 }
-
-
-
