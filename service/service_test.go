@@ -127,8 +127,35 @@ func TestLoadExternalNATS(t *testing.T) { testLoad(t, true, *loadRequests) }
 func testLoad(t *testing.T, external bool, n int) {
 	c := newCluster(t, tinyBuilds(t), external)
 	ids := c.buildIDs()
-	c.worker("w1", "--max-jobs", "2")
+	// w1's memory holds one proof at a time, whatever --max-jobs says.
+	w1 := c.worker("w1", "--max-jobs", "4", "--memory", "1B", "--metrics", "127.0.0.1:0")
 	w2 := c.worker("w2", "--max-jobs", "2", "--metrics", "127.0.0.1:0")
+	maxRunning := make(chan int)
+	stopWatch := make(chan struct{})
+	go func() {
+		most := 0
+		for {
+			select {
+			case <-stopWatch:
+				maxRunning <- most
+				return
+			case <-time.After(10 * time.Millisecond):
+			}
+			resp, err := http.Get(w1.rec["metrics"].(string))
+			if err != nil {
+				continue
+			}
+			var buf bytes.Buffer
+			buf.ReadFrom(resp.Body)
+			resp.Body.Close()
+			var k int
+			for _, line := range strings.Split(buf.String(), "\n") {
+				if _, err := fmt.Sscanf(line, "zkml_worker_jobs_running %d", &k); err == nil {
+					most = max(most, k)
+				}
+			}
+		}
+	}()
 
 	type request struct {
 		build string
@@ -193,6 +220,10 @@ func testLoad(t *testing.T, external bool, n int) {
 	}
 	t.Logf("%d requests submitted in %.2f s; all %d jobs done %.2f s after the first request",
 		n, submitted.Seconds(), len(distinct), time.Since(start).Seconds())
+	close(stopWatch)
+	if most := <-maxRunning; most > 1 {
+		t.Errorf("w1, with memory for one proof, held %d jobs at once", most)
+	}
 	for id, i := range distinct {
 		checkProof(t, filepath.Join(c.builds, reqs[i].build), ids[reqs[i].build], reqs[i].input, views[id])
 	}

@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"os"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/nats-io/nats.go"
@@ -159,6 +160,32 @@ type worker struct {
 	cache      *buildCache
 	m          *metrics
 	running    sync.Map // job id -> struct{}
+	// reserved: memory claimed by proofs in progress; largest: the
+	// largest reservation a job needed so far; fetched: jobs fetched that
+	// have not reserved memory yet (each counts as largest).
+	reserved, largest, fetched atomic.Int64
+	claimMu                    sync.Mutex
+}
+
+// claim counts one more fetched job if the memory budget has room for it.
+func (w *worker) claim() bool {
+	w.claimMu.Lock()
+	defer w.claimMu.Unlock()
+	if w.room() {
+		w.fetched.Add(1)
+		return true
+	}
+	return false
+}
+
+// room reports whether the memory budget has room for one more job.
+func (w *worker) room() bool {
+	r, f := w.reserved.Load(), w.fetched.Load()
+	if r == 0 && f == 0 {
+		return true
+	}
+	l := w.largest.Load()
+	return l > 0 && r+(f+1)*l <= w.cfg.Memory // l == 0: no size known yet, one at a time
 }
 
 func (w *worker) initMetrics() {
@@ -186,8 +213,19 @@ func (w *worker) initMetrics() {
 // loop fetches and handles one job at a time until ctx is done.
 func (w *worker) loop(ctx, jobCtx context.Context) {
 	for ctx.Err() == nil {
+		// Fetch only with room for a proof as large as the largest seen so
+		// far (or nothing in progress), so that a worker short of memory
+		// leaves jobs to the others instead of holding them.
+		if !w.claim() {
+			select {
+			case <-ctx.Done():
+			case <-time.After(50 * time.Millisecond):
+			}
+			continue
+		}
 		msg, err := w.q.consumer.Next(jetstream.FetchMaxWait(time.Second))
 		if err != nil {
+			w.fetched.Add(-1)
 			if !errors.Is(err, jetstream.ErrNoMessages) && !errors.Is(err, nats.ErrTimeout) {
 				w.log.Debug("fetch", "err", err)
 				select {
@@ -198,17 +236,23 @@ func (w *worker) loop(ctx, jobCtx context.Context) {
 			continue
 		}
 		if ctx.Err() != nil {
+			w.fetched.Add(-1)
 			msg.Nak() // fetched as we stopped: straight back to the queue
 			return
 		}
-		w.handle(jobCtx, msg)
+		var once sync.Once
+		unfetch := func() { once.Do(func() { w.fetched.Add(-1) }) }
+		w.handle(jobCtx, msg, unfetch)
+		unfetch()
 	}
 }
 
 // permanent marks an error that no retry can cure.
 type permanent struct{ error }
 
-func (w *worker) handle(ctx context.Context, msg jetstream.Msg) {
+// handle works on one job; unfetch is called when the job reserves its
+// memory (or by the caller, when it is done without proving).
+func (w *worker) handle(ctx context.Context, msg jetstream.Msg, unfetch func()) {
 	md, err := msg.Metadata()
 	if err != nil {
 		w.log.Error("job without metadata", "err", err)
@@ -228,6 +272,25 @@ func (w *worker) handle(ctx context.Context, msg jetstream.Msg) {
 		msg.Ack()
 		return
 	}
+	// The job's memory stays reserved until it is acknowledged or returned.
+	var need int64
+	reserve := func(n int64) error {
+		w.reserved.Add(n) // before unfetch: room() always counts the job
+		need = n
+		unfetch()
+		if err := w.mem.Acquire(ctx, n); err != nil {
+			w.reserved.Add(-n)
+			need = 0
+			return err
+		}
+		return nil
+	}
+	defer func() {
+		if need > 0 {
+			w.mem.Release(need)
+			w.reserved.Add(-need)
+		}
+	}()
 	w.running.Store(job.ID, struct{}{})
 	defer w.running.Delete(job.ID)
 
@@ -249,7 +312,7 @@ func (w *worker) handle(ctx context.Context, msg jetstream.Msg) {
 
 	w.setStatus(ctx, &job, Running, "", int(md.NumDelivered))
 	log.Info("proving")
-	res, err := w.prove(ctx, &job)
+	res, err := w.prove(ctx, &job, reserve)
 	stopHB()
 	if err == nil {
 		err = w.store(ctx, res)
@@ -284,7 +347,8 @@ func (w *worker) handle(ctx context.Context, msg jetstream.Msg) {
 	}
 }
 
-func (w *worker) prove(ctx context.Context, job *Job) (*Result, error) {
+// prove proves the job, after reserve(its build's estimated memory).
+func (w *worker) prove(ctx context.Context, job *Job, reserve func(int64) error) (*Result, error) {
 	if job.Segment != nil {
 		return nil, permanent{errors.New("segments are not supported by this worker")}
 	}
@@ -302,10 +366,15 @@ func (w *worker) prove(ctx context.Context, job *Job) (*Result, error) {
 		return nil, permanent{fmt.Errorf("the model refuses the input: %w", err)}
 	}
 	need := min(cb.info.ProveMemory, w.cfg.Memory)
-	if err := w.mem.Acquire(ctx, need); err != nil {
+	for {
+		old := w.largest.Load()
+		if need <= old || w.largest.CompareAndSwap(old, need) {
+			break
+		}
+	}
+	if err := reserve(need); err != nil {
 		return nil, err
 	}
-	defer w.mem.Release(need)
 	start := time.Now()
 	proof, err := b.ProveQuantized(ctx, job.Inputs)
 	if err != nil {
