@@ -46,7 +46,7 @@ func JobID(build string, segment *int, inputs [][]int64) string {
 // The states of a job.
 const (
 	Queued  = "queued"  // accepted, waiting for a worker (or for another try)
-	Running = "running" // a worker is proving it
+	Running = "running" // a worker is proving it (its build and keys are loaded)
 	Done    = "done"    // its result is stored
 	Failed  = "failed"  // given up: Reason says why
 )

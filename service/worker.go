@@ -283,6 +283,7 @@ func (w *worker) handle(ctx context.Context, msg jetstream.Msg, unfetch func()) 
 			need = 0
 			return err
 		}
+		w.setStatus(ctx, &job, Running, "", int(md.NumDelivered))
 		return nil
 	}
 	defer func() {
@@ -310,7 +311,6 @@ func (w *worker) handle(ctx context.Context, msg jetstream.Msg, unfetch func()) 
 		}
 	}()
 
-	w.setStatus(ctx, &job, Running, "", int(md.NumDelivered))
 	log.Info("proving")
 	res, err := w.prove(ctx, &job, reserve)
 	stopHB()
@@ -347,7 +347,8 @@ func (w *worker) handle(ctx context.Context, msg jetstream.Msg, unfetch func()) 
 	}
 }
 
-// prove proves the job, after reserve(its build's estimated memory).
+// prove proves the job, after reserve(its build's estimated memory), which
+// marks it running.
 func (w *worker) prove(ctx context.Context, job *Job, reserve func(int64) error) (*Result, error) {
 	if job.Segment != nil {
 		return nil, permanent{errors.New("segments are not supported by this worker")}
