@@ -293,6 +293,9 @@ func (c *cluster) restartNATS() {
 		return
 	}
 	c.serve.stop()
+	if code := c.serve.cmd.ProcessState.ExitCode(); code != 0 {
+		c.t.Errorf("zkml serve exited with %d at SIGTERM", code)
+	}
 	c.startServe(strings.TrimPrefix(c.api, "http://"))
 }
 
