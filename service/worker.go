@@ -313,10 +313,10 @@ func (w *worker) handle(ctx context.Context, msg jetstream.Msg, unfetch func()) 
 
 	log.Info("proving")
 	res, err := w.prove(ctx, &job, reserve)
-	stopHB()
 	if err == nil {
 		err = w.store(ctx, res)
 	}
+	stopHB()
 	if err == nil {
 		if err := msg.DoubleAck(ctx); err != nil {
 			// The result is stored: a redelivery finds it and acks.
