@@ -23,7 +23,9 @@
 // with the modelio message; an input the model refuses), 401 (token), 404
 // (unknown build or job) or 413 (body over the limit); a refused request
 // changes nothing. Serve verifies each stored proof against its build
-// (prover.Verify, and its calldata) before handing it out.
+// (prover.Verify, and its calldata) and checks that it carries the public
+// inputs of the job's own input (Status.Statement, from
+// prover.Build.Statement at submission) before handing it out.
 //
 // There is one token: the embedded NATS server takes it too, so whoever
 // holds it can also act as a worker. Give it to trusted back ends only.

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"math/big"
 	"time"
 )
 
@@ -63,6 +64,11 @@ type Status struct {
 	// Worker and Attempts: who holds (or held) the job and how many times
 	// it was delivered to a worker.
 	Worker    string    `json:"worker,omitempty"`
+	// Statement is the SHA-256 of the public inputs a proof of this job
+	// must carry (prover.Build.Statement, as decimal lines): serve hands out
+	// only a proof that has them, so a proof of another input cannot pass
+	// for this job's (unless the build's proofs reveal nothing of either).
+	Statement string `json:"statement,omitempty"`
 	Attempts  int       `json:"attempts,omitempty"`
 	Submitted time.Time `json:"submitted"`
 	Updated   time.Time `json:"updated"`
@@ -80,4 +86,13 @@ type Result struct {
 	Worker       string          `json:"worker"`
 	ProveSeconds float64         `json:"prove_seconds"`
 	Finished     time.Time       `json:"finished"`
+}
+
+// statementHash is Status.Statement of public inputs.
+func statementHash(public []*big.Int) string {
+	h := sha256.New()
+	for _, v := range public {
+		fmt.Fprintf(h, "%s\n", v)
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }

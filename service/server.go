@@ -318,15 +318,18 @@ func (s *api) submit(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, http.StatusBadRequest, "input: %v", err)
 		return
 	}
-	// The model must run on it (the worker would refuse it otherwise).
-	if _, err := pl.Run(quant); err != nil {
+	// The model must run on it (the worker would refuse it otherwise); what
+	// it gives is what the proof must say.
+	statement, err := lb.build.Statement(quant)
+	if err != nil {
 		s.fail(w, http.StatusBadRequest, "input: the model refuses it: %v", err)
 		return
 	}
 
 	job := Job{ID: JobID(lb.info.ID, nil, quant), Build: lb.info.ID, Inputs: quant, Submitted: time.Now().UTC()}
 	ctx := r.Context()
-	st := Status{ID: job.ID, Build: job.Build, State: Queued, Submitted: job.Submitted, Updated: job.Submitted}
+	st := Status{ID: job.ID, Build: job.Build, State: Queued, Submitted: job.Submitted, Updated: job.Submitted,
+		Statement: statementHash(statement)}
 	data, _ := json.Marshal(st)
 	_, err = s.q.status.Create(ctx, job.ID, data)
 	if errors.Is(err, jetstream.ErrKeyExists) {
@@ -435,7 +438,7 @@ func (s *api) writeStatus(w http.ResponseWriter, r *http.Request, code int, id s
 		s.fail(w, http.StatusServiceUnavailable, "job %s: %v", id, err)
 		return
 	} else if ok {
-		if err := s.check(&res, v.Build); err != nil {
+		if err := s.check(&res, &v.Status); err != nil {
 			// Only a NATS client that is not a zkml worker can store this.
 			s.log.Error("stored result does not verify", "job", id, "err", err)
 			v.State, v.Reason = Failed, "the stored result does not verify: "+err.Error()
@@ -451,10 +454,11 @@ func (s *api) writeStatus(w http.ResponseWriter, r *http.Request, code int, id s
 
 // check verifies a stored result against the job's build, once per job:
 // the API hands out only proofs that verify.
-func (s *api) check(res *Result, build string) error {
+func (s *api) check(res *Result, st *Status) error {
 	if _, ok := s.verified.Load(res.ID); ok {
 		return nil
 	}
+	build := st.Build
 	lb, ok := s.byKey[build]
 	if !ok || lb.info.ID != build {
 		return fmt.Errorf("build %s is not served here", build)
@@ -468,6 +472,9 @@ func (s *api) check(res *Result, build string) error {
 	}
 	if err := prover.Verify(lb.build, &p); err != nil {
 		return err
+	}
+	if st.Statement == "" || statementHash(p.PublicInputs) != st.Statement {
+		return errors.New("it proves another input's statement, not this job's")
 	}
 	cd, err := contracts.Calldata(lb.build, &p)
 	if err != nil {
@@ -492,7 +499,12 @@ func (s *api) getProof(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, http.StatusNotFound, "no proof for job %q (yet: GET /v1/proofs/%s gives its status)", id, id)
 		return
 	}
-	if err := s.check(&res, res.Build); err != nil {
+	var st Status
+	if ok, err := getJSON(r.Context(), s.q.status, id, &st); err != nil || !ok {
+		s.fail(w, http.StatusServiceUnavailable, "job %s: no status (%v)", id, err)
+		return
+	}
+	if err := s.check(&res, &st); err != nil {
 		s.fail(w, http.StatusBadGateway, "job %s: the stored result does not verify: %v", id, err)
 		return
 	}

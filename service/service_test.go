@@ -3,6 +3,7 @@ package service_test
 import (
 	"bytes"
 	"context"
+	"encoding/hex"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -15,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/zkml/zkml/contracts"
 	"github.com/zkml/zkml/prover"
 	"github.com/zkml/zkml/service"
 )
@@ -93,13 +95,36 @@ func testBadRequests(t *testing.T, external bool) {
 	if _, err := kv.Create(context.Background(), job, forged); err != nil {
 		t.Fatal(err)
 	}
-	closeNC()
+	defer closeNC()
 	if code, v := c.do("GET", "/v1/proofs/"+job, "Bearer "+token, nil); code != 200 || v["status"] != service.Failed ||
 		!strings.Contains(v["reason"].(string), "does not verify") || v["proof"] != nil {
 		t.Errorf("job with a forged result: %d %v", code, v)
 	}
 	if code, v := c.do("GET", "/v1/proofs/"+job+"/proof.json", "Bearer "+token, nil); code != http.StatusBadGateway {
 		t.Errorf("proof.json of a forged result: %d %v", code, v)
+	}
+	// Nor a valid proof of the right build, with its calldata, for another
+	// input: it does not carry the job's statement.
+	b1, err := prover.Open(filepath.Join(c.builds, "tiny1"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	another, err := b1.Prove(context.Background(), [][]float64{{0.4, 0.3, 0.2, 0.1}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cd, err := contracts.Calldata(b1, another)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pj, _ = another.MarshalJSON()
+	forged, _ = json.Marshal(service.Result{ID: job, Build: ids["tiny1"], Proof: pj, Calldata: "0x" + hex.EncodeToString(cd), Worker: "mallory"})
+	if _, err := kv.Put(context.Background(), job, forged); err != nil {
+		t.Fatal(err)
+	}
+	if code, v := c.do("GET", "/v1/proofs/"+job, "Bearer "+token, nil); code != 200 || v["status"] != service.Failed ||
+		!strings.Contains(v["reason"].(string), "another input's statement") || v["proof"] != nil {
+		t.Errorf("job with another input's proof as its result: %d %v", code, v)
 	}
 
 	resp, err := http.Get(c.api + "/metrics")
