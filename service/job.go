@@ -63,12 +63,12 @@ type Status struct {
 	Reason string `json:"reason,omitempty"`
 	// Worker and Attempts: who holds (or held) the job and how many times
 	// it was delivered to a worker.
-	Worker    string    `json:"worker,omitempty"`
+	Worker string `json:"worker,omitempty"`
 	// Statement is the SHA-256 of the public inputs a proof of this job
 	// must carry (prover.Build.Statement, as decimal lines): serve hands out
 	// only a proof that has them, so a proof of another input cannot pass
 	// for this job's (unless the build's proofs reveal nothing of either).
-	Statement string `json:"statement,omitempty"`
+	Statement string    `json:"statement,omitempty"`
 	Attempts  int       `json:"attempts,omitempty"`
 	Submitted time.Time `json:"submitted"`
 	Updated   time.Time `json:"updated"`
