@@ -181,6 +181,7 @@ func embedNATS(cfg ServeConfig) (*server.Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("embedded NATS: %w", err)
 	}
+	ns.SetLogger(natsLog{cfg.Log.With("component", "nats")}, false, false)
 	ns.Start()
 	if !ns.ReadyForConnections(30 * time.Second) {
 		ns.Shutdown()
@@ -188,6 +189,17 @@ func embedNATS(cfg ServeConfig) (*server.Server, error) {
 	}
 	return ns, nil
 }
+
+// natsLog sends the embedded server's log to slog: its warnings and
+// errors as such, its notices (the start-up banner among them) at debug.
+type natsLog struct{ l *slog.Logger }
+
+func (n natsLog) Noticef(f string, v ...any) { n.l.Debug(fmt.Sprintf(f, v...)) }
+func (n natsLog) Warnf(f string, v ...any)   { n.l.Warn(fmt.Sprintf(f, v...)) }
+func (n natsLog) Fatalf(f string, v ...any)  { n.l.Error(fmt.Sprintf(f, v...)) }
+func (n natsLog) Errorf(f string, v ...any)  { n.l.Error(fmt.Sprintf(f, v...)) }
+func (n natsLog) Debugf(f string, v ...any)  { n.l.Debug(fmt.Sprintf(f, v...)) }
+func (n natsLog) Tracef(f string, v ...any)  { n.l.Debug(fmt.Sprintf(f, v...)) }
 
 type api struct {
 	q      *queue
