@@ -7,7 +7,7 @@ GO ?= go
 BIN := bin/zkml
 
 .PHONY: all build demo test test-short fuzz bench bench-record bench-gas fixtures vet clean tools clean-tools conformance icicle-libs build-icicle test-icicle gpu-carry
-.PHONY: bench-compare bench-scaling
+.PHONY: bench-compare bench-scaling test-service-load
 
 all: build
 
@@ -61,6 +61,14 @@ test:
 # large setups), which skip with -short. Minutes rather than tens of them.
 test-short:
 	$(GO) test -short -count=1 ./...
+
+# The proving service under a bigger load than make test gives it: 2000
+# requests over 4 builds from 8 concurrent clients and two workers, on the
+# embedded NATS and on Debian's nats-server (when installed), then the
+# fault tests (a worker killed mid-proof, NATS restarted).
+SERVICE_LOAD ?= 2000
+test-service-load:
+	$(GO) test ./service/ -run 'TestLoad|TestFault' -count=1 -v -timeout 30m -args -load $(SERVICE_LOAD)
 
 # Each parser's fuzz target for a while (FUZZTIME=5m make fuzz for longer).
 FUZZTIME ?= 30s

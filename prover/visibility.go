@@ -129,6 +129,29 @@ func (b *Build) CommitInputs(inputs [][]float64) (*big.Int, error) {
 	return circuits.Commit(circuits.DomainInput, b.settings.Config.ActivationBits, flat)
 }
 
+// Statement returns the public inputs that a proof of these inputs (in
+// fixed point, as for ProveQuantized) must carry, in order: what the
+// build's visibility lets a verifier check about the inference, domain bit
+// included. Two inputs with the same statement cannot be told apart by
+// their proofs (with private inputs and outputs, every input has the same).
+func (b *Build) Statement(inputs [][]int64) ([]*big.Int, error) {
+	if err := b.checkInputs(len(inputs), func(i int) int { return len(inputs[i]) }); err != nil {
+		return nil, err
+	}
+	tensors, err := b.plan.Run(inputs)
+	if err != nil {
+		return nil, err
+	}
+	public, err := b.publicInputs(tensors)
+	if err != nil {
+		return nil, err
+	}
+	if b.settings.Circuit.DomainFlag {
+		public = append(public, big.NewInt(int64(boolBit(len(b.plan.Clamps(tensors)) == 0))))
+	}
+	return public, nil
+}
+
 // publicInputs is the public input vector of one inference: the input
 // part, then the output part.
 func (b *Build) publicInputs(tensors [][]int64) ([]*big.Int, error) {

@@ -64,6 +64,7 @@ func TestVisibility(t *testing.T) {
 				if err := Verify(b, p); err != nil {
 					t.Fatalf("valid proof rejected: %v", err)
 				}
+				checkStatement(t, b, p)
 				if c.in == circuits.Hashed {
 					h, err := b.CommitInputs(tinyInput)
 					if err != nil {
@@ -184,11 +185,51 @@ func TestVisibilityWithDomainFlag(t *testing.T) {
 			if err := Verify(b, p); err != nil {
 				t.Fatalf("valid proof rejected: %v", err)
 			}
+			checkStatement(t, b, p)
 			out := false
 			p.InDomain = &out
 			if err := Verify(b, p); err == nil {
 				t.Fatal("a flipped in_domain claim verified")
 			}
 		})
+	}
+}
+
+// checkStatement: Statement of the proof's input is its public inputs, and
+// another input's differs unless the proof reveals nothing of either.
+func checkStatement(t *testing.T, b *Build, p *Proof) {
+	t.Helper()
+	q, err := b.Plan().QuantizeInputs(tinyInput)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := b.Statement(q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(st) != len(p.PublicInputs) {
+		t.Fatalf("Statement: %d public inputs, the proof %d", len(st), len(p.PublicInputs))
+	}
+	for i := range st {
+		if st[i].Cmp(p.PublicInputs[i]) != 0 {
+			t.Fatalf("Statement: public input %d is %v, the proof's %v", i, st[i], p.PublicInputs[i])
+		}
+	}
+	other := [][]int64{append([]int64(nil), q[0]...)}
+	other[0][0] += 7
+	st2, err := b.Statement(other)
+	if err != nil {
+		t.Fatal(err)
+	}
+	same := true
+	for i := range st {
+		same = same && st[i].Cmp(st2[i]) == 0
+	}
+	v := b.Visibility()
+	if reveals := v.Input != circuits.Private || v.Output != circuits.Private; same && reveals {
+		t.Fatal("Statement: two inputs with different outputs gave the same statement")
+	}
+	if _, err := b.Statement([][]int64{{1}}); err == nil {
+		t.Fatal("Statement of a wrong-sized input: no error")
 	}
 }

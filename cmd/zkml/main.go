@@ -175,6 +175,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			verifyOnchainCommand(),
 			devnetCommand(),
 			conformanceCommand(),
+			serveCommand(), workerCommand(),
 		},
 	}
 }
