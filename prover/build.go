@@ -59,6 +59,7 @@ type options struct {
 	pinKeys          bool
 	domainFlag       bool
 	strictDomain     bool
+	keyCache         string
 }
 
 // WithoutPackedOutputs makes Compile give every output element its own
@@ -131,6 +132,7 @@ type Build struct {
 	device   Device
 	pinKeys  bool
 	strict   bool
+	keyCache string // see WithKeyCache
 
 	mu     sync.Mutex
 	ccs    constraint.ConstraintSystem
@@ -174,7 +176,7 @@ func Compile(ctx context.Context, dir string, pl *plan.Plan, backend Backend, me
 		return nil, err
 	}
 
-	b := &Build{dir: dir, plan: pl, planHash: pl.Hash(), scheme: sch, progress: o.progress, gnarkLog: o.gnarkLog, device: o.device, pinKeys: o.pinKeys}
+	b := &Build{dir: dir, plan: pl, planHash: pl.Hash(), scheme: sch, progress: o.progress, gnarkLog: o.gnarkLog, device: o.device, pinKeys: o.pinKeys, keyCache: o.keyCache}
 	b.report("compiling circuit")
 	var copts []circuits.Option
 	rangeChecks := rangeChecksLookup
@@ -300,7 +302,7 @@ func Open(dir string, opts ...Option) (*Build, error) {
 		return nil, err
 	}
 	planHash, _ := decodeHash32(s.PlanHash)
-	b := &Build{dir: dir, settings: *s, planHash: planHash, scheme: s.Backend.scheme(), progress: o.progress, gnarkLog: o.gnarkLog, device: o.device, pinKeys: o.pinKeys, strict: o.strictDomain}
+	b := &Build{dir: dir, settings: *s, planHash: planHash, scheme: s.Backend.scheme(), progress: o.progress, gnarkLog: o.gnarkLog, device: o.device, pinKeys: o.pinKeys, strict: o.strictDomain, keyCache: o.keyCache}
 
 	b.plan = new(plan.Plan)
 	e := expect{kind: kindPlan, backend: s.Backend, planHash: planHash, fix: "recompile with `zkml compile`"}

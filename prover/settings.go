@@ -162,6 +162,9 @@ type SetupInfo struct {
 	PTau *PTauInfo `json:"ptau,omitempty"`
 	// Ceremony is the Groth16 phase 2 that made the keys.
 	Ceremony *CeremonyInfo `json:"ceremony,omitempty"`
+	// ReusedFrom is the key cache entry the keys were copied from (see
+	// [WithKeyCache]); empty when this build's setup made them.
+	ReusedFrom string `json:"reused_from,omitempty"`
 	// Sizes of the key files in bytes.
 	ProvingKeyBytes   int64 `json:"proving_key_bytes"`
 	VerifyingKeyBytes int64 `json:"verifying_key_bytes"`

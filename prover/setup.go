@@ -59,6 +59,12 @@ func (b *Build) Setup(ctx context.Context, opts SetupOptions) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	useCache := b.keyCache != "" && cacheable(opts)
+	if useCache {
+		if ok, err := b.reuseKeys(); ok || err != nil {
+			return err
+		}
+	}
 	ccs, err := b.constraintSystem()
 	if err != nil {
 		return err
@@ -81,7 +87,13 @@ func (b *Build) Setup(ctx context.Context, opts SetupOptions) error {
 	if err != nil {
 		return err
 	}
-	return b.installKeys(ctx, k.pk, k.vk, k.info)
+	if err := b.installKeys(ctx, k.pk, k.vk, k.info); err != nil {
+		return err
+	}
+	if useCache {
+		b.storeKeys()
+	}
+	return nil
 }
 
 // installKeys writes pk.bin, vk.bin and the setup's settings.

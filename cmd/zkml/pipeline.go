@@ -203,12 +203,15 @@ type setupResult struct {
 	SRS      string         `json:"srs,omitempty"`
 	PTau     string         `json:"ptau,omitempty"`
 	Warning  string         `json:"warning,omitempty"`
-	Seconds  float64        `json:"seconds"`
+	// ReusedFrom is the key cache entry the keys come from, when an
+	// identical circuit was set up before.
+	ReusedFrom string  `json:"reused_from,omitempty"`
+	Seconds    float64 `json:"seconds"`
 }
 
-func setupBuild(dir string, opts prover.SetupOptions, p *progress) (*setupResult, error) {
+func setupBuild(dir string, opts prover.SetupOptions, keyCache string, p *progress) (*setupResult, error) {
 	start := time.Now()
-	b, err := prover.Open(dir, prover.WithProgress(p.Stage))
+	b, err := prover.Open(dir, prover.WithProgress(p.Stage), prover.WithKeyCache(keyCache))
 	if err != nil {
 		return nil, err
 	}
@@ -222,7 +225,7 @@ func setupBuild(dir string, opts prover.SetupOptions, p *progress) (*setupResult
 
 func setupResultOf(b *prover.Build, seconds float64) *setupResult {
 	s := b.Settings().Setup
-	r := &setupResult{Dir: b.Dir(), Backend: b.Backend(), Insecure: s.Insecure, Kind: b.SetupKind(), Warning: s.Warning, Seconds: seconds}
+	r := &setupResult{Dir: b.Dir(), Backend: b.Backend(), Insecure: s.Insecure, Kind: b.SetupKind(), Warning: s.Warning, ReusedFrom: s.ReusedFrom, Seconds: seconds}
 	if s.SRS != nil && s.SRS.Source != "dev" && s.PTau == nil {
 		r.SRS = s.SRS.Source
 	}
@@ -234,6 +237,9 @@ func setupResultOf(b *prover.Build, seconds float64) *setupResult {
 
 func (r *setupResult) print(w io.Writer) {
 	fmt.Fprintf(w, "wrote proving and verifying keys to %s (%s, %s setup)\n", r.Dir, r.Backend, r.Kind)
+	if r.ReusedFrom != "" {
+		fmt.Fprintf(w, "reused the keys of an identical circuit from the key cache (%s); --no-cache sets up afresh\n", r.ReusedFrom)
+	}
 	if r.Insecure {
 		fmt.Fprintln(w, "warning: development setup — INSECURE for production (the setup's secret was on this machine)")
 	} else if r.Warning != "" {
