@@ -134,7 +134,11 @@ type Build struct {
 	strict   bool
 	keyCache string // see WithKeyCache
 
+	// mu guards settings and the loaded keys; ccsMu and pkMu serialize the
+	// loading of circuit.ccs and pk.bin, which Prove runs concurrently.
 	mu     sync.Mutex
+	ccsMu  sync.Mutex
+	pkMu   sync.Mutex
 	ccs    constraint.ConstraintSystem
 	pk     provingKey
 	vk     verifyingKey
@@ -357,6 +361,12 @@ func (b *Build) expect(f string) expect {
 			id, _ = decodeSetupID(b.settings.Setup.ID)
 		}
 		e.setupID = &id
+		if f == pkFile && b.settings.Setup != nil && b.settings.Setup.ProvingKeySHA256 != "" {
+			sum, err := decodeHash32(b.settings.Setup.ProvingKeySHA256)
+			if err == nil {
+				e.sum = &sum
+			}
+		}
 	}
 	return e
 }
@@ -473,12 +483,20 @@ func (b *Build) report(stage string) {
 
 // constraintSystem loads circuit.ccs on first use.
 func (b *Build) constraintSystem() (constraint.ConstraintSystem, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
+	return b.loadConstraintSystem(true)
+}
+
+// loadConstraintSystem is constraintSystem, reporting the load only when
+// report is set (progress callbacks come from one goroutine at a time).
+func (b *Build) loadConstraintSystem(report bool) (constraint.ConstraintSystem, error) {
+	b.ccsMu.Lock()
+	defer b.ccsMu.Unlock()
 	if b.ccs != nil {
 		return b.ccs, nil
 	}
-	b.report("loading " + circuitFile)
+	if report {
+		b.report("loading " + circuitFile)
+	}
 	ccs := b.scheme.newCS()
 	if _, err := readArtifact(b.path(circuitFile), b.expect(circuitFile), func(r io.Reader) error {
 		_, err := ccs.ReadFrom(r)
@@ -492,25 +510,37 @@ func (b *Build) constraintSystem() (constraint.ConstraintSystem, error) {
 
 // provingKey loads pk.bin on first use.
 func (b *Build) provingKey() (provingKey, error) {
+	return b.loadProvingKey(true)
+}
+
+// loadProvingKey is provingKey, reporting the load only when report is set.
+func (b *Build) loadProvingKey(report bool) (provingKey, error) {
+	b.pkMu.Lock()
+	defer b.pkMu.Unlock()
 	b.mu.Lock()
-	defer b.mu.Unlock()
-	if b.pk != nil {
-		return b.pk, nil
+	pk, setup, e := b.pk, b.settings.Setup, b.expect(pkFile)
+	b.mu.Unlock()
+	if pk != nil {
+		return pk, nil
 	}
-	if b.settings.Setup == nil {
+	if setup == nil {
 		return nil, fmt.Errorf("%s: no keys yet; run `zkml setup` first", dirName(b.dir))
 	}
-	b.report("loading " + pkFile)
-	pk := b.scheme.newProvingKey()
+	if report {
+		b.report("loading " + pkFile)
+	}
+	pk = b.scheme.newProvingKey()
 	// The checksum guarantees these are the bytes Setup wrote, so the
 	// subgroup checks of the safe reader (most of its time) buy nothing.
-	if _, err := readArtifact(b.path(pkFile), b.expect(pkFile), func(r io.Reader) error {
+	if _, err := readArtifact(b.path(pkFile), e, func(r io.Reader) error {
 		_, err := pk.UnsafeReadFrom(r)
 		return err
 	}); err != nil {
 		return nil, err
 	}
+	b.mu.Lock()
 	b.pk = pk
+	b.mu.Unlock()
 	return pk, nil
 }
 

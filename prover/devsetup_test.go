@@ -16,6 +16,7 @@ import (
 	"github.com/consensys/gnark/frontend"
 	"github.com/consensys/gnark/frontend/cs/r1cs"
 	"github.com/consensys/gnark/std/rangecheck"
+	"github.com/rs/zerolog"
 )
 
 // devCircuit has public and secret inputs, products, and range checks
@@ -39,6 +40,9 @@ func (c *devCircuit) Define(api frontend.API) error {
 
 func devCCS(t *testing.T) *cs_bn254.R1CS {
 	t.Helper()
+	// These tests call gnark directly: keep its log quiet, as runGnark does.
+	enterGnark(zerolog.Nop())
+	t.Cleanup(exitGnark)
 	ccs, err := frontend.Compile(ecc.BN254.ScalarField(), r1cs.NewBuilder, &devCircuit{})
 	if err != nil {
 		t.Fatal(err)

@@ -98,6 +98,9 @@ func (b *Build) reuseKeys() (bool, error) {
 	now := time.Now()
 	os.Chtimes(entry, now, now)
 	info.ProvingKeyBytes, info.VerifyingKeyBytes = sizes[0], sizes[1]
+	if info.ProvingKeySHA256, err = payloadSum(b.path(pkFile)); err != nil {
+		return false, err
+	}
 	info.ReusedFrom = entry
 	b.mu.Lock()
 	b.settings.Setup = &info

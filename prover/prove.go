@@ -11,6 +11,7 @@ import (
 	"github.com/consensys/gnark-crypto/ecc"
 	"github.com/consensys/gnark-crypto/ecc/bn254/fr"
 	"github.com/consensys/gnark/backend/witness"
+	"github.com/consensys/gnark/constraint"
 	"github.com/consensys/gnark/frontend"
 
 	"github.com/zkml/zkml/circuits"
@@ -74,6 +75,27 @@ func (b *Build) prove(ctx context.Context, inputs [][]int64, start time.Time) (*
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	// circuit.ccs and pk.bin load while the model runs: on a first proof
+	// of a large model, reading them takes about as long as the witness.
+	type loaded[T any] struct {
+		v   T
+		err error
+	}
+	b.mu.Lock()
+	loading := b.pk == nil && b.settings.Setup != nil
+	b.mu.Unlock()
+	if loading {
+		b.report("loading " + pkFile + " and " + circuitFile)
+	}
+	ccsDone, pkDone := make(chan loaded[constraint.ConstraintSystem], 1), make(chan loaded[provingKey], 1)
+	go func() {
+		ccs, err := b.loadConstraintSystem(false)
+		ccsDone <- loaded[constraint.ConstraintSystem]{ccs, err}
+	}()
+	go func() {
+		pk, err := b.loadProvingKey(false)
+		pkDone <- loaded[provingKey]{pk, err}
+	}()
 	b.report("running the model")
 	tensors, err := b.plan.Run(inputs)
 	if err != nil {
@@ -116,14 +138,14 @@ func (b *Build) prove(ctx context.Context, inputs [][]int64, start time.Time) (*
 	witnessTime := time.Since(start)
 
 	loadStart := time.Now()
-	ccs, err := b.constraintSystem()
-	if err != nil {
-		return nil, err
+	c, k := <-ccsDone, <-pkDone
+	if c.err != nil {
+		return nil, c.err
 	}
-	pk, err := b.provingKey()
-	if err != nil {
-		return nil, err
+	if k.err != nil {
+		return nil, k.err
 	}
+	ccs, pk := c.v, k.v
 	loadTime := time.Since(loadStart)
 	if err := ctx.Err(); err != nil {
 		return nil, err

@@ -127,6 +127,9 @@ func (b *Build) installKeys(ctx context.Context, pk provingKey, vk verifyingKey,
 	}); err != nil {
 		return err
 	}
+	if info.ProvingKeySHA256, err = payloadSum(b.path(pkFile)); err != nil {
+		return err
+	}
 	h.kind = kindVerifyingKey
 	if info.VerifyingKeyBytes, err = writeArtifact(b.path(vkFile), h, func(w io.Writer) error {
 		_, err := w.Write(vkBytes.Bytes())
@@ -307,4 +310,14 @@ func ptauSRS(path string, nCanonical, nLagrange uint64, report func(string)) (*k
 func tauG2(srs *kzg_bn254.SRS) string {
 	b := srs.Vk.G2[1].Bytes()
 	return hex.EncodeToString(b[:])
+}
+
+// payloadSum is the hex SHA-256 of the payload of the artifact at path, as
+// its header records it.
+func payloadSum(path string) (string, error) {
+	h, err := readHeader(path, "")
+	if err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.sum[:]), nil
 }
