@@ -137,6 +137,38 @@ func (b *Build) prove(ctx context.Context, inputs [][]int64, start time.Time) (*
 	}
 	witnessTime := time.Since(start)
 
+	// Everything the proof file needs from the tensors, taken now: the
+	// tensors and the assignment (a copy of the witness) are garbage while
+	// gnark proves, which keeps the heap, and the GC's work, at gnark's own.
+	p := &Proof{
+		Backend:      b.settings.Backend,
+		ModelHash:    b.planHash,
+		PublicInputs: public,
+		Packing:      packingInfo(b.Packing()),
+		Inputs:       b.publicInputValues(tensors),
+		InDomain:     inDomain,
+		Clamps:       clamps,
+	}
+	if v := b.settings.Visibility; v != defaultVisibility {
+		p.Visibility = &v
+	}
+	for i, t := range b.plan.Outputs {
+		tt := &b.plan.Tensors[t]
+		out := make([]float64, len(tensors[t]))
+		for j, q := range tensors[t] {
+			out[j] = plan.Dequantize(q, tt.Scale)
+		}
+		p.Outputs = append(p.Outputs, out)
+		p.OutputShapes = append(p.OutputShapes, slices.Clone(tt.Shape))
+		p.OutputNames = append(p.OutputNames, b.settings.Outputs[i].Name)
+		p.OutputScales = append(p.OutputScales, tt.Scale)
+	}
+	if b.settings.Visibility.Output != circuits.Public {
+		p.HiddenOutputs, p.Outputs = p.Outputs, nil
+		p.OutputShapes, p.OutputNames, p.OutputScales = nil, nil, nil
+	}
+	tensors, assignment = nil, nil
+
 	loadStart := time.Now()
 	c, k := <-ccsDone, <-pkDone
 	if c.err != nil {
@@ -164,38 +196,9 @@ func (b *Build) prove(ctx context.Context, inputs [][]int64, start time.Time) (*
 	if _, err := proof.WriteTo(&proofBytes); err != nil {
 		return nil, fmt.Errorf("encode proof: %w", err)
 	}
-
-	p := &Proof{
-		Backend:      b.settings.Backend,
-		ModelHash:    b.planHash,
-		Bytes:        proofBytes.Bytes(),
-		PublicInputs: public,
-		Packing:      packingInfo(b.Packing()),
-		Inputs:       b.publicInputValues(tensors),
-		InDomain:     inDomain,
-		Clamps:       clamps,
-		Timings:      Timings{Load: loadTime, Witness: witnessTime, Prove: time.Since(proveStart)},
-		Device:       device,
-		Fallback:     fallback,
-	}
-	if v := b.settings.Visibility; v != defaultVisibility {
-		p.Visibility = &v
-	}
-	for i, t := range b.plan.Outputs {
-		tt := &b.plan.Tensors[t]
-		out := make([]float64, len(tensors[t]))
-		for j, q := range tensors[t] {
-			out[j] = plan.Dequantize(q, tt.Scale)
-		}
-		p.Outputs = append(p.Outputs, out)
-		p.OutputShapes = append(p.OutputShapes, slices.Clone(tt.Shape))
-		p.OutputNames = append(p.OutputNames, b.settings.Outputs[i].Name)
-		p.OutputScales = append(p.OutputScales, tt.Scale)
-	}
-	if b.settings.Visibility.Output != circuits.Public {
-		p.HiddenOutputs, p.Outputs = p.Outputs, nil
-		p.OutputShapes, p.OutputNames, p.OutputScales = nil, nil, nil
-	}
+	p.Bytes = proofBytes.Bytes()
+	p.Timings = Timings{Load: loadTime, Witness: witnessTime, Prove: time.Since(proveStart)}
+	p.Device, p.Fallback = device, fallback
 	return p, nil
 }
 
