@@ -45,3 +45,31 @@ func TestProvingKeyHashRecorded(t *testing.T) {
 		t.Errorf("the error does not name %s: %v", pkFile, err)
 	}
 }
+
+// TestBuildWithoutProvingKeyHash: a build made before settings.json
+// recorded pk.bin's hash is still read and proves (its pk.bin is then
+// guarded by the file's own checksum only); a malformed hash is refused.
+func TestBuildWithoutProvingKeyHash(t *testing.T) {
+	src, _ := built(t, Groth16)
+	dir := copyBuild(t, src)
+	editSettings(t, dir, func(m map[string]any) {
+		delete(m["setup"].(map[string]any), "proving_key_sha256")
+	})
+	b, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := b.Prove(context.Background(), tinyInput)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := Verify(b, p); err != nil {
+		t.Fatal(err)
+	}
+	editSettings(t, dir, func(m map[string]any) {
+		m["setup"].(map[string]any)["proving_key_sha256"] = "abc"
+	})
+	if _, err := Open(dir); err == nil || !strings.Contains(err.Error(), "proving_key_sha256") {
+		t.Errorf("a malformed proving_key_sha256: got %v", err)
+	}
+}
