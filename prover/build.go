@@ -180,6 +180,8 @@ func Compile(ctx context.Context, dir string, pl *plan.Plan, backend Backend, me
 		return nil, err
 	}
 
+	enterLowGC()
+	defer exitLowGC()
 	b := &Build{dir: dir, plan: pl, planHash: pl.Hash(), scheme: sch, progress: o.progress, gnarkLog: o.gnarkLog, device: o.device, pinKeys: o.pinKeys, keyCache: o.keyCache}
 	b.report("compiling circuit")
 	var copts []circuits.Option
