@@ -41,8 +41,8 @@ import (
 
 var (
 	out        = flag.String("out", "bench/RESULTS.md", "file whose overhead section to (re)write (- for stdout)")
-	width      = flag.Int("width", 8, "ResNet width (channels of the first stage)")
-	size       = flag.Int("size", 32, "ResNet input size (3×size×size)")
+	models     = flag.String("models", "resnet18-w8-32", "comma-separated members resnet18-wW-S of the ResNet family (width W, input 3×S×S)")
+	beforeMax  = flag.Int("before-max", 1<<62, "run -baseline and -gnark-setup only on models up to `N` constraints")
 	runs       = flag.Int("runs", 2, "runs of prove and of the bare gnark prover (the fastest is reported)")
 	baseline   = flag.String("baseline", "", "another zkml `BINARY` to run the same stages with (before/after)")
 	gnarkSetup = flag.Bool("gnark-setup", false, "also time gnark's own groth16.Setup on the same constraint system (slow)")
@@ -79,40 +79,58 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	name := fmt.Sprintf("resnet18-w%d-%d", *width, *size)
-	model, in := filepath.Join(tmp, "network.onnx"), filepath.Join(tmp, "input.json")
-	if err := os.WriteFile(model, onnxbuild.ResNet("resnet", 1, *width, *size).Bytes(), 0o644); err != nil {
-		log.Fatal(err)
-	}
-	data, _ := json.Marshal(map[string][][]float64{"input_data": {onnxbuild.Input(3**size**size, 2)}})
-	if err := os.WriteFile(in, data, 0o644); err != nil {
-		log.Fatal(err)
-	}
-
-	var rows []*result
-	if *baseline != "" {
-		log.Printf("%s: baseline %s", name, *baseline)
-		r, err := measureBinary(*baseline, tmp, "before", model, in, self, false)
+	var text strings.Builder
+	for _, name := range strings.Split(*models, ",") {
+		var w, sz int
+		if _, err := fmt.Sscanf(name, "resnet18-w%d-%d", &w, &sz); err != nil || w <= 0 || sz <= 0 {
+			log.Fatalf("-models: %q is not resnet18-wW-S", name)
+		}
+		rows, err := measureModel(name, w, sz, tmp, bin, self)
 		if err != nil {
 			log.Fatal(err)
 		}
-		rows = append(rows, r)
+		text.WriteString(report(name, rows))
 	}
-	log.Printf("%s: this tree", name)
-	r, err := measureBinary(bin, tmp, "after", model, in, self, true)
-	if err != nil {
-		log.Fatal(err)
-	}
-	rows = append(rows, r)
-	text := report(name, rows, loadBefore, time.Since(start))
+	all := "## Setup and the time around the prover\n\n" + footer(loadBefore, time.Since(start)) + text.String()
 	if *out == "-" {
-		fmt.Print(text)
+		fmt.Print(all)
 		return
 	}
-	if err := writeSection(*out, text); err != nil {
+	if err := writeSection(*out, all); err != nil {
 		log.Fatal(err)
 	}
 	log.Printf("wrote %s", *out)
+}
+
+func measureModel(name string, w, sz int, tmp, bin, self string) ([]*result, error) {
+	dir := filepath.Join(tmp, name)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(dir)
+	model, in := filepath.Join(dir, "network.onnx"), filepath.Join(dir, "input.json")
+	if err := os.WriteFile(model, onnxbuild.ResNet("resnet", 1, w, sz).Bytes(), 0o644); err != nil {
+		return nil, err
+	}
+	data, _ := json.Marshal(map[string][][]float64{"input_data": {onnxbuild.Input(3*sz*sz, 2)}})
+	if err := os.WriteFile(in, data, 0o644); err != nil {
+		return nil, err
+	}
+	log.Printf("%s: this tree", name)
+	r, err := measureBinary(bin, dir, "after", model, in, self, true)
+	if err != nil {
+		return nil, err
+	}
+	rows := []*result{r}
+	if *baseline != "" && r.constraints <= *beforeMax {
+		log.Printf("%s: baseline %s", name, *baseline)
+		before, err := measureBinary(*baseline, dir, "before", model, in, self, false)
+		if err != nil {
+			return nil, err
+		}
+		rows = append([]*result{before}, rows...)
+	}
+	return rows, nil
 }
 
 // result is one binary's run.
@@ -178,7 +196,7 @@ func measureBinary(bin, tmp, label, model, in, self string, current bool) (*resu
 	if err := run(&r.verify, nil, "verify", build, proof); err != nil {
 		return nil, err
 	}
-	if current && *gnarkSetup {
+	if current && *gnarkSetup && r.constraints <= *beforeMax {
 		if err := bareChildSetup(self, build, in, r); err != nil {
 			return nil, err
 		}
@@ -327,17 +345,9 @@ func minOf(xs []float64) float64 {
 	return slices.Min(xs)
 }
 
-func report(name string, rows []*result, loadBefore string, took time.Duration) string {
+func report(name string, rows []*result) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "## Setup and the time around the prover: %s\n\n", name)
-	fmt.Fprintf(&b, "Written by `go run ./bench/cmd/overhead%s` (`make bench-overhead`) on %s in %s: %s.\n",
-		flagsUsed(), time.Now().UTC().Format("2006-01-02 15:04 UTC"), took.Round(time.Second), measure.Machine())
-	fmt.Fprintf(&b, "Load average (1, 5, 15 min) at the start: %s; at the end: %s. The machine is shared with other\n", loadBefore, measure.Load())
-	fmt.Fprintf(&b, "jobs, so absolute times are inflated; the targets are ratios within one run. The model is\n")
-	fmt.Fprintf(&b, "internal/onnxbuild.ResNet (the scaling family's %s, ResNet-18's shape), lookup range checks, packed\n", name)
-	fmt.Fprintf(&b, "outputs. Each stage is one process of the `zkml` CLI; prove and the bare gnark prover alternate (%d runs each,\n", *runs)
-	fmt.Fprintf(&b, "the fastest reported). \"bare gnark Prove\" is groth16.Prove alone on the build's own circuit.ccs and pk.bin,\n")
-	fmt.Fprintf(&b, "witness precomputed, in its own process.\n\n")
+	fmt.Fprintf(&b, "### %s\n\n", name)
 	fmt.Fprintf(&b, "| binary | constraints | compile s | setup s | setup, keys reused s | zkml prove s (wall) | bare gnark Prove s | prove / bare | setup / bare prove | verify s | peak MiB (compile / setup / prove / bare prove) | pk / ccs / plan |\n")
 	fmt.Fprintf(&b, "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|\n")
 	var bareProve float64
@@ -374,6 +384,19 @@ func report(name string, rows []*result, loadBefore string, took time.Duration) 
 		}
 	}
 	b.WriteString("\n")
+	return b.String()
+}
+
+func footer(loadBefore string, took time.Duration) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "Written by `go run ./bench/cmd/overhead%s` (`make bench-overhead`) on %s in %s: %s.\n",
+		flagsUsed(), time.Now().UTC().Format("2006-01-02 15:04 UTC"), took.Round(time.Second), measure.Machine())
+	fmt.Fprintf(&b, "Load average (1, 5, 15 min) at the start: %s; at the end: %s. The machine is shared with other\n", loadBefore, measure.Load())
+	fmt.Fprintf(&b, "jobs, so absolute times are inflated; the targets are ratios within one run. The models are\n")
+	fmt.Fprintf(&b, "internal/onnxbuild.ResNet (the scaling family, ResNet-18's shape), lookup range checks, packed outputs.\n")
+	fmt.Fprintf(&b, "Each stage is one process of the `zkml` CLI; prove and the bare gnark prover alternate (%d runs each,\n", *runs)
+	fmt.Fprintf(&b, "the fastest reported). \"bare gnark Prove\" is groth16.Prove alone on the build's own circuit.ccs and pk.bin,\n")
+	fmt.Fprintf(&b, "witness precomputed, in its own process. \"before\" is -baseline, an older zkml binary, on the same model.\n\n")
 	return b.String()
 }
 
