@@ -104,3 +104,48 @@ func TestKeyCache(t *testing.T) {
 		t.Errorf("the cache holds %d entries, want 2", len(entries))
 	}
 }
+
+// TestKeyCachePLONK: PLONK's development keys (the dev SRS) are cached too,
+// and keys made from an SRS file never are.
+func TestKeyCachePLONK(t *testing.T) {
+	ctx := context.Background()
+	cache := filepath.Join(t.TempDir(), "cache")
+	setup := func(name string, opts SetupOptions) *Build {
+		t.Helper()
+		b, err := Compile(ctx, filepath.Join(t.TempDir(), name), testmodels.TinyPlan(5), PLONK, Meta{}, WithKeyCache(cache))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := b.Setup(ctx, opts); err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	if b := setup("a", SetupOptions{}); b.Settings().Setup.ReusedFrom != "" {
+		t.Fatal("reused from an empty cache")
+	}
+	if b := setup("b", SetupOptions{}); b.Settings().Setup.ReusedFrom == "" {
+		t.Fatal("the second PLONK development setup did not reuse the keys")
+	}
+	os.RemoveAll(cache)
+	// An SRS file: a production setup, never cached.
+	srs := mustDevSRSFile(t)
+	setup("c", SetupOptions{SRSPath: srs})
+	if b := setup("d", SetupOptions{SRSPath: srs}); b.Settings().Setup.ReusedFrom != "" {
+		t.Error("keys from an SRS file were reused")
+	}
+	if entries, _ := os.ReadDir(cache); len(entries) != 0 {
+		t.Errorf("keys from an SRS file were cached (%d entries)", len(entries))
+	}
+}
+
+func mustDevSRSFile(t *testing.T) string {
+	t.Helper()
+	srs, _, err := devSRS(1<<12+3, 1<<12)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "srs.bin")
+	writeSRS(t, path, srs, false)
+	return path
+}
