@@ -10,9 +10,11 @@ import (
 // allocates its builder, then the constraint system, then the serialized
 // constraint system, about a gigabyte each for a ResNet-18-sized model; at
 // Go's default (100: the heap grows to twice what is live before a
-// collection) compile's peak memory exceeded the prover's. At 50 it is
-// about 1.5 times what is live, for a few percent more CPU time.
-const compileGCPercent = 50
+// collection) compile's peak memory exceeded the prover's: 2.6 GB against
+// 1.9 GB on the 706k-constraint ResNet of bench/RESULTS.md. At 25 the heap
+// stays within 1.25 times what is live (1.6 GB there), for some 5 % more
+// CPU time in compile.
+const compileGCPercent = 25
 
 // lowGC lowers the GC target for the duration of a Compile, unless the
 // process chose its own with $GOGC; overlapping calls share the lowered

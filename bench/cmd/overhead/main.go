@@ -164,10 +164,16 @@ func measureBinary(bin, tmp, label, model, in, self string, current bool) (*resu
 	if err := run(&r.compile, nil, "compile", model, "--out", build, "--calibration", in, "--backend", "groth16"); err != nil {
 		return nil, err
 	}
-	b, err := prover.Open(build)
-	if err == nil {
-		r.constraints = b.Settings().Circuit.Constraints
+	// settings.json, not prover.Open: a child's peak RSS starts from this
+	// process's (the child shares its memory until exec), so this process
+	// must stay small.
+	var settings struct {
+		Circuit struct{ Constraints int } `json:"circuit"`
 	}
+	if data, err := os.ReadFile(filepath.Join(build, "settings.json")); err == nil {
+		json.Unmarshal(data, &settings)
+	}
+	r.constraints = settings.Circuit.Constraints
 	log.Printf("  %s: %d constraints, compiled in %.1f s", label, r.constraints, r.compile.Seconds())
 	// A fresh development setup, storing its keys in an empty cache, then
 	// the same setup again, which the cache answers.
