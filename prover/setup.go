@@ -51,6 +51,8 @@ const devSRSSeed = "zkml insecure development KZG SRS, version 1"
 // keys are marked insecure, good for development and benchmarks only. PLONK
 // derives its keys from a universal SRS: the dev SRS (insecure,
 // deterministic) unless opts.PTauPath or opts.SRSPath names a ceremony's.
+// With [WithKeyCache], a development setup of a circuit the cache has seen
+// copies its keys instead of making new ones ([SetupInfo].ReusedFrom).
 //
 // When ctx is done before the keys are written, Setup returns ctx.Err()
 // and the build keeps its earlier keys, if any; gnark's key generation
