@@ -7,7 +7,7 @@ GO ?= go
 BIN := bin/zkml
 
 .PHONY: all build demo test test-short fuzz bench bench-record bench-gas fixtures vet clean tools clean-tools conformance icicle-libs build-icicle test-icicle gpu-carry
-.PHONY: bench-compare bench-scaling test-service-load
+.PHONY: bench-compare bench-scaling bench-overhead test-service-load
 
 all: build
 
@@ -101,6 +101,15 @@ bench-compare:
 # families as they grow; rewrites bench/SCALING.md.
 bench-scaling:
 	$(GO) run ./bench/cmd/scaling -out bench/SCALING.md
+
+# The development Groth16 setup and `zkml prove` next to gnark's bare
+# prover on the ResNet-18-shaped model (about 776k constraints, several
+# GiB, tens of minutes on 2 cores); rewrites its section of
+# bench/RESULTS.md. OVERHEAD_FLAGS='-baseline OLD_ZKML -gnark-setup' adds
+# an older binary and gnark's own setup.
+OVERHEAD_FLAGS ?=
+bench-overhead:
+	$(GO) run ./bench/cmd/overhead -out bench/RESULTS.md $(OVERHEAD_FLAGS)
 
 # Every model of ../shared/models through compile, setup, prove and verify;
 # rewrites bench/CONFORMANCE.md (MODELS=a,b for a subset).

@@ -158,6 +158,7 @@ type expect struct {
 	backend  Backend
 	planHash [32]byte
 	setupID  *[16]byte // nil: not a key
+	sum      *[32]byte // nil: any payload (its own checksum still holds)
 	fix      string    // the command that rewrites the file
 }
 
@@ -171,6 +172,9 @@ func (e expect) check(h header, path string) error {
 	}
 	if h.backend != e.backend {
 		return fmt.Errorf("%s is a %s %s but this build uses %s: %s", path, h.backend, h.kind, e.backend, e.fix)
+	}
+	if e.sum != nil && h.sum != *e.sum {
+		return fmt.Errorf("%s is not the %s settings.json records (SHA-256 %s, recorded %s): %s", path, h.kind, short(h.sum[:]), short(e.sum[:]), e.fix)
 	}
 	if e.setupID != nil && h.setupID != *e.setupID {
 		return fmt.Errorf("%s comes from another setup of this model (setup %s, settings.json records %s); pk.bin and vk.bin must come from the same setup: %s", path, hex.EncodeToString(h.setupID[:]), hex.EncodeToString(e.setupID[:]), e.fix)

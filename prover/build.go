@@ -59,6 +59,7 @@ type options struct {
 	pinKeys          bool
 	domainFlag       bool
 	strictDomain     bool
+	keyCache         string
 }
 
 // WithoutPackedOutputs makes Compile give every output element its own
@@ -131,8 +132,13 @@ type Build struct {
 	device   Device
 	pinKeys  bool
 	strict   bool
+	keyCache string // see WithKeyCache
 
+	// mu guards settings and the loaded keys; ccsMu and pkMu serialize the
+	// loading of circuit.ccs and pk.bin, which Prove runs concurrently.
 	mu     sync.Mutex
+	ccsMu  sync.Mutex
+	pkMu   sync.Mutex
 	ccs    constraint.ConstraintSystem
 	pk     provingKey
 	vk     verifyingKey
@@ -174,7 +180,9 @@ func Compile(ctx context.Context, dir string, pl *plan.Plan, backend Backend, me
 		return nil, err
 	}
 
-	b := &Build{dir: dir, plan: pl, planHash: pl.Hash(), scheme: sch, progress: o.progress, gnarkLog: o.gnarkLog, device: o.device, pinKeys: o.pinKeys}
+	enterLowGC()
+	defer exitLowGC()
+	b := &Build{dir: dir, plan: pl, planHash: pl.Hash(), scheme: sch, progress: o.progress, gnarkLog: o.gnarkLog, device: o.device, pinKeys: o.pinKeys, keyCache: o.keyCache}
 	b.report("compiling circuit")
 	var copts []circuits.Option
 	rangeChecks := rangeChecksLookup
@@ -341,7 +349,7 @@ func Open(dir string, opts ...Option) (*Build, error) {
 		return nil, err
 	}
 	planHash, _ := decodeHash32(s.PlanHash)
-	b := &Build{dir: dir, settings: *s, planHash: planHash, scheme: s.Backend.scheme(), progress: o.progress, gnarkLog: o.gnarkLog, device: o.device, pinKeys: o.pinKeys, strict: o.strictDomain}
+	b := &Build{dir: dir, settings: *s, planHash: planHash, scheme: s.Backend.scheme(), progress: o.progress, gnarkLog: o.gnarkLog, device: o.device, pinKeys: o.pinKeys, strict: o.strictDomain, keyCache: o.keyCache}
 
 	b.plan = new(plan.Plan)
 	e := expect{kind: kindPlan, backend: s.Backend, planHash: planHash, fix: "recompile with `zkml compile`"}
@@ -396,6 +404,12 @@ func (b *Build) expect(f string) expect {
 			id, _ = decodeSetupID(b.settings.Setup.ID)
 		}
 		e.setupID = &id
+		if f == pkFile && b.settings.Setup != nil && b.settings.Setup.ProvingKeySHA256 != "" {
+			sum, err := decodeHash32(b.settings.Setup.ProvingKeySHA256)
+			if err == nil {
+				e.sum = &sum
+			}
+		}
 	}
 	return e
 }
@@ -512,12 +526,20 @@ func (b *Build) report(stage string) {
 
 // constraintSystem loads circuit.ccs on first use.
 func (b *Build) constraintSystem() (constraint.ConstraintSystem, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
+	return b.loadConstraintSystem(true)
+}
+
+// loadConstraintSystem is constraintSystem, reporting the load only when
+// report is set (progress callbacks come from one goroutine at a time).
+func (b *Build) loadConstraintSystem(report bool) (constraint.ConstraintSystem, error) {
+	b.ccsMu.Lock()
+	defer b.ccsMu.Unlock()
 	if b.ccs != nil {
 		return b.ccs, nil
 	}
-	b.report("loading " + circuitFile)
+	if report {
+		b.report("loading " + circuitFile)
+	}
 	ccs := b.scheme.newCS()
 	if _, err := readArtifact(b.path(circuitFile), b.expect(circuitFile), func(r io.Reader) error {
 		_, err := ccs.ReadFrom(r)
@@ -531,25 +553,37 @@ func (b *Build) constraintSystem() (constraint.ConstraintSystem, error) {
 
 // provingKey loads pk.bin on first use.
 func (b *Build) provingKey() (provingKey, error) {
+	return b.loadProvingKey(true)
+}
+
+// loadProvingKey is provingKey, reporting the load only when report is set.
+func (b *Build) loadProvingKey(report bool) (provingKey, error) {
+	b.pkMu.Lock()
+	defer b.pkMu.Unlock()
 	b.mu.Lock()
-	defer b.mu.Unlock()
-	if b.pk != nil {
-		return b.pk, nil
+	pk, setup, e := b.pk, b.settings.Setup, b.expect(pkFile)
+	b.mu.Unlock()
+	if pk != nil {
+		return pk, nil
 	}
-	if b.settings.Setup == nil {
+	if setup == nil {
 		return nil, fmt.Errorf("%s: no keys yet; run `zkml setup` first", dirName(b.dir))
 	}
-	b.report("loading " + pkFile)
-	pk := b.scheme.newProvingKey()
+	if report {
+		b.report("loading " + pkFile)
+	}
+	pk = b.scheme.newProvingKey()
 	// The checksum guarantees these are the bytes Setup wrote, so the
 	// subgroup checks of the safe reader (most of its time) buy nothing.
-	if _, err := readArtifact(b.path(pkFile), b.expect(pkFile), func(r io.Reader) error {
+	if _, err := readArtifact(b.path(pkFile), e, func(r io.Reader) error {
 		_, err := pk.UnsafeReadFrom(r)
 		return err
 	}); err != nil {
 		return nil, err
 	}
+	b.mu.Lock()
 	b.pk = pk
+	b.mu.Unlock()
 	return pk, nil
 }
 

@@ -26,9 +26,15 @@
 // verify on chain. Its keys come from a setup specific to the circuit, which
 // by default zkml runs alone with secrets it discards but could have kept,
 // so they are for development only (settings.json says "insecure": true).
-// [PLONK] derives its keys from a universal KZG SRS: by default an insecure
-// development SRS derived from a public seed (deterministic, so every setup
-// of a model gives the same keys).
+// That setup is zkml's own (devsetup.go): the keys are gnark's structs,
+// laid out as gnark's groth16.Setup lays them out, made several times
+// faster. [PLONK] derives its keys from a universal KZG SRS: by default an
+// insecure development SRS derived from a public seed (deterministic, so
+// every setup of a model gives the same keys). Development keys depend only
+// on the circuit: with [WithKeyCache], Setup reuses those of an identical
+// circuit (same circuit.ccs) instead of making them again, and
+// [SetupInfo].ReusedFrom says so; keys from a ptau file, an SRS file or a
+// ceremony are never cached.
 //
 // # Production keys
 //
@@ -112,7 +118,9 @@
 //	circuit.ccs    the constraint system (R1CS for Groth16, PLONK gates):
 //	               setup and proving
 //	pk.bin         the proving key (uncompressed: it loads many times
-//	               faster): proving
+//	               faster, without subgroup checks, so settings.json records
+//	               its SHA-256 and Prove refuses any other): proving, while
+//	               the model runs
 //	vk.bin         the verifying key: verifying and the Solidity verifier
 //
 // Each binary file starts with a header naming its kind, backend, model

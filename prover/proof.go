@@ -101,7 +101,9 @@ type Proof struct {
 
 // Timings says where Prove spent its time.
 type Timings struct {
-	Load    time.Duration // reading circuit.ccs and pk.bin (first proof of a Build only)
+	// Load is the wait for circuit.ccs and pk.bin after the witness was
+	// ready: they load while the model runs (first proof of a Build only).
+	Load    time.Duration
 	Witness time.Duration // quantizing, running the plan, assigning the circuit
 	Prove   time.Duration // the proof system's prover
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/consensys/gnark-crypto/ecc"
 	"github.com/consensys/gnark-crypto/ecc/bn254/fr"
 	"github.com/consensys/gnark/backend/witness"
+	"github.com/consensys/gnark/constraint"
 	"github.com/consensys/gnark/frontend"
 
 	"github.com/zkml/zkml/circuits"
@@ -74,6 +75,27 @@ func (b *Build) prove(ctx context.Context, inputs [][]int64, start time.Time) (*
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	// circuit.ccs and pk.bin load while the model runs: on a first proof
+	// of a large model, reading them takes about as long as the witness.
+	type loaded[T any] struct {
+		v   T
+		err error
+	}
+	b.mu.Lock()
+	loading := b.pk == nil && b.settings.Setup != nil
+	b.mu.Unlock()
+	if loading {
+		b.report("loading " + pkFile + " and " + circuitFile)
+	}
+	ccsDone, pkDone := make(chan loaded[constraint.ConstraintSystem], 1), make(chan loaded[provingKey], 1)
+	go func() {
+		ccs, err := b.loadConstraintSystem(false)
+		ccsDone <- loaded[constraint.ConstraintSystem]{ccs, err}
+	}()
+	go func() {
+		pk, err := b.loadProvingKey(false)
+		pkDone <- loaded[provingKey]{pk, err}
+	}()
 	b.report("running the model")
 	tensors, err := b.plan.Run(inputs)
 	if err != nil {
@@ -115,46 +137,17 @@ func (b *Build) prove(ctx context.Context, inputs [][]int64, start time.Time) (*
 	}
 	witnessTime := time.Since(start)
 
-	loadStart := time.Now()
-	ccs, err := b.constraintSystem()
-	if err != nil {
-		return nil, err
-	}
-	pk, err := b.provingKey()
-	if err != nil {
-		return nil, err
-	}
-	loadTime := time.Since(loadStart)
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-
-	b.report("proving")
-	proveStart := time.Now()
-	proof, device, fallback, err := b.proveOn(ctx, ccs, pk, w)
-	if err != nil {
-		if ctx.Err() != nil {
-			return nil, err
-		}
-		return nil, fmt.Errorf("prove: %w", err)
-	}
-	var proofBytes bytes.Buffer
-	if _, err := proof.WriteTo(&proofBytes); err != nil {
-		return nil, fmt.Errorf("encode proof: %w", err)
-	}
-
+	// Everything the proof file needs from the tensors, taken now: the
+	// tensors and the assignment (a copy of the witness) are garbage while
+	// gnark proves, which keeps the heap, and the GC's work, at gnark's own.
 	p := &Proof{
 		Backend:      b.settings.Backend,
 		ModelHash:    b.planHash,
-		Bytes:        proofBytes.Bytes(),
 		PublicInputs: public,
 		Packing:      packingInfo(b.Packing()),
 		Inputs:       b.publicInputValues(tensors),
 		InDomain:     inDomain,
 		Clamps:       clamps,
-		Timings:      Timings{Load: loadTime, Witness: witnessTime, Prove: time.Since(proveStart)},
-		Device:       device,
-		Fallback:     fallback,
 	}
 	if v := b.settings.Visibility; v != defaultVisibility {
 		p.Visibility = &v
@@ -174,6 +167,38 @@ func (b *Build) prove(ctx context.Context, inputs [][]int64, start time.Time) (*
 		p.HiddenOutputs, p.Outputs = p.Outputs, nil
 		p.OutputShapes, p.OutputNames, p.OutputScales = nil, nil, nil
 	}
+	tensors, assignment = nil, nil
+
+	loadStart := time.Now()
+	c, k := <-ccsDone, <-pkDone
+	if c.err != nil {
+		return nil, c.err
+	}
+	if k.err != nil {
+		return nil, k.err
+	}
+	ccs, pk := c.v, k.v
+	loadTime := time.Since(loadStart)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+
+	b.report("proving")
+	proveStart := time.Now()
+	proof, device, fallback, err := b.proveOn(ctx, ccs, pk, w)
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, err
+		}
+		return nil, fmt.Errorf("prove: %w", err)
+	}
+	var proofBytes bytes.Buffer
+	if _, err := proof.WriteTo(&proofBytes); err != nil {
+		return nil, fmt.Errorf("encode proof: %w", err)
+	}
+	p.Bytes = proofBytes.Bytes()
+	p.Timings = Timings{Load: loadTime, Witness: witnessTime, Prove: time.Since(proveStart)}
+	p.Device, p.Fallback = device, fallback
 	return p, nil
 }
 

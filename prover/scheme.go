@@ -95,7 +95,7 @@ func (groth16Scheme) setup(ccs constraint.ConstraintSystem, opts SetupOptions, r
 		return groth16PTauSetup(ccs, opts.PTauPath, report)
 	}
 	report("generating Groth16 keys (insecure single-party setup)")
-	pk, vk, err := groth16.Setup(ccs)
+	pk, vk, err := groth16DevSetup(ccs)
 	if err != nil {
 		return nil, nil, SetupInfo{}, fmt.Errorf("groth16 setup: %w", err)
 	}

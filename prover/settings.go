@@ -162,6 +162,14 @@ type SetupInfo struct {
 	PTau *PTauInfo `json:"ptau,omitempty"`
 	// Ceremony is the Groth16 phase 2 that made the keys.
 	Ceremony *CeremonyInfo `json:"ceremony,omitempty"`
+	// ReusedFrom is the key cache entry the keys were copied from (see
+	// [WithKeyCache]); empty when this build's setup made them.
+	ReusedFrom string `json:"reused_from,omitempty"`
+	// ProvingKeySHA256 is the SHA-256 of pk.bin's payload (hex): prove
+	// refuses a pk.bin that does not have it before decoding a byte, since
+	// it reads the key without the subgroup checks. Empty in builds older
+	// than the field, which rely on the file's own checksum.
+	ProvingKeySHA256 string `json:"proving_key_sha256,omitempty"`
 	// Sizes of the key files in bytes.
 	ProvingKeyBytes   int64 `json:"proving_key_bytes"`
 	VerifyingKeyBytes int64 `json:"verifying_key_bytes"`
@@ -279,6 +287,11 @@ func readSettings(dir, dirName string) (*Settings, error) {
 	if s.Setup != nil {
 		if _, err := decodeSetupID(s.Setup.ID); err != nil {
 			return nil, fmt.Errorf("%s: setup id: %v; rerun `zkml setup`", name, err)
+		}
+		if h := s.Setup.ProvingKeySHA256; h != "" {
+			if _, err := decodeHash32(h); err != nil {
+				return nil, fmt.Errorf("%s: setup.proving_key_sha256: %v; rerun `zkml setup`", name, err)
+			}
 		}
 	}
 	return &s, nil

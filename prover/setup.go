@@ -51,6 +51,8 @@ const devSRSSeed = "zkml insecure development KZG SRS, version 1"
 // keys are marked insecure, good for development and benchmarks only. PLONK
 // derives its keys from a universal SRS: the dev SRS (insecure,
 // deterministic) unless opts.PTauPath or opts.SRSPath names a ceremony's.
+// With [WithKeyCache], a development setup of a circuit the cache has seen
+// copies its keys instead of making new ones ([SetupInfo].ReusedFrom).
 //
 // When ctx is done before the keys are written, Setup returns ctx.Err()
 // and the build keeps its earlier keys, if any; gnark's key generation
@@ -58,6 +60,12 @@ const devSRSSeed = "zkml insecure development KZG SRS, version 1"
 func (b *Build) Setup(ctx context.Context, opts SetupOptions) error {
 	if err := ctx.Err(); err != nil {
 		return err
+	}
+	useCache := b.keyCache != "" && cacheable(opts)
+	if useCache {
+		if ok, err := b.reuseKeys(); ok || err != nil {
+			return err
+		}
 	}
 	ccs, err := b.constraintSystem()
 	if err != nil {
@@ -81,7 +89,13 @@ func (b *Build) Setup(ctx context.Context, opts SetupOptions) error {
 	if err != nil {
 		return err
 	}
-	return b.installKeys(ctx, k.pk, k.vk, k.info)
+	if err := b.installKeys(ctx, k.pk, k.vk, k.info); err != nil {
+		return err
+	}
+	if useCache {
+		b.storeKeys()
+	}
+	return nil
 }
 
 // installKeys writes pk.bin, vk.bin and the setup's settings.
@@ -113,6 +127,9 @@ func (b *Build) installKeys(ctx context.Context, pk provingKey, vk verifyingKey,
 		_, err := pk.WriteRawTo(w)
 		return err
 	}); err != nil {
+		return err
+	}
+	if info.ProvingKeySHA256, err = payloadSum(b.path(pkFile)); err != nil {
 		return err
 	}
 	h.kind = kindVerifyingKey
@@ -295,4 +312,14 @@ func ptauSRS(path string, nCanonical, nLagrange uint64, report func(string)) (*k
 func tauG2(srs *kzg_bn254.SRS) string {
 	b := srs.Vk.G2[1].Bytes()
 	return hex.EncodeToString(b[:])
+}
+
+// payloadSum is the hex SHA-256 of the payload of the artifact at path, as
+// its header records it.
+func payloadSum(path string) (string, error) {
+	h, err := readHeader(path, "")
+	if err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.sum[:]), nil
 }

@@ -225,10 +225,16 @@ production (whoever knows the setup's secret can forge proofs). With --ptau, a p
 powers-of-tau file (snarkjs format), PLONK uses its powers as the SRS, and Groth16 runs
 a ceremony with this machine as its one contributor (one point of trust: see
 ` + "`zkml ceremony`" + ` for several). Keys are written to the build directory; run setup once
-and keep them, since a new setup invalidates old proofs.`,
+and keep them, since a new setup invalidates old proofs.
+
+Development keys depend only on the circuit: they are kept in a key cache
+($ZKML_KEY_CACHE, default zkml/keys in the user's cache directory; "off" for none) and
+reused, with a note saying so, when a build of an identical circuit is set up again.
+Keys from --ptau or --srs are never cached.`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "ptau", Usage: "powers-of-tau `FILE` (snarkjs .ptau, e.g. the Perpetual Powers of Tau)"},
 			&cli.StringFlag{Name: "srs", Usage: "KZG SRS `FILE` for PLONK (gnark-crypto format); default: insecure development SRS"},
+			&cli.BoolFlag{Name: "no-cache", Usage: "make new development keys even when the key cache has this circuit's"},
 			jsonFlag, quietFlag,
 		},
 		Action: func(c *cli.Context) error {
@@ -239,7 +245,11 @@ and keep them, since a new setup invalidates old proofs.`,
 			if c.String("ptau") != "" && c.String("srs") != "" {
 				return fmt.Errorf("--ptau and --srs: give one")
 			}
-			res, err := setupBuild(a[0], prover.SetupOptions{SRSPath: c.String("srs"), PTauPath: c.String("ptau")}, progressFor(c))
+			cache := prover.DefaultKeyCache()
+			if c.Bool("no-cache") {
+				cache = ""
+			}
+			res, err := setupBuild(a[0], prover.SetupOptions{SRSPath: c.String("srs"), PTauPath: c.String("ptau")}, cache, progressFor(c))
 			if err != nil {
 				return err
 			}

@@ -45,7 +45,7 @@ func runDemo(ctx context.Context, dir string, backend prover.Backend, p *progres
 	if res.Compile, err = compileModel(ctx, model, build, []string{input}, backend, plan.DefaultConfig(), nil, p); err != nil {
 		return nil, err
 	}
-	if res.Setup, err = setupBuild(build, prover.SetupOptions{}, p); err != nil {
+	if res.Setup, err = setupBuild(build, prover.SetupOptions{}, "", p); err != nil {
 		return nil, err
 	}
 	if res.Prove, err = proveInput(build, input, proof, p); err != nil {

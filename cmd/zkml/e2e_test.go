@@ -74,7 +74,7 @@ func TestSharedModels(t *testing.T) {
 				// Prove case 0 from a file, as a user would.
 				in := filepath.Join(t.TempDir(), "in.json")
 				writeInput(t, in, ref.Cases[0].Inputs)
-				if _, err := setupBuild(build, prover.SetupOptions{}, nil); err != nil {
+				if _, err := setupBuild(build, prover.SetupOptions{}, "", nil); err != nil {
 					t.Fatal(err)
 				}
 				proofPath := filepath.Join(t.TempDir(), "proof.json")
@@ -164,7 +164,7 @@ func TestRandomModels(t *testing.T) {
 				t.Fatal(err)
 			}
 			t.Logf("%d nodes, %d constraints, error %.3g%%", len(g.Nodes), res.Constraints, 100*res.Calibration[0].RelativeErr)
-			if _, err := setupBuild(build, prover.SetupOptions{}, nil); err != nil {
+			if _, err := setupBuild(build, prover.SetupOptions{}, "", nil); err != nil {
 				t.Fatal(err)
 			}
 			proofPath := filepath.Join(dir, "proof.json")

@@ -253,13 +253,16 @@ type setupResult struct {
 	SRS      string         `json:"srs,omitempty"`
 	PTau     string         `json:"ptau,omitempty"`
 	Warning  string         `json:"warning,omitempty"`
-	Seconds  float64        `json:"seconds"`
+	// ReusedFrom is the key cache entry the keys come from, when an
+	// identical circuit was set up before.
+	ReusedFrom string  `json:"reused_from,omitempty"`
+	Seconds    float64 `json:"seconds"`
 }
 
-func setupBuild(dir string, opts prover.SetupOptions, p *progress) (*setupResult, error) {
+func setupBuild(dir string, opts prover.SetupOptions, keyCache string, p *progress) (*setupResult, error) {
 	start := time.Now()
 	var b *prover.Build
-	b, err := prover.Open(dir, prover.WithProgress(func(stage string) {
+	b, err := prover.Open(dir, prover.WithKeyCache(keyCache), prover.WithProgress(func(stage string) {
 		// gnark's key generation reports nothing while it runs (minutes
 		// on large models): it is shown against an estimate.
 		if strings.HasPrefix(stage, "generating") && b != nil {
@@ -281,11 +284,12 @@ func setupBuild(dir string, opts prover.SetupOptions, p *progress) (*setupResult
 	return setupResultOf(b, time.Since(start).Seconds()), nil
 }
 
-// setupEstimate is roughly how long key generation takes for n constraints,
-// from bench/RESULTS.md and SCALING.md: Groth16 about 0.4 ms per constraint
-// (5m44s were seen for 760k), PLONK (more, cheaper constraints) about 0.1 ms.
+// setupEstimate is roughly how long key generation takes for n constraints:
+// Groth16's development setup (prover/devsetup.go) took 161 s for 706k
+// constraints on a loaded 2-core machine (bench/RESULTS.md), about 0.25 ms
+// per constraint; PLONK (more, cheaper constraints) about 0.1 ms.
 func setupEstimate(backend prover.Backend, n int) time.Duration {
-	per := 400 * time.Microsecond
+	per := 250 * time.Microsecond
 	if backend == prover.PLONK {
 		per = 100 * time.Microsecond
 	}
@@ -303,7 +307,7 @@ func groupThousands(n int) string {
 
 func setupResultOf(b *prover.Build, seconds float64) *setupResult {
 	s := b.Settings().Setup
-	r := &setupResult{Dir: b.Dir(), Backend: b.Backend(), Insecure: s.Insecure, Kind: b.SetupKind(), Warning: s.Warning, Seconds: seconds}
+	r := &setupResult{Dir: b.Dir(), Backend: b.Backend(), Insecure: s.Insecure, Kind: b.SetupKind(), Warning: s.Warning, ReusedFrom: s.ReusedFrom, Seconds: seconds}
 	if s.SRS != nil && s.SRS.Source != "dev" && s.PTau == nil {
 		r.SRS = s.SRS.Source
 	}
@@ -315,6 +319,9 @@ func setupResultOf(b *prover.Build, seconds float64) *setupResult {
 
 func (r *setupResult) print(w io.Writer) {
 	fmt.Fprintf(w, "wrote proving and verifying keys to %s (%s, %s setup)\n", r.Dir, r.Backend, r.Kind)
+	if r.ReusedFrom != "" {
+		fmt.Fprintf(w, "reused the keys of an identical circuit from the key cache (%s); --no-cache sets up afresh\n", r.ReusedFrom)
+	}
 	if r.Insecure && r.Backend == prover.PLONK && r.SRS == "" && r.PTau == "" {
 		fmt.Fprintln(w, "warning: development setup — INSECURE for production (the SRS's secret τ is derived from a public seed: anyone can compute it and forge proofs)")
 	} else if r.Insecure {

@@ -109,7 +109,7 @@ func lookPath(ts *testscript.TestScript, name string) string {
 // scriptEnv is the part of the script's environment zkml reads.
 func scriptEnv(ts *testscript.TestScript) []string {
 	var env []string
-	for _, k := range []string{"PATH", "HOME", "TMPDIR", "ZKML_SOLCJS", "ZKML_RPC_URL", "ZKML_PRIVATE_KEY"} {
+	for _, k := range []string{"PATH", "HOME", "TMPDIR", "ZKML_SOLCJS", "ZKML_RPC_URL", "ZKML_PRIVATE_KEY", "ZKML_KEY_CACHE"} {
 		env = append(env, k+"="+ts.Getenv(k))
 	}
 	return env

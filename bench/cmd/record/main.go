@@ -69,7 +69,15 @@ func main() {
 			rows = append(rows, r)
 		}
 	}
-	if err := os.WriteFile(*out, []byte(report(rows)), 0o644); err != nil {
+	text := report(rows)
+	// Keep the section bench/cmd/overhead writes into the same file.
+	if old, err := os.ReadFile(*out); err == nil {
+		const begin, end = "<!-- overhead:begin", "<!-- overhead:end -->"
+		if i, j := bytes.Index(old, []byte(begin)), bytes.Index(old, []byte(end)); i >= 0 && j > i {
+			text += "\n" + string(old[i:j+len(end)]) + "\n"
+		}
+	}
+	if err := os.WriteFile(*out, []byte(text), 0o644); err != nil {
 		log.Fatal(err)
 	}
 	fmt.Println("wrote", *out)
