@@ -89,6 +89,9 @@ func TestOnchainScripts(t *testing.T) {
 			"flipbyte": cmdFlipByte,
 		},
 		Setup: func(env *testscript.Env) error {
+			if err := isolateKeyCache(env); err != nil {
+				return err
+			}
 			if haveSolc {
 				env.Setenv("ZKML_SOLCJS", solc)
 			}

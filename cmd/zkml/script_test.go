@@ -43,9 +43,17 @@ func TestScripts(t *testing.T) {
 			"claimdomain": cmdClaimDomain,
 			"samejson":    cmdSameJSON,
 		},
+		Setup:               isolateKeyCache,
 		RequireExplicitExec: false,
 		Condition:           scriptCondition,
 	})
+}
+
+// isolateKeyCache gives each script its own development-key cache, so that
+// no script reuses keys another set up (or leaves keys in a real $HOME).
+func isolateKeyCache(env *testscript.Env) error {
+	env.Setenv("ZKML_KEY_CACHE", filepath.Join(env.WorkDir, ".zkml-keys"))
+	return nil
 }
 
 // status N zkml ARGS... runs the zkml command in the script's directory and
