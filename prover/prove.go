@@ -28,7 +28,11 @@ func (b *Build) Prove(ctx context.Context, inputs [][]float64) (*Proof, error) {
 	if err := b.checkInputs(len(inputs), func(i int) int { return len(inputs[i]) }); err != nil {
 		return nil, err
 	}
-	q, err := b.plan.QuantizeInputs(inputs)
+	pl, err := b.Plan()
+	if err != nil {
+		return nil, err
+	}
+	q, err := pl.QuantizeInputs(inputs)
 	if err != nil {
 		return nil, fmt.Errorf("quantize inputs: %w", err)
 	}
@@ -72,6 +76,9 @@ func describe(ts []TensorInfo) string {
 
 func (b *Build) prove(ctx context.Context, inputs [][]int64, start time.Time) (*Proof, error) {
 	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if _, err := b.Plan(); err != nil { // b.plan from here on
 		return nil, err
 	}
 	b.report("running the model")
