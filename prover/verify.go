@@ -16,8 +16,9 @@ import (
 )
 
 // Verify returns nil only if p is a valid proof, for this build's model and
-// keys, that the model produced p.Outputs. It needs vk.bin and plan.bin,
-// not the proving key or the circuit. Its error for a proof that does not
+// keys, that the model produced p.Outputs. It needs settings.json and
+// vk.bin only: not the weights (plan.bin), the proving key or the circuit.
+// Its error for a proof that does not
 // verify matches [ErrInvalidProof]; another error is a build it cannot read.
 //
 // Besides the cryptographic check, which covers only the public inputs,
