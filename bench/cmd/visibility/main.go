@@ -39,6 +39,7 @@ var (
 	out    = flag.String("out", "bench/VISIBILITY.md", "file to write")
 	shared = flag.String("shared", "../shared/models", "the shared models folder")
 	runs   = flag.Int("runs", 3, "proofs per build (the median is reported)")
+	only   = flag.String("only", "", "\"params\": measure only the hashed-params rows and keep the other rows of -out as they are (setups of the larger circuits take long on a shared machine)")
 )
 
 // models: 4l_relu_conv_fc, and scatter_elements with bit-decomposition
@@ -64,6 +65,10 @@ var visibilities = []visibility{
 	{circuits.Private, circuits.Public, circuits.Hashed},
 	{circuits.Hashed, circuits.Hashed, circuits.Hashed},
 }
+
+// kept are the table rows of the existing report that -only params keeps,
+// already formatted.
+var kept []string
 
 type row struct {
 	model, rangeChecks        string
@@ -91,6 +96,14 @@ func main() {
 	chain := contracts.NewSimulated()
 	defer chain.Close()
 
+	if *only == "params" {
+		var err error
+		if kept, err = keptRows(*out); err != nil {
+			log.Fatal(err)
+		}
+	} else if *only != "" {
+		log.Fatalf("-only %q: only \"params\" is known", *only)
+	}
 	var rows []row
 	for _, m := range models {
 		pl, in, err := load(ctx, m.name)
@@ -98,6 +111,9 @@ func main() {
 			log.Fatalf("%s: %v", m.name, err)
 		}
 		for _, v := range visibilities {
+			if *only == "params" && v.params != circuits.Hashed {
+				continue
+			}
 			log.Printf("%s: %+v", m.name, v)
 			r, err := measure(ctx, chain, solc, tmp, m.name, m.bits, pl, in, v)
 			if err != nil {
@@ -331,6 +347,28 @@ func verifyTimes(ctx context.Context, tmp string) (*verifyTiming, error) {
 	return vt, nil
 }
 
+// keptRows returns the fixed-params rows of the table in the report at
+// path, in this version's columns (a report from before the params column
+// gets "fixed" and no committed params).
+func keptRows(path string) ([]string, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var rows []string
+	for _, line := range strings.Split(string(data), "\n") {
+		cells := strings.Split(line, "|")
+		// "| a | b |" splits into "", " a ", " b ", "".
+		switch {
+		case len(cells) == 11 && strings.HasPrefix(line, "| ") && !strings.HasPrefix(line, "| model") && !strings.HasPrefix(line, "| values"):
+			rows = append(rows, strings.Join(append(append(append([]string{}, cells[:6]...), " fixed ", " — "), cells[6:]...), "|"))
+		case len(cells) == 13 && strings.TrimSpace(cells[6]) == "fixed":
+			rows = append(rows, line)
+		}
+	}
+	return rows, nil
+}
+
 func report(rows []row, gas map[int]uint64, vt *verifyTiming) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# zkml visibility costs\n\n")
@@ -347,6 +385,9 @@ func report(rows []row, gas map[int]uint64, vt *verifyTiming) string {
 	fmt.Fprintf(&b, "product per term plus a Poseidon2 compression per packed word of params.\n\n")
 	fmt.Fprintf(&b, "| model | range checks | input values | input | output | params | committed params | constraints | public inputs | prove | verify gas |\n")
 	fmt.Fprintf(&b, "|---|---|---:|---|---|---|---:|---:|---:|---:|---:|\n")
+	for _, k := range kept {
+		fmt.Fprintln(&b, k)
+	}
 	for _, r := range rows {
 		g := "—"
 		if r.verifyGas != 0 {
