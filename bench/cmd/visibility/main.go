@@ -374,6 +374,9 @@ func report(rows []row, gas map[int]uint64, vt *verifyTiming) string {
 	fmt.Fprintf(&b, "# zkml visibility costs\n\n")
 	fmt.Fprintf(&b, "Written by `go run ./bench/cmd/visibility` on %s (%s, %s/%s, %d CPUs, solc %s). Do not edit by hand.\n\n",
 		time.Now().UTC().Format("2006-01-02"), runtime.Version(), runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), contracts.SolcVersion)
+	if *only == "params" {
+		fmt.Fprintf(&b, "This run was `-only params`: it measured the rows with hashed params; the others are kept from the previous run.\n\n")
+	}
 	fmt.Fprintf(&b, "Groth16, default quantization (32 activation bits), outputs packed as `zkml compile` does by default.\n")
 	fmt.Fprintf(&b, "A *public* input is packed like the outputs (7 values per public input); a *hashed* one costs one\n")
 	fmt.Fprintf(&b, "Poseidon2 compression (about 186 R1CS constraints) per 7 values in the circuit and is one public input.\n")
