@@ -32,6 +32,10 @@ type Circuit struct {
 	Packed          []frontend.Variable   `gnark:",public"` // the outputs packed into words (see Packing)
 	// OutputCommitment is the [Commit] of the outputs (hashed outputs only).
 	OutputCommitment []frontend.Variable `gnark:",public"`
+	// Params holds the weights and biases (hashed params only; see
+	// [Params]), ParamsCommitment their commitment, after the outputs.
+	Params           []frontend.Variable `gnark:",secret"`
+	ParamsCommitment []frontend.Variable `gnark:",public"`
 	// Domain is, with WithDomainFlag, one public bit after the outputs: 1
 	// when no value left its calibrated domain (see SOUNDNESS.md).
 	// Empty without it.
@@ -39,6 +43,10 @@ type Circuit struct {
 
 	plan *plan.Plan `gnark:"-"` // gnark walks unexported fields too: keep it off the plan
 	opts options    `gnark:"-"`
+	// shaped: plan is the params' shape (hashed params), and pv the params'
+	// variables per op.
+	shaped bool       `gnark:"-"`
+	pv     *paramVars `gnark:"-"`
 }
 
 // Option changes how the circuit is built. Options change the constraint
@@ -52,6 +60,29 @@ type options struct {
 	lift             bool       // set by Define (see liftsRemainders)
 	input, output    Visibility // "" is the default: private inputs, public outputs
 	domainFlag       bool
+	params           Visibility // "" is the default: fixed
+	// With hashed params, set by New: the params' widths and counts
+	// (Define does not read their values), their commitment, which ops
+	// are weighted, or why the plan's params cannot be hashed.
+	paramsShape      *Params
+	paramsCommitment *big.Int
+	weighted         []bool
+	paramsErr        error
+}
+
+// setParams fills the hashed params' part of o from p.
+func (o *options) setParams(p *plan.Plan) {
+	if o.paramVisibility() != Hashed {
+		return
+	}
+	o.paramsShape, o.paramsErr = ParamsOf(p)
+	if o.paramsErr == nil {
+		o.paramsCommitment, o.paramsErr = o.paramsShape.Commit()
+	}
+	o.weighted = make([]bool, len(p.Ops))
+	for k := range p.Ops {
+		o.weighted[k] = Weighted(&p.Ops[k])
+	}
 }
 
 // WithPackedOutputs makes the public inputs the outputs packed as k says
@@ -85,6 +116,11 @@ func New(p *plan.Plan, opts ...Option) *Circuit {
 	}
 	if p == nil {
 		return c
+	}
+	c.opts.setParams(p)
+	if ps := c.opts.paramsShape; ps != nil {
+		c.Params = make([]frontend.Variable, len(ps.Coeffs)+len(ps.Biases))
+		c.ParamsCommitment = make([]frontend.Variable, 1)
 	}
 	c.Input = make([][]frontend.Variable, len(p.Inputs))
 	nIn := 0
@@ -165,6 +201,18 @@ func Assign(p *plan.Plan, tensors [][]int64, opts ...Option) (*Circuit, error) {
 		return nil, fmt.Errorf("circuits: assign: got %d tensors, the plan has %d; pass everything Plan.Run returns", len(tensors), len(p.Tensors))
 	}
 	c := &Circuit{plan: p}
+	if o.paramVisibility() == Hashed {
+		ps, err := ParamsOf(p)
+		if err != nil {
+			return nil, err
+		}
+		h, err := ps.Commit()
+		if err != nil {
+			return nil, fmt.Errorf("circuits: assign: %w", err)
+		}
+		c.Params = toField(append(append([]int64(nil), ps.Coeffs...), ps.Biases...))
+		c.ParamsCommitment = []frontend.Variable{h}
+	}
 	lo, hi := int64(-1)<<(p.Config.ActivationBits-1), int64(1)<<(p.Config.ActivationBits-1)
 	c.Input = make([][]frontend.Variable, len(p.Inputs))
 	var flatIn []int64
@@ -265,6 +313,18 @@ func (c *Circuit) Define(api frontend.API) error {
 	if c.plan == nil {
 		return errors.New("circuits: the circuit has no plan; build it with circuits.New")
 	}
+	if c.opts.paramVisibility() == Hashed && !c.shaped {
+		// Build from the plan's shape: nothing below may read a weight.
+		if c.opts.paramsShape == nil && c.opts.paramsErr == nil {
+			c.opts.setParams(c.plan)
+		}
+		if c.opts.paramsErr != nil {
+			return c.opts.paramsErr
+		}
+		shaped := *c
+		shaped.plan, shaped.shaped = c.opts.paramsShape.Shape(c.plan), true
+		return shaped.Define(api)
+	}
 	p := c.plan
 	l, err := checkPlan(p)
 	if err != nil {
@@ -302,6 +362,13 @@ func (c *Circuit) Define(api frontend.API) error {
 	if err := c.bindInputs(g); err != nil {
 		return err
 	}
+	if c.shaped {
+		pv, err := c.bindParams(g, p)
+		if err != nil {
+			return err
+		}
+		c.pv = pv
+	}
 
 	// direct[i]: a rescale wrote Output[i] itself (see defineOp), so it
 	// needs no equality constraint.
@@ -314,7 +381,11 @@ func (c *Circuit) Define(api frontend.API) error {
 			dest = c.Output[slot]
 			direct[slot] = true
 		}
-		out, err := c.defineOp(g, op, vals, dest, l)
+		var w weights
+		if c.pv != nil && c.pv.coeffs[k] != nil {
+			w = weights{c.pv.coeffs[k], c.pv.biases[k]}
+		}
+		out, err := c.defineOp(g, op, vals, dest, l, w)
 		if err != nil {
 			return fmt.Errorf("circuits: op %d (%s, node %q): %w", k, op.Kind, op.Node, err)
 		}
@@ -399,7 +470,7 @@ func (c *Circuit) checkShape(p *plan.Plan) error {
 // (an affine op with a rescale writing a public output) the rescaled values
 // are constrained to equal dest directly. l says which output elements a
 // relu reads and proves the range of, and which inputs are ≤ 0.
-func (c *Circuit) defineOp(g *gadgets, op *plan.Op, vals [][]frontend.Variable, dest []frontend.Variable, l *layout) ([]frontend.Variable, error) {
+func (c *Circuit) defineOp(g *gadgets, op *plan.Op, vals [][]frontend.Variable, dest []frontend.Variable, l *layout, w weights) ([]frontend.Variable, error) {
 	reluChecked := l.reluChecked[op.Out]
 	size := c.plan.Tensors[op.Out].Size()
 	out := make([]frontend.Variable, size)
@@ -441,11 +512,16 @@ func (c *Circuit) defineOp(g *gadgets, op *plan.Op, vals [][]frontend.Variable, 
 				rowVars = append(rowVars, vals[op.In[t.In]][t.Idx])
 				rowCoeffs = append(rowCoeffs, t.Coeff)
 			}
-			var bias int64
-			if op.Bias != nil {
-				bias = op.Bias[i]
+			var acc frontend.Variable
+			if w.coeffs != nil {
+				acc = w.sum(g.api, rowVars, int(op.RowStart[i]), i)
+			} else {
+				var bias int64
+				if op.Bias != nil {
+					bias = op.Bias[i]
+				}
+				acc = g.sum(rowVars, rowCoeffs, bias)
 			}
-			acc := g.sum(rowVars, rowCoeffs, bias)
 			if op.Shift == 0 {
 				out[i] = acc
 				continue

@@ -77,6 +77,11 @@ func (o *options) checkVisibility() error {
 	default:
 		return fmt.Errorf("output visibility %q is not public, hashed or private", o.output)
 	}
+	switch o.paramVisibility() {
+	case Fixed, Hashed:
+	default:
+		return fmt.Errorf("param visibility %q is not fixed or hashed", o.params)
+	}
 	return nil
 }
 
@@ -108,6 +113,12 @@ func Commit(d Domain, bits int, vals []int64) (*big.Int, error) {
 	if err != nil {
 		return nil, fmt.Errorf("commit: %w", err)
 	}
+	return hashWords([]int64{int64(d), int64(bits), int64(len(vals))}, words), nil
+}
+
+// hashWords is the Poseidon2 Merkle–Damgård hash (width 2, BN254's default
+// parameters, initial state 0) of the header values, then the words.
+func hashWords(header []int64, words []*big.Int) *big.Int {
 	perm := p2.NewDefaultPermutation()
 	var state fr.Element
 	absorb := func(x *big.Int) {
@@ -118,29 +129,38 @@ func Commit(d Domain, bits int, vals []int64) (*big.Int, error) {
 		_ = perm.Permutation(in[:]) // width 2: cannot fail
 		state.Add(&in[1], &right)
 	}
-	absorb(big.NewInt(int64(d)))
-	absorb(big.NewInt(int64(bits)))
-	absorb(big.NewInt(int64(len(vals))))
+	for _, v := range header {
+		absorb(big.NewInt(v))
+	}
 	for _, w := range words {
 		absorb(w)
 	}
 	var out big.Int
 	state.BigInt(&out)
-	return &out, nil
+	return &out
 }
 
 // commit returns the in-circuit [Commit] of vals, which must already be
 // proven to lie in the activation range (so that the packed slots cannot
 // carry into each other).
 func (g *gadgets) commit(d Domain, vals []frontend.Variable) (frontend.Variable, error) {
-	perm, err := poseidon2.NewPoseidon2(g.api)
+	perm, err := newPoseidon2(g.api)
 	if err != nil {
 		return nil, err
 	}
-	h := hash.NewMerkleDamgardHasher(g.api, perm, 0)
+	h := mdHasher(g.api, perm)
 	h.Write(int64(d), g.actBits, len(vals))
 	h.Write(g.packWords(commitPacking(g.actBits), vals)...)
 	return h.Sum(), nil
+}
+
+func newPoseidon2(api frontend.API) (*poseidon2.Permutation, error) {
+	return poseidon2.NewPoseidon2(api)
+}
+
+// mdHasher is the in-circuit [hashWords].
+func mdHasher(api frontend.API, perm *poseidon2.Permutation) hash.StateStorer {
+	return hash.NewMerkleDamgardHasher(api, perm, 0)
 }
 
 // packWords returns the words that k packs vals (in range) into: linear
@@ -189,6 +209,9 @@ func (c *Circuit) checkVisibilityShape(p *plan.Plan) error {
 	}
 	if len(c.InputPublic) != wantIn || len(c.InputCommitment) != wantInC || len(c.OutputCommitment) != wantOutC {
 		return errors.New("circuits: the circuit's public inputs do not match its visibility options; build it with circuits.New")
+	}
+	if c.opts.paramVisibility() == Fixed && (len(c.Params) != 0 || len(c.ParamsCommitment) != 0) {
+		return errors.New("circuits: the circuit has params but they are fixed; build it with circuits.New")
 	}
 	if c.opts.outputVisibility() != Public && (len(c.Output) != 0 || len(c.Packed) != 0) {
 		return errors.New("circuits: the circuit has public outputs but its outputs are not public; build it with circuits.New")

@@ -28,9 +28,12 @@
 // circuit proves: there is an input whose every element lies in
 // [−2^(A−1), 2^(A−1)), A being the plan's Config.ActivationBits, such that
 // running the plan's integer ops on it gives exactly the public outputs, with
-// every tensor [plan.Plan.RangeChecked] names in [−2^(A−1), 2^(A−1)). The
-// weights and biases are circuit constants: they are part of the verifying
-// key, not of the witness, so a proof also pins down which model ran.
+// every tensor [plan.Plan.RangeChecked] names in [−2^(A−1), 2^(A−1)). By
+// default the weights and biases are circuit constants: they are part of
+// the verifying key, not of the witness, so a proof also pins down which
+// model ran. With [WithParamVisibility]([Hashed]) they are private
+// witnesses bound by one public commitment ([Params] says which values, in
+// which order, and what stays public).
 //
 // # Further reading
 //
@@ -38,7 +41,8 @@
 // and [plan.Plan.Run] state one specification, the domain bit
 // ([WithDomainFlag]), the soundness argument of every gadget, packed
 // outputs ([WithPackedOutputs]), visibility and commitments ([Commit],
-// [WithInputVisibility], [WithOutputVisibility]) and the range checks.
+// [WithInputVisibility], [WithOutputVisibility], hashed params) and the
+// range checks.
 // The tests attack every gadget with malicious hints (adversary_test.go);
 // constraint counts are pinned in testdata/constraints.golden.
 package circuits

@@ -109,7 +109,9 @@
 // packed: unpack(words, index, bits, perWord), unpackScaled, argmaxPacked)
 // and solidity/ZkmlThresholdOracle.sol is an example consumer, given the
 // layout at deployment, that acts per input key when a proven output
-// reaches a threshold. A first result of an input writes new storage
+// reaches a threshold; for a model compiled with --domain-flag, its
+// submitInDomain and syncInDomain refuse (OutOfDomain) a result whose
+// domain bit, the last public input, is 0. A first result of an input writes new storage
 // slots (about 20k gas each for the result's header and each public
 // input); a new proof of a known input rewrites them (bench/GAS.md).
 // TestFixedBytecode fails when the committed bytecode no longer matches the

@@ -93,6 +93,8 @@ func decodeZkmlError(contract common.Address, data []byte) (reason, why string, 
 		why = fmt.Sprintf("no proof of model %s for the input of key %s has been verified through this registry yet", arg(0), arg(1))
 	case "OutputIndexOutOfRange":
 		why = fmt.Sprintf("output index %s is out of range: the model has %s outputs", arg(0), arg(1))
+	case "OutOfDomain":
+		why = fmt.Sprintf("the proven domain bit of input %s is 0: the input left the calibrated domain, so its outputs are approximations, which this consumer refuses", arg(0))
 	case "NoNewResult":
 		why = fmt.Sprintf("the registry's result for input %s (sequence %s) was already taken into account", arg(0), arg(1))
 	case "BadPacking":

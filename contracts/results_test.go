@@ -483,3 +483,55 @@ func startAnvil(t *testing.T) *Chain {
 		}
 	}
 }
+
+// TestOracleDomain: the example consumer's submitInDomain and syncInDomain
+// refuse a result whose domain bit, the last public input, is 0 (an input
+// beyond the calibrated domain) and take one whose bit is 1; submit and
+// sync, for models without the bit, do not look at it.
+func TestOracleDomain(t *testing.T) {
+	ctx := testContext(t)
+	chain := NewSimulated()
+	defer chain.Close()
+	dep, err := DeployRegistry(ctx, chain)
+	if err != nil {
+		t.Fatal(err)
+	}
+	registry := dep.Contract
+	key := [32]byte{0xd0}
+	acc, err := chain.Deploy(ctx, acceptAllCode(key))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A hashed input, one output, the domain bit.
+	id := registerRaw(t, ctx, chain, registry, acc.Contract, key, SetupCeremony, 3, 1)
+	oracle := bindings.NewZkmlThresholdOracle()
+	r, err := chain.Deploy(ctx, append(common.FromHex(bindings.ZkmlThresholdOracleMetaData.Bin),
+		oracle.PackConstructor(registry, id, big.NewInt(0), big.NewInt(10), 0, 0, false)...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	o, raw := r.Contract, []byte("any proof")
+
+	// submitInDomain: the bit 1 is taken, 0 refused.
+	if _, err := chain.Transact(ctx, o, oracle.PackSubmitInDomain(raw, ints(101, 20, 1))); err != nil {
+		t.Fatalf("in domain: %v", err)
+	}
+	_, err = chain.Call(ctx, o, oracle.PackSubmitInDomain(raw, ints(102, 20, 0)))
+	expectRevert(t, "submitInDomain of an input out of its domain", err, false, "OutOfDomain(0x", "calibrated domain")
+	// syncInDomain of results verified through the registry by someone else.
+	if _, err := chain.Transact(ctx, registry, registryABI.PackVerify(id, raw, ints(103, 30, 0))); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chain.Transact(ctx, registry, registryABI.PackVerify(id, raw, ints(104, 30, 1))); err != nil {
+		t.Fatal(err)
+	}
+	_, err = chain.Call(ctx, o, oracle.PackSyncInDomain(InputKey(ints(103))))
+	expectRevert(t, "syncInDomain of an input out of its domain", err, false, "OutOfDomain(0x")
+	if _, err := chain.Transact(ctx, o, oracle.PackSyncInDomain(InputKey(ints(104)))); err != nil {
+		t.Fatalf("syncInDomain in domain: %v", err)
+	}
+	// sync, for models without the bit, takes either.
+	if _, err := chain.Transact(ctx, o, oracle.PackSync(InputKey(ints(103)))); err != nil {
+		t.Fatalf("sync: %v", err)
+	}
+}

@@ -195,7 +195,19 @@ func Compile(ctx context.Context, dir string, pl *plan.Plan, backend Backend, me
 		packing = circuits.DefaultPacking(pl)
 		copts = append(copts, circuits.WithPackedOutputs(packing))
 	}
-	copts = append(copts, circuits.WithInputVisibility(o.visibility.Input), circuits.WithOutputVisibility(o.visibility.Output))
+	copts = append(copts, circuits.WithInputVisibility(o.visibility.Input), circuits.WithOutputVisibility(o.visibility.Output), circuits.WithParamVisibility(o.visibility.Params))
+	var paramsCommitment string
+	if o.visibility.Params == circuits.Hashed {
+		ps, err := circuits.ParamsOf(pl)
+		if err != nil {
+			return nil, fmt.Errorf("prover.Compile: %w", err)
+		}
+		h, err := ps.Commit()
+		if err != nil {
+			return nil, fmt.Errorf("prover.Compile: %w", err)
+		}
+		paramsCommitment = FormatCommitment(h)
+	}
 	if o.domainFlag {
 		copts = append(copts, circuits.WithDomainFlag())
 	}
@@ -211,17 +223,18 @@ func Compile(ctx context.Context, dir string, pl *plan.Plan, backend Backend, me
 	b.ccs = ccs
 	nbPublic := sch.publicInputs(ccs)
 	b.settings = Settings{
-		Format:      settingsFormat,
-		ZKMLVersion: meta.ZKMLVersion,
-		Backend:     backend,
-		Curve:       "bn254",
-		PlanHash:    hex.EncodeToString(b.planHash[:]),
-		Model:       ModelInfo{File: meta.ModelFile, SHA256: strings.ToLower(meta.ModelSHA256)},
-		Inputs:      tensorInfos(pl, pl.Inputs, meta.InputNames),
-		Outputs:     tensorInfos(pl, pl.Outputs, meta.OutputNames),
-		Config:      quantConfig(pl.Config),
-		Visibility:  o.visibility,
-		Layout:      publicLayout(pl, o.visibility, packing, o.domainFlag),
+		Format:           settingsFormat,
+		ZKMLVersion:      meta.ZKMLVersion,
+		Backend:          backend,
+		Curve:            "bn254",
+		PlanHash:         hex.EncodeToString(b.planHash[:]),
+		Model:            ModelInfo{File: meta.ModelFile, SHA256: strings.ToLower(meta.ModelSHA256)},
+		Inputs:           tensorInfos(pl, pl.Inputs, meta.InputNames),
+		Outputs:          tensorInfos(pl, pl.Outputs, meta.OutputNames),
+		Config:           quantConfig(pl.Config),
+		Visibility:       o.visibility,
+		Layout:           publicLayout(elements(pl, pl.Inputs), elements(pl, pl.Outputs), o.visibility, packing, o.domainFlag),
+		ParamsCommitment: paramsCommitment,
 		Circuit: CircuitInfo{
 			Constraints:   ccs.GetNbConstraints(),
 			PublicInputs:  nbPublic,
@@ -337,11 +350,17 @@ func removeBuildFiles(dir string) error {
 }
 
 // Open loads the build in dir and checks that its files belong together:
-// settings.json and plan.bin must describe the same model, and every other
-// file present must carry this build's model hash, backend and (for keys)
-// setup id. Keys and the circuit are only loaded when needed, but their
-// headers and sizes are checked now, so that a file copied from another
-// build or truncated is reported by name right away.
+// every file present must carry this build's model hash, backend and (for
+// keys) setup id. The plan, keys and circuit are only loaded when needed,
+// but their headers and sizes are checked now, so that a file copied from
+// another build or truncated is reported by name right away; plan.bin is
+// checked against settings.json when it is loaded (by Prove or Plan).
+//
+// Verification needs only settings.json and vk.bin: settings.json holds
+// everything [Verify] reads (the model hash, the visibility and public
+// input layout, the inputs' and outputs' names, shapes and scales, the
+// packing), and vk.bin's header names the model hash. A build folder of
+// just those two files, without the weights in plan.bin, verifies.
 func Open(dir string, opts ...Option) (*Build, error) {
 	o := collect(opts)
 	s, err := readSettings(dir, dirName(dir))
@@ -351,22 +370,10 @@ func Open(dir string, opts ...Option) (*Build, error) {
 	planHash, _ := decodeHash32(s.PlanHash)
 	b := &Build{dir: dir, settings: *s, planHash: planHash, scheme: s.Backend.scheme(), progress: o.progress, gnarkLog: o.gnarkLog, device: o.device, pinKeys: o.pinKeys, strict: o.strictDomain, keyCache: o.keyCache}
 
-	b.plan = new(plan.Plan)
-	e := expect{kind: kindPlan, backend: s.Backend, planHash: planHash, fix: "recompile with `zkml compile`"}
-	if _, err := readArtifact(b.path(planFile), e, func(r io.Reader) error {
-		data, err := io.ReadAll(r)
-		if err != nil {
-			return err
-		}
-		return b.plan.UnmarshalBinary(data)
-	}); err != nil {
+	if err := s.checkSelf(b.path(settingsFile)); err != nil {
 		return nil, err
 	}
-	if err := s.checkPlan(b.plan, b.plan.Hash(), b.path(settingsFile)); err != nil {
-		return nil, err
-	}
-
-	for _, f := range []string{circuitFile, pkFile, vkFile} {
+	for _, f := range []string{planFile, circuitFile, pkFile, vkFile} {
 		path, e := b.path(f), b.expect(f)
 		h, err := readHeader(path, e.fix)
 		if errors.Is(err, os.ErrNotExist) {
@@ -428,7 +435,7 @@ func (b *Build) Packing() circuits.Packing { return b.settings.Circuit.OutputPac
 // witness.
 func (b *Build) circuitOptions() []circuits.Option {
 	v := b.settings.Visibility
-	opts := []circuits.Option{circuits.WithInputVisibility(v.Input), circuits.WithOutputVisibility(v.Output)}
+	opts := []circuits.Option{circuits.WithInputVisibility(v.Input), circuits.WithOutputVisibility(v.Output), circuits.WithParamVisibility(v.Params)}
 	if k := b.Packing(); k.Enabled() {
 		opts = append(opts, circuits.WithPackedOutputs(k))
 	}
@@ -447,8 +454,31 @@ func (b *Build) domainBits() int {
 	return 0
 }
 
-// Plan is the quantized model the build proves.
-func (b *Build) Plan() *plan.Plan { return b.plan }
+// Plan is the quantized model the build proves, read from plan.bin on
+// first use and checked against settings.json.
+func (b *Build) Plan() (*plan.Plan, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.plan != nil {
+		return b.plan, nil
+	}
+	p := new(plan.Plan)
+	e := b.expect(planFile)
+	if _, err := readArtifact(b.path(planFile), e, func(r io.Reader) error {
+		data, err := io.ReadAll(r)
+		if err != nil {
+			return err
+		}
+		return p.UnmarshalBinary(data)
+	}); err != nil {
+		return nil, err
+	}
+	if err := b.settings.checkPlan(p, p.Hash(), b.path(settingsFile)); err != nil {
+		return nil, err
+	}
+	b.plan = p
+	return p, nil
+}
 
 // PlanHash identifies the quantized model; proofs carry it as model_hash.
 func (b *Build) PlanHash() [32]byte { return b.planHash }

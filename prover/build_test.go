@@ -99,7 +99,7 @@ func TestOpenRejects(t *testing.T) {
 		}, func(b *Build) error { _, err := b.Prove(context.Background(), tinyInput); return err }, []string{"circuit.ccs is corrupt"}},
 		{"corrupt plan", g16, func(t *testing.T, dir string) {
 			flipByte(t, filepath.Join(dir, "plan.bin"), -1)
-		}, nil, []string{"plan.bin is corrupt"}},
+		}, func(b *Build) error { _, err := b.Prove(context.Background(), tinyInput); return err }, []string{"plan.bin is corrupt"}},
 		{"corrupt header", g16, func(t *testing.T, dir string) {
 			flipByte(t, filepath.Join(dir, "vk.bin"), 20)
 		}, nil, []string{"vk.bin belongs to another model"}},
@@ -111,7 +111,7 @@ func TestOpenRejects(t *testing.T) {
 		}, func(b *Build) error { _, err := b.Prove(context.Background(), tinyInput); return err }, []string{"circuit.ccs is missing", "zkml compile"}},
 		{"missing plan", g16, func(t *testing.T, dir string) {
 			os.Remove(filepath.Join(dir, "plan.bin"))
-		}, nil, []string{"plan.bin is missing"}},
+		}, func(b *Build) error { _, err := b.Prove(context.Background(), tinyInput); return err }, []string{"plan.bin is missing"}},
 		{"missing settings", g16, func(t *testing.T, dir string) {
 			os.Remove(filepath.Join(dir, "settings.json"))
 		}, nil, []string{"not a zkml build directory (no settings.json); run `zkml compile` first"}},
@@ -129,7 +129,10 @@ func TestOpenRejects(t *testing.T) {
 		}, nil, []string{"plan.bin belongs to another model"}},
 		{"settings with other scale", g16, func(t *testing.T, dir string) {
 			editSettings(t, dir, func(m map[string]any) { m["outputs"].([]any)[0].(map[string]any)["scale"] = 3 })
-		}, nil, []string{"settings.json: outputs 0", "scale 3"}},
+		}, func(b *Build) error { _, err := b.Prove(context.Background(), tinyInput); return err }, []string{"settings.json: outputs 0", "scale 3"}},
+		{"settings with other shape", g16, func(t *testing.T, dir string) {
+			editSettings(t, dir, func(m map[string]any) { m["outputs"].([]any)[0].(map[string]any)["shape"] = []any{1, 99} })
+		}, nil, []string{"settings.json: public_inputs", "does not match the visibility and the shapes"}},
 		{"settings with other backend", g16, func(t *testing.T, dir string) {
 			editSettings(t, dir, func(m map[string]any) { m["backend"] = "plonk" })
 		}, nil, []string{"plan.bin is a groth16 plan but this build uses plonk"}},
@@ -176,19 +179,32 @@ func TestOpenMissingDirectory(t *testing.T) {
 	}
 }
 
-// TestVerifyOnlyBuild: a verifier needs settings.json, plan.bin and vk.bin.
+// TestVerifyOnlyBuild: a verifier needs settings.json and vk.bin only, not
+// the weights in plan.bin; the model hash is still checked (vk.bin's
+// header names it, and the proof must carry it).
 func TestVerifyOnlyBuild(t *testing.T) {
 	for _, backend := range backends {
 		dir, proof := built(t, backend)
 		dst := copyBuild(t, dir)
-		os.Remove(filepath.Join(dst, "pk.bin"))
-		os.Remove(filepath.Join(dst, "circuit.ccs"))
+		for _, f := range []string{"pk.bin", "circuit.ccs", "plan.bin"} {
+			if err := os.Remove(filepath.Join(dst, f)); err != nil {
+				t.Fatal(err)
+			}
+		}
 		b, err := Open(dst)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if err := Verify(b, proof); err != nil {
 			t.Errorf("%s: %v", backend, err)
+		}
+		other := *proof
+		other.ModelHash[0] ^= 1
+		if err := Verify(b, &other); !errors.Is(err, ErrInvalidProof) || !strings.Contains(err.Error(), "another model") {
+			t.Errorf("%s: a proof of another model hash: %v", backend, err)
+		}
+		if _, err := b.Prove(context.Background(), tinyInput); err == nil || !strings.Contains(err.Error(), "plan.bin is missing") {
+			t.Errorf("%s: Prove without plan.bin: %v", backend, err)
 		}
 	}
 }

@@ -11,8 +11,9 @@
 //	proof, err := b.Prove(ctx, inputs) // inputs: one flat row-major []float64 per model input
 //	err = prover.WriteProof("proof.json", proof)
 //
-// and elsewhere, with only the build directory (settings.json, plan.bin and
-// vk.bin suffice) and the proof file:
+// and elsewhere, with only the build directory (settings.json and vk.bin
+// suffice: verification never reads the weights in plan.bin) and the proof
+// file:
 //
 //	b, err := prover.Open("build")
 //	proof, err := prover.ReadProof("proof.json")
@@ -68,19 +69,21 @@
 //
 // # Visibility
 //
-// [WithInputVisibility] and [WithOutputVisibility] change what a proof
-// reveals, in EZKL's terms: inputs private (the default), public or hashed;
-// outputs public (the default), hashed or private. A public input is
+// [WithInputVisibility], [WithOutputVisibility] and [WithParamVisibility]
+// change what a proof reveals, in EZKL's terms: inputs private (the
+// default), public or hashed; outputs public (the default), hashed or
+// private; params fixed (the default: the weights are circuit constants, so
+// the keys bind them) or hashed (private, bound by the commitment
+// settings.json records as params_commitment; see circuits.Params). A public input is
 // packed like the outputs and proof.json shows it (inputs); a hashed tensor
 // is one public input, the Poseidon2 commitment of its quantized values
 // (circuits.Commit; [Build.CommitInputs] computes an input's, the Solidity
 // library contracts/solidity/ZkmlPoseidon2.sol the same on chain), which
-// proof.json also shows as input_commitment or output_commitment. The public
-// inputs are, in order: the input part, the output part, then (reserved,
-// always empty today) the params commitment, and the domain bit below;
-// settings.json records the choice as visibility and the count of each
-// part as public_inputs ([PublicLayout]). Params are always fixed: the
-// weights are circuit constants, so the keys bind them.
+// proof.json also shows as input_commitment, output_commitment or
+// params_commitment. The public inputs are, in order: the input part, the
+// output part, the params commitment (hashed params only), and the domain
+// bit below; settings.json records the choice as visibility and the count
+// of each part as public_inputs ([PublicLayout]).
 //
 // An input beyond the domains calibration covered may be clamped at a lookup
 // table's end where the function does not saturate, which makes the output
@@ -113,8 +116,9 @@
 //	settings.json  what the build is: backend, model hash, inputs and outputs
 //	               (names, shapes, scales), quantization, visibility and
 //	               public-input layout, circuit size, setup. Every command.
-//	plan.bin       the quantized model (plan.Plan.MarshalBinary): proving,
-//	               and Open's check of settings.json (so verifying too)
+//	plan.bin       the quantized model (plan.Plan.MarshalBinary), weights
+//	               included: proving (read then, and checked against
+//	               settings.json); verifying never reads it
 //	circuit.ccs    the constraint system (R1CS for Groth16, PLONK gates):
 //	               setup and proving
 //	pk.bin         the proving key (uncompressed: it loads many times

@@ -64,8 +64,8 @@ func Example() {
 		log.Fatal(err)
 	}
 
-	// Anyone with the build directory (or just settings.json, plan.bin and
-	// vk.bin) checks the proof.
+	// Anyone with the build directory (or just settings.json and vk.bin)
+	// checks the proof.
 	if err := prover.Verify(b, proof); err != nil {
 		log.Fatal(err)
 	}

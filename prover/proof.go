@@ -94,9 +94,9 @@ type Proof struct {
 	Fallback string
 
 	source string // the file it was read from, for messages
-	// listed holds the commitments the file lists (input, output), which
-	// CheckConsistent compares with the public inputs.
-	listed [2]string
+	// listed holds the commitments the file lists (input, output,
+	// params), which CheckConsistent compares with the public inputs.
+	listed [3]string
 }
 
 // Timings says where Prove spent its time.
@@ -126,6 +126,7 @@ type proofJSON struct {
 	// contracts (see FormatCommitment).
 	InputCommitment  string `json:"input_commitment,omitempty"`
 	OutputCommitment string `json:"output_commitment,omitempty"`
+	ParamsCommitment string `json:"params_commitment,omitempty"`
 }
 
 // WriteProof writes p to path as proof.json.
@@ -192,6 +193,9 @@ func (p *Proof) MarshalJSON() ([]byte, error) {
 	}
 	if h := p.OutputCommitment(); h != nil {
 		j.OutputCommitment = FormatCommitment(h)
+	}
+	if h := p.ParamsCommitment(); h != nil {
+		j.ParamsCommitment = FormatCommitment(h)
 	}
 	for i, v := range p.PublicInputs {
 		if v == nil {
@@ -305,19 +309,19 @@ func parseProof(data []byte, name string) (*Proof, error) {
 		return nil, fmt.Errorf("%s: inputs are listed if and only if they are public (visibility.input is %s)", name, v.Input)
 	}
 	nIn := p.inputPart()
-	if v.Input != circuits.Private || v.Output != circuits.Public {
-		if want := nIn + p.outputPart(total) + d; want != len(p.PublicInputs) {
-			return nil, fmt.Errorf("%s: %d public inputs, want %d for inputs %s and outputs %s", name, len(p.PublicInputs), want, v.Input, v.Output)
+	if v.Input != circuits.Private || v.Output != circuits.Public || v.Params != circuits.Fixed {
+		if want := nIn + p.outputPart(total) + p.paramsPart() + d; want != len(p.PublicInputs) {
+			return nil, fmt.Errorf("%s: %d public inputs, want %d for inputs %s, outputs %s and params %s", name, len(p.PublicInputs), want, v.Input, v.Output, v.Params)
 		}
-		p.listed = [2]string{j.InputCommitment, j.OutputCommitment}
+		p.listed = [3]string{j.InputCommitment, j.OutputCommitment, j.ParamsCommitment}
 		for i, s := range p.listed {
 			if _, ok := parseCommitment(s); s != "" && !ok {
-				return nil, fmt.Errorf("%s: %s: %.70q is not 0x and 64 hexadecimal digits", name, [2]string{"input_commitment", "output_commitment"}[i], s)
+				return nil, fmt.Errorf("%s: %s: %.70q is not 0x and 64 hexadecimal digits", name, [3]string{"input_commitment", "output_commitment", "params_commitment"}[i], s)
 			}
 		}
 		return p, nil
 	}
-	if j.InputCommitment != "" || j.OutputCommitment != "" {
+	if j.InputCommitment != "" || j.OutputCommitment != "" || j.ParamsCommitment != "" {
 		return nil, fmt.Errorf("%s: a commitment is listed but nothing is hashed", name)
 	}
 	if want := p.Packing.Packing().Words(total) + d; want != len(p.PublicInputs) {

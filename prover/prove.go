@@ -29,7 +29,11 @@ func (b *Build) Prove(ctx context.Context, inputs [][]float64) (*Proof, error) {
 	if err := b.checkInputs(len(inputs), func(i int) int { return len(inputs[i]) }); err != nil {
 		return nil, err
 	}
-	q, err := b.plan.QuantizeInputs(inputs)
+	pl, err := b.Plan()
+	if err != nil {
+		return nil, err
+	}
+	q, err := pl.QuantizeInputs(inputs)
 	if err != nil {
 		return nil, fmt.Errorf("quantize inputs: %w", err)
 	}
@@ -96,6 +100,9 @@ func (b *Build) prove(ctx context.Context, inputs [][]int64, start time.Time) (*
 		pk, err := b.loadProvingKey(false)
 		pkDone <- loaded[provingKey]{pk, err}
 	}()
+	if _, err := b.Plan(); err != nil { // b.plan from here on
+		return nil, err
+	}
 	b.report("running the model")
 	tensors, err := b.plan.Run(inputs)
 	if err != nil {

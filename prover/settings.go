@@ -36,8 +36,12 @@ type Settings struct {
 	// each part of a proof takes, in order.
 	Visibility VisibilityInfo `json:"visibility"`
 	Layout     PublicLayout   `json:"public_inputs"`
-	Circuit    CircuitInfo    `json:"circuit"`
-	Setup      *SetupInfo     `json:"setup,omitempty"` // nil until Setup ran
+	// ParamsCommitment is, with hashed params, the commitment of the
+	// weights (circuits.Params.Commit) that every proof carries: 0x and 64
+	// hexadecimal digits, as FormatCommitment writes it.
+	ParamsCommitment string      `json:"params_commitment,omitempty"`
+	Circuit          CircuitInfo `json:"circuit"`
+	Setup            *SetupInfo  `json:"setup,omitempty"` // nil until Setup ran
 }
 
 // ModelInfo identifies the ONNX file a build was compiled from.
@@ -210,14 +214,21 @@ func (s *Settings) checkPlan(p *plan.Plan, hash [32]byte, path string) error {
 	if got := hex.EncodeToString(hash[:]); got != s.PlanHash {
 		return fmt.Errorf("%s: plan_hash %s does not match plan.bin (%s); recompile with `zkml compile`", path, s.PlanHash, got)
 	}
+	if s.Visibility.Params == circuits.Hashed {
+		ps, err := circuits.ParamsOf(p)
+		if err != nil {
+			return fmt.Errorf("%s: %v", path, err)
+		}
+		h, err := ps.Commit()
+		if err != nil {
+			return fmt.Errorf("%s: %v", path, err)
+		}
+		if got := FormatCommitment(h); got != s.ParamsCommitment {
+			return fmt.Errorf("%s: params_commitment %s does not match plan.bin's weights (%s); recompile with `zkml compile`", path, s.ParamsCommitment, got)
+		}
+	}
 	if quantConfig(p.Config) != s.Config {
 		return fmt.Errorf("%s: quantization settings differ from plan.bin's; recompile with `zkml compile`", path)
-	}
-	if err := s.Circuit.OutputPacking.check(p.Config.ActivationBits); err != nil {
-		return fmt.Errorf("%s: %v; recompile with `zkml compile`", path, err)
-	}
-	if want := publicLayout(p, s.Visibility, s.Circuit.OutputPacking.Packing(), s.Circuit.DomainFlag); s.Layout != want || s.Circuit.PublicInputs != want.Total() {
-		return fmt.Errorf("%s: public_inputs %+v (%d in all) does not match the visibility and plan.bin (%+v); recompile with `zkml compile`", path, s.Layout, s.Circuit.PublicInputs, want)
 	}
 	check := func(what string, infos []TensorInfo, idx []int) error {
 		if len(infos) != len(idx) {
@@ -236,6 +247,30 @@ func (s *Settings) checkPlan(p *plan.Plan, hash [32]byte, path string) error {
 		return err
 	}
 	return check("outputs", s.Outputs, p.Outputs)
+}
+
+// checkSelf reports where settings.json disagrees with itself: the public
+// input layout must follow from the visibility, the packing and the shapes
+// of the inputs and outputs. It is all Open checks of a build that
+// verification alone will use, so that a verifier needs no plan.bin.
+func (s *Settings) checkSelf(path string) error {
+	if err := s.Circuit.OutputPacking.check(s.Config.ActivationBits); err != nil {
+		return fmt.Errorf("%s: %v; recompile with `zkml compile`", path, err)
+	}
+	size := func(ts []TensorInfo) int {
+		n := 0
+		for _, t := range ts {
+			n += t.Size()
+		}
+		return n
+	}
+	if _, ok := parseCommitment(s.ParamsCommitment); ok != (s.Visibility.Params == circuits.Hashed) {
+		return fmt.Errorf("%s: params_commitment %q, but visibility.params is %s; recompile with `zkml compile`", path, s.ParamsCommitment, s.Visibility.Params)
+	}
+	if want := publicLayout(size(s.Inputs), size(s.Outputs), s.Visibility, s.Circuit.OutputPacking.Packing(), s.Circuit.DomainFlag); s.Layout != want || s.Circuit.PublicInputs != want.Total() {
+		return fmt.Errorf("%s: public_inputs %+v (%d in all) does not match the visibility and the shapes (%+v); recompile with `zkml compile`", path, s.Layout, s.Circuit.PublicInputs, want)
+	}
+	return nil
 }
 
 // readSettings reads dir/settings.json; dirName is dir as shown in errors.

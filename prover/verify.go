@@ -16,8 +16,9 @@ import (
 )
 
 // Verify returns nil only if p is a valid proof, for this build's model and
-// keys, that the model produced p.Outputs. It needs vk.bin and plan.bin,
-// not the proving key or the circuit. Its error for a proof that does not
+// keys, that the model produced p.Outputs. It needs settings.json and
+// vk.bin only: not the weights (plan.bin), the proving key or the circuit.
+// Its error for a proof that does not
 // verify matches [ErrInvalidProof]; another error is a build it cannot read.
 //
 // Besides the cryptographic check, which covers only the public inputs,
@@ -88,6 +89,9 @@ func CheckConsistent(b *Build, p *Proof) error {
 	if err := checkDomain(b, p, name); err != nil {
 		return invalid(err)
 	}
+	if err := checkParams(b, p, name); err != nil {
+		return invalid(err)
+	}
 	if p.visibility().Output != circuits.Public {
 		if len(p.PublicInputs) != b.settings.Layout.Total() {
 			return invalid(fmt.Errorf("%s: %d public inputs, this build's proofs have %d", name, len(p.PublicInputs), b.settings.Layout.Total()))
@@ -111,6 +115,24 @@ func checkDomain(b *Build, p *Proof, name string) error {
 	}
 	if n := len(p.PublicInputs); n == 0 || p.PublicInputs[n-1].Cmp(big.NewInt(int64(boolBit(*p.InDomain)))) != 0 {
 		return fmt.Errorf("%s: in_domain is %v but the domain bit, the last public input, says otherwise; the file was edited", name, *p.InDomain)
+	}
+	return nil
+}
+
+// checkParams checks, with hashed params, that p proves the build's params
+// commitment: the weights this build committed to. (The verifying key
+// checks it too: the commitment is a constant of the circuit.)
+func checkParams(b *Build, p *Proof, name string) error {
+	if b.settings.Visibility.Params != circuits.Hashed {
+		return nil
+	}
+	got := p.ParamsCommitment()
+	if got == nil || FormatCommitment(got) != b.settings.ParamsCommitment {
+		have := "none"
+		if got != nil {
+			have = FormatCommitment(got)
+		}
+		return fmt.Errorf("%s: proves params commitment %s, but this build's weights commit to %s; the proof is of another model", name, have, b.settings.ParamsCommitment)
 	}
 	return nil
 }
@@ -175,8 +197,8 @@ func checkOutputs(b *Build, full *Proof, name string) error {
 		return fmt.Errorf("%s: output_packing %s, but this build packs %s", name, describePacking(p.Packing), describePacking(b.settings.Circuit.OutputPacking))
 	}
 	public := p.PublicInputs
-	if d := b.domainBits(); d > 0 && len(public) >= d {
-		public = public[:len(public)-d] // checked by checkDomain
+	if d := b.domainBits() + full.paramsPart(); d > 0 && len(public) >= d {
+		public = public[:len(public)-d] // checked by checkDomain and checkParams
 	}
 	total := 0
 	for i, out := range outs {

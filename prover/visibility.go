@@ -37,8 +37,10 @@ func (v VisibilityInfo) check() error {
 	default:
 		return fmt.Errorf("visibility.output %q is not public, hashed or private", v.Output)
 	}
-	if v.Params != circuits.Fixed {
-		return fmt.Errorf("visibility.params %q is not supported (this zkml builds only fixed params)", v.Params)
+	switch v.Params {
+	case circuits.Fixed, circuits.Hashed:
+	default:
+		return fmt.Errorf("visibility.params %q is not fixed or hashed", v.Params)
 	}
 	return nil
 }
@@ -48,29 +50,34 @@ func (v VisibilityInfo) check() error {
 type PublicLayout struct {
 	Input  int `json:"input"`  // private: 0; public: the inputs, packed like the outputs; hashed: 1
 	Output int `json:"output"` // public: the outputs (packed); hashed: 1; private: 0
-	Params int `json:"params"` // fixed: 0
+	Params int `json:"params"` // fixed: 0; hashed: 1
 	Domain int `json:"domain"` // 1 with the domain flag, else 0
 }
 
 // Total is the number of public inputs.
 func (l PublicLayout) Total() int { return l.Input + l.Output + l.Params + l.Domain }
 
-func publicLayout(p *plan.Plan, v VisibilityInfo, k circuits.Packing, domainFlag bool) PublicLayout {
+// publicLayout is the layout of a build whose inputs and outputs have nIn
+// and nOut elements in all.
+func publicLayout(nIn, nOut int, v VisibilityInfo, k circuits.Packing, domainFlag bool) PublicLayout {
 	var l PublicLayout
 	if domainFlag {
 		l.Domain = 1
 	}
 	switch v.Input {
 	case circuits.Public:
-		l.Input = k.Words(elements(p, p.Inputs))
+		l.Input = k.Words(nIn)
 	case circuits.Hashed:
 		l.Input = 1
 	}
 	switch v.Output {
 	case circuits.Public:
-		l.Output = k.Words(elements(p, p.Outputs))
+		l.Output = k.Words(nOut)
 	case circuits.Hashed:
 		l.Output = 1
+	}
+	if v.Params == circuits.Hashed {
+		l.Params = 1
 	}
 	return l
 }
@@ -97,8 +104,11 @@ func WithOutputVisibility(v circuits.Visibility) Option {
 	return func(o *options) { o.visibility.Output = v }
 }
 
-// WithParamVisibility accepts circuits.Fixed only, the default: the weights
-// are circuit constants.
+// WithParamVisibility makes the weights circuits.Fixed circuit constants
+// (the default) or circuits.Hashed private witnesses bound by one public
+// commitment (see circuits.Params), so that verification needs no weights.
+// settings.json records it as visibility.params and the commitment as
+// params_commitment.
 func WithParamVisibility(v circuits.Visibility) Option {
 	return func(o *options) { o.visibility.Params = v }
 }
@@ -138,7 +148,11 @@ func (b *Build) Statement(inputs [][]int64) ([]*big.Int, error) {
 	if err := b.checkInputs(len(inputs), func(i int) int { return len(inputs[i]) }); err != nil {
 		return nil, err
 	}
-	tensors, err := b.plan.Run(inputs)
+	p, err := b.Plan()
+	if err != nil {
+		return nil, err
+	}
+	tensors, err := p.Run(inputs)
 	if err != nil {
 		return nil, err
 	}
@@ -147,9 +161,32 @@ func (b *Build) Statement(inputs [][]int64) ([]*big.Int, error) {
 		return nil, err
 	}
 	if b.settings.Circuit.DomainFlag {
-		public = append(public, big.NewInt(int64(boolBit(len(b.plan.Clamps(tensors)) == 0))))
+		public = append(public, big.NewInt(int64(boolBit(len(p.Clamps(tensors)) == 0))))
 	}
 	return public, nil
+}
+
+// ParamsCommitment returns the commitment of the build's weights
+// (circuits.Params.Commit): settings.json's with hashed params, where it
+// is what every proof carries; for fixed params it is computed from
+// plan.bin, as a build of the same model with hashed params would have it.
+func (b *Build) ParamsCommitment() (*big.Int, error) {
+	if b.settings.Visibility.Params == circuits.Hashed {
+		h, ok := parseCommitment(b.settings.ParamsCommitment)
+		if !ok {
+			return nil, fmt.Errorf("%s: params_commitment %q is not a commitment; recompile with `zkml compile`", b.path(settingsFile), b.settings.ParamsCommitment)
+		}
+		return h, nil
+	}
+	p, err := b.Plan()
+	if err != nil {
+		return nil, err
+	}
+	ps, err := circuits.ParamsOf(p)
+	if err != nil {
+		return nil, err
+	}
+	return ps.Commit()
 }
 
 // publicInputs is the public input vector of one inference: the input
@@ -190,6 +227,13 @@ func (b *Build) publicInputs(tensors [][]int64) ([]*big.Int, error) {
 		h, err := circuits.Commit(circuits.DomainOutput, p.Config.ActivationBits, outs)
 		if err != nil {
 			return nil, err
+		}
+		public = append(public, h)
+	}
+	if v.Params == circuits.Hashed {
+		h, ok := parseCommitment(b.settings.ParamsCommitment)
+		if !ok {
+			return nil, fmt.Errorf("%s: params_commitment %q is not a commitment; recompile with `zkml compile`", b.path(settingsFile), b.settings.ParamsCommitment)
 		}
 		public = append(public, h)
 	}
@@ -270,16 +314,44 @@ func (p *Proof) OutputCommitment() *big.Int {
 	return p.PublicInputs[i]
 }
 
+// ParamsCommitment is the commitment of the weights that p proves (see
+// circuits.Params), or nil when the build does not hash its params.
+func (p *Proof) ParamsCommitment() *big.Int {
+	if p.visibility().Params != circuits.Hashed {
+		return nil
+	}
+	total := 0
+	for _, o := range p.Outputs {
+		total += len(o)
+	}
+	i := p.inputPart() + p.outputPart(total)
+	if i >= len(p.PublicInputs) {
+		return nil
+	}
+	return p.PublicInputs[i]
+}
+
+// paramsPart is the number of public inputs of the params' part.
+func (p *Proof) paramsPart() int {
+	if p.visibility().Params == circuits.Hashed {
+		return 1
+	}
+	return 0
+}
+
 // checkCommitments reports commitments listed in p's file that are not
 // its public inputs. A proof made in memory lists none.
 func (p *Proof) checkCommitments(name string) error {
-	if p.source == "" && p.listed == [2]string{} {
+	if p.source == "" && p.listed == [3]string{} {
 		return nil
 	}
 	if err := checkCommitment(name, "input_commitment", p.listed[0], p.InputCommitment()); err != nil {
 		return err
 	}
-	return checkCommitment(name, "output_commitment", p.listed[1], p.OutputCommitment())
+	if err := checkCommitment(name, "output_commitment", p.listed[1], p.OutputCommitment()); err != nil {
+		return err
+	}
+	return checkCommitment(name, "params_commitment", p.listed[2], p.ParamsCommitment())
 }
 
 // checkCommitment reports a listed commitment (field, s) that is not the

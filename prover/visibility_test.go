@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -18,24 +19,28 @@ import (
 // backends, a proof verifies after a trip through proof.json, its layout
 // is the one settings.json records, a hashed input's commitment is
 // CommitInputs', and changing an input, a commitment or a public input
-// makes Verify fail.
+// makes Verify fail. Every build verifies from a folder without plan.bin,
+// and with hashed params the proof carries the build's params commitment.
 func TestVisibility(t *testing.T) {
-	cases := []struct{ in, out circuits.Visibility }{
-		{circuits.Public, circuits.Public},
-		{circuits.Hashed, circuits.Public},
-		{circuits.Private, circuits.Hashed},
-		{circuits.Hashed, circuits.Private},
-		{circuits.Private, circuits.Private},
+	cases := []struct{ in, out, params circuits.Visibility }{
+		{circuits.Public, circuits.Public, circuits.Fixed},
+		{circuits.Hashed, circuits.Public, circuits.Fixed},
+		{circuits.Private, circuits.Hashed, circuits.Fixed},
+		{circuits.Hashed, circuits.Private, circuits.Fixed},
+		{circuits.Private, circuits.Private, circuits.Fixed},
+		{circuits.Private, circuits.Public, circuits.Hashed},
+		{circuits.Public, circuits.Hashed, circuits.Hashed},
+		{circuits.Hashed, circuits.Private, circuits.Hashed},
 	}
 	for _, backend := range []Backend{Groth16, PLONK} {
 		for _, c := range cases {
-			t.Run(fmt.Sprintf("%s/input=%s/output=%s", backend, c.in, c.out), func(t *testing.T) {
+			t.Run(fmt.Sprintf("%s/input=%s/output=%s/params=%s", backend, c.in, c.out, c.params), func(t *testing.T) {
 				if testing.Short() && backend == PLONK {
 					t.Skip("-short: Groth16 only")
 				}
 				dir := filepath.Join(t.TempDir(), "build")
 				b, err := Compile(context.Background(), dir, testmodels.TinyPlan(5), backend, Meta{},
-					WithInputVisibility(c.in), WithOutputVisibility(c.out))
+					WithInputVisibility(c.in), WithOutputVisibility(c.out), WithParamVisibility(c.params))
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -65,6 +70,21 @@ func TestVisibility(t *testing.T) {
 					t.Fatalf("valid proof rejected: %v", err)
 				}
 				checkStatement(t, b, p)
+				if err := os.Remove(filepath.Join(dir, "plan.bin")); err != nil {
+					t.Fatal(err)
+				}
+				if b, err = Open(dir); err != nil {
+					t.Fatal(err)
+				}
+				if err := Verify(b, p); err != nil {
+					t.Fatalf("without plan.bin: %v", err)
+				}
+				if got, want := p.ParamsCommitment() != nil, c.params == circuits.Hashed; got != want {
+					t.Fatalf("params commitment %v, hashed params %v", p.ParamsCommitment(), want)
+				}
+				if h := p.ParamsCommitment(); h != nil && FormatCommitment(h) != b.Settings().ParamsCommitment {
+					t.Fatalf("params commitment %s, settings.json %s", FormatCommitment(h), b.Settings().ParamsCommitment)
+				}
 				if c.in == circuits.Hashed {
 					h, err := b.CommitInputs(tinyInput)
 					if err != nil {
@@ -102,8 +122,8 @@ func TestVisibilityErrors(t *testing.T) {
 	if _, err := Compile(context.Background(), dir, testmodels.TinyPlan(5), Groth16, Meta{}, WithInputVisibility("secret")); err == nil {
 		t.Fatal("Compile accepted input visibility \"secret\"")
 	}
-	if _, err := Compile(context.Background(), dir, testmodels.TinyPlan(5), Groth16, Meta{}, WithParamVisibility(circuits.Hashed)); err == nil {
-		t.Fatal("Compile accepted hashed params")
+	if _, err := Compile(context.Background(), dir, testmodels.TinyPlan(5), Groth16, Meta{}, WithParamVisibility("open")); err == nil {
+		t.Fatal("Compile accepted param visibility \"open\"")
 	}
 }
 
@@ -123,9 +143,12 @@ func TestVisibilityProofForm(t *testing.T) {
 		{"unknown visibility", func(d map[string]any) {
 			d["visibility"] = map[string]any{"input": "secret", "output": "public", "params": "fixed"}
 		}, `visibility.input "secret"`},
-		{"hashed params", func(d map[string]any) {
-			d["visibility"] = map[string]any{"input": "private", "output": "public", "params": "hashed"}
+		{"unknown params visibility", func(d map[string]any) {
+			d["visibility"] = map[string]any{"input": "private", "output": "public", "params": "open"}
 		}, "visibility.params"},
+		{"hashed params without their commitment", func(d map[string]any) {
+			d["visibility"] = map[string]any{"input": "private", "output": "public", "params": "hashed"}
+		}, "public inputs, want"},
 		{"inputs of a private input", func(d map[string]any) { d["inputs"] = [][]float64{{1}} }, "inputs are listed if and only if"},
 		{"commitment without hashing", func(d map[string]any) { d["input_commitment"] = "0x" + strings.Repeat("0", 64) }, "nothing is hashed"},
 		{"bad commitment", func(d map[string]any) {
@@ -199,7 +222,11 @@ func TestVisibilityWithDomainFlag(t *testing.T) {
 // another input's differs unless the proof reveals nothing of either.
 func checkStatement(t *testing.T, b *Build, p *Proof) {
 	t.Helper()
-	q, err := b.Plan().QuantizeInputs(tinyInput)
+	pl, err := b.Plan()
+	if err != nil {
+		t.Fatal(err)
+	}
+	q, err := pl.QuantizeInputs(tinyInput)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -231,5 +258,43 @@ func checkStatement(t *testing.T, b *Build, p *Proof) {
 	}
 	if _, err := b.Statement([][]int64{{1}}); err == nil {
 		t.Fatal("Statement of a wrong-sized input: no error")
+	}
+}
+
+// TestHashedParamsOtherModel: two models of one structure with hashed
+// params have different commitments, and a proof of one does not verify
+// for the other, even with its model hash edited to match.
+func TestHashedParamsOtherModel(t *testing.T) {
+	var dirs [2]string
+	var proofs [2]*Proof
+	for i, bias := range []int64{5, 6} {
+		dirs[i] = filepath.Join(t.TempDir(), "build")
+		b, err := Compile(context.Background(), dirs[i], testmodels.TinyPlan(bias), Groth16, Meta{}, WithParamVisibility(circuits.Hashed))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := b.Setup(context.Background(), SetupOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		if proofs[i], err = b.Prove(context.Background(), tinyInput); err != nil {
+			t.Fatal(err)
+		}
+	}
+	a, err := Open(dirs[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	other, err := Open(dirs[1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Settings().ParamsCommitment == other.Settings().ParamsCommitment {
+		t.Fatal("two models with different weights have the same params commitment")
+	}
+	forged := cloneProof(t, proofs[1])
+	forged.ModelHash = a.PlanHash()
+	err = Verify(a, forged)
+	if !errors.Is(err, ErrInvalidProof) || !strings.Contains(err.Error(), "params commitment") {
+		t.Fatalf("another model's proof: %v", err)
 	}
 }

@@ -433,16 +433,20 @@ func checkProof(t *testing.T, buildDir, buildID string, input []float64, v map[s
 	if err := prover.Verify(b, &proof); err != nil {
 		t.Fatalf("job %v: %v", v["id"], err)
 	}
-	q, err := b.Plan().QuantizeInputs([][]float64{input})
+	pl, err := b.Plan()
+	if err != nil {
+		t.Fatal(err)
+	}
+	q, err := pl.QuantizeInputs([][]float64{input})
 	if err != nil {
 		t.Fatal(err)
 	}
 	// The proof is of this input: its public inputs are this input's outputs.
-	tensors, err := b.Plan().Run(q)
+	tensors, err := pl.Run(q)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, err := prover.PublicInputs(b.Plan(), tensors, b.Packing())
+	want, err := prover.PublicInputs(pl, tensors, b.Packing())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -324,7 +324,11 @@ func (s *api) submit(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, http.StatusBadRequest, "input: %v", err)
 		return
 	}
-	pl := lb.build.Plan()
+	pl, err := lb.build.Plan()
+	if err != nil {
+		s.fail(w, http.StatusInternalServerError, "build: %v", err)
+		return
+	}
 	quant, err := pl.QuantizeInputs(in)
 	if err != nil {
 		s.fail(w, http.StatusBadRequest, "input: %v", err)

@@ -363,7 +363,11 @@ func (w *worker) prove(ctx context.Context, job *Job, reserve func(int64) error)
 	defer release()
 	b := cb.build
 	// Refuse what the model refuses before spending memory on it.
-	if _, err := b.Plan().Run(job.Inputs); err != nil {
+	pl, err := b.Plan()
+	if err != nil {
+		return nil, err
+	}
+	if _, err := pl.Run(job.Inputs); err != nil {
 		return nil, permanent{fmt.Errorf("the model refuses the input: %w", err)}
 	}
 	need := min(cb.info.ProveMemory, w.cfg.Memory)

@@ -184,6 +184,10 @@ func inspectBuild(c *cli.Context, dir string) error {
 		fmt.Fprintf(w, "build:       %s (%s, model %s)\n", dir, s.Backend, s.Model.File)
 		fmt.Fprintf(w, "plan hash:   %s\n", s.PlanHash)
 		fmt.Fprintf(w, "circuit:     %d constraints, %d public inputs, %s range checks\n", s.Circuit.Constraints, s.Circuit.PublicInputs, s.Circuit.RangeChecks)
+		fmt.Fprintf(w, "visibility:  input %s, output %s, params %s\n", s.Visibility.Input, s.Visibility.Output, s.Visibility.Params)
+		if s.ParamsCommitment != "" {
+			fmt.Fprintf(w, "params commitment: %s\n", s.ParamsCommitment)
+		}
 		k := s.Setup
 		if k == nil {
 			fmt.Fprintf(w, "keys:        none yet (zkml setup %s)\n", dir)

@@ -52,7 +52,10 @@ func TestSharedModels(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				pl := b.Plan()
+				pl, err := b.Plan()
+				if err != nil {
+					t.Fatal(err)
+				}
 				worst := 0.0
 				for c, rc := range ref.Cases {
 					q, err := pl.QuantizeInputs(rc.Inputs)

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -87,6 +88,8 @@ func TestOnchainScripts(t *testing.T) {
 			"ethcall":  cmdEthCall,
 			"capture":  cmdCapture,
 			"flipbyte": cmdFlipByte,
+			"shared":   cmdShared,
+			"scale":    cmdScale,
 		},
 		Setup: func(env *testscript.Env) error {
 			if err := isolateKeyCache(env); err != nil {
@@ -123,6 +126,8 @@ func TestOnchainScripts(t *testing.T) {
 				return haveEthers, nil
 			case "forge":
 				return forge != nil, nil
+			case "shared":
+				return scriptCondition(cond)
 			}
 			return false, nil
 		},
@@ -232,15 +237,19 @@ func waitRPC(url string, d time.Duration, exited chan error) bool {
 }
 
 // ethcall URL TO DATAFILE [REVERT] makes an eth_call of TO with the hex
-// data in DATAFILE through plain net/http (no zkml or go-ethereum code), and
-// fails unless the call succeeds. Negated, it fails unless the call reverts,
-// and, given REVERT (hex, e.g. an error's selector), unless the revert data
-// starts with it.
+// data in DATAFILE (or the data itself, when the argument starts with 0x)
+// through plain net/http (no zkml or go-ethereum code), and fails unless
+// the call succeeds; its return data goes to stdout. Negated, it fails
+// unless the call reverts, and, given REVERT (hex, e.g. an error's
+// selector), unless the revert data starts with it.
 func cmdEthCall(ts *testscript.TestScript, neg bool, args []string) {
 	if len(args) != 3 && !(neg && len(args) == 4) {
 		ts.Fatalf("usage: [!] ethcall URL TO DATAFILE, or ! ethcall URL TO DATAFILE REVERTDATA")
 	}
-	data := strings.TrimSpace(ts.ReadFile(args[2]))
+	data := args[2]
+	if !strings.HasPrefix(data, "0x") {
+		data = strings.TrimSpace(ts.ReadFile(args[2]))
+	}
 	req, _ := json.Marshal(map[string]any{"jsonrpc": "2.0", "id": 1, "method": "eth_call",
 		"params": []any{map[string]string{"to": args[1], "data": data}, "latest"}})
 	resp, err := http.Post(args[0], "application/json", bytes.NewReader(req))
@@ -257,6 +266,9 @@ func cmdEthCall(ts *testscript.TestScript, neg bool, args []string) {
 	ok := out.Error == nil && out.Result != nil
 	if ok == neg {
 		ts.Fatalf("eth_call: result %v, error %+v", out.Result, out.Error)
+	}
+	if ok {
+		fmt.Fprintln(ts.Stdout(), *out.Result)
 	}
 	if neg && len(args) == 4 {
 		rev, _ := out.Error.Data.(string)

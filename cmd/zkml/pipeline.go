@@ -34,9 +34,12 @@ type compileResult struct {
 	OutputPacking  *prover.PackingInfo   `json:"output_packing,omitempty"`
 	Visibility     prover.VisibilityInfo `json:"visibility"`
 	Layout         prover.PublicLayout   `json:"public_input_layout"`
-	Calibration    []calibrationSample   `json:"calibration"`
-	Layers         []plan.LayerReport    `json:"layers"`
-	Seconds        float64               `json:"seconds"`
+	// ParamsCommitment: with --param-visibility hashed, what every proof
+	// carries for the weights.
+	ParamsCommitment string              `json:"params_commitment,omitempty"`
+	Calibration      []calibrationSample `json:"calibration"`
+	Layers           []plan.LayerReport  `json:"layers"`
+	Seconds          float64             `json:"seconds"`
 	// Warning says that the model was calibrated on a default sample.
 	Warning string `json:"warning,omitempty"`
 }
@@ -160,6 +163,7 @@ func compileModel(ctx context.Context, modelPath, dir string, calFiles []string,
 	res.PublicInputs = b.Settings().Circuit.PublicInputs
 	res.OutputPacking = b.Settings().Circuit.OutputPacking
 	res.Visibility, res.Layout = b.Visibility(), b.Layout()
+	res.ParamsCommitment = b.Settings().ParamsCommitment
 	for _, o := range b.Settings().Outputs {
 		res.OutputElements += o.Size()
 	}
@@ -232,6 +236,9 @@ func (r *compileResult) print(w io.Writer) {
 		fmt.Fprintf(w, "public inputs: %d (%s packed, %d of %d bits per public input)\n", r.PublicInputs, plural(r.OutputElements, "output"), k.OutputsPerWord, k.BitsPerOutput)
 	} else {
 		fmt.Fprintf(w, "public inputs: %d (one per output)\n", r.PublicInputs)
+	}
+	if r.ParamsCommitment != "" {
+		fmt.Fprintf(w, "params commitment: %s (the weights are private)\n", r.ParamsCommitment)
 	}
 	for _, c := range r.Calibration {
 		fmt.Fprintf(w, "accuracy on %s: relative L∞ error %.3g%% (integer vs float reference)\n", c.File, 100*c.RelativeErr)
@@ -339,8 +346,7 @@ type proveResult struct {
 	Names   []string    `json:"output_names"`
 	// The commitments the proof carries as public inputs (hashed
 	// visibility only), as zkml commit prints them.
-	InputCommitment  string `json:"input_commitment,omitempty"`
-	OutputCommitment string `json:"output_commitment,omitempty"`
+	proofCommitments
 	// Device made the proof; Fallback says why the CPU did when the GPU
 	// prover failed.
 	Device   prover.Device `json:"prover"`
@@ -390,7 +396,7 @@ func proveInput(dir, inputPath, out string, p *progress, opts ...prover.Option) 
 			res.Names, res.Shapes = append(res.Names, o.Name), append(res.Shapes, o.Shape)
 		}
 	}
-	res.InputCommitment, res.OutputCommitment = commitments(proof)
+	res.proofCommitments = commitments(proof)
 	res.InDomain, res.Clamped = proof.InDomain, proof.Clamps
 	if res.Clamped == nil {
 		res.Clamped = []plan.Clamp{}
@@ -406,7 +412,7 @@ func (r *proveResult) print(w io.Writer) {
 		}
 		fmt.Fprintf(w, "output %s %v: %s\n", name, r.Shapes[i], formatFloats(o, 16))
 	}
-	printCommitments(w, r.InputCommitment, r.OutputCommitment)
+	r.proofCommitments.print(w)
 	if r.Fallback != "" {
 		fmt.Fprintf(w, "warning: %s\n", r.Fallback)
 	}
@@ -441,10 +447,8 @@ type verifyResult struct {
 	Valid   bool           `json:"valid"`
 	Backend prover.Backend `json:"backend"`
 	Outputs [][]float64    `json:"outputs"`
-	// InputCommitment and OutputCommitment: what the proof binds hashed
-	// inputs and outputs to.
-	InputCommitment  string `json:"input_commitment,omitempty"`
-	OutputCommitment string `json:"output_commitment,omitempty"`
+	// What the proof binds hashed inputs, outputs and params to.
+	proofCommitments
 }
 
 func verifyProof(dir, proofPath string, p *progress) (*verifyResult, error) {
@@ -463,13 +467,13 @@ func verifyProof(dir, proofPath string, p *progress) (*verifyResult, error) {
 	}
 	p.End()
 	res := &verifyResult{Valid: true, Backend: b.Backend(), Outputs: proof.Outputs}
-	res.InputCommitment, res.OutputCommitment = commitments(proof)
+	res.proofCommitments = commitments(proof)
 	return res, nil
 }
 
 func (r *verifyResult) print(w io.Writer) {
 	fmt.Fprintf(w, "proof is valid (%s)\n", r.Backend)
-	printCommitments(w, r.InputCommitment, r.OutputCommitment)
+	r.proofCommitments.print(w)
 }
 
 func boolInt(b bool) int {

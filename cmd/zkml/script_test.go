@@ -200,7 +200,8 @@ func cmdJSON(ts *testscript.TestScript, neg bool, args []string) {
 }
 
 // fixture NAME DIR writes a fixture model and its input to DIR/model.onnx and
-// DIR/input.json. NAME is a fixture of internal/fixtures or random-SEED.
+// DIR/input.json. NAME is a fixture of internal/fixtures, random-SEED, or
+// tiny_mlp-SEED (tiny_mlp with other weights).
 func cmdFixture(ts *testscript.TestScript, neg bool, args []string) {
 	if len(args) != 2 {
 		ts.Fatalf("usage: fixture NAME DIR")
@@ -215,6 +216,9 @@ func cmdFixture(ts *testscript.TestScript, neg bool, args []string) {
 	var seed uint64
 	if n, err := fmt.Sscanf(args[0], "random-%d", &seed); n == 1 && err == nil {
 		m, found = fixtures.Random(seed), true
+	}
+	if n, err := fmt.Sscanf(args[0], "tiny_mlp-%d", &seed); n == 1 && err == nil {
+		m, found = fixtures.TinyMLPRetrained(seed), true
 	}
 	if !found {
 		ts.Fatalf("unknown fixture %s", strconv.Quote(args[0]))

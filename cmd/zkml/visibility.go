@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"math/big"
 
 	"github.com/urfave/cli/v2"
 	"github.com/zkml/zkml/circuits"
@@ -25,54 +26,88 @@ func visibilityOptions(c *cli.Context) ([]prover.Option, error) {
 	default:
 		return nil, fmt.Errorf("--output-visibility %q: expected public, hashed or private", out)
 	}
-	switch params := c.String("param-visibility"); params {
-	case "fixed":
-	case "hashed":
-		return nil, fmt.Errorf("--param-visibility hashed is not supported yet; use fixed (the weights are circuit constants, bound by the keys)")
+	params := circuits.Visibility(c.String("param-visibility"))
+	switch params {
+	case circuits.Fixed, circuits.Hashed:
 	default:
 		return nil, fmt.Errorf("--param-visibility %q: expected fixed or hashed", params)
 	}
-	return []prover.Option{prover.WithInputVisibility(in), prover.WithOutputVisibility(out)}, nil
+	return []prover.Option{prover.WithInputVisibility(in), prover.WithOutputVisibility(out), prover.WithParamVisibility(params)}, nil
 }
 
-// commitments are p's commitments as zkml prints them, "" where none.
-func commitments(p *prover.Proof) (in, out string) {
-	if h := p.InputCommitment(); h != nil {
-		in = prover.FormatCommitment(h)
-	}
-	if h := p.OutputCommitment(); h != nil {
-		out = prover.FormatCommitment(h)
-	}
-	return in, out
+// proofCommitments are the commitments a proof carries (hashed
+// visibility only), as zkml commit prints them; "" where none.
+type proofCommitments struct {
+	InputCommitment  string `json:"input_commitment,omitempty"`
+	OutputCommitment string `json:"output_commitment,omitempty"`
+	ParamsCommitment string `json:"params_commitment,omitempty"`
 }
 
-func printCommitments(w io.Writer, in, out string) {
-	if in != "" {
-		fmt.Fprintf(w, "input commitment: %s\n", in)
+func commitments(p *prover.Proof) proofCommitments {
+	var c proofCommitments
+	for _, x := range []struct {
+		h *big.Int
+		s *string
+	}{{p.InputCommitment(), &c.InputCommitment}, {p.OutputCommitment(), &c.OutputCommitment}, {p.ParamsCommitment(), &c.ParamsCommitment}} {
+		if x.h != nil {
+			*x.s = prover.FormatCommitment(x.h)
+		}
 	}
-	if out != "" {
-		fmt.Fprintf(w, "output commitment: %s\n", out)
+	return c
+}
+
+func (c proofCommitments) print(w io.Writer) {
+	if c.InputCommitment != "" {
+		fmt.Fprintf(w, "input commitment: %s\n", c.InputCommitment)
+	}
+	if c.OutputCommitment != "" {
+		fmt.Fprintf(w, "output commitment: %s\n", c.OutputCommitment)
+	}
+	if c.ParamsCommitment != "" {
+		fmt.Fprintf(w, "params commitment: %s\n", c.ParamsCommitment)
 	}
 }
 
 type commitResult struct {
-	InputCommitment string `json:"input_commitment"`
+	InputCommitment  string `json:"input_commitment,omitempty"`
+	ParamsCommitment string `json:"params_commitment,omitempty"`
 }
 
 func commitCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "commit",
-		Usage:     "print the commitment of an input, as a proof of a build with hashed inputs carries it",
-		ArgsUsage: "build/ input.json",
+		Usage:     "print the commitment of an input (or of the weights), as a proof of a build with hashed inputs (params) carries it",
+		ArgsUsage: "build/ [input.json]",
 		Description: `Example:
    zkml commit build/ input.json
+   zkml commit build/ --params
 
 Prints the Poseidon2 commitment of the input, quantized at the build's scales, as 0x and 64
 hexadecimal digits: the public input that a proof of a build compiled with
 --input-visibility hashed carries for that input, and what the Solidity library
-ZkmlPoseidon2 computes from the same quantized values. Works for any build.`,
-		Flags: []cli.Flag{jsonFlag},
+ZkmlPoseidon2 computes from the same quantized values. Works for any build.
+
+With --params it prints the commitment of the build's weights instead (see the circuits
+package's Params for what it covers): what every proof of a build compiled with
+--param-visibility hashed carries, and what two builds with different weights differ in.`,
+		Flags: []cli.Flag{jsonFlag, &cli.BoolFlag{Name: "params", Usage: "print the commitment of the weights instead of an input's"}},
 		Action: func(c *cli.Context) error {
+			if c.Bool("params") {
+				a, err := args(c, "build/")
+				if err != nil {
+					return err
+				}
+				b, err := prover.Open(a[0])
+				if err != nil {
+					return err
+				}
+				h, err := b.ParamsCommitment()
+				if err != nil {
+					return err
+				}
+				res := commitResult{ParamsCommitment: prover.FormatCommitment(h)}
+				return output(c, res, func(w io.Writer) { fmt.Fprintln(w, res.ParamsCommitment) })
+			}
 			a, err := args(c, "build/", "input.json")
 			if err != nil {
 				return err

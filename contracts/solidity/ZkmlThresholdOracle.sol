@@ -21,6 +21,11 @@ import {ZkmlFixedPoint} from "./ZkmlFixedPoint.sol";
 /// is set. A model with a private input has one result (input key 0) that
 /// anyone can overwrite with a proof of any input: this example accepts it,
 /// a real consumer should not act on it.
+///
+/// For a model compiled with --domain-flag, submitInDomain and syncInDomain
+/// also refuse (OutOfDomain) a result whose domain bit, the last public
+/// input, is 0: an input that left the calibrated domain, whose outputs are
+/// approximations.
 contract ZkmlThresholdOracle {
     ZkmlRegistry public immutable registry;
     bytes32 public immutable modelId;
@@ -53,6 +58,7 @@ contract ZkmlThresholdOracle {
     error OutputIndexOutOfRange(uint256 index, uint256 outputs);
     error NoNewResult(bytes32 inputKey, uint32 sequence);
     error DevelopmentSetup(bytes32 modelId);
+    error OutOfDomain(bytes32 inputKey);
 
     /// bitsPerOutput_ and outputsPerWord_ must be the model's layout (the
     /// model id binds it, through the build hash); both 0 for a model
@@ -100,6 +106,23 @@ contract ZkmlThresholdOracle {
     function sync(bytes32 inputKey) external returns (bool) {
         (,, uint32 seq, uint256[] memory outputs) = registry.result(modelId, inputKey);
         if (seq <= observations[inputKey].sequence) revert NoNewResult(inputKey, seq);
+        return _observe(inputKey, seq, outputs);
+    }
+
+    /// submit for a model with the domain bit: reverts OutOfDomain unless
+    /// the proof's domain bit is 1.
+    function submitInDomain(bytes calldata proof, uint256[] calldata publicInputs) external returns (bool) {
+        (bytes32 key, uint32 seq) = registry.verify(modelId, proof, publicInputs);
+        if (publicInputs[publicInputs.length - 1] != 1) revert OutOfDomain(key);
+        return _observe(key, seq, publicInputs[inputs:]);
+    }
+
+    /// sync for a model with the domain bit: reverts OutOfDomain unless the
+    /// result's domain bit is 1.
+    function syncInDomain(bytes32 inputKey) external returns (bool) {
+        (,, uint32 seq, uint256[] memory outputs) = registry.result(modelId, inputKey);
+        if (seq <= observations[inputKey].sequence) revert NoNewResult(inputKey, seq);
+        if (outputs[outputs.length - 1] != 1) revert OutOfDomain(inputKey);
         return _observe(inputKey, seq, outputs);
     }
 

@@ -50,7 +50,10 @@ func runBare(dir, input string) error {
 	if st.Circuit.RangeChecks != "lookup" {
 		opts = append(opts, circuits.WithBitDecompositionRangeChecks())
 	}
-	p := b.Plan()
+	p, err := b.Plan()
+	if err != nil {
+		return err
+	}
 	var builder frontend.NewBuilder = r1cs.NewBuilder
 	if b.Backend() == prover.PLONK {
 		builder = scs.NewBuilder

@@ -290,7 +290,10 @@ func runCircom(tools *circom.Tools, build, dir, backend string) (*result, error)
 	if err != nil {
 		return nil, err
 	}
-	p := b.Plan()
+	p, err := b.Plan()
+	if err != nil {
+		return nil, err
+	}
 	work := filepath.Join(build, "circom")
 	if err := os.MkdirAll(work, 0o755); err != nil {
 		return nil, err

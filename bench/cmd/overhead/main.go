@@ -283,7 +283,10 @@ func runBare(dir, in string, setup bool, runs int) error {
 		if err != nil {
 			return err
 		}
-		p := b.Plan()
+		p, err := b.Plan()
+		if err != nil {
+			return err
+		}
 		q, err := p.QuantizeInputs(inputs)
 		if err != nil {
 			return err
