@@ -32,9 +32,10 @@ import (
 // P₁·P₂ʳ = 1. The calldata fixes A, B, C, D, PoK and the public inputs,
 // hence P₁ and P₂ (the key is in the contract), before r is computed from
 // it: a prover who wants a proof with P₂ ≠ 1 accepted must find calldata
-// whose hash hits that one value, probability about 2⁻²⁵³ per hash
-// evaluation with keccak256 as a random oracle (reducing a 256-bit hash
-// mod q − 1 skews the distribution by at most a factor 5). So, but with
+// whose hash hits that one value: with keccak256 as a random oracle, each
+// value of r has probability at most 6/2²⁵⁶ < 2⁻²⁵³ per hash evaluation
+// (2²⁵⁶ is about 5.3·(q − 1), so a value mod q − 1 has at most 6
+// preimages among 256-bit hashes). So, but with
 // that probability, P₂ = 1 (the proof of knowledge holds) and then P₁ = 1
 // (the Groth16 equation holds): the folded check accepts the proofs that
 // gnark's two checks, and so prover.Verify, accept, and no others. r ≥ 1,
