@@ -7,7 +7,7 @@ GO ?= go
 BIN := bin/zkml
 
 .PHONY: all build demo test test-short fuzz bench bench-record bench-gas fixtures vet clean tools clean-tools conformance icicle-libs build-icicle test-icicle gpu-carry
-.PHONY: bench-compare bench-scaling bench-overhead test-service-load
+.PHONY: bench-compare bench-scaling bench-overhead bench-rangechecks test-service-load
 
 all: build
 
@@ -89,6 +89,12 @@ bench-record:
 # bench/GAS.md (needs `make tools` for solcjs).
 bench-gas:
 	$(GO) run ./bench/cmd/gas -out bench/GAS.md
+
+# Constraints of the shared models with lookup and with bit-decomposition
+# range checks, and what `--range-checks auto` picks; rewrites
+# bench/RANGECHECKS.md (compiles only; nanoGPT, 8.8M constraints, is left out).
+bench-rangechecks:
+	$(GO) run ./bench/cmd/rangechecks -out bench/RANGECHECKS.md -skip nanoGPT
 
 # zkml side by side with circom 2 + snarkjs on the same MLP, and with bare
 # gnark on zkml's constraint systems; rewrites bench/COMPARE.md. The circom

@@ -52,7 +52,7 @@ func (e *RevertError) describe() string {
 var knownReverts = map[string]string{
 	"ProofInvalid()":                "the proof does not verify (tampered, or made for another model or keys)",
 	"PublicInputNotInField()":       "a public input is not a field element below the BN254 scalar field order",
-	"CommitmentInvalid()":           "the proof's commitment does not verify (tampered, or made for another model or keys)",
+	"CommitmentInvalid()":           "the proof's commitment does not verify: it or its proof of knowledge is not a curve point (tampered)",
 	"invalid proof length":          "the proof has the wrong size for this verifier (a proof of another kind or model)",
 	"wrong number of public inputs": "the proof has another number of public inputs than this verifier's model",
 	"inputs are bigger than r":      "a public input is not a field element below the BN254 scalar field order",

@@ -45,6 +45,11 @@ func NewVerifier(b *prover.Build) (*Verifier, error) {
 	if err != nil {
 		return nil, err
 	}
+	if v.Backend == prover.Groth16 {
+		if v.Source, err = foldCommitmentCheck(v.Source); err != nil {
+			return nil, fmt.Errorf("%s: %w", b.Dir(), err)
+		}
+	}
 	if v.Source, err = withKeyHash(v.Source, v.Contract, kh); err != nil {
 		return nil, fmt.Errorf("%s: %w", b.Dir(), err)
 	}

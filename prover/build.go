@@ -53,6 +53,7 @@ type options struct {
 	progress         func(stage string)
 	gnarkLog         io.Writer
 	bitDecomposition bool
+	autoRangeChecks  bool
 	noPacking        bool
 	visibility       VisibilityInfo
 	device           Device
@@ -97,6 +98,34 @@ func WithGnarkLog(w io.Writer) Option {
 // chain. settings.json records the choice as circuit.range_checks.
 func WithBitDecompositionRangeChecks() Option {
 	return func(o *options) { o.bitDecomposition = true }
+}
+
+// WithAutoRangeChecks makes Compile choose the range checks of a Groth16
+// circuit by the cost of verifying its proofs on chain: it builds the
+// circuit with the default lookup range checks and, when that circuit
+// needs a BSB22 commitment (about 120k gas more per verification, see
+// bench/GAS.md) that plain bit decomposition would avoid, takes the bit
+// decomposition instead if [PreferBitDecomposition] says its extra
+// constraints are few. A plan with a lookup table (Sigmoid, Softmax, ...)
+// keeps the lookup range checks: its table needs the commitment anyway.
+// PLONK circuits keep the lookup range checks. settings.json records the
+// outcome as circuit.range_checks. WithBitDecompositionRangeChecks wins
+// over it.
+func WithAutoRangeChecks() Option {
+	return func(o *options) { o.autoRangeChecks = true }
+}
+
+// PreferBitDecomposition is the rule of [WithAutoRangeChecks]: a circuit
+// of lookup constraints with lookup range checks (and a commitment) is
+// built with bit-decomposition range checks instead, bits constraints and
+// no commitment, when bits ≤ 2·lookup or bits ≤ lookup + 2^16. Proving
+// time and key sizes grow about linearly in the constraints, so the
+// factor 2 bounds what the cheaper verification costs the prover; the
+// 2^16 lets small circuits, whose proofs take a fraction of a second
+// either way, always verify cheaply. bench/RANGECHECKS.md measures both
+// counts on the shared models (`make bench-rangechecks`).
+func PreferBitDecomposition(lookup, bits int) bool {
+	return bits <= 2*lookup || bits <= lookup+1<<16
 }
 
 // WithDomainFlag makes Compile add the domain bit to the public inputs,
@@ -190,6 +219,7 @@ func Compile(ctx context.Context, dir string, pl *plan.Plan, backend Backend, me
 		copts = append(copts, circuits.WithBitDecompositionRangeChecks())
 		rangeChecks = rangeChecksBits
 	}
+	auto := o.autoRangeChecks && !o.bitDecomposition && backend == Groth16 && !hasTable(pl)
 	var packing circuits.Packing
 	if !o.noPacking {
 		packing = circuits.DefaultPacking(pl)
@@ -219,6 +249,21 @@ func Compile(ctx context.Context, dir string, pl *plan.Plan, backend Backend, me
 			return nil, err
 		}
 		return nil, fmt.Errorf("compile circuit: %w", err)
+	}
+	if auto && hasCommitment(ccs) {
+		b.report("compiling circuit with bit-decomposition range checks")
+		bits, err := runGnark(ctx, b.gnarkLog, func() (constraint.ConstraintSystem, error) {
+			return frontend.Compile(ecc.BN254.ScalarField(), sch.builder(), circuits.New(pl, append(copts, circuits.WithBitDecompositionRangeChecks())...))
+		})
+		if err != nil {
+			if ctx.Err() != nil {
+				return nil, err
+			}
+			return nil, fmt.Errorf("compile circuit with bit-decomposition range checks: %w", err)
+		}
+		if !hasCommitment(bits) && PreferBitDecomposition(ccs.GetNbConstraints(), bits.GetNbConstraints()) {
+			ccs, rangeChecks = bits, rangeChecksBits
+		}
 	}
 	b.ccs = ccs
 	nbPublic := sch.publicInputs(ccs)
@@ -690,4 +735,21 @@ func moduleVersion() string {
 		return bi.Main.Version
 	}
 	return "(devel)"
+}
+
+// hasTable reports whether pl has a lookup table, whose argument needs a
+// commitment whatever the range checks.
+func hasTable(pl *plan.Plan) bool {
+	for i := range pl.Ops {
+		if pl.Ops[i].Kind == plan.OpLookup {
+			return true
+		}
+	}
+	return false
+}
+
+// hasCommitment reports whether ccs commits to some of its wires (BSB22),
+// which a Groth16 proof then carries.
+func hasCommitment(ccs constraint.ConstraintSystem) bool {
+	return len(ccs.GetCommitments().CommitmentIndexes()) > 0
 }

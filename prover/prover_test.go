@@ -385,6 +385,43 @@ func TestBitDecompositionRangeChecks(t *testing.T) {
 	}
 }
 
+// TestAutoRangeChecks: WithAutoRangeChecks takes bit decomposition for a
+// ReLU network (no commitment left), keeps the lookup range checks for a
+// plan with a lookup table and for PLONK, and its rule is the documented one.
+func TestAutoRangeChecks(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		pl      *plan.Plan
+		backend Backend
+		want    string
+	}{
+		{"relu", testmodels.TinyPlan(5), Groth16, "bit-decomposition"},
+		{"table", domainPlan(), Groth16, "lookup"},
+		{"plonk", testmodels.TinyPlan(5), PLONK, "lookup"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			b, err := Compile(context.Background(), filepath.Join(t.TempDir(), "build"), tc.pl, tc.backend, Meta{}, WithAutoRangeChecks())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := b.Settings().Circuit.RangeChecks; got != tc.want {
+				t.Errorf("range_checks = %q, want %q", got, tc.want)
+			}
+			if commits := hasCommitment(b.ccs); commits != (tc.want == "lookup") {
+				t.Errorf("commitment: %v", commits)
+			}
+		})
+	}
+	for _, tc := range []struct {
+		lookup, bits int
+		want         bool
+	}{{100, 200, true}, {100, 100 + 1<<16, true}, {100, 101 + 1<<16, false}, {1 << 20, 1<<21 + 1, false}, {1 << 20, 1 << 21, true}} {
+		if got := PreferBitDecomposition(tc.lookup, tc.bits); got != tc.want {
+			t.Errorf("PreferBitDecomposition(%d, %d) = %v", tc.lookup, tc.bits, got)
+		}
+	}
+}
+
 func TestSolidity(t *testing.T) {
 	for _, backend := range backends {
 		t.Run(string(backend), func(t *testing.T) {

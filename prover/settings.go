@@ -87,7 +87,8 @@ type CircuitInfo struct {
 	// SecretInputs counts the private witness elements: the model's inputs.
 	SecretInputs int `json:"secret_inputs"`
 	// RangeChecks is how the circuit proves ranges: "lookup" (gnark's
-	// log-derivative argument, the default) or "bit-decomposition".
+	// log-derivative argument, Compile's default) or "bit-decomposition"
+	// (WithBitDecompositionRangeChecks, or WithAutoRangeChecks's choice).
 	RangeChecks string `json:"range_checks"`
 	// OutputPacking is how the outputs are packed into the public inputs;
 	// nil when every output element is its own public input.

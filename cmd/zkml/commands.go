@@ -150,7 +150,7 @@ real inputs or waste precision on them.`,
 			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Value: "build", Usage: "build `DIR` to write"},
 			&cli.StringSliceFlag{Name: "calibration", Aliases: []string{"c"}, Usage: "sample input `FILE` (repeatable; without it, a default random sample, with a warning)"},
 			&cli.StringFlag{Name: "backend", Value: "groth16", Usage: "proof system: groth16 or plonk"},
-			&cli.StringFlag{Name: "range-checks", Value: "lookup", Usage: "how the circuit proves ranges: lookup (fewest constraints; a Groth16 proof then carries a commitment, ~124k more gas on chain) or bits (bit decomposition: more constraints, cheapest on-chain verification)"},
+			&cli.StringFlag{Name: "range-checks", Value: "auto", Usage: "how the circuit proves ranges: auto (Groth16: bits when the model has no lookup table and bits at most doubles the constraints or adds at most 65,536, lookup otherwise; PLONK: lookup), lookup (fewest constraints; a Groth16 proof then carries a commitment, ~90k more gas on chain) or bits (bit decomposition: more constraints, cheapest on-chain verification)"},
 			&cli.BoolFlag{Name: "pack-outputs", Value: true, Usage: "pack several outputs into one public input (activation-bits each; 7 per field element at 32 bits) when that reduces their number: each public input saved saves ~6k gas on chain; --pack-outputs=false gives one public input per output element"},
 			&cli.StringFlag{Name: "input-visibility", Value: "private", Usage: "what proofs reveal of the input: private (nothing), public (the quantized values are public inputs) or hashed (their Poseidon2 commitment is; see zkml commit)"},
 			&cli.StringFlag{Name: "output-visibility", Value: "public", Usage: "what proofs reveal of the outputs: public (the values), hashed (their Poseidon2 commitment) or private (nothing)"},
@@ -183,11 +183,13 @@ real inputs or waste precision on them.`,
 			}
 			var popts []prover.Option
 			switch c.String("range-checks") {
+			case "auto":
+				popts = append(popts, prover.WithAutoRangeChecks())
 			case "lookup":
 			case "bits":
 				popts = append(popts, prover.WithBitDecompositionRangeChecks())
 			default:
-				return fmt.Errorf("--range-checks %q: expected lookup or bits", c.String("range-checks"))
+				return fmt.Errorf("--range-checks %q: expected auto, lookup or bits", c.String("range-checks"))
 			}
 			if !c.Bool("pack-outputs") {
 				popts = append(popts, prover.WithoutPackedOutputs())

@@ -13,9 +13,12 @@ pragma solidity ^0.8.24;
 /// function's selector, the call arrives in the fallback, which accepts only
 /// the selector of this key's n; any other call reverts NotAVerifierCall().
 /// Like gnark's verifier it returns nothing and reverts on a bad proof:
-/// ProofInvalid(), CommitmentInvalid() for a commitment whose proof of
-/// knowledge fails, or PublicInputNotInField() for an input not below the
-/// scalar field order. keyHash() is the hash of its whole key, which
+/// ProofInvalid(), CommitmentInvalid() for a commitment or proof of
+/// knowledge that is not a curve point, or PublicInputNotInField() for an
+/// input not below the scalar field order. The commitment's proof of
+/// knowledge is checked in the proof's pairing call, raised to a power r
+/// drawn from the calldata (zkml's contracts/foldpok.go says why that is
+/// sound), so that a wrong one fails with ProofInvalid(). keyHash() is the hash of its whole key, which
 /// ZkmlRegistry checks against the build's at registration.
 contract ZkmlGroth16Verifier {
     error ProofInvalid();
@@ -279,8 +282,8 @@ contract ZkmlGroth16Verifier {
 
         // The pairing precompile's input: e(A, B)·e(C, -δ)·e(α, -β)·e(L, -γ) = 1,
         // with L = K_0 + Σ input_i·K_i (+ D + h·K_{n+1}, with a commitment D
-        // whose hash is h).
-        uint256[24] memory pairing;
+        // whose hash is h), times e(r·D, GSigmaNeg)·e(r·PoK, G) with one.
+        uint256[36] memory pairing;
         bool ok = true;
         uint256 proofAt = 0x44 + 32 * n;
         uint256 m = numCommitted;
@@ -289,20 +292,32 @@ contract ZkmlGroth16Verifier {
         uint256 pts = _readData(0x40 * (terms + 1) + 2 * m);
         uint256 hc; // the commitment's hash: the scalar of K_{n+1}
         if (cmt) {
-            uint256[4] memory g = [PEDERSEN_G_X_1, PEDERSEN_G_X_0, PEDERSEN_G_Y_1, PEDERSEN_G_Y_0];
-            uint256[4] memory gs =
-                [PEDERSEN_GSIGMANEG_X_1, PEDERSEN_GSIGMANEG_X_0, PEDERSEN_GSIGMANEG_Y_1, PEDERSEN_GSIGMANEG_Y_0];
             assembly ("memory-safe") {
-                // The proof of knowledge: e(D, GSigmaNeg)·e(PoK, G) = 1.
+                // The proof of knowledge e(D, GSigmaNeg)·e(PoK, G) = 1 joins
+                // the proof's pairing call raised to the power
+                // r = 1 + keccak256(calldata without the selector) mod (R - 1):
+                // here r·D and r·PoK (pairing[24..25] and [30..31]). ECMUL
+                // rejects points off the curve.
                 let f := mload(0x40)
+                let len := sub(calldatasize(), 4)
+                calldatacopy(f, 4, len)
+                let r := add(mod(keccak256(f, len), sub(R, 1)), 1)
                 calldatacopy(f, add(proofAt, 0x100), 0x40)
-                mcopy(add(f, 0x40), gs, 0x80)
-                calldatacopy(add(f, 0xc0), add(proofAt, 0x140), 0x40)
-                mcopy(add(f, 0x100), g, 0x80)
-                ok := staticcall(gas(), 0x08, f, 0x180, f, 0x20)
-                ok := and(ok, mload(f))
+                mstore(add(f, 0x40), r)
+                ok := staticcall(gas(), 0x07, f, 0x60, add(pairing, 0x300), 0x40)
+                calldatacopy(f, add(proofAt, 0x140), 0x40)
+                mstore(add(f, 0x40), r)
+                ok := and(ok, staticcall(gas(), 0x07, f, 0x60, add(pairing, 0x3c0), 0x40))
             }
             if (!ok) revert CommitmentInvalid();
+            pairing[26] = PEDERSEN_GSIGMANEG_X_1;
+            pairing[27] = PEDERSEN_GSIGMANEG_X_0;
+            pairing[28] = PEDERSEN_GSIGMANEG_Y_1;
+            pairing[29] = PEDERSEN_GSIGMANEG_Y_0;
+            pairing[32] = PEDERSEN_G_X_1;
+            pairing[33] = PEDERSEN_G_X_0;
+            pairing[34] = PEDERSEN_G_Y_1;
+            pairing[35] = PEDERSEN_G_Y_0;
             assembly ("memory-safe") {
                 // h = keccak256(D.x, D.y, the committed inputs) mod R: gnark's
                 // hash to field for Solidity verifiers.
@@ -367,7 +382,9 @@ contract ZkmlGroth16Verifier {
         assembly ("memory-safe") {
             // A (64), B (128), C (64): already in the precompile's encoding.
             calldatacopy(pairing, proofAt, 0x100)
-            ok := staticcall(gas(), 0x08, pairing, 0x300, pairing, 0x20)
+            // Six pairings with a commitment (its folded proof of knowledge
+            // last), four without.
+            ok := staticcall(gas(), 0x08, pairing, add(0x300, mul(cmt, 0x180)), pairing, 0x20)
             ok := and(ok, mload(pairing))
         }
         if (!ok) revert ProofInvalid();

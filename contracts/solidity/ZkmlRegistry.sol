@@ -161,7 +161,9 @@ contract ZkmlRegistry {
     /// Registers the build buildHashOf(planHash, keyHash, setupKind,
     /// layout), whose proofs the verifier checks and whose first inputs
     /// public inputs (of publicInputs) are the input part. Reverts
-    /// KeyMismatch unless the verifier's keyHash() is keyHash.
+    /// KeyMismatch unless the verifier's keyHash() is keyHash. For a
+    /// private input it also reserves the storage of the model's one result
+    /// (_reserve).
     function register(
         bytes32 planHash,
         bytes32 keyHash,
@@ -183,7 +185,24 @@ contract ZkmlRegistry {
         _models[modelId] = Model(
             verifier, backend, setupKind, publicInputs, _selector(backend, publicInputs), uint16(inputs), verifier.codehash
         );
+        if (inputs == 0) _reserve(modelId, publicInputs);
         _registered(modelId, buildHash);
+    }
+
+    /// _reserve writes placeholders into the storage slots of the one
+    /// result of a model whose input is private (input key 0), so that its
+    /// verifications, the first included, pay for rewriting them (5k gas a
+    /// slot) instead of creating them (22k): the registration pays for the
+    /// storage the model will use. The result stays absent (sequence 0,
+    /// result() reverts NoResult) until a proof verifies. A model with a
+    /// public or hashed input has a result per input, created by its first
+    /// proof.
+    function _reserve(bytes32 modelId, uint32 publicInputs) private {
+        Result storage r = _results[modelId][bytes32(0)];
+        r.blockNumber = uint64(block.number) | 1;
+        for (uint256 i = 0; i < publicInputs; i++) {
+            r.outputs[i] = 1;
+        }
     }
 
     function _selector(uint8 backend, uint32 publicInputs) private pure returns (bytes4) {

@@ -36,7 +36,7 @@ import (
 
 var (
 	out    = flag.String("out", "bench/GAS.md", "file to write")
-	models = flag.String("models", "1l_mlp,accuracy,4l_relu_conv_fc", "comma-separated models of ../shared/models")
+	models = flag.String("models", "1l_mlp,accuracy,4l_relu_conv_fc,1l_sigmoid", "comma-separated models of ../shared/models")
 	shared = flag.String("shared", "../shared/models", "the shared models folder")
 )
 
@@ -45,13 +45,15 @@ type variant struct {
 	backend  prover.Backend
 	bits     bool
 	unpacked bool // one public input per output element (zkml compile --pack-outputs=false)
+	auto     bool // --range-checks auto, zkml compile's default
 }
 
 var variants = []variant{
-	{"Groth16, lookup range checks (BSB22 commitment)", prover.Groth16, false, false},
-	{"Groth16, bit-decomposition range checks (no commitment)", prover.Groth16, true, false},
-	{"Groth16, bit-decomposition range checks, outputs not packed", prover.Groth16, true, true},
-	{"PLONK", prover.PLONK, false, false},
+	{"Groth16, default flags (--range-checks auto)", prover.Groth16, false, false, true},
+	{"Groth16, lookup range checks", prover.Groth16, false, false, false},
+	{"Groth16, bit-decomposition range checks", prover.Groth16, true, false, false},
+	{"Groth16, bit-decomposition range checks, outputs not packed", prover.Groth16, true, true, false},
+	{"PLONK", prover.PLONK, false, false, false},
 }
 
 type row struct {
@@ -150,10 +152,16 @@ func measure(ctx context.Context, chain *contracts.Chain, solc *contracts.Solc, 
 	if v.unpacked {
 		opts = append(opts, prover.WithoutPackedOutputs())
 	}
-	b, err := prover.Compile(ctx, filepath.Join(tmp, fmt.Sprintf("%s-%s-%v-%v", model, v.backend, v.bits, v.unpacked)), pl, v.backend,
+	if v.auto {
+		opts = append(opts, prover.WithAutoRangeChecks())
+	}
+	b, err := prover.Compile(ctx, filepath.Join(tmp, fmt.Sprintf("%s-%s-%v-%v-%v", model, v.backend, v.bits, v.unpacked, v.auto)), pl, v.backend,
 		prover.Meta{ModelFile: path, ModelSHA256: hex.EncodeToString(sum[:])}, opts...)
 	if err != nil {
 		return r, err
+	}
+	if v.auto {
+		r.variant = strings.TrimSuffix(v.name, ")") + ": " + b.Settings().Circuit.RangeChecks + ")"
 	}
 	if err := b.Setup(ctx, prover.SetupOptions{}); err != nil {
 		return r, err
@@ -167,6 +175,19 @@ func measure(ctx context.Context, chain *contracts.Chain, solc *contracts.Solc, 
 		proofs = append(proofs, p)
 	}
 	r.publicInputs = len(proofs[0].PublicInputs)
+	if v.backend == prover.Groth16 {
+		// A lookup table needs the BSB22 commitment whatever the range
+		// checks; the proof then carries it after A, B, C.
+		cd, err := proofs[0].SolidityCalldata()
+		if err != nil {
+			return r, err
+		}
+		if len(cd) > 256 {
+			r.variant += "; BSB22 commitment"
+		} else {
+			r.variant += "; no commitment"
+		}
+	}
 	for _, o := range proofs[0].Outputs {
 		r.outputs += len(o)
 	}
@@ -263,14 +284,20 @@ func report(rows []row, registryDeploy uint64) string {
 	fmt.Fprintf(&b, "(about 6.8k gas with its calldata) and the registry a storage slot (5k gas to rewrite).\n\n")
 	fmt.Fprintf(&b, "- *verifier deploy*: the specialized verifier (gnark's template with the verifying key built in).\n")
 	fmt.Fprintf(&b, "- *verify*: `verifyProof` / `Verify` of that verifier, called directly.\n")
-	fmt.Fprintf(&b, "- *register*: `ZkmlRegistry.register`, once per model.\n")
-	fmt.Fprintf(&b, "- *registry verify, first*: `ZkmlRegistry.verify` for the first result of an input key (its storage slots\n")
-	fmt.Fprintf(&b, "  are new); *later*: a later result under the same key with other outputs (the slots are rewritten). These\n")
-	fmt.Fprintf(&b, "  builds keep their input private, so every proof goes under the model's one key (0): a build with a\n")
-	fmt.Fprintf(&b, "  public or hashed input pays *first* for each new input. Both store the outputs (the public inputs after\n")
-	fmt.Fprintf(&b, "  the input part), readable by other contracts, with the sender, block and sequence number, and emit\n")
-	fmt.Fprintf(&b, "  `ProofVerified`.\n\n")
+	fmt.Fprintf(&b, "- *register*: `ZkmlRegistry.register`, once per model. For a private input (these builds) it also\n")
+	fmt.Fprintf(&b, "  reserves the storage of the model's one result (input key 0): a slot for the sender, block and sequence\n")
+	fmt.Fprintf(&b, "  number, and one per stored public input, about 22k gas each.\n")
+	fmt.Fprintf(&b, "- *registry verify, first*: `ZkmlRegistry.verify` for the first result of the model; *later*: a later result\n")
+	fmt.Fprintf(&b, "  with other outputs. Both rewrite the reserved slots (5k gas each). A build with a public or hashed input\n")
+	fmt.Fprintf(&b, "  has a result per input, whose slots the first proof of each new input creates (about 17k gas more per\n")
+	fmt.Fprintf(&b, "  slot than *later*). Both store the outputs (the public inputs after the input part), readable by other\n")
+	fmt.Fprintf(&b, "  contracts, with the sender, block and sequence number, and emit `ProofVerified`.\n\n")
 	fmt.Fprintf(&b, "The registry itself is deployed once per chain: %d gas.\n\n", registryDeploy)
+	fmt.Fprintf(&b, "zkml's Groth16 verifiers check a BSB22 commitment's proof of knowledge in the same pairing call as the\n")
+	fmt.Fprintf(&b, "proof (six pairings in one call, with a challenge hashed from the calldata: contracts/foldpok.go). The\n")
+	fmt.Fprintf(&b, "default flags (`--range-checks auto`) choose bit-decomposition range checks, and so no commitment, for a\n")
+	fmt.Fprintf(&b, "model without lookup tables when that costs at most twice the constraints or 2^16 more (bench/RANGECHECKS.md);\n")
+	fmt.Fprintf(&b, "1l_sigmoid has a lookup table, so its default build keeps the lookup range checks and the commitment.\n\n")
 	fmt.Fprintf(&b, "| model | proof system | outputs | public inputs | verifier code bytes | verifier deploy | verify | register | registry verify, first | registry verify, later | registry overhead (later − verify) |\n")
 	fmt.Fprintf(&b, "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
 	for _, r := range rows {

@@ -1,0 +1,151 @@
+package contracts
+
+import (
+	"bytes"
+	"fmt"
+	"math/big"
+
+	"github.com/consensys/gnark-crypto/ecc"
+	"github.com/ethereum/go-ethereum/crypto"
+)
+
+// One pairing call for a Groth16 proof with a BSB22 commitment.
+//
+// A Groth16 proof of a build with lookups carries a Pedersen commitment D
+// and a proof of knowledge PoK of its opening. gnark's verifier checks two
+// pairing equations, each in its own call of the pairing precompile
+// (45,000 gas per call plus 34,000 per pairing):
+//
+//	P₁ = e(A, B)·e(C, −δ)·e(α, −β)·e(L, −γ) = 1   (the proof, L including D)
+//	P₂ = e(D, −σG)·e(PoK, G) = 1                 (the proof of knowledge)
+//
+// zkml's verifiers (the specialized one, rewritten by foldCommitmentCheck,
+// and ZkmlGroth16Verifier.sol) check instead, in one call of six pairings,
+//
+//	P₁·P₂ʳ = e(A, B)·e(C, −δ)·e(α, −β)·e(L, −γ)·e(r·D, −σG)·e(r·PoK, G) = 1
+//
+// with r = 1 + (keccak256(calldata without the selector) mod (q − 1)), q the
+// order of the groups: two ecMul (12,000 gas) for one pairing call less.
+//
+// Soundness. P₁ and P₂ lie in G_T, a group of prime order q. If P₂ ≠ 1 it
+// generates G_T, so for the given P₁ exactly one exponent r mod q makes
+// P₁·P₂ʳ = 1. The calldata fixes A, B, C, D, PoK and the public inputs,
+// hence P₁ and P₂ (the key is in the contract), before r is computed from
+// it: a prover who wants a proof with P₂ ≠ 1 accepted must find calldata
+// whose hash hits that one value: with keccak256 as a random oracle, each
+// value of r has probability at most 6/2²⁵⁶ < 2⁻²⁵³ per hash evaluation
+// (2²⁵⁶ is about 5.3·(q − 1), so a value mod q − 1 has at most 6
+// preimages among 256-bit hashes). So, but with
+// that probability, P₂ = 1 (the proof of knowledge holds) and then P₁ = 1
+// (the Groth16 equation holds): the folded check accepts the proofs that
+// gnark's two checks, and so prover.Verify, accept, and no others. r ≥ 1,
+// so that P₂ is never dropped. D and PoK go through ecMul, which rejects
+// points off the curve (BN254's G1 has cofactor 1) with CommitmentInvalid,
+// as gnark's check did; a valid point with a wrong proof of knowledge now
+// fails the one pairing call, with ProofInvalid.
+//
+// foldChallenge computes r from calldata, the verifying call as a verifier
+// receives it (the selector first), for tests.
+func foldChallenge(calldata []byte) *big.Int {
+	q := ecc.BN254.ScalarField()
+	h := new(big.Int).SetBytes(crypto.Keccak256(calldata[4:]))
+	qm1 := new(big.Int).Sub(q, big.NewInt(1))
+	return h.Mod(h, qm1).Add(h, big.NewInt(1))
+}
+
+// The pieces of gnark's (v0.16) Groth16 Solidity verifier that
+// foldCommitmentCheck replaces, in verifyProof.
+const (
+	gnarkPoKCheck = `        // Verify pedersen commitments
+        bool success;
+        assembly ("memory-safe") {
+            let f := mload(0x40)
+
+            calldatacopy(f, add(proof.offset, 0x100), 0x40) // Copy first commitment
+            mstore(add(f, 0x40), PEDERSEN_GSIGMANEG_X_1)
+            mstore(add(f, 0x60), PEDERSEN_GSIGMANEG_X_0)
+            mstore(add(f, 0x80), PEDERSEN_GSIGMANEG_Y_1)
+            mstore(add(f, 0xa0), PEDERSEN_GSIGMANEG_Y_0)
+            calldatacopy(add(f, 0xc0), add(proof.offset, 0x140), 0x40) // Copy PoK
+            mstore(add(f, 0x100), PEDERSEN_G_X_1)
+            mstore(add(f, 0x120), PEDERSEN_G_X_0)
+            mstore(add(f, 0x140), PEDERSEN_G_Y_1)
+            mstore(add(f, 0x160), PEDERSEN_G_Y_0)
+
+            success := staticcall(gas(), PRECOMPILE_VERIFY, f, 0x180, f, 0x20)
+            success := and(success, mload(f))
+        }
+        if (!success) {
+            revert CommitmentInvalid();
+        }
+`
+	zkmlPoKFold = `        // The commitment's proof of knowledge, e(D, GSigmaNeg)·e(PoK, G) = 1,
+        // is checked in the proof's pairing call below, raised to the power
+        // r = 1 + keccak256(calldata without the selector) mod (R - 1): see
+        // zkml's contracts/foldpok.go for why that is sound. Here r·D and
+        // r·PoK; ECMUL rejects points off the curve.
+        bool success;
+        uint256[4] memory folded;
+        assembly ("memory-safe") {
+            let f := mload(0x40)
+            let n := sub(calldatasize(), 4)
+            calldatacopy(f, 4, n)
+            let r := add(mod(keccak256(f, n), sub(R, 1)), 1)
+            calldatacopy(f, add(proof.offset, 0x100), 0x40)
+            mstore(add(f, 0x40), r)
+            success := staticcall(gas(), PRECOMPILE_MUL, f, 0x60, folded, 0x40)
+            calldatacopy(f, add(proof.offset, 0x140), 0x40)
+            mstore(add(f, 0x40), r)
+            success := and(success, staticcall(gas(), PRECOMPILE_MUL, f, 0x60, add(folded, 0x40), 0x40))
+        }
+        if (!success) {
+            revert CommitmentInvalid();
+        }
+`
+	gnarkPairing = `            mstore(add(f, 0x2e0), GAMMA_NEG_Y_0)
+
+            // Check pairing equation.
+            success := staticcall(gas(), PRECOMPILE_VERIFY, f, 0x300, f, 0x20)
+`
+	zkmlPairing = `            mstore(add(f, 0x2e0), GAMMA_NEG_Y_0)
+            // e(r·D, GSigmaNeg)·e(r·PoK, G): the folded proof of knowledge.
+            mstore(add(f, 0x300), mload(folded))
+            mstore(add(f, 0x320), mload(add(folded, 0x20)))
+            mstore(add(f, 0x340), PEDERSEN_GSIGMANEG_X_1)
+            mstore(add(f, 0x360), PEDERSEN_GSIGMANEG_X_0)
+            mstore(add(f, 0x380), PEDERSEN_GSIGMANEG_Y_1)
+            mstore(add(f, 0x3a0), PEDERSEN_GSIGMANEG_Y_0)
+            mstore(add(f, 0x3c0), mload(add(folded, 0x40)))
+            mstore(add(f, 0x3e0), mload(add(folded, 0x60)))
+            mstore(add(f, 0x400), PEDERSEN_G_X_1)
+            mstore(add(f, 0x420), PEDERSEN_G_X_0)
+            mstore(add(f, 0x440), PEDERSEN_G_Y_1)
+            mstore(add(f, 0x460), PEDERSEN_G_Y_0)
+
+            // Check pairing equation.
+            success := staticcall(gas(), PRECOMPILE_VERIFY, f, 0x480, f, 0x20)
+`
+)
+
+// foldCommitmentCheck rewrites verifyProof of gnark's Groth16 verifier src
+// for a key with one commitment so that it checks the proof of knowledge in
+// the proof's pairing call (see above). A verifier without a commitment is
+// returned as it is; one whose code is not the expected gnark's is an
+// error (a gnark upgrade changed the template: update the pieces above).
+func foldCommitmentCheck(src []byte) ([]byte, error) {
+	at := bytes.Index(src, []byte("    function verifyProof("))
+	if at < 0 {
+		return nil, fmt.Errorf("the Groth16 verifier has no verifyProof")
+	}
+	head, fn := src[:at], src[at:]
+	if !bytes.Contains(fn, []byte("CommitmentInvalid")) {
+		return src, nil
+	}
+	for _, r := range []struct{ old, new string }{{gnarkPoKCheck, zkmlPoKFold}, {gnarkPairing, zkmlPairing}} {
+		if n := bytes.Count(fn, []byte(r.old)); n != 1 {
+			return nil, fmt.Errorf("gnark's Groth16 verifier is not the one zkml folds the commitment check of (%d matches of a piece, want 1)", n)
+		}
+		fn = bytes.Replace(fn, []byte(r.old), []byte(r.new), 1)
+	}
+	return append(bytes.Clone(head), fn...), nil
+}
