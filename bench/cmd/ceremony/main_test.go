@@ -1,0 +1,32 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// A tiny run of `make bench-ceremony` (an 8-wide MLP, power 10), so that
+// the harness cannot rot. Nothing here asserts a time.
+func TestCeremonyTiny(t *testing.T) {
+	if testing.Short() {
+		t.Skip("skipping the tiny bench-ceremony run in -short mode")
+	}
+	report := filepath.Join(t.TempDir(), "CEREMONY.md")
+	cmd := exec.Command("go", "run", "./bench/cmd/ceremony", "-models", "mlp-8", "-out", report)
+	cmd.Dir = filepath.Join("..", "..", "..")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("bench/cmd/ceremony: %v\n%s", err, out)
+	}
+	data, err := os.ReadFile(report)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []string{"| mlp-8 |", "| init |", "| contribute |", "| finalize |", "| verify proof |", "| mlp-8 (MLP 64-8-8-10) |"} {
+		if !strings.Contains(string(data), w) {
+			t.Errorf("the report lacks %q:\n%s", w, data)
+		}
+	}
+}
