@@ -46,6 +46,10 @@ var (
 	keep       = flag.String("keep", "", "keep the builds and ceremony files under `DIR` (default: a temporary folder, removed)")
 )
 
+// notesMarker starts the part of the report written by hand (what the
+// numbers mean), which a new run keeps.
+const notesMarker = "<!-- notes: written by hand; bench/cmd/ceremony keeps what follows -->"
+
 // A model of internal/onnxbuild by name.
 type model struct {
 	name, shape string
@@ -101,7 +105,13 @@ func main() {
 		if *out == "-" {
 			return
 		}
-		if err := os.WriteFile(*out, []byte(report(rows, snark, loadBefore, time.Since(start))), 0o644); err != nil {
+		text := report(rows, snark, loadBefore, time.Since(start))
+		if old, err := os.ReadFile(*out); err == nil {
+			if i := strings.Index(string(old), notesMarker); i >= 0 {
+				text += "\n" + string(old[i:])
+			}
+		}
+		if err := os.WriteFile(*out, []byte(text), 0o644); err != nil {
 			log.Fatal(err)
 		}
 	}
