@@ -12,8 +12,8 @@
 //
 // The .ptau is written here from a known τ (internal/ptautest, the power
 // the circuit needs) unless -ptau names one: making a power-20 file with
-// snarkjs takes hours on a small machine, and what the ceremony costs does
-// not depend on where its powers came from.
+// snarkjs (new, contribute, prepare phase2) takes hours of CPU, and what
+// the ceremony costs does not depend on where its powers came from.
 package main
 
 import (
@@ -312,7 +312,7 @@ func report(rows []*row, snark *snarkjsRun, loadBefore string, took time.Duratio
 	if snark != nil {
 		fmt.Fprintf(&b, "\n**Making the .ptau with snarkjs** (%s, `powersoftau new bn128 %d` then one `contribute`): %.1f s and %.1f s wall,\n",
 			snark.version, snark.power, snark.new.Wall.Seconds(), snark.contribute.Wall.Seconds())
-		fmt.Fprintf(&b, "%.1f s and %.1f s CPU. The contribution is linear in 2^power: at power 20, about %.0f CPU hours for each contributor\n",
+		fmt.Fprintf(&b, "%.1f s and %.1f s CPU. The contribution is linear in 2^power: at power 20, about %.1f CPU hours for each contributor\n",
 			snark.new.CPU.Seconds(), snark.contribute.CPU.Seconds(), snark.contribute.CPU.Seconds()*float64(int(1)<<(20-snark.power))/3600)
 		fmt.Fprintf(&b, "of a phase 1 (and `prepare phase2` more), which is why production uses a public ceremony's file and this harness a synthetic one.\n")
 	}
