@@ -162,7 +162,10 @@ func measureModel(bin, tmp string, r *row, done func()) error {
 	}
 	zkml := func(step string, args ...string) error {
 		log.Printf("%s: %s", m.name, step)
-		s, err := measure.Run(exec.Command(bin, append(args, "--quiet")...))
+		cmd := exec.Command(bin, append(args, "--quiet")...)
+		// The single-party setup is measured, not fetched from the key cache.
+		cmd.Env = append(os.Environ(), "ZKML_KEY_CACHE=off")
+		s, err := measure.Run(cmd)
 		if err != nil {
 			return err
 		}
