@@ -7,7 +7,7 @@ GO ?= go
 BIN := bin/zkml
 
 .PHONY: all build demo test test-short fuzz bench bench-record bench-gas fixtures vet clean tools clean-tools conformance icicle-libs build-icicle test-icicle gpu-carry
-.PHONY: bench-compare bench-scaling bench-overhead bench-rangechecks test-service-load
+.PHONY: bench-compare bench-scaling bench-overhead bench-rangechecks bench-ceremony test-service-load
 
 all: build
 
@@ -116,6 +116,13 @@ bench-scaling:
 OVERHEAD_FLAGS ?=
 bench-overhead:
 	$(GO) run ./bench/cmd/overhead -out bench/RESULTS.md $(OVERHEAD_FLAGS)
+
+# A Groth16 ceremony round (init, contribute, verify, finalize) next to the
+# single-party setup, up to a ResNet-18-shaped CNN at a power-20 domain (776k
+# constraints: hours on 2 cores; MODELS-like subsets with
+# `go run ./bench/cmd/ceremony -models ...`); rewrites bench/CEREMONY.md.
+bench-ceremony:
+	$(GO) run ./bench/cmd/ceremony -out bench/CEREMONY.md
 
 # Every model of ../shared/models through compile, setup, prove and verify;
 # rewrites bench/CONFORMANCE.md (MODELS=a,b for a subset).

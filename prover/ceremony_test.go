@@ -2,21 +2,16 @@ package prover
 
 import (
 	"context"
-	"encoding/binary"
 	"encoding/hex"
-	"math/big"
 	"math/bits"
 	"os"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/consensys/gnark-crypto/ecc/bn254"
-	"github.com/consensys/gnark-crypto/ecc/bn254/fp"
-	"github.com/consensys/gnark-crypto/ecc/bn254/fr"
+	"github.com/zkml/zkml/internal/ptautest"
 )
 
 // TestCeremony runs a Groth16 ceremony on the shared .ptau for a build
@@ -185,71 +180,11 @@ func TestGroth16SetupFromPTau(t *testing.T) {
 	}
 }
 
-// writePTau writes a raw .ptau of the given power in snarkjs's format from
-// known τ, α, β (for tests and benchmarks only: anyone reading this knows
-// them).
+// writePTau writes a raw .ptau of the given power from known τ, α, β (for
+// tests and benchmarks only: anyone reading this knows them).
 func writePTau(t testing.TB, path string, power int, tau, alpha, beta uint64) {
 	t.Helper()
-	n := 1 << power
-	var ft, fa, fb fr.Element
-	ft.SetUint64(tau)
-	fa.SetUint64(alpha)
-	fb.SetUint64(beta)
-	powers := make([]fr.Element, 2*n-1)
-	powers[0].SetOne()
-	for i := 1; i < len(powers); i++ {
-		powers[i].Mul(&powers[i-1], &ft)
-	}
-	scaled := func(k *fr.Element) []fr.Element {
-		s := make([]fr.Element, n)
-		for i := range s {
-			s[i].Mul(&powers[i], k)
-		}
-		return s
-	}
-	_, _, g1, g2 := bn254.Generators()
-	tauG1 := bn254.BatchScalarMultiplicationG1(&g1, powers)
-	tauG2 := bn254.BatchScalarMultiplicationG2(&g2, powers[:n])
-	alphaG1 := bn254.BatchScalarMultiplicationG1(&g1, scaled(&fa))
-	betaG1 := bn254.BatchScalarMultiplicationG1(&g1, scaled(&fb))
-	var bb big.Int
-	var betaG2 bn254.G2Affine
-	betaG2.ScalarMultiplication(&g2, fb.BigInt(&bb))
-
-	g1s := func(pts []bn254.G1Affine) []byte {
-		var out []byte
-		for i := range pts {
-			out = append(out, g1Bytes(&pts[i])...)
-		}
-		return out
-	}
-	g2s := func(pts []bn254.G2Affine) []byte {
-		out := make([]byte, 0, 128*len(pts))
-		for i := range pts {
-			for _, e := range []*fp.Element{&pts[i].X.A0, &pts[i].X.A1, &pts[i].Y.A0, &pts[i].Y.A1} {
-				for j := range 4 {
-					out = binary.LittleEndian.AppendUint64(out, e[j])
-				}
-			}
-		}
-		return out
-	}
-	header := binary.LittleEndian.AppendUint32(nil, 32)
-	q := fp.Modulus().Bytes()
-	slices.Reverse(q)
-	header = append(header, q...)
-	header = binary.LittleEndian.AppendUint32(header, uint32(power))
-	header = binary.LittleEndian.AppendUint32(header, uint32(power))
-	sections := [][]byte{header, g1s(tauG1), g2s(tauG2), g1s(alphaG1), g1s(betaG1), g2s([]bn254.G2Affine{betaG2}), {0, 0, 0, 0}}
-	out := []byte("ptau")
-	out = binary.LittleEndian.AppendUint32(out, 1)
-	out = binary.LittleEndian.AppendUint32(out, uint32(len(sections)))
-	for i, s := range sections {
-		out = binary.LittleEndian.AppendUint32(out, uint32(i+1))
-		out = binary.LittleEndian.AppendUint64(out, uint64(len(s)))
-		out = append(out, s...)
-	}
-	if err := os.WriteFile(path, out, 0o644); err != nil {
+	if err := ptautest.Write(path, power, tau, alpha, beta); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -257,7 +192,8 @@ func writePTau(t testing.TB, path string, power int, tau, alpha, beta uint64) {
 // BenchmarkCeremony times a Groth16 ceremony round (init, one contribution,
 // verify, finalize) next to the single-party setup, on a dense MLP
 // (ZKML_CEREMONY_WIDTH wide, 2 layers; 128 by default) and a synthetic
-// .ptau. bench/RESULTS.md records it.
+// .ptau, in one process. bench/CEREMONY.md records the same round, each
+// step its own CLI process, from `make bench-ceremony`.
 func BenchmarkCeremony(b *testing.B) {
 	width := 128
 	if w, err := strconv.Atoi(os.Getenv("ZKML_CEREMONY_WIDTH")); err == nil {

@@ -15,10 +15,13 @@ import (
 	"time"
 )
 
-// Sample is one process run: its wall time and its peak resident set size.
+// Sample is one process run: its wall time, its peak resident set size and
+// the CPU time it used (user and system; on a shared machine, the figure
+// the load does not inflate).
 type Sample struct {
 	Wall time.Duration
 	RSS  int64 // bytes
+	CPU  time.Duration
 }
 
 // Run runs cmd to completion and measures it. Its error carries the
@@ -38,6 +41,7 @@ func Run(cmd *exec.Cmd) (Sample, error) {
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 		s.RSS = ru.Maxrss * 1024 // kilobytes on Linux
 	}
+	s.CPU = cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
 	return s, nil
 }
 
