@@ -57,16 +57,63 @@ func (b *Breakdown) String() string {
 // profiler, which is process-wide: do not compile other circuits meanwhile.
 // It silences gnark's logger while it runs.
 func Measure(p *plan.Plan, newBuilder frontend.NewBuilder, opts ...Option) (*Breakdown, constraint.ConstraintSystem, error) {
+	b, ccs, _, err := measure(p, newBuilder, false, opts...)
+	return b, ccs, err
+}
+
+// OpCosts estimates what each op of p costs, for cutting the model into
+// segments that fit a constraint budget (see plan.ChooseCuts): ops[k] is
+// what op k's definition and range checks cost, plus a share of the
+// deferred constraints (lookup arguments, Freivalds' checks) in
+// proportion to the outputs of the lookups and products; overhead is the
+// rest (input checks, outputs, the range table), which every segment pays
+// again in part. It compiles the whole circuit once, like Measure.
+func OpCosts(p *plan.Plan, newBuilder frontend.NewBuilder, opts ...Option) (ops []int, overhead int, err error) {
+	b, _, parts, err := measure(p, newBuilder, true, opts...)
+	if err != nil {
+		return nil, 0, err
+	}
+	ops = make([]int, len(p.Ops))
+	weight := 0
+	for k := range p.Ops {
+		if deferredKind(p.Ops[k].Kind) {
+			weight += p.Tensors[p.Ops[k].Out].Size()
+		}
+	}
+	deferred := 0
+	for _, c := range b.Parts {
+		if c.Part == "deferred" {
+			deferred = c.Total()
+		}
+	}
+	attributed := 0
+	for k := range p.Ops {
+		if pt := parts[opPart(k)]; pt != nil {
+			ops[k] = pt.Total()
+		}
+		if weight > 0 && deferredKind(p.Ops[k].Kind) {
+			ops[k] += int(int64(deferred) * int64(p.Tensors[p.Ops[k].Out].Size()) / int64(weight))
+		}
+		attributed += ops[k]
+	}
+	return ops, max(b.Total-attributed, 0), nil
+}
+
+func deferredKind(k plan.OpKind) bool { return k == plan.OpLookup || k == plan.OpMul }
+
+func opPart(k int) string { return fmt.Sprintf("op %d", k) }
+
+func measure(p *plan.Plan, newBuilder frontend.NewBuilder, perOp bool, opts ...Option) (*Breakdown, constraint.ConstraintSystem, map[string]*part, error) {
 	saved := logger.Logger()
 	logger.Disable()
 	defer logger.Set(saved)
 	c := New(p, opts...)
-	m := &meter{parts: map[string]*part{}}
+	m := &meter{parts: map[string]*part{}, perOp: perOp}
 	c.opts.meter = m
 	ccs, err := frontend.Compile(field, newBuilder, c)
 	m.stop()
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	b := &Breakdown{Total: ccs.GetNbConstraints()}
 	// gnark's checker picks one limb width for all checks, the one that
@@ -113,7 +160,7 @@ func Measure(p *plan.Plan, newBuilder frontend.NewBuilder, opts ...Option) (*Bre
 	}
 	b.Parts = append(b.Parts, Cost{Part: "deferred", Direct: rest})
 	sort.SliceStable(b.Parts, func(i, j int) bool { return b.Parts[i].Total() > b.Parts[j].Total() })
-	return b, ccs, nil
+	return b, ccs, m.parts, nil
 }
 
 // checkCost is what gnark's lookup-based range checker adds for one check
@@ -138,6 +185,7 @@ type meter struct {
 	label   string
 	session *profile.Profile
 	parts   map[string]*part
+	perOp   bool // label each op by its index (OpCosts)
 }
 
 type part struct {
@@ -172,7 +220,15 @@ func (m *meter) stop() {
 	m.session = nil
 }
 
-// opLabel is the part an op counts in.
+// opLabel is the part op k counts in.
+func (m *meter) opLabel(k int, op *plan.Op) string {
+	if m != nil && m.perOp {
+		return opPart(k)
+	}
+	return opLabel(op)
+}
+
+// opLabel is the part an op counts in by kind.
 func opLabel(op *plan.Op) string {
 	s := op.Kind.String()
 	if (op.Kind == plan.OpAffine || op.Kind == plan.OpMul) && op.Shift > 0 {

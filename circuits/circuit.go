@@ -46,12 +46,13 @@ type Circuit struct {
 type Option func(*options)
 
 type options struct {
-	bitDecomposition bool
-	packing          Packing
-	meter            *meter     // set by Measure only
-	lift             bool       // set by Define (see liftsRemainders)
-	input, output    Visibility // "" is the default: private inputs, public outputs
-	domainFlag       bool
+	bitDecomposition  bool
+	packing           Packing
+	meter             *meter     // set by Measure only
+	lift              bool       // set by Define (see liftsRemainders)
+	input, output     Visibility // "" is the default: private inputs, public outputs
+	domainFlag        bool
+	chainIn, chainOut bool // see WithChain
 }
 
 // WithPackedOutputs makes the public inputs the outputs packed as k says
@@ -189,7 +190,7 @@ func Assign(p *plan.Plan, tensors [][]int64, opts ...Option) (*Circuit, error) {
 		}
 		c.InputPublic = toVariables(words)
 	case Hashed:
-		h, err := Commit(DomainInput, p.Config.ActivationBits, flatIn)
+		h, err := Commit(o.inputDomain(), p.Config.ActivationBits, flatIn)
 		if err != nil {
 			return nil, fmt.Errorf("circuits: assign: inputs: %w", err)
 		}
@@ -210,7 +211,7 @@ func Assign(p *plan.Plan, tensors [][]int64, opts ...Option) (*Circuit, error) {
 	}
 	switch o.outputVisibility() {
 	case Hashed:
-		h, err := Commit(DomainOutput, p.Config.ActivationBits, flat)
+		h, err := Commit(o.outputDomain(), p.Config.ActivationBits, flat)
 		if err != nil {
 			return nil, fmt.Errorf("circuits: assign: outputs: %w", err)
 		}
@@ -308,7 +309,7 @@ func (c *Circuit) Define(api frontend.API) error {
 	direct := make([]bool, len(p.Outputs))
 	for k := range p.Ops {
 		op := &p.Ops[k]
-		m.start(opLabel(op), 1, p.Tensors[op.Out].Size())
+		m.start(m.opLabel(k, op), 1, p.Tensors[op.Out].Size())
 		var dest []frontend.Variable
 		if slot := l.outputSlot[op.Out]; !packed && slot >= 0 && (op.Kind == plan.OpAffine || op.Kind == plan.OpMul) && op.Shift > 0 {
 			dest = c.Output[slot]

@@ -59,6 +59,7 @@ type options struct {
 	pinKeys          bool
 	domainFlag       bool
 	strictDomain     bool
+	chain            *ChainInfo // set by CompileSplit
 }
 
 // WithoutPackedOutputs makes Compile give every output element its own
@@ -188,6 +189,12 @@ func Compile(ctx context.Context, dir string, pl *plan.Plan, backend Backend, me
 		copts = append(copts, circuits.WithPackedOutputs(packing))
 	}
 	copts = append(copts, circuits.WithInputVisibility(o.visibility.Input), circuits.WithOutputVisibility(o.visibility.Output))
+	if err := o.chain.check(o.visibility); err != nil {
+		return nil, fmt.Errorf("prover.Compile: %w", err)
+	}
+	if o.chain != nil {
+		copts = append(copts, circuits.WithChain(o.chain.chainedInput(), o.chain.chainedOutput()))
+	}
 	if o.domainFlag {
 		copts = append(copts, circuits.WithDomainFlag())
 	}
@@ -213,6 +220,7 @@ func Compile(ctx context.Context, dir string, pl *plan.Plan, backend Backend, me
 		Outputs:     tensorInfos(pl, pl.Outputs, meta.OutputNames),
 		Config:      quantConfig(pl.Config),
 		Visibility:  o.visibility,
+		Chain:       o.chain,
 		Layout:      publicLayout(pl, o.visibility, packing, o.domainFlag),
 		Circuit: CircuitInfo{
 			Constraints:   ccs.GetNbConstraints(),
@@ -379,6 +387,9 @@ func (b *Build) circuitOptions() []circuits.Option {
 	}
 	if b.settings.Circuit.DomainFlag {
 		opts = append(opts, circuits.WithDomainFlag())
+	}
+	if c := b.settings.Chain; c != nil {
+		opts = append(opts, circuits.WithChain(c.chainedInput(), c.chainedOutput()))
 	}
 	return opts
 }
