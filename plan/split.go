@@ -246,7 +246,7 @@ func (p *Plan) ChooseCuts(cost []int, overhead, limit int) ([]int, error) {
 	}
 	type cand struct{ k, sum int }
 	var cuts []int
-	var cands []cand           // allowed cuts after start, with the segment's cost before them
+	var cands []cand          // allowed cuts after start, with the segment's cost before them
 	start, sum := 0, overhead // sum: the segment's cost so far, ops [start, k)
 	for k := range p.Ops {
 		if overhead+cost[k] > limit {

@@ -157,7 +157,7 @@ samples reach (times --headroom), so give inputs like the ones you will prove.`,
 			&cli.IntFlag{Name: "max-scale", Value: def.MaxScale, Usage: "largest fixed-point scale exponent"},
 			&cli.Float64Flag{Name: "headroom", Value: def.Headroom, Usage: "factor on the calibrated ranges"},
 			&cli.BoolFlag{Name: "domain-flag", Usage: "add one proven public bit after the outputs: 1 when no value left its calibrated domain (no lookup input clamped where its function does not saturate), so that a contract can reject out-of-domain inferences"},
-			dimFlag, jsonFlag, quietFlag,
+			splitFlags[0], splitFlags[1], dimFlag, jsonFlag, quietFlag,
 		},
 		Action: func(c *cli.Context) error {
 			a, err := args(c, "model.onnx")
@@ -197,7 +197,11 @@ samples reach (times --headroom), so give inputs like the ones you will prove.`,
 			if c.Bool("domain-flag") {
 				popts = append(popts, prover.WithDomainFlag())
 			}
-			res, err := compileModel(c.Context, a[0], c.String("out"), c.StringSlice("calibration"), backend, cfg, opts, progressFor(c), popts...)
+			split, err := splitRequestOf(c)
+			if err != nil {
+				return err
+			}
+			res, err := compileModel(c.Context, a[0], c.String("out"), c.StringSlice("calibration"), backend, cfg, opts, split, progressFor(c), popts...)
 			if err != nil {
 				return err
 			}
@@ -236,7 +240,15 @@ and keep them, since a new setup invalidates old proofs.`,
 			if c.String("ptau") != "" && c.String("srs") != "" {
 				return fmt.Errorf("--ptau and --srs: give one")
 			}
-			res, err := setupBuild(a[0], prover.SetupOptions{SRSPath: c.String("srs"), PTauPath: c.String("ptau")}, progressFor(c))
+			sopts := prover.SetupOptions{SRSPath: c.String("srs"), PTauPath: c.String("ptau")}
+			if prover.IsSplit(a[0]) {
+				res, err := setupSplit(a[0], sopts, progressFor(c))
+				if err != nil {
+					return err
+				}
+				return output(c, res, func(w io.Writer) { res.print(w) })
+			}
+			res, err := setupBuild(a[0], sopts, progressFor(c))
 			if err != nil {
 				return err
 			}
@@ -266,7 +278,7 @@ approximation. prove warns of it per layer (and lists it under "clamped" with --
 			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Value: "proof.json", Usage: "proof `FILE` to write"},
 			&cli.StringFlag{Name: "prover", Value: "auto", Usage: "where to prove: auto (a GPU when the binary has the GPU prover and a CUDA device answers, else the CPU), cpu, or gpu (Groth16 only; a binary built with make build-icicle)"},
 			&cli.BoolFlag{Name: "strict", Usage: "refuse to prove an input that leaves its calibrated domain"},
-			jsonFlag, quietFlag,
+			jobsFlag, jsonFlag, quietFlag,
 		},
 		Action: func(c *cli.Context) error {
 			a, err := args(c, "build/")
@@ -280,6 +292,13 @@ approximation. prove warns of it per layer (and lists it under "clamped" with --
 			popts := []prover.Option{prover.WithDevice(device)}
 			if c.Bool("strict") {
 				popts = append(popts, prover.WithStrictDomain())
+			}
+			if prover.IsSplit(a[0]) {
+				res, err := proveSplit(a[0], c.String("input"), c.String("out"), c.Int("jobs"), progressFor(c), popts...)
+				if err != nil {
+					return err
+				}
+				return output(c, res, func(w io.Writer) { res.print(w) })
 			}
 			res, err := proveInput(a[0], c.String("input"), c.String("out"), progressFor(c), popts...)
 			if err != nil {
@@ -306,6 +325,16 @@ on stdout), 2 when the build or the file cannot be read.`,
 			a, err := args(c, "build/", "proof.json")
 			if err != nil {
 				return err
+			}
+			if prover.IsSplit(a[0]) {
+				res, err := verifySplit(a[0], a[1], progressFor(c))
+				if errors.Is(err, prover.ErrInvalidProof) {
+					return reject(c, err)
+				}
+				if err != nil {
+					return err
+				}
+				return output(c, res, func(w io.Writer) { res.print(w) })
 			}
 			res, err := verifyProof(a[0], a[1], progressFor(c))
 			if errors.Is(err, prover.ErrInvalidProof) {

@@ -34,7 +34,10 @@ type compileResult struct {
 	Layout         prover.PublicLayout   `json:"public_input_layout"`
 	Calibration    []calibrationSample   `json:"calibration"`
 	Layers         []plan.LayerReport    `json:"layers"`
-	Seconds        float64               `json:"seconds"`
+	// Segments, for a split build (--max-constraints, --shards): each
+	// segment's folder, ops and size.
+	Segments []segmentResult `json:"segments,omitempty"`
+	Seconds  float64         `json:"seconds"`
 }
 
 // calibrationSample is how far the integer executor lands from the float
@@ -44,7 +47,7 @@ type calibrationSample struct {
 	RelativeErr float64 `json:"relative_linf_error"`
 }
 
-func compileModel(ctx context.Context, modelPath, dir string, calFiles []string, backend prover.Backend, cfg plan.Config, opts *onnx.Options, p *progress, popts ...prover.Option) (*compileResult, error) {
+func compileModel(ctx context.Context, modelPath, dir string, calFiles []string, backend prover.Backend, cfg plan.Config, opts *onnx.Options, split *splitRequest, p *progress, popts ...prover.Option) (*compileResult, error) {
 	start := time.Now()
 	if err := cfg.Validate(); err != nil {
 		return nil, err
@@ -102,6 +105,14 @@ func compileModel(ctx context.Context, modelPath, dir string, calFiles []string,
 	}
 	for _, v := range g.Outputs {
 		meta.OutputNames = append(meta.OutputNames, v.Name)
+	}
+	if split != nil {
+		if err := compileSplit(dir, pl, backend, meta, *split, p, res, popts...); err != nil {
+			p.Fail()
+			return nil, err
+		}
+		res.Seconds = time.Since(start).Seconds()
+		return res, nil
 	}
 	b, err := prover.Compile(context.Background(), dir, pl, backend, meta, append(popts, prover.WithProgress(p.Stage))...)
 	if err != nil {
@@ -192,6 +203,7 @@ func (r *compileResult) print(w io.Writer) {
 			fmt.Fprintf(w, "  %s\n", l)
 		}
 	}
+	r.printSegments(w)
 	fmt.Fprintf(w, "next: zkml setup %s\n", r.Dir)
 }
 

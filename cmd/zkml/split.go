@@ -1,0 +1,260 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/zkml/zkml/modelio"
+	"github.com/zkml/zkml/plan"
+	"github.com/zkml/zkml/prover"
+)
+
+// Split builds: `zkml compile --max-constraints N` or `--shards K` cuts the
+// model into segments (see package prover, split.go), and setup, prove and
+// verify handle a split build directory as a whole.
+
+// splitFlags are compile's flags that split the model.
+var splitFlags = []cli.Flag{
+	&cli.IntFlag{Name: "max-constraints", Usage: "split the model at layer boundaries into segments of at most about `N` constraints each, each its own circuit, chained by hashed commitments of the tensors at the cuts"},
+	&cli.IntFlag{Name: "shards", Usage: "split the model into `K` segments of about equal size (see --max-constraints)"},
+}
+
+// jobsFlag is prove's parallelism for split builds.
+var jobsFlag = &cli.IntFlag{Name: "jobs", Value: 1, Usage: "split builds: prove up to `N` segments at once (each holds its proving key in memory)"}
+
+type splitRequest struct{ maxConstraints, shards int }
+
+// splitRequestOf reads --max-constraints and --shards; nil when neither
+// asks for a split.
+func splitRequestOf(c *cli.Context) (*splitRequest, error) {
+	r := splitRequest{c.Int("max-constraints"), c.Int("shards")}
+	switch {
+	case r.maxConstraints < 0:
+		return nil, fmt.Errorf("--max-constraints %d: expected a positive number", r.maxConstraints)
+	case r.shards < 0:
+		return nil, fmt.Errorf("--shards %d: expected a positive number", r.shards)
+	case r.maxConstraints > 0 && r.shards > 0:
+		return nil, fmt.Errorf("--max-constraints and --shards: give one")
+	case r.maxConstraints == 0 && r.shards <= 1:
+		return nil, nil
+	}
+	return &r, nil
+}
+
+type segmentResult struct {
+	Dir         string `json:"dir"`
+	Ops         [2]int `json:"ops"`
+	Constraints int    `json:"constraints"`
+	Boundary    int    `json:"boundary_tensors"` // tensors its outputs commit to (0 for the last)
+}
+
+func compileSplit(dir string, pl *plan.Plan, backend prover.Backend, meta prover.Meta, r splitRequest, p *progress, res *compileResult, popts ...prover.Option) error {
+	p.Stage("estimating each layer's constraints")
+	cuts, err := prover.SplitCuts(pl, backend, r.maxConstraints, r.shards, popts...)
+	if err != nil {
+		return err
+	}
+	if len(cuts) == 0 {
+		return fmt.Errorf("the model fits %d constraints whole: compile it without --max-constraints", r.maxConstraints)
+	}
+	s, err := prover.CompileSplit(context.Background(), dir, pl, backend, meta, cuts, func(i, n int) {
+		p.Stage(fmt.Sprintf("compiling segment %d of %d", i+1, n))
+	}, popts...)
+	if err != nil {
+		return err
+	}
+	p.End()
+	segs := s.Segments()
+	first := segs[0].Settings()
+	res.RangeChecks = first.Circuit.RangeChecks
+	res.Visibility = s.Manifest().Visibility
+	for i, e := range s.Manifest().Segments {
+		res.Constraints += e.Constraints
+		sr := segmentResult{Dir: e.Dir, Ops: e.Ops, Constraints: e.Constraints}
+		if i+1 < len(segs) {
+			sr.Boundary = len(e.Outputs)
+		}
+		res.Segments = append(res.Segments, sr)
+	}
+	last := segs[len(segs)-1].Settings()
+	res.PublicInputs, res.OutputPacking = last.Circuit.PublicInputs, last.Circuit.OutputPacking
+	res.Layout = last.Layout
+	for _, o := range last.Outputs {
+		res.OutputElements += o.Size()
+	}
+	return nil
+}
+
+// printSegments adds a split build's segments to compile's human output.
+func (r *compileResult) printSegments(w io.Writer) {
+	if len(r.Segments) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "split into %d segments (constraints above: their sum):\n", len(r.Segments))
+	for _, s := range r.Segments {
+		fmt.Fprintf(w, "  %s: ops %d..%d, %d constraints", s.Dir, s.Ops[0], s.Ops[1]-1, s.Constraints)
+		if s.Boundary > 0 {
+			fmt.Fprintf(w, ", outputs %s committed for the next segment", plural(s.Boundary, "tensor"))
+		}
+		fmt.Fprintln(w)
+	}
+}
+
+type splitSetupResult struct {
+	Dir      string         `json:"dir"`
+	Backend  prover.Backend `json:"backend"`
+	Kind     string         `json:"kind"`
+	Insecure bool           `json:"insecure"`
+	Segments []string       `json:"segments"` // the folders set up, in order
+	Seconds  float64        `json:"seconds"`
+}
+
+func setupSplit(dir string, opts prover.SetupOptions, p *progress) (*splitSetupResult, error) {
+	start := time.Now()
+	s, err := prover.OpenSplit(dir, prover.WithProgress(p.Stage))
+	if err != nil {
+		return nil, err
+	}
+	if err := s.Setup(context.Background(), opts, func(i, n int) { p.Stage(fmt.Sprintf("segment %d of %d", i+1, n)) }); err != nil {
+		p.Fail()
+		return nil, err
+	}
+	p.End()
+	r := &splitSetupResult{Dir: dir, Backend: s.Manifest().Backend, Seconds: time.Since(start).Seconds()}
+	for _, b := range s.Segments() {
+		r.Segments = append(r.Segments, b.Dir())
+		r.Kind, r.Insecure = b.SetupKind(), b.Settings().Setup.Insecure
+	}
+	return r, nil
+}
+
+func (r *splitSetupResult) print(w io.Writer) {
+	for _, d := range r.Segments {
+		fmt.Fprintf(w, "wrote proving and verifying keys to %s (%s, %s setup)\n", d, r.Backend, r.Kind)
+	}
+	if r.Insecure {
+		fmt.Fprintln(w, "warning: development setup — INSECURE for production (the setup's secret was on this machine)")
+	}
+	fmt.Fprintf(w, "next: zkml prove %s --input input.json --out proof.json\n", r.Dir)
+}
+
+type splitProveResult struct {
+	Proof    string       `json:"proof_file"`
+	Outputs  [][]float64  `json:"outputs"`
+	Names    []string     `json:"output_names"`
+	Segments int          `json:"segments"`
+	Jobs     int          `json:"jobs"`
+	Links    []string     `json:"links"` // the commitments at the cuts
+	InDomain *bool        `json:"in_domain,omitempty"`
+	Clamped  []plan.Clamp `json:"clamped"`
+	// InputCommitment and OutputCommitment are the model's (hashed
+	// visibility only).
+	InputCommitment  string  `json:"input_commitment,omitempty"`
+	OutputCommitment string  `json:"output_commitment,omitempty"`
+	Seconds          float64 `json:"seconds"`
+}
+
+func proveSplit(dir, inputPath, out string, jobs int, p *progress, opts ...prover.Option) (*splitProveResult, error) {
+	start := time.Now()
+	s, err := prover.OpenSplit(dir, append([]prover.Option{prover.WithProgress(p.Stage)}, opts...)...)
+	if err != nil {
+		return nil, err
+	}
+	in, err := modelio.ReadInputFile(inputPath)
+	if err != nil {
+		return nil, err
+	}
+	m := s.Manifest()
+	var names []string
+	var shapes [][]int
+	for _, t := range m.Inputs {
+		names, shapes = append(names, t.Name), append(shapes, t.Shape)
+	}
+	if err := modelio.CheckInputs(in, names, shapes); err != nil {
+		return nil, fmt.Errorf("%s: %w", inputPath, err)
+	}
+	if jobs < 1 {
+		return nil, fmt.Errorf("--jobs %d: expected at least 1", jobs)
+	}
+	c, err := s.Prove(context.Background(), in, jobs)
+	if err != nil {
+		p.Fail()
+		return nil, err
+	}
+	p.End()
+	if err := prover.WriteChainProof(out, c); err != nil {
+		return nil, err
+	}
+	res := &splitProveResult{Proof: out, Segments: len(c.Segments), Jobs: jobs, InDomain: c.InDomain(), Clamped: []plan.Clamp{}, Seconds: time.Since(start).Seconds()}
+	last := c.Segments[len(c.Segments)-1]
+	res.Outputs = last.Outputs
+	if last.HiddenOutputs != nil {
+		res.Outputs = last.HiddenOutputs
+	}
+	for _, o := range m.Outputs {
+		res.Names = append(res.Names, o.Name)
+	}
+	for i, sp := range c.Segments {
+		res.Clamped = append(res.Clamped, sp.Clamps...)
+		if i+1 < len(c.Segments) {
+			res.Links = append(res.Links, prover.FormatCommitment(sp.OutputCommitment()))
+		}
+	}
+	res.InputCommitment, _ = commitments(c.Segments[0])
+	_, res.OutputCommitment = commitments(last)
+	return res, nil
+}
+
+func (r *splitProveResult) print(w io.Writer) {
+	for i, o := range r.Outputs {
+		fmt.Fprintf(w, "output %s: %s\n", r.Names[i], formatFloats(o, 16))
+	}
+	printCommitments(w, r.InputCommitment, r.OutputCommitment)
+	for _, c := range r.Clamped {
+		fmt.Fprintf(w, "warning: %s\n", c)
+	}
+	if r.InDomain != nil {
+		fmt.Fprintf(w, "domain bit: %d (proven, every segment's)\n", boolInt(*r.InDomain))
+	}
+	fmt.Fprintf(w, "wrote %s (%d segment proofs, chained by %s)\n", r.Proof, r.Segments, plural(len(r.Links), "commitment"))
+}
+
+type splitVerifyResult struct {
+	Valid    bool           `json:"valid"`
+	Backend  prover.Backend `json:"backend"`
+	Segments int            `json:"segments"`
+	Outputs  [][]float64    `json:"outputs"`
+	// The model's commitments (hashed visibility only).
+	InputCommitment  string `json:"input_commitment,omitempty"`
+	OutputCommitment string `json:"output_commitment,omitempty"`
+}
+
+func verifySplit(dir, proofPath string, p *progress) (*splitVerifyResult, error) {
+	s, err := prover.OpenSplit(dir)
+	if err != nil {
+		return nil, err
+	}
+	c, err := prover.ReadChainProof(proofPath)
+	if err != nil {
+		return nil, err
+	}
+	p.Stage("verifying")
+	if err := prover.VerifyChain(s, c); err != nil {
+		p.Fail()
+		return nil, fmt.Errorf("%s: %w", proofPath, err)
+	}
+	p.End()
+	res := &splitVerifyResult{Valid: true, Backend: s.Manifest().Backend, Segments: len(c.Segments), Outputs: c.Outputs()}
+	res.InputCommitment, _ = commitments(c.Segments[0])
+	_, res.OutputCommitment = commitments(c.Segments[len(c.Segments)-1])
+	return res, nil
+}
+
+func (r *splitVerifyResult) print(w io.Writer) {
+	fmt.Fprintf(w, "proof is valid (%s, %d segments, every link checked)\n", r.Backend, r.Segments)
+	printCommitments(w, r.InputCommitment, r.OutputCommitment)
+}
