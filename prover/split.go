@@ -139,11 +139,10 @@ func SplitCuts(pl *plan.Plan, backend Backend, maxConstraints, shards int, opts 
 	if sch == nil {
 		return nil, unknownBackend(string(backend))
 	}
-	costs, overhead, err := circuits.OpCosts(pl, sch.builder(), copts...)
+	costs, overhead, err := opCosts(pl, sch, copts)
 	if err != nil {
 		return nil, fmt.Errorf("estimate the ops' costs: %w", err)
 	}
-	debug.FreeOSMemory()
 	if maxConstraints > 0 {
 		// Every segment pays part of the overhead (its range table, its
 		// boundary checks and commitments) again; count it whole.
@@ -153,6 +152,60 @@ func SplitCuts(pl *plan.Plan, backend Backend, maxConstraints, shards int, opts 
 		return nil, fmt.Errorf("split: give a constraint limit or a number of segments, not %d", shards)
 	}
 	return pl.BalanceCuts(costs, shards)
+}
+
+// measureWindow bounds the work of one compile that SplitCuts runs to
+// measure the ops' costs, in output elements plus terms/8 (see weight):
+// nanoGPT, 7.25M constraints, weighs about 3.9M and its whole circuit
+// needs ~16 GB to compile.
+const measureWindow = 1 << 20
+
+// weight is a static proxy of what compiling op k costs.
+func weight(p *plan.Plan, k int) int {
+	op := &p.Ops[k]
+	return p.Tensors[op.Out].Size() + len(op.Terms)/8
+}
+
+// opCosts measures each op's constraints (circuits.OpCosts) by compiling
+// the plan in windows of about measureWindow weight, so that a model too
+// large to compile whole can still be cut; overhead is the largest
+// window's.
+func opCosts(pl *plan.Plan, sch scheme, copts []circuits.Option) ([]int, int, error) {
+	ws := make([]int, len(pl.Ops))
+	total := 0
+	for k := range pl.Ops {
+		ws[k] = weight(pl, k)
+		total += ws[k]
+	}
+	windows := (total + measureWindow - 1) / measureWindow
+	var cuts []int
+	if windows > 1 {
+		var err error
+		if cuts, err = pl.BalanceCuts(ws, windows); err != nil && len(cuts) == 0 {
+			cuts = nil // measure whole
+		}
+	}
+	if len(cuts) == 0 {
+		costs, overhead, err := circuits.OpCosts(pl, sch.builder(), copts...)
+		debug.FreeOSMemory()
+		return costs, overhead, err
+	}
+	segs, err := pl.Split(cuts)
+	if err != nil {
+		return nil, 0, err
+	}
+	costs := make([]int, len(pl.Ops))
+	overhead := 0
+	for _, seg := range segs {
+		c, o, err := circuits.OpCosts(seg.Plan, sch.builder(), copts...)
+		debug.FreeOSMemory()
+		if err != nil {
+			return nil, 0, err
+		}
+		copy(costs[seg.From:seg.To], c)
+		overhead = max(overhead, o)
+	}
+	return costs, overhead, nil
 }
 
 // CompileSplit cuts pl before each op in cuts (plan.Plan.Split) and
