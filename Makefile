@@ -7,7 +7,7 @@ GO ?= go
 BIN := bin/zkml
 
 .PHONY: all build demo test test-short fuzz bench bench-record bench-gas fixtures vet clean tools clean-tools conformance icicle-libs build-icicle test-icicle gpu-carry
-.PHONY: bench-compare bench-scaling
+.PHONY: bench-compare bench-scaling bench-split
 
 all: build
 
@@ -88,6 +88,13 @@ bench-compare:
 # families as they grow; rewrites bench/SCALING.md.
 bench-scaling:
 	$(GO) run ./bench/cmd/scaling -out bench/SCALING.md
+
+# Split proving: a ResNet-18-shaped model and nanoGPT cut into segments,
+# compiled, set up, proven (each segment alone, then the chain with 1 and 2
+# at once), verified, and the chain's gas; rewrites bench/SPLIT.md. Long:
+# SPLIT_FLAGS="-work /tmp/split -reuse" goes on from an earlier run.
+bench-split:
+	$(GO) run ./bench/cmd/split -out bench/SPLIT.md $(SPLIT_FLAGS)
 
 # Every model of ../shared/models through compile, setup, prove and verify;
 # rewrites bench/CONFORMANCE.md (MODELS=a,b for a subset).

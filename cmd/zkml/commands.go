@@ -278,7 +278,7 @@ approximation. prove warns of it per layer (and lists it under "clamped" with --
 			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Value: "proof.json", Usage: "proof `FILE` to write"},
 			&cli.StringFlag{Name: "prover", Value: "auto", Usage: "where to prove: auto (a GPU when the binary has the GPU prover and a CUDA device answers, else the CPU), cpu, or gpu (Groth16 only; a binary built with make build-icicle)"},
 			&cli.BoolFlag{Name: "strict", Usage: "refuse to prove an input that leaves its calibrated domain"},
-			jobsFlag, jsonFlag, quietFlag,
+			jobsFlag, segmentFlag, jsonFlag, quietFlag,
 		},
 		Action: func(c *cli.Context) error {
 			a, err := args(c, "build/")
@@ -294,7 +294,7 @@ approximation. prove warns of it per layer (and lists it under "clamped" with --
 				popts = append(popts, prover.WithStrictDomain())
 			}
 			if prover.IsSplit(a[0]) {
-				res, err := proveSplit(a[0], c.String("input"), c.String("out"), c.Int("jobs"), progressFor(c), popts...)
+				res, err := proveSplit(a[0], c.String("input"), c.String("out"), c.Int("jobs"), c.Int("segment"), progressFor(c), popts...)
 				if err != nil {
 					return err
 				}

@@ -23,8 +23,12 @@ var splitFlags = []cli.Flag{
 	&cli.IntFlag{Name: "shards", Usage: "split the model into `K` segments of about equal size (see --max-constraints)"},
 }
 
-// jobsFlag is prove's parallelism for split builds.
-var jobsFlag = &cli.IntFlag{Name: "jobs", Value: 1, Usage: "split builds: prove up to `N` segments at once (each holds its proving key in memory)"}
+// jobsFlag is prove's parallelism for split builds; segmentFlag proves
+// one segment alone, as one job of a scheduler would.
+var (
+	jobsFlag    = &cli.IntFlag{Name: "jobs", Value: 1, Usage: "split builds: prove up to `N` segments at once (each holds its proving key in memory)"}
+	segmentFlag = &cli.IntFlag{Name: "segment", Value: -1, Usage: "split builds: prove segment `I` alone (its input computed from the model input by the integer executor) and write its proof.json"}
+)
 
 type splitRequest struct{ maxConstraints, shards int }
 
@@ -147,6 +151,7 @@ type splitProveResult struct {
 	Outputs  [][]float64  `json:"outputs"`
 	Names    []string     `json:"output_names"`
 	Segments int          `json:"segments"`
+	Segment  *int         `json:"segment,omitempty"` // --segment: the one proven
 	Jobs     int          `json:"jobs"`
 	Links    []string     `json:"links"` // the commitments at the cuts
 	InDomain *bool        `json:"in_domain,omitempty"`
@@ -158,7 +163,7 @@ type splitProveResult struct {
 	Seconds          float64 `json:"seconds"`
 }
 
-func proveSplit(dir, inputPath, out string, jobs int, p *progress, opts ...prover.Option) (*splitProveResult, error) {
+func proveSplit(dir, inputPath, out string, jobs, segment int, p *progress, opts ...prover.Option) (*splitProveResult, error) {
 	start := time.Now()
 	s, err := prover.OpenSplit(dir, append([]prover.Option{prover.WithProgress(p.Stage)}, opts...)...)
 	if err != nil {
@@ -179,6 +184,9 @@ func proveSplit(dir, inputPath, out string, jobs int, p *progress, opts ...prove
 	}
 	if jobs < 1 {
 		return nil, fmt.Errorf("--jobs %d: expected at least 1", jobs)
+	}
+	if segment >= 0 {
+		return proveOneSegment(s, in, out, segment, p, start)
 	}
 	c, err := s.Prove(context.Background(), in, jobs)
 	if err != nil {
@@ -209,6 +217,32 @@ func proveSplit(dir, inputPath, out string, jobs int, p *progress, opts ...prove
 	return res, nil
 }
 
+// proveOneSegment proves segment i of s on the model input in.
+func proveOneSegment(s *prover.Split, in [][]float64, out string, i int, p *progress, start time.Time) (*splitProveResult, error) {
+	if i >= len(s.Segments()) {
+		return nil, fmt.Errorf("--segment %d: the build has segments 0..%d", i, len(s.Segments())-1)
+	}
+	ins, err := s.SegmentInputs(in)
+	if err != nil {
+		return nil, err
+	}
+	proof, err := s.ProveSegment(context.Background(), i, ins[i], true)
+	if err != nil {
+		p.Fail()
+		return nil, err
+	}
+	p.End()
+	if err := prover.WriteProof(out, proof); err != nil {
+		return nil, err
+	}
+	res := &splitProveResult{Proof: out, Segments: 1, Jobs: 1, Segment: &i, Clamped: proof.Clamps, Seconds: time.Since(start).Seconds()}
+	if res.Clamped == nil {
+		res.Clamped = []plan.Clamp{}
+	}
+	res.InputCommitment, res.OutputCommitment = commitments(proof)
+	return res, nil
+}
+
 func (r *splitProveResult) print(w io.Writer) {
 	for i, o := range r.Outputs {
 		fmt.Fprintf(w, "output %s: %s\n", r.Names[i], formatFloats(o, 16))
@@ -219,6 +253,10 @@ func (r *splitProveResult) print(w io.Writer) {
 	}
 	if r.InDomain != nil {
 		fmt.Fprintf(w, "domain bit: %d (proven, every segment's)\n", boolInt(*r.InDomain))
+	}
+	if r.Segment != nil {
+		fmt.Fprintf(w, "wrote %s (the proof of segment %d alone; verify it with zkml verify DIR/segment-%d)\n", r.Proof, *r.Segment, *r.Segment)
+		return
 	}
 	fmt.Fprintf(w, "wrote %s (%d segment proofs, chained by %s)\n", r.Proof, r.Segments, plural(len(r.Links), "commitment"))
 }
