@@ -427,6 +427,10 @@ func (b *Build) Settings() Settings {
 		}
 		s.Setup = &setup
 	}
+	if s.Chain != nil {
+		c := *s.Chain
+		s.Chain = &c
+	}
 	if s.Circuit.OutputPacking != nil {
 		k := *s.Circuit.OutputPacking
 		s.Circuit.OutputPacking = &k

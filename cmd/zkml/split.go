@@ -296,3 +296,16 @@ func (r *splitVerifyResult) print(w io.Writer) {
 	fmt.Fprintf(w, "proof is valid (%s, %d segments, every link checked)\n", r.Backend, r.Segments)
 	printCommitments(w, r.InputCommitment, r.OutputCommitment)
 }
+
+// openInputBuild opens the build that takes the model's input: dir's, or
+// the first segment's of a split build (for zkml commit).
+func openInputBuild(dir string) (*prover.Build, error) {
+	if !prover.IsSplit(dir) {
+		return prover.Open(dir)
+	}
+	s, err := prover.OpenSplit(dir)
+	if err != nil {
+		return nil, err
+	}
+	return s.Segments()[0], nil
+}

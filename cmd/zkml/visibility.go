@@ -77,7 +77,7 @@ ZkmlPoseidon2 computes from the same quantized values. Works for any build.`,
 			if err != nil {
 				return err
 			}
-			b, err := prover.Open(a[0])
+			b, err := openInputBuild(a[0])
 			if err != nil {
 				return err
 			}
