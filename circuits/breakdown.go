@@ -64,21 +64,31 @@ func Measure(p *plan.Plan, newBuilder frontend.NewBuilder, opts ...Option) (*Bre
 // OpCosts estimates what each op of p costs, for cutting the model into
 // segments that fit a constraint budget (see plan.ChooseCuts): ops[k] is
 // what op k's definition and range checks cost, plus a share of the
-// deferred constraints (lookup arguments, Freivalds' checks) in
-// proportion to the outputs of the lookups and products; overhead is the
-// rest (input checks, outputs, the range table), which every segment pays
-// again in part. It compiles the whole circuit once, like Measure.
+// deferred constraints (the range checks' and lookups' arguments,
+// Freivalds' checks) in proportion to its range checks and the outputs of
+// its lookups and products; overhead is the rest (input checks, outputs,
+// the range table), which every segment pays again. It compiles the
+// circuit of p once, like Measure.
 func OpCosts(p *plan.Plan, newBuilder frontend.NewBuilder, opts ...Option) (ops []int, overhead int, err error) {
 	b, _, parts, err := measure(p, newBuilder, true, opts...)
 	if err != nil {
 		return nil, 0, err
 	}
+	// The deferred constraints (the range checks' and lookups' arguments,
+	// Freivalds' checks) grow with the range checks, lookups and products
+	// each op makes: share them out in proportion.
 	ops = make([]int, len(p.Ops))
+	w := make([]int, len(p.Ops))
 	weight := 0
 	for k := range p.Ops {
-		if deferredKind(p.Ops[k].Kind) {
-			weight += p.Tensors[p.Ops[k].Out].Size()
+		if pt := parts[opPart(k)]; pt != nil {
+			ops[k] = pt.Total()
+			w[k] = pt.Range
 		}
+		if deferredKind(p.Ops[k].Kind) {
+			w[k] += p.Tensors[p.Ops[k].Out].Size()
+		}
+		weight += w[k]
 	}
 	deferred := 0
 	for _, c := range b.Parts {
@@ -88,11 +98,8 @@ func OpCosts(p *plan.Plan, newBuilder frontend.NewBuilder, opts ...Option) (ops 
 	}
 	attributed := 0
 	for k := range p.Ops {
-		if pt := parts[opPart(k)]; pt != nil {
-			ops[k] = pt.Total()
-		}
-		if weight > 0 && deferredKind(p.Ops[k].Kind) {
-			ops[k] += int(int64(deferred) * int64(p.Tensors[p.Ops[k].Out].Size()) / int64(weight))
+		if weight > 0 {
+			ops[k] += int(int64(deferred) * int64(w[k]) / int64(weight))
 		}
 		attributed += ops[k]
 	}
@@ -249,4 +256,66 @@ func (c meteredChecker) Check(v frontend.Variable, n int) {
 		pt.widths = append(pt.widths, n)
 	}
 	c.inner.Check(v, n)
+}
+
+// BoundaryCost estimates what n values at a cut of a split model cost
+// each of the two segments around it (see WithChain): range checking them
+// and committing to them, about a + b·n constraints; it compiles the two
+// gadgets for two small sizes and extrapolates linearly (the hash costs
+// one Poseidon2 compression per packed word). bits is the plan's
+// ActivationBits.
+func BoundaryCost(bits int, newBuilder frontend.NewBuilder, opts ...Option) (a, b float64, err error) {
+	saved := logger.Logger()
+	logger.Disable()
+	defer logger.Set(saved)
+	var o options
+	for _, f := range opts {
+		if f != nil {
+			f(&o)
+		}
+	}
+	per := commitPacking(bits).PerWord
+	count := func(n int) (int, error) {
+		c := &boundaryCircuit{Values: make([]frontend.Variable, n), bits: bits, bitDecomposition: o.bitDecomposition}
+		ccs, err := frontend.Compile(field, newBuilder, c)
+		if err != nil {
+			return 0, err
+		}
+		return ccs.GetNbConstraints(), nil
+	}
+	n0, n1 := 16*per, 32*per
+	c0, err := count(n0)
+	if err != nil {
+		return 0, 0, err
+	}
+	c1, err := count(n1)
+	if err != nil {
+		return 0, 0, err
+	}
+	b = float64(c1-c0) / float64(n1-n0)
+	return float64(c0) - b*float64(n0), b, nil
+}
+
+// boundaryCircuit range checks and commits Values, as a segment does with
+// the tensors at a cut.
+type boundaryCircuit struct {
+	Values           []frontend.Variable
+	Digest           frontend.Variable `gnark:",public"`
+	bits             int
+	bitDecomposition bool
+}
+
+func (c *boundaryCircuit) Define(api frontend.API) error {
+	g := newGadgets(api, c.bits, options{bitDecomposition: c.bitDecomposition})
+	for _, v := range c.Values {
+		if err := g.checkActivation(v); err != nil {
+			return err
+		}
+	}
+	h, err := g.commit(DomainChain, c.Values)
+	if err != nil {
+		return err
+	}
+	api.AssertIsEqual(h, c.Digest)
+	return nil
 }

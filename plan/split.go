@@ -237,62 +237,127 @@ func RunSegments(segs []Segment, inputs [][]int64) ([][][]int64, error) {
 
 // ChooseCuts returns cuts that split p into segments whose estimated cost
 // is at most limit each: cost[k] is op k's, overhead what every segment
-// adds (its input and output checks, tables). It cuts as late as it can,
-// where CanCut allows, and fails when one op alone, or a stretch of ops
-// with no allowed cut, exceeds the limit.
-func (p *Plan) ChooseCuts(cost []int, overhead, limit int) ([]int, error) {
+// pays (its range table, the model's inputs or outputs), and cut(c) what a
+// cut before op c adds to each of the two segments around it (checking and
+// committing the tensors live across it; nil: nothing). It cuts as late as
+// it can, where CanCut allows, and fails when one op alone, or a stretch
+// of ops with no allowed cut, exceeds the limit.
+func (p *Plan) ChooseCuts(cost []int, overhead int, cut func(c int) int, limit int) ([]int, error) {
 	if len(cost) != len(p.Ops) {
 		return nil, fmt.Errorf("plan: %d op costs for %d ops", len(cost), len(p.Ops))
 	}
-	type cand struct{ k, sum int }
+	if cut == nil {
+		cut = func(int) int { return 0 }
+	}
+	type cand struct{ k, sum, cut int }
 	var cuts []int
-	var cands []cand          // allowed cuts after start, with the segment's cost before them
+	var cands []cand           // allowed cuts after start, with the segment's cost before them
 	start, sum := 0, overhead // sum: the segment's cost so far, ops [start, k)
 	for k := range p.Ops {
-		if overhead+cost[k] > limit {
-			return nil, fmt.Errorf("plan: op %d (node %q) alone costs about %d constraints, more than %d", k, p.Ops[k].Node, overhead+cost[k], limit)
-		}
 		if k > start && p.CanCut(k) == nil {
-			cands = append(cands, cand{k, sum})
+			cands = append(cands, cand{k, sum, cut(k)})
 		}
 		for sum+cost[k] > limit {
-			if len(cands) == 0 {
-				return nil, fmt.Errorf("plan: ops %d..%d (nodes %q..%q) cost more than %d constraints and cannot be cut in between", start, k, p.Ops[start].Node, p.Ops[k].Node, limit)
+			// The latest allowed cut whose segment still fits with the
+			// cut's own cost.
+			j := len(cands) - 1
+			for j >= 0 && cands[j].sum+cands[j].cut > limit {
+				j--
 			}
-			c := cands[len(cands)-1] // as late as possible
+			if j < 0 {
+				why := "and cannot be cut in between"
+				if len(cands) > 0 {
+					least := cands[0].cut
+					for _, c := range cands {
+						least = min(least, c.cut)
+					}
+					why = fmt.Sprintf("and every allowed cut in between passes on tensors whose checks and commitments cost too much (at least %d constraints each side)", least)
+				}
+				return nil, fmt.Errorf("plan: ops %d..%d (nodes %q..%q) cost more than %d constraints %s; raise the limit or use --shards", start, k, p.Ops[start].Node, p.Ops[k].Node, limit, why)
+			}
+			c := cands[j]
 			cuts = append(cuts, c.k)
-			start, sum, cands = c.k, overhead+sum-c.sum, nil
+			base := overhead + c.cut - c.sum // the new segment's cost is base + (old sum)
+			rest := cands[j+1:]
+			cands = nil
+			for _, r := range rest {
+				cands = append(cands, cand{r.k, base + r.sum, r.cut})
+			}
+			start, sum = c.k, base+sum
+			if start == k && sum+cost[k] > limit {
+				return nil, fmt.Errorf("plan: op %d (node %q) costs about %d constraints with its segment's share, more than %d", k, p.Ops[k].Node, sum+cost[k], limit)
+			}
 		}
 		sum += cost[k]
 	}
 	return cuts, nil
 }
 
-// BalanceCuts returns cuts that split p into at most n segments of about
-// equal estimated cost (cost[k] is op k's), where CanCut allows.
-func (p *Plan) BalanceCuts(cost []int, n int) ([]int, error) {
+// BalanceCuts returns the cuts, where CanCut allows, that split p into n
+// segments with the smallest largest estimated cost (cost, overhead and
+// cut as for ChooseCuts), found by dynamic programming over the allowed
+// cuts.
+func (p *Plan) BalanceCuts(cost []int, overhead int, cut func(c int) int, n int) ([]int, error) {
 	if len(cost) != len(p.Ops) {
 		return nil, fmt.Errorf("plan: %d op costs for %d ops", len(cost), len(p.Ops))
 	}
 	if n < 1 {
 		return nil, fmt.Errorf("plan: %d segments", n)
 	}
-	total := 0
-	for _, c := range cost {
-		total += c
+	if cut == nil {
+		cut = func(int) int { return 0 }
 	}
-	var cuts []int
-	sum := 0
-	for k := 0; k < len(p.Ops) && len(cuts) < n-1; k++ {
-		// Cut before op k once the ops before it reach the next share.
-		target := total * (len(cuts) + 1) / n
-		if sum >= target && k > 0 && (len(cuts) == 0 || k > cuts[len(cuts)-1]) && p.CanCut(k) == nil {
-			cuts = append(cuts, k)
+	// Points: 0, the allowed cuts, len(p.Ops); prefix sums of the costs.
+	points := []int{0}
+	for c := 1; c < len(p.Ops); c++ {
+		if p.CanCut(c) == nil {
+			points = append(points, c)
 		}
-		sum += cost[k]
 	}
-	if len(cuts) < n-1 {
-		return cuts, fmt.Errorf("plan: found only %d allowed cuts for %d segments", len(cuts), n)
+	points = append(points, len(p.Ops))
+	if len(points)-1 < n {
+		return nil, fmt.Errorf("plan: the model can be cut in %d places only, not into %d segments", len(points)-2, n)
 	}
+	prefix := make([]int, len(p.Ops)+1)
+	for k, c := range cost {
+		prefix[k+1] = prefix[k] + c
+	}
+	side := make([]int, len(points))
+	for i, c := range points {
+		if i > 0 && i < len(points)-1 {
+			side[i] = cut(c)
+		}
+	}
+	seg := func(i, j int) int { return overhead + side[i] + prefix[points[j]] - prefix[points[i]] + side[j] }
+	const inf = int(^uint(0) >> 1)
+	m := len(points)
+	// best[s][j]: the least largest cost of s segments over ops [0, points[j]).
+	best := make([][]int, n+1)
+	from := make([][]int, n+1)
+	for s := range best {
+		best[s], from[s] = make([]int, m), make([]int, m)
+		for j := range best[s] {
+			best[s][j] = inf
+		}
+	}
+	best[0][0] = 0
+	for s := 1; s <= n; s++ {
+		for j := s; j < m; j++ {
+			for i := s - 1; i < j; i++ {
+				if best[s-1][i] == inf {
+					continue
+				}
+				if v := max(best[s-1][i], seg(i, j)); v < best[s][j] {
+					best[s][j], from[s][j] = v, i
+				}
+			}
+		}
+	}
+	cuts := make([]int, 0, n-1)
+	for s, j := n, m-1; s > 1; s-- {
+		j = from[s][j]
+		cuts = append(cuts, points[j])
+	}
+	slices.Reverse(cuts)
 	return cuts, nil
 }

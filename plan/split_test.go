@@ -177,7 +177,7 @@ func TestChooseCuts(t *testing.T) {
 		total += cost[k]
 	}
 	limit := total / 3
-	cuts, err := p.ChooseCuts(cost, 5, limit)
+	cuts, err := p.ChooseCuts(cost, 5, nil, limit)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -194,11 +194,33 @@ func TestChooseCuts(t *testing.T) {
 	if len(cuts) < 3 {
 		t.Errorf("%d cuts for a third of the total", len(cuts))
 	}
-	if _, err := p.ChooseCuts(cost, 5, 10); err == nil {
+	if _, err := p.ChooseCuts(cost, 5, nil, 10); err == nil {
 		t.Error("a limit below one op's cost was accepted")
 	}
-	cuts, err = p.BalanceCuts(cost, 3)
+	cuts, err = p.BalanceCuts(cost, 5, nil, 3)
 	if err != nil || len(cuts) != 2 {
-		t.Errorf("BalanceCuts(3) = %v, %v", cuts, err)
+		t.Fatalf("BalanceCuts(3) = %v, %v", cuts, err)
+	}
+	// The largest of three segments is at most a third of the total plus
+	// the largest op.
+	bounds = append(append([]int{0}, cuts...), len(p.Ops))
+	for i := 0; i+1 < len(bounds); i++ {
+		sum := 0
+		for k := bounds[i]; k < bounds[i+1]; k++ {
+			sum += cost[k]
+		}
+		if sum > total/3+16 {
+			t.Errorf("segment %d costs %d of %d", i, sum, total)
+		}
+	}
+	// With costly cuts before even ops, the cuts go before odd ones.
+	cuts, err = p.BalanceCuts(cost, 5, func(c int) int { return 1000 * (1 - c%2) }, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cuts {
+		if c%2 == 0 {
+			t.Errorf("cut before op %d, whose cut costs 1000", c)
+		}
 	}
 }

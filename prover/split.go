@@ -143,15 +143,27 @@ func SplitCuts(pl *plan.Plan, backend Backend, maxConstraints, shards int, opts 
 	if err != nil {
 		return nil, fmt.Errorf("estimate the ops' costs: %w", err)
 	}
+	// Every segment pays the overhead (its range table, the model's inputs
+	// or outputs) again, and each side of a cut checks and commits the
+	// tensors live across it.
+	a, per, err := circuits.BoundaryCost(pl.Config.ActivationBits, sch.builder(), copts...)
+	if err != nil {
+		return nil, fmt.Errorf("estimate the cuts' costs: %w", err)
+	}
+	cut := func(c int) int {
+		n := 0
+		for _, t := range pl.Live(c) {
+			n += pl.Tensors[t].Size()
+		}
+		return int(a + per*float64(n))
+	}
 	if maxConstraints > 0 {
-		// Every segment pays part of the overhead (its range table, its
-		// boundary checks and commitments) again; count it whole.
-		return pl.ChooseCuts(costs, overhead, maxConstraints)
+		return pl.ChooseCuts(costs, overhead, cut, maxConstraints)
 	}
 	if shards < 1 {
 		return nil, fmt.Errorf("split: give a constraint limit or a number of segments, not %d", shards)
 	}
-	return pl.BalanceCuts(costs, shards)
+	return pl.BalanceCuts(costs, overhead, cut, shards)
 }
 
 // measureWindow bounds the work of one compile that SplitCuts runs to
@@ -181,7 +193,7 @@ func opCosts(pl *plan.Plan, sch scheme, copts []circuits.Option) ([]int, int, er
 	var cuts []int
 	if windows > 1 {
 		var err error
-		if cuts, err = pl.BalanceCuts(ws, windows); err != nil && len(cuts) == 0 {
+		if cuts, err = pl.BalanceCuts(ws, 0, nil, windows); err != nil {
 			cuts = nil // measure whole
 		}
 	}
