@@ -492,6 +492,27 @@ func (s *Split) ProveSegment(ctx context.Context, i int, inputs [][]int64, relea
 	return p, nil
 }
 
+// ProveSegmentFor proves segment i of the inference of the model inputs
+// (as Build.Prove takes them): SegmentInputs then ProveSegment, dropping
+// the segment's key afterwards. A scheduler runs one such job per segment,
+// anywhere, and assembles the proofs with Chain.
+func (s *Split) ProveSegmentFor(ctx context.Context, i int, inputs [][]float64) (*Proof, error) {
+	if i < 0 || i >= len(s.builds) {
+		return nil, fmt.Errorf("segment %d: the build has segments 0..%d", i, len(s.builds)-1)
+	}
+	ins, err := s.SegmentInputs(inputs)
+	if err != nil {
+		return nil, err
+	}
+	return s.ProveSegment(ctx, i, ins[i], true)
+}
+
+// Chain assembles segment proofs made separately (one per segment, in
+// order) into the chain proof of s; VerifyChain checks it.
+func (s *Split) Chain(proofs []*Proof) *ChainProof {
+	return &ChainProof{ModelHash: s.planHash, Segments: slices.Clone(proofs)}
+}
+
 // Prove proves every segment of the inference of inputs, up to jobs at
 // once (each holds its segment's proving key in memory), and returns the
 // chain proof.

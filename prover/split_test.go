@@ -158,6 +158,17 @@ func TestSplitProveVerify(t *testing.T) {
 	if whole.Cmp(h) != 0 {
 		t.Error("the split build's input commitment differs from circuits.Commit of the input")
 	}
+	// Segments proven as separate jobs, in reverse order, make a chain
+	// that verifies.
+	jobs := make([]*Proof, len(c.Segments))
+	for i := len(jobs) - 1; i >= 0; i-- {
+		if jobs[i], err = s.ProveSegmentFor(context.Background(), i, f.input); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := VerifyChain(s, s.Chain(jobs)); err != nil {
+		t.Fatalf("chain of separate jobs: %v", err)
+	}
 	// The boundaries are committed under the chain domain.
 	for i := 0; i+1 < len(c.Segments); i++ {
 		if c.Segments[i].OutputCommitment() == nil || c.Segments[i+1].InputCommitment().Cmp(c.Segments[i].OutputCommitment()) != 0 {
