@@ -237,9 +237,10 @@ func RunSegments(segs []Segment, inputs [][]int64) ([][][]int64, error) {
 
 // ChooseCuts returns cuts that split p into segments whose estimated cost
 // is at most limit each: cost[k] is op k's, overhead what every segment
-// pays (its range table, the model's inputs or outputs), and cut(c) what a
-// cut before op c adds to each of the two segments around it (checking and
-// committing the tensors live across it; nil: nothing). It cuts as late as
+// pays (its range table), and cut(c) what a cut before op c adds to each
+// of the two segments around it (checking and committing the tensors live
+// across it; nil: nothing); cut(0) and cut(len(p.Ops)) are what the model's
+// inputs and outputs add to the first and the last segment. It cuts as late as
 // it can, where CanCut allows, and fails when one op alone, or a stretch
 // of ops with no allowed cut, exceeds the limit.
 func (p *Plan) ChooseCuts(cost []int, overhead int, cut func(c int) int, limit int) ([]int, error) {
@@ -251,8 +252,12 @@ func (p *Plan) ChooseCuts(cost []int, overhead int, cut func(c int) int, limit i
 	}
 	type cand struct{ k, sum, cut int }
 	var cuts []int
-	var cands []cand           // allowed cuts after start, with the segment's cost before them
-	start, sum := 0, overhead // sum: the segment's cost so far, ops [start, k)
+	var cands []cand                 // allowed cuts after start, with the segment's cost before them
+	start, sum := 0, overhead+cut(0) // sum: the segment's cost so far, ops [start, k)
+	cost = slices.Clone(cost)        // the last op carries what the model's outputs cost
+	if n := len(cost); n > 0 {
+		cost[n-1] += cut(n)
+	}
 	for k := range p.Ops {
 		if k > start && p.CanCut(k) == nil {
 			cands = append(cands, cand{k, sum, cut(k)})
@@ -324,9 +329,7 @@ func (p *Plan) BalanceCuts(cost []int, overhead int, cut func(c int) int, n int)
 	}
 	side := make([]int, len(points))
 	for i, c := range points {
-		if i > 0 && i < len(points)-1 {
-			side[i] = cut(c)
-		}
+		side[i] = cut(c)
 	}
 	seg := func(i, j int) int { return overhead + side[i] + prefix[points[j]] - prefix[points[i]] + side[j] }
 	const inf = int(^uint(0) >> 1)

@@ -151,8 +151,19 @@ func SplitCuts(pl *plan.Plan, backend Backend, maxConstraints, shards int, opts 
 		return nil, fmt.Errorf("estimate the cuts' costs: %w", err)
 	}
 	cut := func(c int) int {
+		var ts []int
+		switch {
+		case c == 0 && o.visibility.Input == circuits.Hashed:
+			ts = pl.Inputs
+		case c == len(pl.Ops) && o.visibility.Output == circuits.Hashed:
+			ts = pl.Outputs
+		case c > 0 && c < len(pl.Ops):
+			ts = pl.Live(c)
+		default:
+			return 0 // private or public: the overhead's input checks or packing
+		}
 		n := 0
-		for _, t := range pl.Live(c) {
+		for _, t := range ts {
 			n += pl.Tensors[t].Size()
 		}
 		return int(a + per*float64(n))

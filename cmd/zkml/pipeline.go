@@ -37,6 +37,7 @@ type compileResult struct {
 	// Segments, for a split build (--max-constraints, --shards): each
 	// segment's folder, ops and size.
 	Segments []segmentResult `json:"segments,omitempty"`
+	Warning  string          `json:"warning,omitempty"`
 	Seconds  float64         `json:"seconds"`
 }
 

@@ -57,19 +57,40 @@ type segmentResult struct {
 }
 
 func compileSplit(dir string, pl *plan.Plan, backend prover.Backend, meta prover.Meta, r splitRequest, p *progress, res *compileResult, popts ...prover.Option) error {
-	p.Stage("estimating each layer's constraints")
-	cuts, err := prover.SplitCuts(pl, backend, r.maxConstraints, r.shards, popts...)
-	if err != nil {
-		return err
-	}
-	if len(cuts) == 0 {
-		return fmt.Errorf("the model fits %d constraints whole: compile it without --max-constraints", r.maxConstraints)
-	}
-	s, err := prover.CompileSplit(context.Background(), dir, pl, backend, meta, cuts, func(i, n int) {
-		p.Stage(fmt.Sprintf("compiling segment %d of %d", i+1, n))
-	}, popts...)
-	if err != nil {
-		return err
+	// The cuts come from estimates; when a compiled segment exceeds the
+	// limit, cut again with the limit lowered by the overshoot (twice at
+	// most), so that what the user asked for holds whenever it can.
+	limit := r.maxConstraints
+	var s *prover.Split
+	for try := 0; ; try++ {
+		p.Stage("estimating each layer's constraints")
+		cuts, err := prover.SplitCuts(pl, backend, limit, r.shards, popts...)
+		if err != nil && s != nil {
+			// No tighter split: keep the last one, and say so.
+			res.Warning = fmt.Sprintf("a segment has %d constraints, more than --max-constraints %d, and no tighter split exists (%v)", largest(s), r.maxConstraints, err)
+			break
+		}
+		if err != nil {
+			return err
+		}
+		if len(cuts) == 0 {
+			return fmt.Errorf("the model fits %d constraints whole: compile it without --max-constraints", r.maxConstraints)
+		}
+		s, err = prover.CompileSplit(context.Background(), dir, pl, backend, meta, cuts, func(i, n int) {
+			p.Stage(fmt.Sprintf("compiling segment %d of %d", i+1, n))
+		}, popts...)
+		if err != nil {
+			return err
+		}
+		top := largest(s)
+		if r.maxConstraints == 0 || top <= r.maxConstraints {
+			break
+		}
+		if try == 2 {
+			res.Warning = fmt.Sprintf("a segment has %d constraints, more than --max-constraints %d: the estimates were off; give a lower limit", top, r.maxConstraints)
+			break
+		}
+		limit = int(int64(limit) * int64(r.maxConstraints) / int64(top))
 	}
 	p.End()
 	segs := s.Segments()
@@ -93,10 +114,22 @@ func compileSplit(dir string, pl *plan.Plan, backend prover.Backend, meta prover
 	return nil
 }
 
+// largest is the constraint count of s's largest segment.
+func largest(s *prover.Split) int {
+	n := 0
+	for _, e := range s.Manifest().Segments {
+		n = max(n, e.Constraints)
+	}
+	return n
+}
+
 // printSegments adds a split build's segments to compile's human output.
 func (r *compileResult) printSegments(w io.Writer) {
 	if len(r.Segments) == 0 {
 		return
+	}
+	if r.Warning != "" {
+		defer fmt.Fprintf(w, "warning: %s\n", r.Warning)
 	}
 	fmt.Fprintf(w, "split into %d segments (constraints above: their sum):\n", len(r.Segments))
 	for _, s := range r.Segments {
