@@ -319,7 +319,9 @@ func verifyCommand() *cli.Command {
    zkml verify build/ proof.json --json
 
 Exits 0 for a valid proof, 1 for a rejected one (with --json, {"valid": false, "reason": ...}
-on stdout), 2 when the build or the file cannot be read.`,
+on stdout), 2 when the build or the file cannot be read. For a split build (compile
+--max-constraints or --shards), the file is the chain zkml prove wrote: every segment's proof
+and every link between them are checked.`,
 		Flags: []cli.Flag{jsonFlag, quietFlag},
 		Action: func(c *cli.Context) error {
 			a, err := args(c, "build/", "proof.json")
