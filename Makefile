@@ -7,7 +7,7 @@ GO ?= go
 BIN := bin/zkml
 
 .PHONY: all build demo test test-short fuzz bench bench-record bench-gas fixtures vet clean tools clean-tools conformance icicle-libs build-icicle test-icicle gpu-carry
-.PHONY: bench-compare bench-scaling bench-overhead bench-rangechecks bench-ceremony test-service-load
+.PHONY: bench-compare bench-scaling bench-overhead bench-rangechecks bench-ceremony bench-split test-service-load
 
 all: build
 
@@ -123,6 +123,13 @@ bench-overhead:
 # `go run ./bench/cmd/ceremony -models ...`); rewrites bench/CEREMONY.md.
 bench-ceremony:
 	$(GO) run ./bench/cmd/ceremony -out bench/CEREMONY.md
+
+# Split proving: a ResNet-18-shaped model and nanoGPT cut into segments,
+# compiled, set up, proven (each segment alone, then the chain with 1 and 2
+# at once), verified, and the chain's gas; rewrites bench/SPLIT.md. Long:
+# SPLIT_FLAGS="-work /tmp/split -reuse" goes on from an earlier run.
+bench-split:
+	$(GO) run ./bench/cmd/split -out bench/SPLIT.md $(SPLIT_FLAGS)
 
 # Every model of ../shared/models through compile, setup, prove and verify;
 # rewrites bench/CONFORMANCE.md (MODELS=a,b for a subset).

@@ -57,16 +57,70 @@ func (b *Breakdown) String() string {
 // profiler, which is process-wide: do not compile other circuits meanwhile.
 // It silences gnark's logger while it runs.
 func Measure(p *plan.Plan, newBuilder frontend.NewBuilder, opts ...Option) (*Breakdown, constraint.ConstraintSystem, error) {
+	b, ccs, _, err := measure(p, newBuilder, false, opts...)
+	return b, ccs, err
+}
+
+// OpCosts estimates what each op of p costs, for cutting the model into
+// segments that fit a constraint budget (see plan.ChooseCuts): ops[k] is
+// what op k's definition and range checks cost, plus a share of the
+// deferred constraints (the range checks' and lookups' arguments,
+// Freivalds' checks) in proportion to its range checks and the outputs of
+// its lookups and products; overhead is the rest (input checks, outputs,
+// the range table), which every segment pays again. It compiles the
+// circuit of p once, like Measure.
+func OpCosts(p *plan.Plan, newBuilder frontend.NewBuilder, opts ...Option) (ops []int, overhead int, err error) {
+	b, _, parts, err := measure(p, newBuilder, true, opts...)
+	if err != nil {
+		return nil, 0, err
+	}
+	// The deferred constraints (the range checks' and lookups' arguments,
+	// Freivalds' checks) grow with the range checks, lookups and products
+	// each op makes: share them out in proportion.
+	ops = make([]int, len(p.Ops))
+	w := make([]int, len(p.Ops))
+	weight := 0
+	for k := range p.Ops {
+		if pt := parts[opPart(k)]; pt != nil {
+			ops[k] = pt.Total()
+			w[k] = pt.Range
+		}
+		if deferredKind(p.Ops[k].Kind) {
+			w[k] += p.Tensors[p.Ops[k].Out].Size()
+		}
+		weight += w[k]
+	}
+	deferred := 0
+	for _, c := range b.Parts {
+		if c.Part == "deferred" {
+			deferred = c.Total()
+		}
+	}
+	attributed := 0
+	for k := range p.Ops {
+		if weight > 0 {
+			ops[k] += int(int64(deferred) * int64(w[k]) / int64(weight))
+		}
+		attributed += ops[k]
+	}
+	return ops, max(b.Total-attributed, 0), nil
+}
+
+func deferredKind(k plan.OpKind) bool { return k == plan.OpLookup || k == plan.OpMul }
+
+func opPart(k int) string { return fmt.Sprintf("op %d", k) }
+
+func measure(p *plan.Plan, newBuilder frontend.NewBuilder, perOp bool, opts ...Option) (*Breakdown, constraint.ConstraintSystem, map[string]*part, error) {
 	saved := logger.Logger()
 	logger.Disable()
 	defer logger.Set(saved)
 	c := New(p, opts...)
-	m := &meter{parts: map[string]*part{}}
+	m := &meter{parts: map[string]*part{}, perOp: perOp}
 	c.opts.meter = m
 	ccs, err := frontend.Compile(field, newBuilder, c)
 	m.stop()
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	b := &Breakdown{Total: ccs.GetNbConstraints()}
 	// gnark's checker picks one limb width for all checks, the one that
@@ -113,7 +167,7 @@ func Measure(p *plan.Plan, newBuilder frontend.NewBuilder, opts ...Option) (*Bre
 	}
 	b.Parts = append(b.Parts, Cost{Part: "deferred", Direct: rest})
 	sort.SliceStable(b.Parts, func(i, j int) bool { return b.Parts[i].Total() > b.Parts[j].Total() })
-	return b, ccs, nil
+	return b, ccs, m.parts, nil
 }
 
 // checkCost is what gnark's lookup-based range checker adds for one check
@@ -138,6 +192,7 @@ type meter struct {
 	label   string
 	session *profile.Profile
 	parts   map[string]*part
+	perOp   bool // label each op by its index (OpCosts)
 }
 
 type part struct {
@@ -172,7 +227,15 @@ func (m *meter) stop() {
 	m.session = nil
 }
 
-// opLabel is the part an op counts in.
+// opLabel is the part op k counts in.
+func (m *meter) opLabel(k int, op *plan.Op) string {
+	if m != nil && m.perOp {
+		return opPart(k)
+	}
+	return opLabel(op)
+}
+
+// opLabel is the part an op counts in by kind.
 func opLabel(op *plan.Op) string {
 	s := op.Kind.String()
 	if (op.Kind == plan.OpAffine || op.Kind == plan.OpMul) && op.Shift > 0 {
@@ -193,4 +256,66 @@ func (c meteredChecker) Check(v frontend.Variable, n int) {
 		pt.widths = append(pt.widths, n)
 	}
 	c.inner.Check(v, n)
+}
+
+// BoundaryCost estimates what n values at a cut of a split model cost
+// each of the two segments around it (see WithChain): range checking them
+// and committing to them, about a + b·n constraints; it compiles the two
+// gadgets for two small sizes and extrapolates linearly (the hash costs
+// one Poseidon2 compression per packed word). bits is the plan's
+// ActivationBits.
+func BoundaryCost(bits int, newBuilder frontend.NewBuilder, opts ...Option) (a, b float64, err error) {
+	saved := logger.Logger()
+	logger.Disable()
+	defer logger.Set(saved)
+	var o options
+	for _, f := range opts {
+		if f != nil {
+			f(&o)
+		}
+	}
+	per := commitPacking(bits).PerWord
+	count := func(n int) (int, error) {
+		c := &boundaryCircuit{Values: make([]frontend.Variable, n), bits: bits, bitDecomposition: o.bitDecomposition}
+		ccs, err := frontend.Compile(field, newBuilder, c)
+		if err != nil {
+			return 0, err
+		}
+		return ccs.GetNbConstraints(), nil
+	}
+	n0, n1 := 16*per, 32*per
+	c0, err := count(n0)
+	if err != nil {
+		return 0, 0, err
+	}
+	c1, err := count(n1)
+	if err != nil {
+		return 0, 0, err
+	}
+	b = float64(c1-c0) / float64(n1-n0)
+	return float64(c0) - b*float64(n0), b, nil
+}
+
+// boundaryCircuit range checks and commits Values, as a segment does with
+// the tensors at a cut.
+type boundaryCircuit struct {
+	Values           []frontend.Variable
+	Digest           frontend.Variable `gnark:",public"`
+	bits             int
+	bitDecomposition bool
+}
+
+func (c *boundaryCircuit) Define(api frontend.API) error {
+	g := newGadgets(api, c.bits, options{bitDecomposition: c.bitDecomposition})
+	for _, v := range c.Values {
+		if err := g.checkActivation(v); err != nil {
+			return err
+		}
+	}
+	h, err := g.commit(DomainChain, c.Values)
+	if err != nil {
+		return err
+	}
+	api.AssertIsEqual(h, c.Digest)
+	return nil
 }

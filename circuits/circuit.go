@@ -54,13 +54,14 @@ type Circuit struct {
 type Option func(*options)
 
 type options struct {
-	bitDecomposition bool
-	packing          Packing
-	meter            *meter     // set by Measure only
-	lift             bool       // set by Define (see liftsRemainders)
-	input, output    Visibility // "" is the default: private inputs, public outputs
-	domainFlag       bool
-	params           Visibility // "" is the default: fixed
+	bitDecomposition  bool
+	packing           Packing
+	meter             *meter     // set by Measure only
+	lift              bool       // set by Define (see liftsRemainders)
+	input, output     Visibility // "" is the default: private inputs, public outputs
+	domainFlag        bool
+	chainIn, chainOut bool       // see WithChain
+	params            Visibility // "" is the default: fixed
 	// With hashed params, set by New: the params' widths and counts
 	// (Define does not read their values), their commitment, which ops
 	// are weighted, or why the plan's params cannot be hashed.
@@ -237,7 +238,7 @@ func Assign(p *plan.Plan, tensors [][]int64, opts ...Option) (*Circuit, error) {
 		}
 		c.InputPublic = toVariables(words)
 	case Hashed:
-		h, err := Commit(DomainInput, p.Config.ActivationBits, flatIn)
+		h, err := Commit(o.inputDomain(), p.Config.ActivationBits, flatIn)
 		if err != nil {
 			return nil, fmt.Errorf("circuits: assign: inputs: %w", err)
 		}
@@ -258,7 +259,7 @@ func Assign(p *plan.Plan, tensors [][]int64, opts ...Option) (*Circuit, error) {
 	}
 	switch o.outputVisibility() {
 	case Hashed:
-		h, err := Commit(DomainOutput, p.Config.ActivationBits, flat)
+		h, err := Commit(o.outputDomain(), p.Config.ActivationBits, flat)
 		if err != nil {
 			return nil, fmt.Errorf("circuits: assign: outputs: %w", err)
 		}
@@ -375,7 +376,7 @@ func (c *Circuit) Define(api frontend.API) error {
 	direct := make([]bool, len(p.Outputs))
 	for k := range p.Ops {
 		op := &p.Ops[k]
-		m.start(opLabel(op), 1, p.Tensors[op.Out].Size())
+		m.start(m.opLabel(k, op), 1, p.Tensors[op.Out].Size())
 		var dest []frontend.Variable
 		if slot := l.outputSlot[op.Out]; !packed && slot >= 0 && (op.Kind == plan.OpAffine || op.Kind == plan.OpMul) && op.Shift > 0 {
 			dest = c.Output[slot]

@@ -38,7 +38,35 @@ const (
 	DomainInput  Domain = 1
 	DomainOutput Domain = 2
 	DomainParams Domain = 3
+	// DomainChain commits the tensors at a cut of a split model: segment
+	// i's outputs and segment i+1's inputs (see [WithChain]), so that the
+	// two commitments are equal, and neither can stand for a whole model's
+	// input or output.
+	DomainChain Domain = 4
 )
+
+// WithChain commits hashed inputs (in) and hashed outputs (out) under
+// [DomainChain] instead of [DomainInput] and [DomainOutput]: the segments
+// of a split model bind their boundaries this way, segment i's output
+// commitment being segment i+1's input commitment. [Assign] must get the
+// same option.
+func WithChain(in, out bool) Option {
+	return func(o *options) { o.chainIn, o.chainOut = in, out }
+}
+
+func (o *options) inputDomain() Domain {
+	if o.chainIn {
+		return DomainChain
+	}
+	return DomainInput
+}
+
+func (o *options) outputDomain() Domain {
+	if o.chainOut {
+		return DomainChain
+	}
+	return DomainOutput
+}
 
 // WithInputVisibility makes the model's inputs [Private] (the default),
 // [Public] or [Hashed]. [Assign] must get the same option.
@@ -232,7 +260,7 @@ func (c *Circuit) bindInputs(g *gadgets) error {
 			g.api.AssertIsEqual(c.InputPublic[w], sum)
 		}
 	case Hashed:
-		h, err := g.commit(DomainInput, flat)
+		h, err := g.commit(c.opts.inputDomain(), flat)
 		if err != nil {
 			return fmt.Errorf("circuits: input commitment: %w", err)
 		}
@@ -253,7 +281,7 @@ func (c *Circuit) commitOutputs(g *gadgets, outs []frontend.Variable, inRange []
 			return fmt.Errorf("circuits: output element %d: %w", e, err)
 		}
 	}
-	h, err := g.commit(DomainOutput, outs)
+	h, err := g.commit(c.opts.outputDomain(), outs)
 	if err != nil {
 		return fmt.Errorf("circuits: output commitment: %w", err)
 	}

@@ -120,6 +120,18 @@
 // sources; `go generate ./contracts` recompiles them (solcjs) and
 // regenerates the bindings (abigen v2).
 //
+// # Split models
+//
+// A split build's segments (prover.Split) are models of a registry like
+// any other, and solidity/ZkmlChain.sol chains them: [RegisterSplit]
+// registers every segment and then the chain, whose id is
+// keccak256(abi.encode(registry, segment ids)) ([ChainID]);
+// [VerifyChainOnChain] calls verifyChain, which verifies every segment's
+// proof through the registry, checks that each segment's output commitment
+// is the next one's input commitment, and stores the last outputs under
+// the model input's key, in one transaction; [ChainResultOf] reads them.
+// [SplitBuildHash] identifies the split build off chain.
+//
 // # Trust
 //
 // A model id is derived, not chosen: keccak256 of the [BuildHash], the

@@ -32,6 +32,8 @@ var fixedContracts = []struct{ File, Name string }{
 	// hand (generic.go), as it does for the specialized verifiers.
 	{"ZkmlGroth16Verifier.sol", "ZkmlGroth16Verifier"},
 	{"ZkmlPlonkVerifier.sol", "ZkmlPlonkVerifier"},
+	// No Go binding either: split.go packs its calls with the committed ABI.
+	{"ZkmlChain.sol", "ZkmlChain"},
 }
 
 // fixedSources returns the Solidity sources of the fixed contracts, keyed by

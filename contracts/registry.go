@@ -136,6 +136,13 @@ func buildHashParts(b *prover.Build) (h buildHashPreimage, err error) {
 			layout = binary.BigEndian.AppendUint32(layout, uint32(n))
 		}
 	}
+	// A segment of a split build says which, so that a segment's build
+	// hash never equals an unsplit build's.
+	if c := b.Settings().Chain; c != nil {
+		layout = append(layout, "chain"...)
+		layout = binary.BigEndian.AppendUint32(layout, uint32(c.Segment))
+		layout = binary.BigEndian.AppendUint32(layout, uint32(c.Segments))
+	}
 	h.plan, h.layout = b.PlanHash(), layout
 	return h, nil
 }

@@ -43,6 +43,13 @@
 // and the circuit can prove their absence as a public bit
 // (circuits.WithDomainFlag).
 //
+// # Splitting
+//
+// [Plan.Split] cuts a plan between ops into [Segment]s, each a plan of its
+// own whose Run, chained on the tensors live across the cuts, gives Run's
+// result bit for bit; [Plan.ChooseCuts] and [Plan.BalanceCuts] pick the
+// cuts from per-op costs. split.go's comment gives the rules.
+//
 // # Ops
 //
 // Six op kinds ([OpKind]) express every supported ONNX model: affine maps

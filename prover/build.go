@@ -61,6 +61,7 @@ type options struct {
 	domainFlag       bool
 	strictDomain     bool
 	keyCache         string
+	chain            *ChainInfo // set by CompileSplit
 }
 
 // WithoutPackedOutputs makes Compile give every output element its own
@@ -238,6 +239,12 @@ func Compile(ctx context.Context, dir string, pl *plan.Plan, backend Backend, me
 		}
 		paramsCommitment = FormatCommitment(h)
 	}
+	if err := o.chain.check(o.visibility); err != nil {
+		return nil, fmt.Errorf("prover.Compile: %w", err)
+	}
+	if o.chain != nil {
+		copts = append(copts, circuits.WithChain(o.chain.chainedInput(), o.chain.chainedOutput()))
+	}
 	if o.domainFlag {
 		copts = append(copts, circuits.WithDomainFlag())
 	}
@@ -280,6 +287,7 @@ func Compile(ctx context.Context, dir string, pl *plan.Plan, backend Backend, me
 		Visibility:       o.visibility,
 		Layout:           publicLayout(elements(pl, pl.Inputs), elements(pl, pl.Outputs), o.visibility, packing, o.domainFlag),
 		ParamsCommitment: paramsCommitment,
+		Chain:            o.chain,
 		Circuit: CircuitInfo{
 			Constraints:   ccs.GetNbConstraints(),
 			PublicInputs:  nbPublic,
@@ -487,6 +495,9 @@ func (b *Build) circuitOptions() []circuits.Option {
 	if b.settings.Circuit.DomainFlag {
 		opts = append(opts, circuits.WithDomainFlag())
 	}
+	if c := b.settings.Chain; c != nil {
+		opts = append(opts, circuits.WithChain(c.chainedInput(), c.chainedOutput()))
+	}
 	return opts
 }
 
@@ -545,6 +556,10 @@ func (b *Build) Settings() Settings {
 			setup.Ceremony = &c
 		}
 		s.Setup = &setup
+	}
+	if s.Chain != nil {
+		c := *s.Chain
+		s.Chain = &c
 	}
 	if s.Circuit.OutputPacking != nil {
 		k := *s.Circuit.OutputPacking

@@ -111,6 +111,18 @@
 // keeps the key on the GPU between proofs. The README's "Proving on a GPU"
 // says how to build such a binary.
 //
+// # Split builds
+//
+// A model too large for one circuit is cut into segments ([SplitCuts],
+// [CompileSplit]): a split build directory holds split.json, the whole
+// plan.bin and one ordinary build directory per segment, whose
+// settings.json says which segment it is (chain). [OpenSplit] checks that
+// the segments are the whole plan cut at the recorded places;
+// [Split.SegmentInputs] gives each segment's input, so that
+// [Split.ProveSegment] can prove segments independently; [VerifyChain]
+// checks a [ChainProof]. split.go's comment describes the layout and the
+// commitments at the cuts.
+//
 // # The build directory
 //
 //	settings.json  what the build is: backend, model hash, inputs and outputs

@@ -42,6 +42,9 @@ type Settings struct {
 	ParamsCommitment string      `json:"params_commitment,omitempty"`
 	Circuit          CircuitInfo `json:"circuit"`
 	Setup            *SetupInfo  `json:"setup,omitempty"` // nil until Setup ran
+	// Chain is set in the builds of a split model's segments (see
+	// CompileSplit): which segment this is.
+	Chain *ChainInfo `json:"chain,omitempty"`
 }
 
 // ModelInfo identifies the ONNX file a build was compiled from.
@@ -315,6 +318,9 @@ func readSettings(dir, dirName string) (*Settings, error) {
 		return nil, fmt.Errorf("%s: circuit.range_checks %q is not one of %q, %q; recompile with `zkml compile`", name, s.Circuit.RangeChecks, rangeChecksLookup, rangeChecksBits)
 	}
 	if err := s.Visibility.check(); err != nil {
+		return nil, fmt.Errorf("%s: %v; recompile with `zkml compile`", name, err)
+	}
+	if err := s.Chain.check(s.Visibility); err != nil {
 		return nil, fmt.Errorf("%s: %v; recompile with `zkml compile`", name, err)
 	}
 	if _, err := decodeHash32(s.PlanHash); err != nil {

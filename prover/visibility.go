@@ -136,7 +136,7 @@ func (b *Build) CommitInputs(inputs [][]float64) (*big.Int, error) {
 			flat = append(flat, q)
 		}
 	}
-	return circuits.Commit(circuits.DomainInput, b.settings.Config.ActivationBits, flat)
+	return circuits.Commit(b.inputDomain(), b.settings.Config.ActivationBits, flat)
 }
 
 // Statement returns the public inputs that a proof of these inputs (in
@@ -206,7 +206,7 @@ func (b *Build) publicInputs(tensors [][]int64) ([]*big.Int, error) {
 		}
 		public = append(public, words...)
 	case circuits.Hashed:
-		h, err := circuits.Commit(circuits.DomainInput, p.Config.ActivationBits, ins)
+		h, err := circuits.Commit(b.inputDomain(), p.Config.ActivationBits, ins)
 		if err != nil {
 			return nil, err
 		}
@@ -224,7 +224,7 @@ func (b *Build) publicInputs(tensors [][]int64) ([]*big.Int, error) {
 		for _, t := range p.Outputs {
 			outs = append(outs, tensors[t]...)
 		}
-		h, err := circuits.Commit(circuits.DomainOutput, p.Config.ActivationBits, outs)
+		h, err := circuits.Commit(b.outputDomain(), p.Config.ActivationBits, outs)
 		if err != nil {
 			return nil, err
 		}

@@ -160,7 +160,7 @@ real inputs or waste precision on them.`,
 			&cli.IntFlag{Name: "max-scale", Value: def.MaxScale, Usage: "largest fixed-point scale exponent"},
 			&cli.Float64Flag{Name: "headroom", Value: def.Headroom, Usage: "factor on the calibrated ranges"},
 			&cli.BoolFlag{Name: "domain-flag", Usage: "add one proven public bit after the outputs: 1 when no value left its calibrated domain (no lookup input clamped where its function does not saturate), so that a contract can reject out-of-domain inferences"},
-			dimFlag, jsonFlag, quietFlag,
+			splitFlags[0], splitFlags[1], dimFlag, jsonFlag, quietFlag,
 		},
 		Action: func(c *cli.Context) error {
 			a, err := args(c, "model.onnx")
@@ -202,7 +202,11 @@ real inputs or waste precision on them.`,
 			if c.Bool("domain-flag") {
 				popts = append(popts, prover.WithDomainFlag())
 			}
-			res, err := compileModel(c.Context, a[0], c.String("out"), c.StringSlice("calibration"), backend, cfg, opts, progressFor(c), popts...)
+			split, err := splitRequestOf(c)
+			if err != nil {
+				return err
+			}
+			res, err := compileModel(c.Context, a[0], c.String("out"), c.StringSlice("calibration"), backend, cfg, opts, split, progressFor(c), popts...)
 			if err != nil {
 				return err
 			}
@@ -247,11 +251,19 @@ Keys from --ptau or --srs are never cached.`,
 			if c.String("ptau") != "" && c.String("srs") != "" {
 				return fmt.Errorf("--ptau and --srs: give one")
 			}
+			sopts := prover.SetupOptions{SRSPath: c.String("srs"), PTauPath: c.String("ptau")}
 			cache := prover.DefaultKeyCache()
 			if c.Bool("no-cache") {
 				cache = ""
 			}
-			res, err := setupBuild(a[0], prover.SetupOptions{SRSPath: c.String("srs"), PTauPath: c.String("ptau")}, cache, progressFor(c))
+			if prover.IsSplit(a[0]) {
+				res, err := setupSplit(a[0], sopts, cache, progressFor(c))
+				if err != nil {
+					return err
+				}
+				return output(c, res, func(w io.Writer) { res.print(w) })
+			}
+			res, err := setupBuild(a[0], sopts, cache, progressFor(c))
 			if err != nil {
 				return err
 			}
@@ -281,7 +293,7 @@ approximation. prove warns of it per layer (and lists it under "clamped" with --
 			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Value: "proof.json", Usage: "proof `FILE` to write"},
 			&cli.StringFlag{Name: "prover", Value: "auto", Usage: "where to prove: auto (a GPU when the binary has the GPU prover and a CUDA device answers, else the CPU), cpu, or gpu (Groth16 only; a binary built with make build-icicle)"},
 			&cli.BoolFlag{Name: "strict", Usage: "refuse to prove an input that leaves its calibrated domain"},
-			jsonFlag, quietFlag,
+			jobsFlag, segmentFlag, jsonFlag, quietFlag,
 		},
 		Action: func(c *cli.Context) error {
 			a, err := args(c, "build/")
@@ -295,6 +307,13 @@ approximation. prove warns of it per layer (and lists it under "clamped" with --
 			popts := []prover.Option{prover.WithDevice(device)}
 			if c.Bool("strict") {
 				popts = append(popts, prover.WithStrictDomain())
+			}
+			if prover.IsSplit(a[0]) {
+				res, err := proveSplit(a[0], c.String("input"), c.String("out"), c.Int("jobs"), c.Int("segment"), progressFor(c), popts...)
+				if err != nil {
+					return err
+				}
+				return output(c, res, func(w io.Writer) { res.print(w) })
 			}
 			res, err := proveInput(a[0], c.String("input"), c.String("out"), progressFor(c), popts...)
 			if err != nil {
@@ -315,12 +334,24 @@ func verifyCommand() *cli.Command {
    zkml verify build/ proof.json --json
 
 Exits 0 for a valid proof, 1 for a rejected one (with --json, {"valid": false, "reason": ...}
-on stdout), 2 when the build or the file cannot be read.`,
+on stdout), 2 when the build or the file cannot be read. For a split build (compile
+--max-constraints or --shards), the file is the chain zkml prove wrote: every segment's proof
+and every link between them are checked.`,
 		Flags: []cli.Flag{jsonFlag, quietFlag},
 		Action: func(c *cli.Context) error {
 			a, err := args(c, "build/", "proof.json")
 			if err != nil {
 				return err
+			}
+			if prover.IsSplit(a[0]) {
+				res, err := verifySplit(a[0], a[1], progressFor(c))
+				if errors.Is(err, prover.ErrInvalidProof) {
+					return reject(c, err)
+				}
+				if err != nil {
+					return err
+				}
+				return output(c, res, func(w io.Writer) { res.print(w) })
 			}
 			res, err := verifyProof(a[0], a[1], progressFor(c))
 			if errors.Is(err, prover.ErrInvalidProof) {

@@ -39,7 +39,10 @@ type compileResult struct {
 	ParamsCommitment string              `json:"params_commitment,omitempty"`
 	Calibration      []calibrationSample `json:"calibration"`
 	Layers           []plan.LayerReport  `json:"layers"`
-	Seconds          float64             `json:"seconds"`
+	// Segments, for a split build (--max-constraints, --shards): each
+	// segment's folder, ops and size.
+	Segments []segmentResult `json:"segments,omitempty"`
+	Seconds  float64         `json:"seconds"`
 	// Warning says that the model was calibrated on a default sample.
 	Warning string `json:"warning,omitempty"`
 }
@@ -83,7 +86,7 @@ type calibrationSample struct {
 	RelativeErr float64 `json:"relative_linf_error"`
 }
 
-func compileModel(ctx context.Context, modelPath, dir string, calFiles []string, backend prover.Backend, cfg plan.Config, opts *onnx.Options, p *progress, popts ...prover.Option) (*compileResult, error) {
+func compileModel(ctx context.Context, modelPath, dir string, calFiles []string, backend prover.Backend, cfg plan.Config, opts *onnx.Options, split *splitRequest, p *progress, popts ...prover.Option) (*compileResult, error) {
 	start := time.Now()
 	if err := cfg.Validate(); err != nil {
 		return nil, err
@@ -151,6 +154,14 @@ func compileModel(ctx context.Context, modelPath, dir string, calFiles []string,
 	}
 	for _, v := range g.Outputs {
 		meta.OutputNames = append(meta.OutputNames, v.Name)
+	}
+	if split != nil {
+		if err := compileSplit(dir, pl, backend, meta, *split, p, res, popts...); err != nil {
+			p.Fail()
+			return nil, err
+		}
+		res.Seconds = time.Since(start).Seconds()
+		return res, nil
 	}
 	b, err := prover.Compile(context.Background(), dir, pl, backend, meta, append(popts, prover.WithProgress(p.Stage))...)
 	if err != nil {
@@ -249,6 +260,7 @@ func (r *compileResult) print(w io.Writer) {
 			fmt.Fprintf(w, "  %s\n", l)
 		}
 	}
+	r.printSegments(w)
 	fmt.Fprintf(w, "next: zkml setup %s\n", r.Dir)
 }
 

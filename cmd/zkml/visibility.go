@@ -112,7 +112,7 @@ package's Params for what it covers): what every proof of a build compiled with
 			if err != nil {
 				return err
 			}
-			b, err := prover.Open(a[0])
+			b, err := openInputBuild(a[0])
 			if err != nil {
 				return err
 			}
