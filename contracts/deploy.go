@@ -70,7 +70,7 @@ func DeployForBuild(ctx context.Context, c *Chain, b *prover.Build, opts DeployO
 	}
 	solc, err := FindSolc()
 	if errors.Is(err, ErrNoSolc) && opts.Verifier == AnyVerifier {
-		return deployGeneric(ctx, c, b, stage, "no Solidity compiler (solc " + SolcVersion + " on $PATH, or `make tools`): deploying zkml's generic verifier instead (same proofs and calldata, 0.2-2% more gas per verification)")
+		return deployGeneric(ctx, c, b, stage, "no Solidity compiler (solc "+SolcVersion+" on $PATH, or `make tools`): deploying zkml's generic verifier instead (same proofs and calldata, 0.2-2% more gas per verification)")
 	}
 	if err != nil {
 		return nil, fmt.Errorf("deploy compiles the verifier, but: %w", err)
