@@ -68,7 +68,10 @@ type Status struct {
 	// must carry (prover.Build.Statement, as decimal lines): serve hands out
 	// only a proof that has them, so a proof of another input cannot pass
 	// for this job's (unless the build's proofs reveal nothing of either).
-	Statement string    `json:"statement,omitempty"`
+	Statement string `json:"statement,omitempty"`
+	// Jobs: a split build's request has no job of its own but one per
+	// segment, these (in order); its state follows from theirs.
+	Jobs      []string  `json:"segment_jobs,omitempty"`
 	Attempts  int       `json:"attempts,omitempty"`
 	Submitted time.Time `json:"submitted"`
 	Updated   time.Time `json:"updated"`
