@@ -279,7 +279,8 @@ func writeJSON(w http.ResponseWriter, code int, v any) {
 type ProofRequest struct {
 	// Build: the build id (or its folder name).
 	Build string `json:"build"`
-	// Segment: reserved for builds split into segments.
+	// Segment: refused; a request for a split build makes one job per
+	// segment itself.
 	Segment *int `json:"segment,omitempty"`
 	// Input is the input in EZKL's input.json format ({"input_data": ...}).
 	Input json.RawMessage `json:"input"`

@@ -277,4 +277,3 @@ func mustJSONs(v any) string {
 	data, _ := json.Marshal(v)
 	return string(data)
 }
-
