@@ -10,7 +10,7 @@
 //
 //	POST /v1/proofs           {"build": ID, "input": {"input_data": [[...]]}} -> 202 (new) or 200 (known) + status
 //	GET  /v1/proofs/ID        the status: queued, running, done (with proof and calldata) or failed (with reason)
-//	GET  /v1/proofs/ID/proof.json  the proof alone, as `zkml prove` writes it
+//	GET  /v1/proofs/ID/proof.json  the proof alone, as `zkml prove` writes it (a split build's: the chain proof)
 //	GET  /v1/builds[/ID]      the builds served
 //	GET  /metrics, /healthz   Prometheus metrics and health, without token
 //
