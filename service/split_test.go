@@ -146,6 +146,13 @@ func TestSplitRequest(t *testing.T) {
 		t.Errorf("a request naming a segment: %d %v", code, v)
 	}
 
+	if code, v := c.submit("mlp", []float64{1, 2}); code != http.StatusBadRequest || !strings.Contains(v["error"].(string), "input") {
+		t.Errorf("a split request with a malformed input: %d %v", code, v)
+	}
+	if s, r, q := c.counts(); s != 0 || r != 0 || q != 0 {
+		t.Errorf("after bad requests: %d job statuses, %d results, %d queued; want none", s, r, q)
+	}
+
 	// Through two workers, with a duplicate.
 	w1, w2 := c.worker("w1", "--max-jobs", "2"), c.worker("w2", "--max-jobs", "2")
 	code1, v1 := c.submit("mlp", splitInput(0))
