@@ -39,8 +39,21 @@ type BuildInfo struct {
 	// ProveMemory estimates the memory of one proof, in bytes: what a
 	// worker reserves of its --memory budget while proving it.
 	ProveMemory int64 `json:"prove_memory"`
-	// Files: the SHA-256 of each file, as published.
-	Files map[string]string `json:"files"`
+	// Files: the SHA-256 of each file, as published (none for a split
+	// build: its segments are published, each as a build of its own).
+	Files map[string]string `json:"files,omitempty"`
+	// Segments, for a build split into segments (zkml compile --shards or
+	// --max-constraints): the segments' builds, in order. A request for
+	// the split build becomes one job per segment; workers fetch only the
+	// segment they prove.
+	Segments []SegmentBuild `json:"segments,omitempty"`
+}
+
+// SegmentBuild is one segment of a split build, published as a build.
+type SegmentBuild struct {
+	ID          string `json:"id"`
+	Constraints int    `json:"constraints"`
+	ProveMemory int64  `json:"prove_memory"`
 }
 
 // buildID is the id of the build whose settings.json is data.
@@ -49,10 +62,14 @@ func buildID(settings []byte) string {
 	return hex.EncodeToString(h[:])
 }
 
-// localBuild is a build zkml serve found in its --builds folder.
+// localBuild is a build zkml serve found in its --builds folder: an
+// ordinary build, or a split one (split and its segments set, build nil).
 type localBuild struct {
-	info  BuildInfo
-	build *prover.Build
+	info     BuildInfo
+	build    *prover.Build
+	dir      string
+	split    *prover.Split
+	segments []*localBuild
 }
 
 // loadBuilds opens every build folder in dir (each must have keys).
@@ -68,10 +85,16 @@ func loadBuilds(dir string) ([]*localBuild, error) {
 			continue
 		}
 		path := filepath.Join(dir, e.Name())
-		if _, err := os.Stat(filepath.Join(path, "settings.json")); err != nil {
+		var lb *localBuild
+		var err error
+		switch {
+		case prover.IsSplit(path):
+			lb, err = loadSplit(path)
+		case fileExists(filepath.Join(path, "settings.json")):
+			lb, err = loadBuild(path)
+		default:
 			continue // not a build
 		}
-		lb, err := loadBuild(path)
 		if err != nil {
 			return nil, err
 		}
@@ -82,7 +105,7 @@ func loadBuilds(dir string) ([]*localBuild, error) {
 		out = append(out, lb)
 	}
 	if len(out) == 0 {
-		return nil, fmt.Errorf("--builds %s: no build folders (with settings.json) in it", dir)
+		return nil, fmt.Errorf("--builds %s: no build folders (with settings.json or split.json) in it", dir)
 	}
 	return out, nil
 }
@@ -114,7 +137,48 @@ func loadBuild(dir string) (*localBuild, error) {
 		}
 	}
 	info.ProveMemory = proveMemory(size)
-	return &localBuild{info: info, build: b}, nil
+	return &localBuild{info: info, build: b, dir: dir}, nil
+}
+
+func fileExists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
+}
+
+// loadSplit opens a split build: its id is the SHA-256 of split.json and
+// of its segments' ids (each the hash of the segment's settings.json,
+// which names its keys), so that new keys make a new build.
+func loadSplit(dir string) (*localBuild, error) {
+	sp, err := prover.OpenSplit(dir)
+	if err != nil {
+		return nil, err
+	}
+	manifest, err := os.ReadFile(filepath.Join(dir, "split.json"))
+	if err != nil {
+		return nil, err
+	}
+	m := sp.Manifest()
+	h := sha256.New()
+	fmt.Fprintf(h, "zkml-split-build/1\n%d\n", len(manifest))
+	h.Write(manifest)
+	lb := &localBuild{dir: dir, split: sp}
+	info := BuildInfo{Name: filepath.Base(dir), Backend: m.Backend, PlanHash: m.PlanHash, Inputs: m.Inputs, Outputs: m.Outputs}
+	for i, e := range m.Segments {
+		seg, err := loadBuild(filepath.Join(dir, e.Dir))
+		if err != nil {
+			return nil, fmt.Errorf("segment %d: %w", i, err)
+		}
+		seg.info.Name = info.Name + "/" + e.Dir
+		fmt.Fprintf(h, "segment %s\n", seg.info.ID)
+		info.Constraints += seg.info.Constraints
+		info.Insecure = info.Insecure || seg.info.Insecure
+		info.ProveMemory = max(info.ProveMemory, seg.info.ProveMemory)
+		info.Segments = append(info.Segments, SegmentBuild{ID: seg.info.ID, Constraints: seg.info.Constraints, ProveMemory: seg.info.ProveMemory})
+		lb.segments = append(lb.segments, seg)
+	}
+	info.ID = hex.EncodeToString(h.Sum(nil))
+	lb.info = info
+	return lb, nil
 }
 
 // proveMemory estimates the peak memory of a proof from the sizes of the

@@ -10,7 +10,7 @@
 //
 //	POST /v1/proofs           {"build": ID, "input": {"input_data": [[...]]}} -> 202 (new) or 200 (known) + status
 //	GET  /v1/proofs/ID        the status: queued, running, done (with proof and calldata) or failed (with reason)
-//	GET  /v1/proofs/ID/proof.json  the proof alone, as `zkml prove` writes it
+//	GET  /v1/proofs/ID/proof.json  the proof alone, as `zkml prove` writes it (a split build's: the chain proof)
 //	GET  /v1/builds[/ID]      the builds served
 //	GET  /metrics, /healthz   Prometheus metrics and health, without token
 //
@@ -31,12 +31,24 @@
 // holds it can also act as a worker. Give it to trusted back ends only.
 //
 // Requests are idempotent: the input is quantized at submission, and the
-// job id is [JobID] of the build, the segment (reserved for builds split
-// into segments) and the quantized input. The job's status is created in a
+// job id is [JobID] of the build, the segment (for a segment job) and the
+// quantized input. The job's status is created in a
 // key-value bucket only if absent, and the job is published with its id as
 // Nats-Msg-Id, so that JetStream drops a duplicate message; the same
 // request again returns the same job (and republishes it if still queued,
 // in case the first publish was lost; a failed job is queued again).
+//
+// A split build (prover.IsSplit; zkml compile --shards) is served like any
+// build, its id the hash of its split.json and its segments' ids; each
+// segment is published as a build of its own (BuildInfo.Segments), so a
+// worker fetches and keeps loaded only the segments it proves. A request
+// for it is recorded with one ordinary job per segment (Status.Jobs, each
+// with the segment's own inputs and statement), proven by any workers in
+// parallel; its status shows each segment's, it fails with a failed
+// segment's reason (submitting again retries only what failed), and once
+// every segment's stored proof checks out serve assembles the chain
+// (Split.Chain), checks it with prover.VerifyChain and hands it out as the
+// request's proof: the chain proof file of `zkml prove`.
 //
 // # Working
 //

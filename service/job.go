@@ -11,10 +11,10 @@ import (
 )
 
 // Job is one proof request, as it travels on the work queue: the build it
-// names (by id), the segment of that build (reserved for builds split into
-// segments; nil for a whole build) and the input, already quantized at the
-// scales of the build's inputs, so that two requests whose inputs quantize
-// alike are the same job.
+// names (by id: for a segment job, the segment's own build), the segment's
+// index (nil for an unsplit build) and the input, already quantized at the
+// scales of the build's inputs (a segment's: the model's tensors at the
+// cut), so that two requests whose inputs quantize alike are the same job.
 type Job struct {
 	ID        string    `json:"id"`
 	Build     string    `json:"build"`
@@ -68,7 +68,10 @@ type Status struct {
 	// must carry (prover.Build.Statement, as decimal lines): serve hands out
 	// only a proof that has them, so a proof of another input cannot pass
 	// for this job's (unless the build's proofs reveal nothing of either).
-	Statement string    `json:"statement,omitempty"`
+	Statement string `json:"statement,omitempty"`
+	// Jobs: a split build's request has no job of its own but one per
+	// segment, these (in order); its state follows from theirs.
+	Jobs      []string  `json:"segment_jobs,omitempty"`
 	Attempts  int       `json:"attempts,omitempty"`
 	Submitted time.Time `json:"submitted"`
 	Updated   time.Time `json:"updated"`

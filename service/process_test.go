@@ -53,6 +53,9 @@ func TestMain(m *testing.M) {
 	}
 	code := m.Run()
 	os.RemoveAll(dir)
+	if splitDir != "" {
+		os.RemoveAll(splitDir)
+	}
 	os.Exit(code)
 }
 

@@ -12,7 +12,6 @@ import (
 	"net"
 	"net/http"
 	"os"
-	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -102,15 +101,24 @@ func Serve(ctx context.Context, cfg ServeConfig) error {
 	if err != nil {
 		return err
 	}
-	s := &api{q: q, cfg: cfg, log: cfg.Log, byKey: map[string]*localBuild{}, m: newMetrics()}
+	s := &api{q: q, cfg: cfg, log: cfg.Log, byKey: map[string]*localBuild{}, segs: map[string]*localBuild{}, m: newMetrics()}
 	for _, lb := range builds {
-		if err := q.publish(setup, filepath.Join(cfg.BuildsDir, lb.info.Name), lb, cfg.Log); err != nil {
-			return err
+		// A split build's segments are published as builds of their own.
+		for _, seg := range lb.segments {
+			if err := q.publish(setup, seg.dir, seg, cfg.Log); err != nil {
+				return err
+			}
+			s.segs[seg.info.ID] = seg
+		}
+		if lb.split == nil {
+			if err := q.publish(setup, lb.dir, lb, cfg.Log); err != nil {
+				return err
+			}
 		}
 		s.builds = append(s.builds, lb)
 		s.byKey[lb.info.ID] = lb
 		s.byKey[lb.info.Name] = lb
-		cfg.Log.Info("serving build", "build", lb.info.ID, "name", lb.info.Name, "constraints", lb.info.Constraints)
+		cfg.Log.Info("serving build", "build", lb.info.ID, "name", lb.info.Name, "constraints", lb.info.Constraints, "segments", len(lb.segments))
 	}
 	s.initMetrics()
 	go s.watch(ctx)
@@ -207,9 +215,11 @@ type api struct {
 	log    *slog.Logger
 	builds []*localBuild
 	byKey  map[string]*localBuild // id and folder name
+	segs   map[string]*localBuild // the segments of split builds, by id
 	m      *metrics
-	// verified: the ids of the jobs whose stored result verified.
-	verified sync.Map
+	// verified: the ids of the jobs whose stored result verified;
+	// chains: split requests' chain proofs (JSON) once assembled and verified.
+	verified, chains sync.Map
 }
 
 func (s *api) routes() http.Handler {
@@ -269,7 +279,8 @@ func writeJSON(w http.ResponseWriter, code int, v any) {
 type ProofRequest struct {
 	// Build: the build id (or its folder name).
 	Build string `json:"build"`
-	// Segment: reserved for builds split into segments.
+	// Segment: refused; a request for a split build makes one job per
+	// segment itself.
 	Segment *int `json:"segment,omitempty"`
 	// Input is the input in EZKL's input.json format ({"input_data": ...}).
 	Input json.RawMessage `json:"input"`
@@ -303,7 +314,11 @@ func (s *api) submit(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if req.Segment != nil {
-		s.fail(w, http.StatusBadRequest, "build %s is not split into segments: omit \"segment\"", lb.info.Name)
+		if lb.split != nil {
+			s.fail(w, http.StatusBadRequest, "build %s: omit \"segment\": a request for a split build makes one job per segment itself", lb.info.Name)
+		} else {
+			s.fail(w, http.StatusBadRequest, "build %s is not split into segments: omit \"segment\"", lb.info.Name)
+		}
 		return
 	}
 	if len(req.Input) == 0 {
@@ -322,6 +337,10 @@ func (s *api) submit(w http.ResponseWriter, r *http.Request) {
 	}
 	if err := modelio.CheckInputs(in, names, shapes); err != nil {
 		s.fail(w, http.StatusBadRequest, "input: %v", err)
+		return
+	}
+	if lb.split != nil {
+		s.submitSplit(w, r, lb, in)
 		return
 	}
 	pl, err := lb.build.Plan()
@@ -403,26 +422,37 @@ func (s *api) enqueue(ctx context.Context, job *Job, msgID string) error {
 
 // retry queues a failed job again.
 func (s *api) retry(w http.ResponseWriter, r *http.Request, job *Job, st *Status) {
-	ctx := r.Context()
+	again, err := s.requeue(r.Context(), job, st)
+	if err != nil {
+		s.fail(w, http.StatusServiceUnavailable, "%v", err)
+		return
+	}
+	if !again { // someone else retried it meanwhile
+		s.writeStatus(w, r, http.StatusOK, job.ID)
+		return
+	}
+	writeJSON(w, http.StatusAccepted, st)
+}
+
+// requeue queues the failed job again, as a new message (the stream would
+// drop one with the first's id); again is false if someone else did.
+func (s *api) requeue(ctx context.Context, job *Job, st *Status) (again bool, err error) {
 	e, err := s.q.status.Get(ctx, job.ID)
 	if err != nil {
-		s.fail(w, http.StatusServiceUnavailable, "job %s: %v", job.ID, err)
-		return
+		return false, fmt.Errorf("job %s: %v", job.ID, err)
 	}
 	st.State, st.Reason, st.Updated = Queued, "submitted again after: "+st.Reason, time.Now().UTC()
 	data, _ := json.Marshal(st)
 	rev, err := s.q.status.Update(ctx, job.ID, data, e.Revision())
-	if err != nil { // someone else retried it meanwhile
-		s.writeStatus(w, r, http.StatusOK, job.ID)
-		return
+	if err != nil {
+		return false, nil
 	}
 	if err := s.enqueue(ctx, job, fmt.Sprintf("%s.%d", job.ID, rev)); err != nil {
-		s.fail(w, http.StatusServiceUnavailable, "queue job %s (submit it again): %v", job.ID, err)
-		return
+		return false, fmt.Errorf("queue job %s (submit it again): %v", job.ID, err)
 	}
 	s.m.add("zkml_jobs_retried_total", "", 1)
 	s.log.Info("failed job submitted again", "job", job.ID)
-	writeJSON(w, http.StatusAccepted, st)
+	return true, nil
 }
 
 // jobView is GET /v1/proofs/ID: the status, and the result once done.
@@ -431,6 +461,8 @@ type jobView struct {
 	Proof        json.RawMessage `json:"proof,omitempty"`
 	Calldata     string          `json:"calldata,omitempty"`
 	ProveSeconds float64         `json:"prove_seconds,omitempty"`
+	// Segments: a split request's segment jobs.
+	Segments []segmentView `json:"segments,omitempty"`
 }
 
 func (s *api) get(w http.ResponseWriter, r *http.Request) {
@@ -447,6 +479,10 @@ func (s *api) writeStatus(w http.ResponseWriter, r *http.Request, code int, id s
 	}
 	if !found {
 		s.fail(w, http.StatusNotFound, "no job %q", id)
+		return
+	}
+	if len(v.Jobs) > 0 {
+		s.writeSplit(w, r, code, &v)
 		return
 	}
 	var res Result
@@ -476,7 +512,10 @@ func (s *api) check(res *Result, st *Status) error {
 	}
 	build := st.Build
 	lb, ok := s.byKey[build]
-	if !ok || lb.info.ID != build {
+	if seg, isSeg := s.segs[build]; isSeg && st.Segment != nil {
+		lb, ok = seg, true
+	}
+	if !ok || lb.info.ID != build || lb.build == nil {
 		return fmt.Errorf("build %s is not served here", build)
 	}
 	if res.Build != build {
@@ -492,12 +531,14 @@ func (s *api) check(res *Result, st *Status) error {
 	if st.Statement == "" || statementHash(p.PublicInputs) != st.Statement {
 		return errors.New("it proves another input's statement, not this job's")
 	}
-	cd, err := contracts.Calldata(lb.build, &p)
-	if err != nil {
-		return err
-	}
-	if res.Calldata != "0x"+hex.EncodeToString(cd) {
-		return errors.New("its calldata is not the proof's")
+	if st.Segment == nil { // a segment's proof goes on chain with its chain
+		cd, err := contracts.Calldata(lb.build, &p)
+		if err != nil {
+			return err
+		}
+		if res.Calldata != "0x"+hex.EncodeToString(cd) {
+			return errors.New("its calldata is not the proof's")
+		}
 	}
 	s.verified.Store(res.ID, true)
 	return nil
@@ -505,6 +546,9 @@ func (s *api) check(res *Result, st *Status) error {
 
 func (s *api) getProof(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("id")
+	if s.getChain(w, r, id) {
+		return
+	}
 	var res Result
 	ok, err := getJSON(r.Context(), s.q.results, id, &res)
 	if err != nil {

@@ -350,9 +350,6 @@ func (w *worker) handle(ctx context.Context, msg jetstream.Msg, unfetch func()) 
 // prove proves the job, after reserve(its build's estimated memory), which
 // marks it running.
 func (w *worker) prove(ctx context.Context, job *Job, reserve func(int64) error) (*Result, error) {
-	if job.Segment != nil {
-		return nil, permanent{errors.New("segments are not supported by this worker")}
-	}
 	cb, release, err := w.cache.get(ctx, job.Build)
 	if errors.Is(err, errUnknownBuild) {
 		return nil, permanent{err}
@@ -362,6 +359,10 @@ func (w *worker) prove(ctx context.Context, job *Job, reserve func(int64) error)
 	}
 	defer release()
 	b := cb.build
+	// A segment job names the segment's own build (published as a build).
+	if c := b.Settings().Chain; (job.Segment == nil) != (c == nil) || (c != nil && c.Segment != *job.Segment) {
+		return nil, permanent{fmt.Errorf("build %s is not segment %s of a split build", job.Build, segmentName(job.Segment))}
+	}
 	// Refuse what the model refuses before spending memory on it.
 	pl, err := b.Plan()
 	if err != nil {
@@ -393,12 +394,22 @@ func (w *worker) prove(ctx context.Context, job *Job, reserve func(int64) error)
 	if err != nil {
 		return nil, err
 	}
-	cd, err := contracts.Calldata(b, proof)
-	if err != nil {
-		return nil, err
+	res := &Result{ID: job.ID, Build: job.Build, Proof: pj, Worker: w.cfg.Name, ProveSeconds: secs, Finished: time.Now().UTC()}
+	if job.Segment == nil { // a segment's proof goes on chain in its chain
+		cd, err := contracts.Calldata(b, proof)
+		if err != nil {
+			return nil, err
+		}
+		res.Calldata = "0x" + hex.EncodeToString(cd)
 	}
-	return &Result{ID: job.ID, Build: job.Build, Proof: pj, Calldata: "0x" + hex.EncodeToString(cd),
-		Worker: w.cfg.Name, ProveSeconds: secs, Finished: time.Now().UTC()}, nil
+	return res, nil
+}
+
+func segmentName(seg *int) string {
+	if seg == nil {
+		return "(none)"
+	}
+	return fmt.Sprint(*seg)
 }
 
 // store creates the job's result; one already there (another worker's,

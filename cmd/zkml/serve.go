@@ -29,6 +29,8 @@ func serveCommand() *cli.Command {
 
 Every folder of --builds that holds a build with keys (zkml compile, zkml setup) is published
 to the workers; its id is the SHA-256 of its settings.json, and its folder name works too.
+A split build (zkml compile --shards) is proven as one job per segment, and its result is
+the chain proof (zkml verify DIR chain.json).
 The API (README, "Proving service") takes proof requests with the API token and answers
 with a job id, the same for the same build and input. By default serve embeds a NATS server
 with JetStream that keeps its data in --data (jobs and results survive a restart) and listens
