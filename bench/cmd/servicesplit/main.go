@@ -25,6 +25,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -35,7 +36,8 @@ import (
 )
 
 var (
-	modelF  = flag.String("model", "mlp", "mlp (32-128-128-128-10) or resnet (ResNet-18 shape, 3×16×16, width 4)")
+	modelF  = flag.String("model", "mlp", "mlp (32-128-128-128-10), resnet (ResNet-18 shape, 3×16×16, width 4) or nanogpt (the shared model, cut with --max-constraints 1600000 unless -work holds its split build in builds/nanogpt)")
+	shared  = flag.String("shared", "../shared/models", "the shared models' folder (-model nanogpt)")
 	shards  = flag.Int("shards", 3, "--shards")
 	work    = flag.String("work", "", "keep the build in `DIR` and reuse it (default: a temporary folder)")
 	workers = flag.String("workers", "1,2", "worker counts to measure")
@@ -59,24 +61,41 @@ func main() {
 		log.Fatal(err)
 	}
 	var model []byte
-	n := 0
+	var inputs [][]float64
+	cut := []string{"--shards", strconv.Itoa(*shards)}
 	switch *modelF {
 	case "mlp":
-		model, n = onnxbuild.MLP("mlp", 11, 32, 128, 128, 128, 10).Bytes(), 32
+		model = onnxbuild.MLP("mlp", 11, 32, 128, 128, 128, 10).Bytes()
+		inputs = [][]float64{onnxbuild.Input(32, 2), onnxbuild.Input(32, 3)}
 	case "resnet":
-		model, n = onnxbuild.ResNet("resnet", 1, 4, 16).Bytes(), 3*16*16
+		model = onnxbuild.ResNet("resnet", 1, 4, 16).Bytes()
+		inputs = [][]float64{onnxbuild.Input(3*16*16, 2), onnxbuild.Input(3*16*16, 3)}
+	case "nanogpt":
+		// The shared sample's tokens, and the same tokens reversed.
+		var err error
+		model, err = os.ReadFile(filepath.Join(*shared, "nanoGPT", "network.onnx"))
+		must(err)
+		in, err := os.ReadFile(filepath.Join(*shared, "nanoGPT", "input.json"))
+		must(err)
+		var doc struct {
+			InputData [][]float64 `json:"input_data"`
+		}
+		must(json.Unmarshal(in, &doc))
+		rev := slices.Clone(doc.InputData[0])
+		slices.Reverse(rev)
+		inputs = [][]float64{doc.InputData[0], rev}
+		cut = []string{"--max-constraints", "1600000"}
 	default:
-		log.Fatalf("-model %q: mlp or resnet", *modelF)
+		log.Fatalf("-model %q: mlp, resnet or nanogpt", *modelF)
 	}
 	builds := filepath.Join(root, "builds")
 	build := filepath.Join(builds, *modelF)
 	onnxPath, input := filepath.Join(root, "network.onnx"), filepath.Join(root, "input.json")
-	inputs := [][]float64{onnxbuild.Input(n, 2), onnxbuild.Input(n, 3)}
 	must(os.WriteFile(onnxPath, model, 0o644))
 	data, _ := json.Marshal(map[string][][]float64{"input_data": {inputs[0]}})
 	must(os.WriteFile(input, data, 0o644))
 	if !prover.IsSplit(build) {
-		run(bin, "compile", onnxPath, "--out", build, "--calibration", input, "--input-visibility", "hashed", "--shards", strconv.Itoa(*shards))
+		run(bin, append([]string{"compile", onnxPath, "--out", build, "--calibration", input, "--input-visibility", "hashed"}, cut...)...)
 	}
 	sp, err := prover.OpenSplit(build)
 	must(err)
