@@ -176,7 +176,7 @@ func (r *splitSetupResult) print(w io.Writer) {
 	if r.Insecure {
 		fmt.Fprintln(w, "warning: development setup — INSECURE for production (the setup's secret was on this machine)")
 	}
-	fmt.Fprintf(w, "next: zkml prove %s --input input.json --out proof.json\n", r.Dir)
+	fmt.Fprintf(w, "next: zkml prove %s --input INPUT.json --out proof.json\n", r.Dir)
 }
 
 type splitProveResult struct {
