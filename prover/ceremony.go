@@ -509,12 +509,12 @@ func (b *Build) CeremonyFinalize(ctx context.Context, beacon []byte, files ...st
 	return b.installKeys(ctx, k.pk, k.vk, info)
 }
 
-// contributions is "1 contribution", "2 contributions".
-func contributions(n int) string {
+// plural is "1 contribution", "2 contributions".
+func plural(n int, what string) string {
 	if n == 1 {
-		return "1 contribution"
+		return "1 " + what
 	}
-	return fmt.Sprintf("%d contributions", n)
+	return fmt.Sprintf("%d %ss", n, what)
 }
 
 func ceremonySetupInfo(ptau PTauInfo, initial string, contribs []string, beacon []byte, verified bool) SetupInfo {
@@ -522,7 +522,7 @@ func ceremonySetupInfo(ptau PTauInfo, initial string, contribs []string, beacon 
 		Kind:     SetupCeremony,
 		PTau:     &ptau,
 		Ceremony: &CeremonyInfo{Initial: initial, Contributions: contribs, Beacon: hex.EncodeToString(beacon), Verified: verified},
-		Method:   fmt.Sprintf("groth16 phase-2 ceremony (%s, sealed with a public beacon) on the powers of tau %s", contributions(len(contribs)), ptau.File),
+		Method:   fmt.Sprintf("groth16 phase-2 ceremony (%s, sealed with a public beacon) on the powers of tau %s", plural(len(contribs), "contribution"), ptau.File),
 	}
 	if len(contribs) == 1 {
 		info.Warning = "one contributor is one point of trust: whoever made the contribution could have kept its secret and can forge proofs. Run a ceremony with independent contributors (zkml ceremony) for production."
