@@ -112,11 +112,11 @@ func phase2Hash(p *mpcsetup.Phase2) ([32]byte, error) {
 }
 
 func writeCeremonyFile(path string, planHash [32]byte, chain [][32]byte, p *mpcsetup.Phase2) error {
-	tmp := path + ".tmp"
-	f, err := os.Create(tmp)
+	f, err := createTemp(path)
 	if err != nil {
 		return err
 	}
+	tmp := f.Name()
 	w := bufio.NewWriterSize(f, 1<<20)
 	w.WriteString(ceremonyMagic)
 	w.Write(planHash[:])
@@ -132,12 +132,17 @@ func writeCeremonyFile(path string, planHash [32]byte, chain [][32]byte, p *mpcs
 	if err := w.Flush(); err != nil {
 		f.Close()
 		os.Remove(tmp)
-		return err
+		return fmt.Errorf("write %s: %w", path, unwrapPath(err))
 	}
 	if err := f.Close(); err != nil {
-		return err
+		os.Remove(tmp)
+		return fmt.Errorf("write %s: %w", path, unwrapPath(err))
 	}
-	return os.Rename(tmp, path)
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("write %s: %w", path, unwrapPath(err))
+	}
+	return nil
 }
 
 func readCeremonyFile(path string) (c *ceremonyFileData, planHash [32]byte, err error) {
