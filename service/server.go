@@ -335,7 +335,8 @@ func (s *api) submit(w http.ResponseWriter, r *http.Request) {
 	for _, t := range lb.info.Inputs {
 		names, shapes = append(names, t.Name), append(shapes, t.Shape)
 	}
-	if err := modelio.CheckInputs(in, names, shapes); err != nil {
+	// As the CLI: {"input_data": [[]]} is no inputs for a model without any.
+	if in, err = modelio.ForModel(in, names, shapes); err != nil {
 		s.fail(w, http.StatusBadRequest, "input: %v", err)
 		return
 	}
