@@ -103,7 +103,8 @@ func verifierSelector(backend prover.Backend, n int) []byte {
 // verifyProof(bytes proof, uint256[n] input) for Groth16, Verify(bytes
 // proof, uint256[] public_inputs) for PLONK. Any Ethereum client can send it
 // (eth_call, or a transaction) to the verifier's address. It checks that p
-// belongs to b, not that it is valid.
+// belongs to b (its model, its number of public inputs, and by its shape
+// b's keys: [prover.CheckShape]), not that it is valid.
 func Calldata(b *prover.Build, p *prover.Proof) ([]byte, error) {
 	if p.Backend != b.Backend() {
 		return nil, fmt.Errorf("the proof is a %s proof but %s uses %s", p.Backend, b.Dir(), b.Backend())
@@ -114,6 +115,9 @@ func Calldata(b *prover.Build, p *prover.Proof) ([]byte, error) {
 	}
 	if n := b.Settings().Circuit.PublicInputs; len(p.PublicInputs) != n {
 		return nil, fmt.Errorf("the proof has %d public inputs, the model has %d", len(p.PublicInputs), n)
+	}
+	if err := prover.CheckShape(b, p); err != nil {
+		return nil, err
 	}
 	raw, err := p.SolidityCalldata()
 	if err != nil {

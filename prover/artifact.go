@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 )
 
 // Every binary file of a build directory (plan.bin, circuit.ccs, pk.bin,
@@ -195,7 +194,7 @@ func short(h []byte) string {
 // writes a temporary file and renames it, so that an interrupted write never
 // leaves a half-written file under the final name.
 func writeArtifact(path string, h header, write func(io.Writer) error) (int64, error) {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
+	f, err := createTemp(path)
 	if err != nil {
 		return 0, err
 	}
@@ -208,30 +207,30 @@ func writeArtifact(path string, h header, write func(io.Writer) error) (int64, e
 		}
 	}()
 	if _, err := f.Write(make([]byte, headerSize)); err != nil {
-		return 0, fmt.Errorf("write %s: %w", path, err)
+		return 0, fmt.Errorf("write %s: %w", path, unwrapPath(err))
 	}
 	hash := sha256.New()
 	cw := &countWriter{w: io.MultiWriter(f, hash)}
 	bw := bufio.NewWriterSize(cw, 1<<20)
 	if err := write(bw); err != nil {
-		return 0, fmt.Errorf("write %s: %w", path, err)
+		return 0, fmt.Errorf("write %s: %w", path, unwrapPath(err))
 	}
 	if err := bw.Flush(); err != nil {
-		return 0, fmt.Errorf("write %s: %w", path, err)
+		return 0, fmt.Errorf("write %s: %w", path, unwrapPath(err))
 	}
 	h.size = uint64(cw.n)
 	copy(h.sum[:], hash.Sum(nil))
 	if _, err := f.WriteAt(h.encode(), 0); err != nil {
-		return 0, fmt.Errorf("write %s: %w", path, err)
+		return 0, fmt.Errorf("write %s: %w", path, unwrapPath(err))
 	}
 	if err := f.Sync(); err != nil {
-		return 0, fmt.Errorf("write %s: %w", path, err)
+		return 0, fmt.Errorf("write %s: %w", path, unwrapPath(err))
 	}
 	if err := f.Close(); err != nil {
-		return 0, fmt.Errorf("write %s: %w", path, err)
+		return 0, fmt.Errorf("write %s: %w", path, unwrapPath(err))
 	}
 	if err := os.Rename(tmp, path); err != nil {
-		return 0, err
+		return 0, fmt.Errorf("write %s: %w", path, unwrapPath(err))
 	}
 	ok = true
 	return headerSize + cw.n, nil

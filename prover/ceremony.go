@@ -112,11 +112,11 @@ func phase2Hash(p *mpcsetup.Phase2) ([32]byte, error) {
 }
 
 func writeCeremonyFile(path string, planHash [32]byte, chain [][32]byte, p *mpcsetup.Phase2) error {
-	tmp := path + ".tmp"
-	f, err := os.Create(tmp)
+	f, err := createTemp(path)
 	if err != nil {
 		return err
 	}
+	tmp := f.Name()
 	w := bufio.NewWriterSize(f, 1<<20)
 	w.WriteString(ceremonyMagic)
 	w.Write(planHash[:])
@@ -132,12 +132,17 @@ func writeCeremonyFile(path string, planHash [32]byte, chain [][32]byte, p *mpcs
 	if err := w.Flush(); err != nil {
 		f.Close()
 		os.Remove(tmp)
-		return err
+		return fmt.Errorf("write %s: %w", path, unwrapPath(err))
 	}
 	if err := f.Close(); err != nil {
-		return err
+		os.Remove(tmp)
+		return fmt.Errorf("write %s: %w", path, unwrapPath(err))
 	}
-	return os.Rename(tmp, path)
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("write %s: %w", path, unwrapPath(err))
+	}
+	return nil
 }
 
 func readCeremonyFile(path string) (c *ceremonyFileData, planHash [32]byte, err error) {
@@ -509,12 +514,20 @@ func (b *Build) CeremonyFinalize(ctx context.Context, beacon []byte, files ...st
 	return b.installKeys(ctx, k.pk, k.vk, info)
 }
 
+// plural is "1 contribution", "2 contributions".
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
+}
+
 func ceremonySetupInfo(ptau PTauInfo, initial string, contribs []string, beacon []byte, verified bool) SetupInfo {
 	info := SetupInfo{
 		Kind:     SetupCeremony,
 		PTau:     &ptau,
 		Ceremony: &CeremonyInfo{Initial: initial, Contributions: contribs, Beacon: hex.EncodeToString(beacon), Verified: verified},
-		Method:   fmt.Sprintf("groth16 phase-2 ceremony (%d contributions, sealed with a public beacon) on the powers of tau %s", len(contribs), ptau.File),
+		Method:   fmt.Sprintf("groth16 phase-2 ceremony (%s, sealed with a public beacon) on the powers of tau %s", plural(len(contribs), "contribution"), ptau.File),
 	}
 	if len(contribs) == 1 {
 		info.Warning = "one contributor is one point of trust: whoever made the contribution could have kept its secret and can forge proofs. Run a ceremony with independent contributors (zkml ceremony) for production."

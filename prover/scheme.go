@@ -45,6 +45,11 @@ type scheme interface {
 	proofFrame(f *frame)
 	// calldata is the proof in the layout of gnark's Solidity verifier.
 	calldata(p gnarkProof) []byte
+	// proofCommitments and keyCommitments are the number of BSB22
+	// commitments (gnark's, for lookups) a proof carries and a verifying
+	// key expects.
+	proofCommitments(p gnarkProof) int
+	keyCommitments(vk verifyingKey) int
 }
 
 type provingKey interface {
@@ -146,6 +151,14 @@ func (groth16Scheme) calldata(p gnarkProof) []byte {
 	return p.(*groth16_bn254.Proof).MarshalSolidity()
 }
 
+func (groth16Scheme) proofCommitments(p gnarkProof) int {
+	return len(p.(*groth16_bn254.Proof).Commitments)
+}
+
+func (groth16Scheme) keyCommitments(vk verifyingKey) int {
+	return len(vk.(*groth16_bn254.VerifyingKey).CommitmentKeys)
+}
+
 type plonkScheme struct{}
 
 func (plonkScheme) builder() frontend.NewBuilder       { return scs.NewBuilder }
@@ -209,4 +222,12 @@ func (plonkScheme) proofFrame(f *frame) {
 
 func (plonkScheme) calldata(p gnarkProof) []byte {
 	return p.(*plonk_bn254.Proof).MarshalSolidity()
+}
+
+func (plonkScheme) proofCommitments(p gnarkProof) int {
+	return len(p.(*plonk_bn254.Proof).Bsb22Commitments)
+}
+
+func (plonkScheme) keyCommitments(vk verifyingKey) int {
+	return len(vk.(*plonk_bn254.VerifyingKey).CommitmentConstraintIndexes)
 }

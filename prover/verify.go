@@ -37,6 +37,9 @@ func Verify(b *Build, p *Proof) error {
 	if err != nil {
 		return err
 	}
+	if err := b.checkShape(name, proof, vk); err != nil {
+		return err
+	}
 	pw, err := publicWitness(p.PublicInputs)
 	if err != nil {
 		return invalid(fmt.Errorf("%s: %v", name, err))
@@ -47,6 +50,39 @@ func Verify(b *Build, p *Proof) error {
 		return invalid(fmt.Errorf("%s: the proof is invalid: it does not prove these outputs for this model and keys (%v)", name, err))
 	}
 	return nil
+}
+
+// CheckShape checks that p was made with keys of b's circuit, as far as
+// the proof's shape tells without cryptography: it carries as many BSB22
+// commitments (gnark's lookup arguments) as b's verifying key expects. A
+// proof from a build of the same model compiled with other range checks
+// (--range-checks bits vs lookup) has the same model hash and public inputs
+// and passes [CheckConsistent], but fails here with an error that says so,
+// rather than in the cryptographic check or on chain. It reads vk.bin;
+// [Verify] makes the same check.
+func CheckShape(b *Build, p *Proof) error {
+	name := proofName(p)
+	if p.Backend != b.settings.Backend {
+		return invalid(fmt.Errorf("%s is a %s proof but %s uses %s", name, p.Backend, dirName(b.dir), b.settings.Backend))
+	}
+	proof, err := decodeGnarkProof(p.Backend, p.Bytes)
+	if err != nil {
+		return invalid(fmt.Errorf("%s: %v", name, err))
+	}
+	vk, err := b.verifyingKey()
+	if err != nil {
+		return err
+	}
+	return b.checkShape(name, proof, vk)
+}
+
+func (b *Build) checkShape(name string, proof gnarkProof, vk verifyingKey) error {
+	got, want := b.scheme.proofCommitments(proof), b.scheme.keyCommitments(vk)
+	if got == want {
+		return nil
+	}
+	return invalid(fmt.Errorf("%s was made by another build of this model: its proof carries %s, %s's verifying key expects %d (a build compiled with other --range-checks?); prove with %s",
+		name, plural(got, "lookup commitment"), dirName(b.dir), want, dirName(b.dir)))
 }
 
 // ErrInvalidProof is matched (errors.Is) by the errors of [Verify] and

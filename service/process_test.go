@@ -39,24 +39,51 @@ import (
 var zkmlBin string
 
 func TestMain(m *testing.M) {
-	dir, err := os.MkdirTemp("", "zkml-service-test")
+	os.Exit(runTests(m))
+}
+
+// runTests runs the tests with $TMPDIR a fresh folder, so that whatever a
+// test, a zkml process it starts or the shared builds below write to the
+// temporary folder is in it; it removes the shared builds, fails when
+// anything else is left, and removes the folder.
+func runTests(m *testing.M) int {
+	root, err := os.MkdirTemp("", "zkml-service-test")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
-		os.Exit(2)
+		return 2
+	}
+	defer os.RemoveAll(root)
+	if err := os.Setenv("TMPDIR", root); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 2
+	}
+	dir, err := os.MkdirTemp("", "zkml-bin")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 2
 	}
 	zkmlBin = filepath.Join(dir, "zkml")
 	cmd := exec.Command("go", "build", "-o", zkmlBin, "github.com/zkml/zkml/cmd/zkml")
 	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
 	if err := cmd.Run(); err != nil {
 		fmt.Fprintln(os.Stderr, "build zkml:", err)
-		os.Exit(2)
+		return 2
 	}
 	code := m.Run()
-	os.RemoveAll(dir)
-	if splitDir != "" {
-		os.RemoveAll(splitDir)
+	for _, d := range []string{dir, tinyDir, bigDir, splitDir} {
+		if d != "" {
+			os.RemoveAll(d)
+		}
 	}
-	os.Exit(code)
+	if left, _ := os.ReadDir(root); len(left) > 0 && code == 0 {
+		var names []string
+		for _, e := range left {
+			names = append(names, e.Name())
+		}
+		fmt.Fprintf(os.Stderr, "FAIL: the service tests left %v in the temporary folder\n", names)
+		return 1
+	}
+	return code
 }
 
 const token = "test-token-5f1c"

@@ -335,7 +335,8 @@ func (s *api) submit(w http.ResponseWriter, r *http.Request) {
 	for _, t := range lb.info.Inputs {
 		names, shapes = append(names, t.Name), append(shapes, t.Shape)
 	}
-	if err := modelio.CheckInputs(in, names, shapes); err != nil {
+	// As the CLI: {"input_data": [[]]} is no inputs for a model without any.
+	if in, err = modelio.ForModel(in, names, shapes); err != nil {
 		s.fail(w, http.StatusBadRequest, "input: %v", err)
 		return
 	}
@@ -592,7 +593,8 @@ func (s *api) getBuild(w http.ResponseWriter, r *http.Request) {
 
 func (s *api) initMetrics() {
 	m := s.m
-	m.counter("zkml_jobs_accepted_total", "Proof requests accepted as new jobs.")
+	m.counter("zkml_jobs_accepted_total", "Proof requests accepted as new jobs; a split build's request counts once (its segment jobs: zkml_segment_jobs_accepted_total).")
+	m.counter("zkml_segment_jobs_accepted_total", "Segment jobs created and queued for accepted split requests, one per segment.")
 	m.counter("zkml_jobs_duplicate_total", "Proof requests for a job that already existed.")
 	m.counter("zkml_jobs_retried_total", "Failed jobs queued again because they were submitted again.")
 	m.counter("zkml_requests_rejected_total", "API requests refused, by HTTP status.")

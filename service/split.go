@@ -104,7 +104,11 @@ func (s *api) ensureJob(ctx context.Context, job *Job, st *Status) (again bool, 
 	data, _ := json.Marshal(st)
 	_, err = s.q.status.Create(ctx, job.ID, data)
 	if err == nil {
-		return false, s.enqueue(ctx, job, job.ID)
+		if err := s.enqueue(ctx, job, job.ID); err != nil {
+			return false, err
+		}
+		s.m.add("zkml_segment_jobs_accepted_total", "", 1)
+		return false, nil
 	}
 	if !errors.Is(err, jetstream.ErrKeyExists) {
 		return false, err

@@ -161,6 +161,13 @@ func TestSplitRequest(t *testing.T) {
 		len(v1["segment_jobs"].([]any)) != 3 || !equalJSON(v1["segment_jobs"], v2["segment_jobs"]) {
 		t.Fatalf("submit twice: %d %v, %d %v", code1, v1, code2, v2)
 	}
+	// The request is one accepted job; its segments, three segment jobs.
+	metrics := metricsText(t, c.api+"/metrics")
+	for _, want := range []string{"zkml_jobs_accepted_total 1\n", "zkml_jobs_duplicate_total 1\n", "zkml_segment_jobs_accepted_total 3\n"} {
+		if !strings.Contains(metrics, want) {
+			t.Errorf("/metrics after one split request of 3 segments, submitted twice, lacks %q:\n%s", strings.TrimSpace(want), metrics)
+		}
+	}
 	first := c.waitDone(v1["id"].(string), 2*time.Minute)
 	checkChain(t, dir, splitInput(0), first)
 	workers := map[any]bool{}

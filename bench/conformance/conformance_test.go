@@ -241,3 +241,31 @@ func TestConformanceFailures(t *testing.T) {
 		t.Errorf("the report does not group the failures by cause:\n%s", md.String())
 	}
 }
+
+// TestModelCasesNoInputs checks that a model without inputs whose
+// input.json is {"input_data": [[]]} (as exporters write it, and as the
+// shared arange has it) runs with no inputs, as the CLI takes it, while a
+// list of values is still one input too many.
+func TestModelCasesNoInputs(t *testing.T) {
+	dir := t.TempDir()
+	g := &onnx.Graph{}
+	for input, want := range map[string]string{
+		`{"input_data": [[]]}`:  "",
+		`{"input_data": []}`:    "",
+		`{"input_data": [[1]]}`: "the model has no inputs but input_data holds 1 list(s)",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, "input.json"), []byte(input), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		cases, ref, err := modelCases(dir, g)
+		if want != "" {
+			if err == nil || !strings.Contains(err.Error(), want) {
+				t.Errorf("%s: got %v, want an error containing %q", input, err, want)
+			}
+			continue
+		}
+		if err != nil || ref || len(cases) != 1 || len(cases[0].Inputs) != 0 {
+			t.Errorf("%s: got %+v, %v, %v; want one case without inputs", input, cases, ref, err)
+		}
+	}
+}

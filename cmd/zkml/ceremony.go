@@ -119,7 +119,7 @@ verify (altered, or not a contribution on top of the file before it).`,
 						Contributions []string `json:"contributions"`
 					}{true, hashes}
 					return output(c, res, func(w io.Writer) {
-						fmt.Fprintf(w, "ceremony is valid: %d contributions\n", len(hashes))
+						fmt.Fprintf(w, "ceremony is valid: %s\n", plural(len(hashes), "contribution"))
 						for i, h := range hashes {
 							fmt.Fprintf(w, "  %d  %s  %s\n", i+1, h, a[i+2])
 						}
@@ -195,7 +195,7 @@ func inspectBuild(c *cli.Context, dir string) error {
 		}
 		fmt.Fprintf(w, "setup:       %s: %s\n", res.SetupKind, k.Method)
 		if p := k.PTau; p != nil {
-			fmt.Fprintf(w, "ptau:        %s (power %d, %d contributions)\n", p.File, p.Power, p.Contributions)
+			fmt.Fprintf(w, "ptau:        %s (power %d, %s)\n", p.File, p.Power, plural(p.Contributions, "contribution"))
 			fmt.Fprintf(w, "ptau sha256: %s\n", p.SHA256)
 			fmt.Fprintf(w, "[τ]G2:       %s\n", p.TauG2)
 		} else if k.SRS != nil && k.SRS.Source != "dev" {

@@ -28,6 +28,7 @@ func inspectCommand() *cli.Command {
    zkml inspect model.onnx
    zkml inspect model.onnx --json
    zkml inspect build/          # a compiled model: its circuit and where its keys come from
+                                # (a split build: each segment's folder, size and keys)
 
 Exits non-zero, listing every unsupported op at once, when the model cannot be compiled.`,
 		Flags: []cli.Flag{dimFlag, jsonFlag},
@@ -37,6 +38,9 @@ Exits non-zero, listing every unsupported op at once, when the model cannot be c
 				return err
 			}
 			if st, err := os.Stat(a[0]); err == nil && st.IsDir() {
+				if prover.IsSplit(a[0]) {
+					return inspectSplit(c, a[0])
+				}
 				return inspectBuild(c, a[0])
 			}
 			opts, err := loadOptions(c)

@@ -187,9 +187,9 @@ The model id is the one ` + "`zkml deploy --registry`" + ` printed: pass it with
 chain access), or pass the verifier's --address and an RPC (--rpc, $ZKML_RPC_URL) and zkml
 computes it from the verifier's code. A --model-id is checked against the build with the
 registry when --registry ADDRESS and an RPC are given (another model's id is an error), and
-noted as unchecked otherwise; --force-model-id skips both. The calldata checks that the
-proof belongs to the build, not that it is valid, nor that the model is registered: the
-call does.
+noted as unchecked otherwise; --force-model-id skips both. Like verify, calldata
+refuses (exit status 1) a proof file whose outputs are not its public inputs; it does not
+check that the proof is valid, nor that the model is registered: the call does.
 
 With --json it prints, next to the data, the call's arguments for clients that encode
 the call themselves (ethers, viem, web3.py): proof, the proof's bytes as the verifiers
@@ -211,6 +211,11 @@ sends them to a registry with ethers.`,
 			b, p, err := openBuildAndProof(a[0], a[1])
 			if err != nil {
 				return err
+			}
+			// The contract checks the public inputs only: the outputs the
+			// file shows must be theirs, as for verify.
+			if err := prover.CheckConsistent(b, p); err != nil {
+				return reject(c, err)
 			}
 			data, err := contracts.Calldata(b, p)
 			if err != nil {

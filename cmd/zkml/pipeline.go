@@ -348,7 +348,7 @@ func (r *setupResult) print(w io.Writer) {
 	} else if r.Warning != "" {
 		fmt.Fprintln(w, "warning: "+r.Warning)
 	}
-	fmt.Fprintf(w, "next: zkml prove %s --input input.json --out proof.json\n", r.Dir)
+	fmt.Fprintf(w, "next: zkml prove %s --input INPUT.json --out proof.json\n", r.Dir)
 }
 
 type proveResult struct {

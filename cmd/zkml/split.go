@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"slices"
 	"time"
 
 	"github.com/urfave/cli/v2"
@@ -176,7 +177,7 @@ func (r *splitSetupResult) print(w io.Writer) {
 	if r.Insecure {
 		fmt.Fprintln(w, "warning: development setup — INSECURE for production (the setup's secret was on this machine)")
 	}
-	fmt.Fprintf(w, "next: zkml prove %s --input input.json --out proof.json\n", r.Dir)
+	fmt.Fprintf(w, "next: zkml prove %s --input INPUT.json --out proof.json\n", r.Dir)
 }
 
 type splitProveResult struct {
@@ -342,4 +343,61 @@ func openInputBuild(dir string) (*prover.Build, error) {
 		return nil, err
 	}
 	return s.Segments()[0], nil
+}
+
+// splitInspectResult is `zkml inspect` of a split build.
+type splitInspectResult struct {
+	prover.SplitManifest
+	SegmentSetups []segmentSetup `json:"segment_setups"`
+}
+
+type segmentSetup struct {
+	Dir         string `json:"dir"`
+	Constraints int    `json:"constraints"`
+	RangeChecks string `json:"range_checks"`
+	// SetupKind is what made the segment's keys; "" before zkml setup.
+	SetupKind string `json:"setup_kind"`
+	Insecure  bool   `json:"insecure,omitempty"`
+}
+
+// inspectSplit prints a split build: the model, and each segment's folder,
+// size and keys.
+func inspectSplit(c *cli.Context, dir string) error {
+	s, err := prover.OpenSplit(dir)
+	if err != nil {
+		return err
+	}
+	m := s.Manifest()
+	res := splitInspectResult{SplitManifest: m}
+	for i, b := range s.Segments() {
+		st := b.Settings()
+		seg := segmentSetup{Dir: m.Segments[i].Dir, Constraints: st.Circuit.Constraints, RangeChecks: st.Circuit.RangeChecks, SetupKind: b.SetupKind()}
+		seg.Insecure = st.Setup != nil && st.Setup.Insecure
+		res.SegmentSetups = append(res.SegmentSetups, seg)
+	}
+	return output(c, res, func(w io.Writer) {
+		total := 0
+		for _, seg := range res.SegmentSetups {
+			total += seg.Constraints
+		}
+		fmt.Fprintf(w, "split build: %s (%s, model %s, %s)\n", dir, m.Backend, m.Model.File, plural(len(m.Segments), "segment"))
+		fmt.Fprintf(w, "plan hash:   %s\n", m.PlanHash)
+		fmt.Fprintf(w, "circuits:    %d constraints in all\n", total)
+		fmt.Fprintf(w, "visibility:  input %s, output %s, params %s\n", m.Visibility.Input, m.Visibility.Output, m.Visibility.Params)
+		for i, seg := range res.SegmentSetups {
+			keys := "no keys yet"
+			switch {
+			case seg.SetupKind == "":
+			case seg.Insecure:
+				keys = seg.SetupKind + " setup (INSECURE for production)"
+			default:
+				keys = seg.SetupKind + " setup"
+			}
+			e := m.Segments[i]
+			fmt.Fprintf(w, "  %s: ops %d..%d, %d constraints, %s range checks, %s\n", seg.Dir, e.Ops[0], e.Ops[1]-1, seg.Constraints, seg.RangeChecks, keys)
+		}
+		if slices.ContainsFunc(res.SegmentSetups, func(s segmentSetup) bool { return s.SetupKind == "" }) {
+			fmt.Fprintf(w, "next: zkml setup %s\n", dir)
+		}
+	})
 }
