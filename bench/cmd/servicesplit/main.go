@@ -205,31 +205,41 @@ func start(bin, msg string, args ...string) (*exec.Cmd, map[string]any) {
 		sc.Buffer(nil, 1<<20)
 		for sc.Scan() {
 			var rec map[string]any
-			if json.Unmarshal(sc.Bytes(), &rec) == nil && rec["msg"] == msg {
+			switch err := json.Unmarshal(sc.Bytes(), &rec); {
+			case err == nil && rec["msg"] == msg:
 				select {
 				case ready <- rec:
 				default:
 				}
-			} else if rec["level"] == "ERROR" {
+			case err != nil || rec["level"] == "ERROR":
+				// The command's own errors ("zkml: …") are not JSON.
 				log.Printf("%s: %s", args[0], sc.Text())
 			}
 		}
 	}()
+	exited := make(chan error, 1)
+	done := make(chan struct{})
+	waited[cmd] = done
+	go func() { exited <- cmd.Wait(); close(done) }()
 	select {
 	case rec := <-ready:
 		return cmd, rec
+	case err := <-exited:
+		log.Fatalf("zkml %s exited before it was ready: %v", args[0], err)
 	case <-time.After(5 * time.Minute):
 		log.Fatalf("zkml %s: not ready", args[0])
 	}
 	return nil, nil
 }
 
+// waited holds, for each command start began, a channel closed once it
+// has exited (start's goroutine waits for it).
+var waited = map[*exec.Cmd]chan struct{}{}
+
 func stop(cmd *exec.Cmd) {
 	cmd.Process.Signal(os.Interrupt)
-	done := make(chan struct{})
-	go func() { cmd.Wait(); close(done) }()
 	select {
-	case <-done:
+	case <-waited[cmd]:
 	case <-time.After(time.Minute):
 		cmd.Process.Kill()
 	}
