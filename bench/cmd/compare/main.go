@@ -166,14 +166,7 @@ func main() {
 		}
 	}
 	text := report(mlpName, sizes, sideBySide, bareRows, loadBefore, time.Since(start))
-	if *out == "-" {
-		fmt.Print(text)
-		return
-	}
-	if err := os.WriteFile(*out, []byte(text), 0o644); err != nil {
-		log.Fatal(err)
-	}
-	log.Printf("wrote %s", *out)
+	measure.WriteReport(*out, text)
 }
 
 func parseSizes(s string) ([]int, error) {

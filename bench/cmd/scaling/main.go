@@ -99,14 +99,7 @@ func main() {
 		rows = append(rows, r)
 	}
 	text := report(rows, loadBefore, time.Since(start))
-	if *out == "-" {
-		fmt.Print(text)
-		return
-	}
-	if err := os.WriteFile(*out, []byte(text), 0o644); err != nil {
-		log.Fatal(err)
-	}
-	log.Printf("wrote %s", *out)
+	measure.WriteReport(*out, text)
 }
 
 func measureMember(bin, tmp string, m member) (*row, error) {

@@ -112,14 +112,7 @@ func main() {
 		rows = append(rows, r)
 	}
 	text := report(rows, loadBefore, time.Since(start))
-	if *out == "-" {
-		fmt.Print(text)
-		return
-	}
-	if err := os.WriteFile(*out, []byte(text), 0o644); err != nil {
-		log.Fatal(err)
-	}
-	log.Printf("wrote %s", *out)
+	measure.WriteReport(*out, text)
 }
 
 func measureModel(bin, root string, m model, want map[string]bool) (*row, error) {

@@ -5,6 +5,7 @@ package measure
 import (
 	"bytes"
 	"fmt"
+	"log"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -145,4 +146,17 @@ func Build(dir, pkg string) (string, error) {
 		return "", fmt.Errorf("go build %s: %v\n%s", pkg, err, out)
 	}
 	return bin, nil
+}
+
+// WriteReport writes a harness's report to out, or to standard output when
+// out is "-", and logs where it went.
+func WriteReport(out, text string) {
+	if out == "-" {
+		fmt.Print(text)
+		return
+	}
+	if err := os.WriteFile(out, []byte(text), 0o644); err != nil {
+		log.Fatal(err)
+	}
+	log.Printf("wrote %s", out)
 }
