@@ -26,10 +26,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/ethereum/go-ethereum/common"
-
 	"github.com/zkml/zkml/bench/internal/measure"
-	"github.com/zkml/zkml/contracts"
 	"github.com/zkml/zkml/internal/onnxbuild"
 	"github.com/zkml/zkml/prover"
 )
@@ -204,7 +201,6 @@ func measureModel(bin, root string, m model, want map[string]bool) (*row, error)
 // measureGas verifies the chain through ZkmlChain on the embedded chain,
 // and each segment's proof through the registry alone, for comparison.
 func measureGas(r *row, build, chainPath string) error {
-	ctx := context.Background()
 	s, err := prover.OpenSplit(build)
 	if err != nil {
 		return err
@@ -213,41 +209,11 @@ func measureGas(r *row, build, chainPath string) error {
 	if err != nil {
 		return err
 	}
-	c := contracts.NewSimulated()
-	defer c.Close()
-	reg, err := contracts.DeployRegistry(ctx, c)
+	g, err := measure.ChainOnChain(context.Background(), s, cp)
 	if err != nil {
 		return err
 	}
-	ch, err := contracts.DeployChainContract(ctx, c)
-	if err != nil {
-		return err
-	}
-	var verifiers []common.Address
-	for _, b := range s.Segments() {
-		rc, err := contracts.DeployGenericVerifier(ctx, c, b)
-		if err != nil {
-			return err
-		}
-		verifiers = append(verifiers, rc.Contract)
-	}
-	cr, err := contracts.RegisterSplit(ctx, c, reg.Contract, ch.Contract, s, verifiers)
-	if err != nil {
-		return err
-	}
-	r.regGas = cr.Receipt.GasUsed
-	for i, p := range cp.Segments {
-		v, err := contracts.VerifyThroughRegistry(ctx, c, reg.Contract, cr.Segments[i].ModelID, p, false)
-		if err != nil {
-			return err
-		}
-		r.segGas += v.Gas
-	}
-	v, err := contracts.VerifyChainOnChain(ctx, c, ch.Contract, cr.ChainID, cp, true)
-	if err != nil {
-		return err
-	}
-	r.gas = v.Gas
+	r.gas, r.regGas, r.segGas = g.Verify, g.Register, g.Segments
 	return nil
 }
 
