@@ -67,39 +67,16 @@ func deploySplit(ctx context.Context, c *cli.Context, chain *contracts.Chain, s 
 		verifiers = append(verifiers, d.Address)
 		res.Segments = append(res.Segments, splitSegmentDeploy{Verifier: d})
 	}
-	if strings.EqualFold(regFlag, "new") {
-		p.Stage("deploying a ZkmlRegistry on " + chain.String())
-		r, err := contracts.DeployRegistry(ctx, chain)
-		if err != nil {
-			p.Fail()
-			return nil, err
-		}
-		p.End()
-		res.Registry = r.Contract
-		res.RegistryDeployed = &deployResult{Address: r.Contract, TxHash: r.TxHash, GasUsed: r.GasUsed, ChainID: res.ChainID, Embedded: res.Embedded}
-	} else {
-		a, err := parseAddress("--registry", regFlag)
-		if err != nil {
-			return nil, err
-		}
-		res.Registry = a
+	var err error
+	if res.Registry, res.RegistryDeployed, err = deployOrParse(ctx, chain, "--registry", regFlag, "ZkmlRegistry", contracts.DeployRegistry, p); err != nil {
+		return nil, err
 	}
-	if cf := c.String("chain-contract"); cf == "" || strings.EqualFold(cf, "new") {
-		p.Stage("deploying a ZkmlChain on " + chain.String())
-		r, err := contracts.DeployChainContract(ctx, chain)
-		if err != nil {
-			p.Fail()
-			return nil, err
-		}
-		p.End()
-		res.Contract = r.Contract
-		res.ContractDeployed = &deployResult{Address: r.Contract, TxHash: r.TxHash, GasUsed: r.GasUsed, ChainID: res.ChainID, Embedded: res.Embedded}
-	} else {
-		a, err := parseAddress("--chain-contract", cf)
-		if err != nil {
-			return nil, err
-		}
-		res.Contract = a
+	cf := c.String("chain-contract")
+	if cf == "" {
+		cf = "new"
+	}
+	if res.Contract, res.ContractDeployed, err = deployOrParse(ctx, chain, "--chain-contract", cf, "ZkmlChain", contracts.DeployChainContract, p); err != nil {
+		return nil, err
 	}
 	p.Stage(fmt.Sprintf("registering %d segments and their chain", len(segs)))
 	reg, err := contracts.RegisterSplit(ctx, chain, res.Registry, res.Contract, s, verifiers)
@@ -116,6 +93,23 @@ func deploySplit(ctx context.Context, c *cli.Context, chain *contracts.Chain, s 
 		res.RegisterTx, res.RegisterGas = &reg.Receipt.TxHash, reg.Receipt.GasUsed
 	}
 	return res, nil
+}
+
+// deployOrParse deploys a contract (called name) with deploy when value is
+// "new", and otherwise reads value as the address of the flag.
+func deployOrParse(ctx context.Context, chain *contracts.Chain, flag, value, name string, deploy func(context.Context, *contracts.Chain) (*contracts.Receipt, error), p *progress) (common.Address, *deployResult, error) {
+	if !strings.EqualFold(value, "new") {
+		a, err := parseAddress(flag, value)
+		return a, nil, err
+	}
+	p.Stage("deploying a " + name + " on " + chain.String())
+	r, err := deploy(ctx, chain)
+	if err != nil {
+		p.Fail()
+		return common.Address{}, nil, err
+	}
+	p.End()
+	return r.Contract, &deployResult{Address: r.Contract, TxHash: r.TxHash, GasUsed: r.GasUsed, ChainID: chain.ChainID().String(), Embedded: chain.Embedded()}, nil
 }
 
 func (r *splitDeployResult) print(w io.Writer) {
