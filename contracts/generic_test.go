@@ -235,7 +235,8 @@ func (c *committedCircuit) Define(api frontend.API) error {
 
 // TestGenericVerifierCommittedPublicInputs checks the generic verifier on a
 // gnark circuit whose commitment covers public inputs, against gnark's
-// specialized verifier for the same key (when solc is here).
+// specialized verifier for the same key (when solc is here), both folded
+// with six pairings: gnark's groth16.Setup draws the Pedersen G apart from γ.
 func TestGenericVerifierCommittedPublicInputs(t *testing.T) {
 	ctx := testContext(t)
 	ccs, err := frontend.Compile(ecc.BN254.ScalarField(), r1cs.NewBuilder, &committedCircuit{})
@@ -247,6 +248,9 @@ func TestGenericVerifierCommittedPublicInputs(t *testing.T) {
 		t.Fatal(err)
 	}
 	vk := vkAny.(*groth16_bn254.VerifyingKey)
+	if pedersenGIsGamma(vk) {
+		t.Fatal("gnark's groth16.Setup made the Pedersen key's G γ: this test is to check the six-pairing path")
+	}
 	if got := vk.PublicAndCommitmentCommitted; len(got) != 1 || !slices.Equal(got[0], []int{1, 3}) {
 		t.Fatalf("committed public inputs %v, want [[1 3]]", got)
 	}
@@ -281,7 +285,7 @@ func TestGenericVerifierCommittedPublicInputs(t *testing.T) {
 		if err := vk.ExportSolidity(&src); err != nil {
 			t.Fatal(err)
 		}
-		folded, err := foldCommitmentCheck(src.Bytes())
+		folded, err := foldCommitmentCheck(src.Bytes(), pedersenGIsGamma(vk))
 		if err != nil {
 			t.Fatal(err)
 		}
