@@ -89,12 +89,11 @@ func TestFoldedCommitmentCheck(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		out, err := chain.Call(ctx, gen.Contract, crypto.Keccak256([]byte("pedersenGIsGamma()"))[:4])
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got := new(big.Int).SetBytes(out).Sign() == 1; got != (c.s == 1) {
+		if got := callWord(t, ctx, chain, gen.Contract, "pedersenGIsGamma()").Sign() == 1; got != (c.s == 1) {
 			t.Fatalf("%s: the generic verifier's pedersenGIsGamma() is %v", c.name, got)
+		}
+		if got := callWord(t, ctx, chain, gen.Contract, "numDataContracts()"); got.Sign() != 0 {
+			t.Fatalf("%s: the tiny key (3 points) is in %v data contracts, not inline", c.name, got)
 		}
 
 		proof, inputs := splitCall(t, b, proofs[0])

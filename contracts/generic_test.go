@@ -435,6 +435,44 @@ func deploySyntheticVerifier(t *testing.T, ctx context.Context, chain *Chain, n 
 	return dep, r.GasUsed
 }
 
+// TestGenericVerifierInlineKey: a key of up to 4 points whose commitment
+// covers no public input is held in the generic verifier's immutables,
+// without a data contract; a larger one, or one whose commitment covers
+// public inputs, in a data contract. Both verify, reject changed inputs
+// (deploySyntheticVerifier) and expose the key hash Go computes.
+func TestGenericVerifierInlineKey(t *testing.T) {
+	ctx := testContext(t)
+	chain := NewSimulated()
+	defer chain.Close()
+	for _, c := range []struct {
+		n          int
+		commitment bool
+		contracts  int64
+	}{{1, false, 0}, {3, false, 0}, {4, false, 1}, {1, true, 1}} {
+		dep, _ := deploySyntheticVerifier(t, ctx, chain, c.n, c.commitment)
+		if got := callWord(t, ctx, chain, dep.Contract, "numDataContracts()"); got.Cmp(big.NewInt(c.contracts)) != 0 {
+			t.Errorf("%d inputs, commitment %v: %v data contracts, want %d", c.n, c.commitment, got, c.contracts)
+		}
+		k, err := newGenericKey(syntheticKey(c.n, c.commitment), c.n, "synthetic")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := callWord(t, ctx, chain, dep.Contract, "keyHash()"), k.hash(); !bytes.Equal(leftPad(got), want[:]) {
+			t.Errorf("%d inputs, commitment %v: keyHash() %x, Go computes %x", c.n, c.commitment, got, want)
+		}
+	}
+}
+
+// callWord calls the view function sig of addr, which returns one word.
+func callWord(t *testing.T, ctx context.Context, chain *Chain, addr common.Address, sig string) *big.Int {
+	t.Helper()
+	out, err := chain.Call(ctx, addr, crypto.Keccak256([]byte(sig))[:4])
+	if err != nil || len(out) != 32 {
+		t.Fatalf("%s: %x, %v", sig, out, err)
+	}
+	return new(big.Int).SetBytes(out)
+}
+
 // TestGenericVerifierInputLimit checks the largest keys the generic
 // verifier takes, on synthetic keys: the largest that fits the data
 // contract its constructor creates (24,576 bytes: 382 inputs, 370 with a

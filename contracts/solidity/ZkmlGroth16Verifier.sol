@@ -42,6 +42,12 @@ contract ZkmlGroth16Verifier {
     /// gas), so that 2048 keep a verifying transaction (about 14M gas)
     /// under EIP-7825's cap of 2^24 gas per transaction.
     uint256 public constant MAX_INPUTS = 2048;
+    /// The most points K_i a key held in the verifier's own code may have:
+    /// a key of up to 4 points whose commitment covers no public input
+    /// (zkml's keys of up to 3 public inputs, 2 with a commitment) is held
+    /// in the immutables K0_X .. K3_Y instead of a data contract, which
+    /// spares each verification the cold EXTCODECOPY (2,600 gas).
+    uint256 private constant INLINE_POINTS = 4;
 
     // The fixed points, as immutables (PUSH32 in the runtime code, as cheap
     // as the constants of a specialized verifier). G2 points are negated
@@ -70,6 +76,15 @@ contract ZkmlGroth16Verifier {
     uint256 private immutable PEDERSEN_GSIGMANEG_X_0;
     uint256 private immutable PEDERSEN_GSIGMANEG_Y_1;
     uint256 private immutable PEDERSEN_GSIGMANEG_Y_0;
+    // The points of a key held inline (zero where it has fewer).
+    uint256 private immutable K0_X;
+    uint256 private immutable K0_Y;
+    uint256 private immutable K1_X;
+    uint256 private immutable K1_Y;
+    uint256 private immutable K2_X;
+    uint256 private immutable K2_Y;
+    uint256 private immutable K3_X;
+    uint256 private immutable K3_Y;
 
     /// The number of public inputs n (the commitment's hash not counted).
     uint256 public immutable numInputs;
@@ -90,9 +105,10 @@ contract ZkmlGroth16Verifier {
     /// of any length, written once, without storage.
     /// Keys too large for one data contract are split into chunks of 24,575
     /// bytes (the last one shorter): icData holds the first, moreData the
-    /// others, in order.
+    /// others, in order. Zero for a key held inline (INLINE_POINTS).
     address public immutable icData;
-    /// The number of data contracts (1 but for keys of over 382 inputs).
+    /// The number of data contracts (0 for a key held inline, 1 but for
+    /// keys of over 382 inputs).
     uint256 public immutable numDataContracts;
     /// The data contracts after icData: storage, read only by verifiers of
     /// large keys, where 2,100 gas per slot is noise.
@@ -197,8 +213,32 @@ contract ZkmlGroth16Verifier {
         }
         bytes memory data = _dataOf(ic, committed, n);
         keyHash = keccak256(bytes.concat(key, data));
+        if (m == 0 && ic.length <= 2 * INLINE_POINTS) {
+            // Held inline: no data contract.
+            uint256[8] memory k;
+            for (uint256 i = 0; i < ic.length; i++) {
+                k[i] = ic[i];
+            }
+            K0_X = k[0];
+            K0_Y = k[1];
+            K1_X = k[2];
+            K1_Y = k[3];
+            K2_X = k[4];
+            K2_Y = k[5];
+            K3_X = k[6];
+            K3_Y = k[7];
+            return;
+        }
         icData = _createData(data);
         numDataContracts = 1;
+    }
+
+    /// The points of a key held inline, in memory as _readData gives them.
+    function _inlineData() private view returns (uint256 d) {
+        uint256[8] memory k = [K0_X, K0_Y, K1_X, K1_Y, K2_X, K2_Y, K3_X, K3_Y];
+        assembly ("memory-safe") {
+            d := k
+        }
     }
 
     /// The data of a key passed whole to the constructor: the points, then
@@ -300,7 +340,7 @@ contract ZkmlGroth16Verifier {
         uint256 m = numCommitted;
         uint256 terms = cmt ? n + 1 : n;
         // The key data: K_0..K_n(+1), then the committed inputs' indices.
-        uint256 pts = _readData(0x40 * (terms + 1) + 2 * m);
+        uint256 pts = numDataContracts == 0 ? _inlineData() : _readData(0x40 * (terms + 1) + 2 * m);
         uint256 hc; // the commitment's hash: the scalar of K_{n+1}
         if (cmt) {
             assembly ("memory-safe") {
