@@ -53,13 +53,13 @@ import (
 // (gnark's groth16.Setup draws G apart) get the six pairings. zkml's
 // development setup (prover/devsetup.go) makes G = γ, as gnark's phase-2
 // ceremony (mpcsetup, zkml's ceremony and ptau setups) does: there
-// γ = G = the generator of G2. Publishing G = γ assumes nothing new: with
-// γ = [c]G₂ (c secret), multiplying γ, G and σG by 1/c and the G1 points
-// divided by γ (the K points, the Pedersen basis and σ·basis) by c gives,
-// distributed alike, a key of the ceremony's shape; proofs map along
-// (D and PoK times c; the commitment's hash, a random oracle, reprogrammed
-// to match) and both equations are preserved, so a forger for keys with
-// G = γ is one for the ceremony's keys.
+// γ = G = the generator G₂ of G2. Publishing G = γ assumes nothing new: a
+// key with G = γ = [c]G₂, c a uniform secret, is a key of the ceremony's
+// shape with γ, G and σG multiplied by c and the G1 points divided by γ
+// (the K points, the Pedersen basis and σ·basis) by 1/c. Proofs map along
+// (D and PoK times 1/c; the commitment's hash, a random oracle,
+// reprogrammed to match), both of gnark's equations are preserved, so a
+// forger for keys with G = γ gives one for the ceremony's keys.
 //
 // foldChallenge computes r from calldata, the verifying call as a verifier
 // receives it (the selector first), for tests.

@@ -548,8 +548,8 @@ func genericVerifierArgsT(vk *groth16_bn254.VerifyingKey, n int, dir string) ([]
 // compareWithSpecialized verifies p with b's specialized verifier too, when
 // solc is installed, appends its code size and gas to the log line and
 // fails when the generic verifier's gas (genericGas) is over 2.5% more for
-// Groth16, 1% for PLONK: the README says 1.2-2.1 % and under 0.5 %
-// (bench/GAS.md measures +1.22 to +2.14 % and +0.41 to +0.44 %).
+// Groth16, 1% for PLONK: the README says 0.4-2.1 % and under 0.5 %
+// (bench/GAS.md measures +0.38 to +2.10 % and +0.41 to +0.44 %).
 func compareWithSpecialized(t *testing.T, ctx context.Context, chain *Chain, b *prover.Build, p *prover.Proof, genericGas uint64, line string, args []any) (string, []any) {
 	t.Helper()
 	if optionalSolc(t) == nil {
