@@ -12,7 +12,9 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"sync"
+	"time"
 
 	"github.com/nats-io/nats.go/jetstream"
 
@@ -212,14 +214,8 @@ func (q *queue) publish(ctx context.Context, dir string, lb *localBuild, log *sl
 		if oi, err := q.files.GetInfo(ctx, name); err == nil && oi.Headers.Get("Zkml-Sha256") == lb.info.Files[f] {
 			continue
 		}
-		fh, err := os.Open(filepath.Join(dir, f))
-		if err != nil {
-			return err
-		}
 		meta := jetstream.ObjectMeta{Name: name, Headers: map[string][]string{"Zkml-Sha256": {lb.info.Files[f]}}}
-		_, err = q.files.Put(ctx, meta, fh)
-		fh.Close()
-		if err != nil {
+		if err := q.putFile(ctx, meta, filepath.Join(dir, f), log); err != nil {
 			return fmt.Errorf("publish %s/%s: %w", dir, f, err)
 		}
 		log.Info("published build file", "build", lb.info.ID, "name", lb.info.Name, "file", f)
@@ -230,6 +226,46 @@ func (q *queue) publish(ctx context.Context, dir string, lb *localBuild, log *sl
 	}
 	_, err = q.builds.Put(ctx, lb.info.ID, data)
 	return err
+}
+
+// putRetries is how many times putFile tries a file the server refuses
+// as too many requests at once.
+const putRetries = 6
+
+// putFile puts the file at path into the object store as meta says. A
+// server that falls behind drops chunks with a 429 (too many requests)
+// rather than wait: the whole file is then put again, after a pause that
+// doubles each time (1 s, 2 s, … 32 s), before giving up.
+func (q *queue) putFile(ctx context.Context, meta jetstream.ObjectMeta, path string, log *slog.Logger) error {
+	pause := time.Second
+	for try := 1; ; try++ {
+		fh, err := os.Open(path)
+		if err != nil {
+			return err
+		}
+		_, err = q.files.Put(ctx, meta, fh)
+		fh.Close()
+		if err == nil || !tooManyRequests(err) || try == putRetries {
+			return err
+		}
+		log.Warn("the NATS server refused a chunk (too many requests): putting the file again", "file", meta.Name, "try", try+1, "pause", pause)
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(pause):
+		}
+		pause *= 2
+	}
+}
+
+// tooManyRequests reports whether err is JetStream's 429: a stream's
+// ingest queue was full.
+func tooManyRequests(err error) bool {
+	var apiErr *jetstream.APIError
+	if errors.As(err, &apiErr) {
+		return apiErr.Code == 429 || apiErr.ErrorCode == 10167
+	}
+	return strings.Contains(err.Error(), "too many requests")
 }
 
 // buildCache gives a worker its builds: fetched once from the object store

@@ -2,10 +2,13 @@ package service
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
 
+	"github.com/nats-io/nats.go/jetstream"
 	"github.com/zkml/zkml/internal/testmodels"
 	"github.com/zkml/zkml/prover"
 )
@@ -38,5 +41,24 @@ func TestLoadBuildsFollowsLinks(t *testing.T) {
 	}
 	if len(got) != 1 || got[0].info.Name != "linked" {
 		t.Fatalf("loadBuilds found %d builds (%v), want the linked one", len(got), got)
+	}
+}
+
+// TestTooManyRequests: the 429 a stream answers when its ingest queue is
+// full is recognised (so publishing a build tries again), other errors not.
+func TestTooManyRequests(t *testing.T) {
+	for _, c := range []struct {
+		err  error
+		want bool
+	}{
+		{&jetstream.APIError{Code: 429, ErrorCode: 10167, Description: "too many requests"}, true},
+		{fmt.Errorf("put: %w", &jetstream.APIError{Code: 429, ErrorCode: 10167}), true},
+		{errors.New("nats: API error: code=429 err_code=10167 description=too many requests"), true},
+		{&jetstream.APIError{Code: 503, ErrorCode: 10008, Description: "JetStream system temporarily unavailable"}, false},
+		{errors.New("disk full"), false},
+	} {
+		if got := tooManyRequests(c.err); got != c.want {
+			t.Errorf("tooManyRequests(%v) = %v, want %v", c.err, got, c.want)
+		}
 	}
 }

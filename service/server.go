@@ -185,6 +185,12 @@ func embedNATS(cfg ServeConfig) (*server.Server, error) {
 		Authorization: cfg.Token,
 		NoSigs:        true,
 		MaxPayload:    8 << 20,
+		// A stream drops what arrives beyond its ingest queue (128 MiB by
+		// default) with a 429; one object store Put keeps up to 4,000
+		// chunks of 128 KiB (500 MiB) in flight, which a server slowed by
+		// the provers beside it can let pile up while publishing a
+		// proving key.
+		StreamMaxBufferedSize: 640 << 20,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("embedded NATS: %w", err)
