@@ -37,6 +37,7 @@ func Compile(ctx context.Context, g *onnx.Graph, cal *Calibration, cfg plan.Conf
 		pending:  map[string]*linear{},
 	}
 	c.markUses()
+	c.findFusions()
 	for _, v := range g.Inputs {
 		if err := c.addInput(v); err != nil {
 			return nil, fmt.Errorf("%s%w", filePrefix(g), err)
@@ -84,6 +85,10 @@ type compiler struct {
 	// by a constant, a Reshape, ...) is folded into that reader, so that the
 	// pair costs one rescale (and its range checks) instead of two.
 	pending map[string]*linear
+	// fused holds the pointwise subgraphs lowered as one table, by their
+	// last node; skip their other nodes (fuse.go).
+	fused map[*onnx.Node]*fusion
+	skip  map[*onnx.Node]bool
 }
 
 func (c *compiler) markUses() {

@@ -47,6 +47,20 @@ func (c *compiler) operand(n *onnx.Node, i int) (operand, error) {
 }
 
 func (c *compiler) lower(n *onnx.Node) error {
+	if c.skip[n] {
+		return nil
+	}
+	if fu := c.fused[n]; fu != nil {
+		t, err := c.lowerFused(n, fu)
+		if err != nil {
+			return err
+		}
+		if err := checkDeclared(c.g, n, c.p.Tensors[t].Shape); err != nil {
+			return err
+		}
+		c.vals[n.Outputs[0]] = t
+		return nil
+	}
 	r := rules[n.OpType]
 	if r == nil { // unreachable: Check refuses it
 		return unsupported(n.OpType)
