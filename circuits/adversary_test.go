@@ -520,6 +520,7 @@ func adversarialPlans(t *testing.T) []gadgetCase {
 	add("mlp", mlpPlan(16), 1<<10)
 	add("mlp/packed", mlpPlan(16), 1<<10, WithPackedOutputs(DefaultPacking(mlpPlan(16))))
 	add("nonlinear", nonlinearPlan(16), 1<<9)
+	add("lookup/exact-input", exactLookupPlan(), 1<<12)
 	add("exact", exactPlan(16), 1<<10)
 	add("matmul", matmulPlan(1, 8, 8, 8, 6, false), 1<<5)
 	mm := matmulPlan(1, 8, 8, 8, 6, false)

@@ -414,3 +414,62 @@ func TestSoftmaxDifferences(t *testing.T) {
 	}
 	record("gadget/softmax-differences", with)
 }
+
+// exactLookupPlan: an exact affine op whose accumulator (|acc| < 2^28)
+// exceeds the 16-bit activation range, read only by a lookup that rounds
+// it by 14 bits itself (as quantize plans a value only a table reads).
+func exactLookupPlan() *plan.Plan {
+	b := newPlanBuilder(16)
+	x := b.input("x", 6)
+	rows := identityRows(6)
+	for i := range rows {
+		rows[i] = append(rows[i], term(0, (i+1)%6, -3000))
+		rows[i][0].Coeff = 4000
+	}
+	acc := b.affine("acc", []int{x}, rows, nil, 0)
+	b.output(b.lookup("sigmoid", acc, 14, -300, sigmoidTable(-300, 601)))
+	return b.plan()
+}
+
+// TestLookupExactInput: a lookup reading an unrounded accumulator beyond
+// the activation range solves with plan.Run's witness (clamped inputs
+// included) and rejects any output off by one; an input whose rounded
+// value lies 2^A or more from the table makes plan.Run fail, and no
+// witness satisfies the circuit then (the gadget rejects it whatever the
+// output).
+func TestLookupExactInput(t *testing.T) {
+	p := exactLookupPlan()
+	if err := p.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	if p.Tensors[p.Ops[0].Out].Bound <= 15 {
+		t.Fatalf("the accumulator's bound 2^%d fits the activation range; the test needs one beyond", p.Tensors[p.Ops[0].Out].Bound)
+	}
+	rng := rand.New(rand.NewPCG(9, 10))
+	for _, mag := range []int64{16, 1 << 10, 1 << 14} {
+		w := run(t, p, randomInputs(p, rng, mag))
+		if err := solve(p, w); err != nil {
+			t.Fatalf("valid witness rejected: %v", err)
+		}
+		for k, bad := range tampered(w) {
+			if solve(p, bad) == nil {
+				t.Fatalf("tampered witness %d accepted", k)
+			}
+		}
+	}
+	// Rounded by 14 bits, 2^31 lies 2^17 + 300 from the domain's end.
+	op := p.Ops[1]
+	far := []int64{int64(1) << 31, -(int64(1) << 31)}
+	for _, x := range far {
+		if _, err := p.Run([][]int64{{x, 0, 0, 0, 0, 0}}); err == nil {
+			t.Errorf("input %d: Run accepts it", x)
+		}
+	}
+	var invalid []frontend.Circuit
+	for _, x := range far {
+		for _, y := range []int64{op.Table[0], op.Table[len(op.Table)-1]} {
+			invalid = append(invalid, &lookupCircuit{X: fe(x), Y: fe(y)})
+		}
+	}
+	checkGadget(t, &lookupCircuit{op: &op, bits: 16}, nil, invalid)
+}

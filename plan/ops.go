@@ -5,13 +5,22 @@ import (
 	"fmt"
 )
 
-// runLookup is OpLookup in the integer executor.
-func runLookup(op *Op, in, out []int64) {
+// runLookup is OpLookup in the integer executor. The circuit compares the
+// rounded input q with the domain's low end in A+1 bits: q − TableMin must
+// lie in [−2^A, 2^A), which an input in the activation range always does,
+// and an exact input wider than it (an accumulator the lookup rounds
+// itself) may not.
+func runLookup(op *Op, in, out []int64, ab int) error {
 	hi := op.TableMin + int64(len(op.Table)) - 1
+	limit := int64(1) << ab
 	for i, v := range in {
 		q, _ := Rescale(v, op.Shift)
+		if d := q - op.TableMin; d < -limit || d >= limit {
+			return fmt.Errorf("element %d: the rounded input %d lies 2^%d or more from the table's domain [%d, %d]; the input goes beyond what calibration saw", i, q, ab, op.TableMin, hi)
+		}
 		out[i] = op.Table[min(max(q, op.TableMin), hi)-op.TableMin]
 	}
+	return nil
 }
 
 // runMul is OpMul in the integer executor.

@@ -93,7 +93,9 @@ func (p *Plan) Run(inputs [][]int64) ([][]int64, error) {
 				return nil, err
 			}
 		case OpLookup:
-			runLookup(op, ins[0], out)
+			if err := runLookup(op, ins[0], out, p.Config.ActivationBits); err != nil {
+				return nil, fmt.Errorf("node %q: %w", op.Node, err)
+			}
 		case OpMul:
 			runMul(op, ins, out)
 		case OpDiv:

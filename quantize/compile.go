@@ -89,6 +89,9 @@ type compiler struct {
 	// last node; skip their other nodes (fuse.go).
 	fused map[*onnx.Node]*fusion
 	skip  map[*onnx.Node]bool
+	// lookupInput marks the values only a lookup table reads, which their
+	// affine op leaves unrounded (markLookupInputs).
+	lookupInput map[string]bool
 }
 
 func (c *compiler) markUses() {
@@ -518,6 +521,11 @@ func (c *compiler) emit(node string, l *linear, out string, move bool) (int, err
 		sOut = min(sAcc, s)
 	}
 	shift := min(sAcc-sOut, plan.MaxBound)
+	exactForLookup := !move && c.lookupInput[out]
+	if exactForLookup {
+		// Only a lookup reads it, which rounds it to its table's scale.
+		shift = 0
+	}
 	if shift > 0 && accB <= ab-1 && sAcc <= c.cfg.MaxScale+maxRelabel && powerOfTwoScaling(l, sAcc, inScale) {
 		// A scaling by a power of two (attention's 1/√d, GELU's 0.5): the
 		// accumulator is ±x exactly and already provably in the activation
@@ -525,7 +533,7 @@ func (c *compiler) emit(node string, l *linear, out string, move bool) (int, err
 		// and free, where a rescale costs range checks on every element.
 		shift = 0
 	}
-	if shift == 0 && accB > ab-1 && c.ranged[out] {
+	if shift == 0 && accB > ab-1 && c.ranged[out] && !exactForLookup {
 		// A comparison or the public output needs the value provably in
 		// range, which only a rescale's range check gives. Calibration says
 		// the value fits at this scale, so keep it exact: double the

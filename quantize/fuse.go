@@ -68,6 +68,44 @@ func (c *compiler) findFusions() {
 		}
 		c.ranged[p.root] = true
 	}
+	c.markLookupInputs()
+}
+
+// markLookupInputs marks the values a lookup table alone reads (a table
+// op's input, a fused subgraph's root): their affine op does not round
+// them, since the lookup rounds its input to the table's scale anyway
+// (emit, lookupOperand). That saves a rescale's range checks per element;
+// the lookup's first comparison bounds the rounded value as its rescale
+// needs, and plan.Run checks that bound like the circuit.
+func (c *compiler) markLookupInputs() {
+	c.lookupInput = map[string]bool{}
+	for _, n := range c.g.Nodes {
+		switch fu := c.fused[n]; {
+		case c.skip[n]:
+		case fu != nil:
+			reads := 0
+			for _, m := range fu.nodes {
+				reads += countOf(m.Inputs, fu.root)
+			}
+			if reads == c.uses[fu.root] {
+				c.lookupInput[fu.root] = true
+			}
+		case rules[n.OpType] != nil && rules[n.OpType].table != nil && n.OpType != "Pow" && n.OpType != "Sign":
+			if len(n.Inputs) == 1 && c.uses[n.Inputs[0]] == 1 {
+				c.lookupInput[n.Inputs[0]] = true
+			}
+		}
+	}
+}
+
+func countOf(names []string, name string) int {
+	k := 0
+	for _, s := range names {
+		if s == name {
+			k++
+		}
+	}
+	return k
 }
 
 // closed reports whether only p's own nodes read its intermediate values.

@@ -95,7 +95,7 @@ func (c *compiler) lowerLookup(n *onnx.Node) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	x, err := c.tensorOperand(n, 0)
+	x, err := c.lookupOperand(n, 0)
 	if err != nil {
 		return 0, err
 	}
@@ -148,6 +148,28 @@ func (c *compiler) lowerLookup(n *onnx.Node) (int, error) {
 	return c.emitTable(n.Name, n.OpType, f, x, a, b, sT, limited && lo > 0, tr.saturation == nil, n.Outputs[0])
 }
 
+// lookupOperand is tensorOperand for a lookup's input, which a value that
+// only the lookup reads (compiler.lookupInput) reaches unrounded: its
+// exact accumulator, which the lookup rounds itself.
+func (c *compiler) lookupOperand(n *onnx.Node, i int) (int, error) {
+	if !c.lookupInput[n.Inputs[i]] {
+		return c.tensorOperand(n, i)
+	}
+	o, err := c.activation(n, i)
+	if err != nil {
+		return 0, err
+	}
+	if o.p == nil {
+		return o.t, nil
+	}
+	t, err := c.emit(o.p.label, o.p, n.Inputs[i], o.p.move)
+	if err != nil {
+		return 0, err
+	}
+	c.vals[n.Inputs[i]] = t
+	return t, nil
+}
+
 // lowerFused lowers a fused pointwise subgraph (fuse.go) ending at node n
 // as one table of its function over the root's calibrated range widened by
 // the headroom, like a table op. Where f saturates beyond some wider
@@ -155,7 +177,7 @@ func (c *compiler) lowerLookup(n *onnx.Node) (int, error) {
 // calibration), that side of the domain extends to it (at most 256× the
 // calibrated one), so that clamping there is exact.
 func (c *compiler) lowerFused(n *onnx.Node, fu *fusion) (int, error) {
-	x, err := c.tensorOperand(&onnx.Node{Name: n.Name, OpType: n.OpType, Inputs: []string{fu.root}, Outputs: n.Outputs}, 0)
+	x, err := c.lookupOperand(&onnx.Node{Name: n.Name, OpType: n.OpType, Inputs: []string{fu.root}, Outputs: n.Outputs}, 0)
 	if err != nil {
 		return 0, err
 	}
