@@ -38,6 +38,7 @@ func Compile(ctx context.Context, g *onnx.Graph, cal *Calibration, cfg plan.Conf
 	}
 	c.markUses()
 	c.findFusions()
+	c.markLateSoftmax()
 	for _, v := range g.Inputs {
 		if err := c.addInput(v); err != nil {
 			return nil, fmt.Errorf("%s%w", filePrefix(g), err)
@@ -92,6 +93,10 @@ type compiler struct {
 	// lookupInput marks the values only a lookup table reads, which their
 	// affine op leaves unrounded (markLookupInputs).
 	lookupInput map[string]bool
+	// lateSoftmax marks the Softmax outputs that their MatMul normalizes,
+	// softmaxRows holds their parts once lowered (markLateSoftmax).
+	lateSoftmax map[string]bool
+	softmaxRows map[string]*softmaxParts
 }
 
 func (c *compiler) markUses() {

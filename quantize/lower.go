@@ -374,6 +374,9 @@ func (c *compiler) lowerMatMul(n *onnx.Node) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	if sm := c.softmaxRows[n.Inputs[0]]; sm != nil && !b.isConst {
+		return c.normalizedMatMul(n, sm, b)
+	}
 	if !a.isConst && !b.isConst {
 		return c.lowerMatMulProduct(n, a, b)
 	}

@@ -53,6 +53,13 @@ func (c *compiler) lowerSoftmax(n *onnx.Node) (int, error) {
 		return 0, err
 	}
 	out := n.Outputs[0]
+	if c.lateSoftmax[out] {
+		// Only a MatMul reads it, over its rows: it multiplies the
+		// exponentials and normalizes its own, fewer, outputs
+		// (normalizedMatMul).
+		c.softmaxRows[out] = sm
+		return sm.exp, nil
+	}
 	// y_i = e_i / S at the output's scale.
 	m, sOut, err := c.calibratedScale(out)
 	if err != nil {
@@ -322,20 +329,8 @@ func (c *compiler) emitReciprocal(node string, a, b int, den []int, out string, 
 	if k-B.Bound < 12 || k+3 > plan.MaxBound {
 		return 0, false, nil
 	}
-	size := B.Size()
-	one := plan.Op{Kind: plan.OpAffine, Node: node, In: []int{b}, RowStart: make([]int32, size+1), Bias: make([]int64, size)}
-	for i := range one.Bias {
-		one.Bias[i] = 1
-	}
-	ones := c.appendOp(one, out+"/one", B.Shape, 0)
-	inv := plan.Op{Kind: plan.OpDiv, Node: node, In: []int{ones, b}, Shift: k, RowStart: make([]int32, 1, size+1)}
-	for i := range size {
-		inv.Terms = append(inv.Terms, plan.Term{In: 0, Idx: int32(i), Coeff: 1}, plan.Term{In: 1, Idx: int32(i), Coeff: 1})
-		inv.RowStart = append(inv.RowStart, int32(len(inv.Terms)))
-	}
-	inv.Out = c.newTensor(out+"/reciprocal", B.Shape, k-B.Scale, min(ab-1, k-floor+1), 0)
-	c.p.Ops = append(c.p.Ops, inv)
-	t, err := c.emitMul(&onnx.Node{Name: node, Outputs: []string{out}}, a, inv.Out, A.Shape, 1, func(r, _ int) (int, int) { return r, den[r] })
+	inv := c.invert(node, out, b, k)
+	t, err := c.emitMul(&onnx.Node{Name: node, Outputs: []string{out}}, a, inv, A.Shape, 1, func(r, _ int) (int, int) { return r, den[r] })
 	return t, true, err
 }
 
@@ -353,4 +348,103 @@ func (c *compiler) divisorFloor(t int) int64 {
 		break
 	}
 	return 1
+}
+
+// markLateSoftmax marks the Softmax outputs whose only reader is a MatMul
+// of two computed tensors reading it as its left operand, with the
+// normalized axis the last one (the one MatMul contracts): attention's
+// softmax(Q·Kᵀ)·V. Such a MatMul computes (e·V)_ij / S_i instead of
+// Σ_j (e_j / S)·V_j, which normalizes its m·n outputs instead of the
+// m·k probabilities (attention: head size instead of sequence length per
+// row).
+func (c *compiler) markLateSoftmax() {
+	c.lateSoftmax = map[string]bool{}
+	c.softmaxRows = map[string]*softmaxParts{}
+	for _, n := range c.g.Nodes {
+		if n.OpType != "Softmax" || len(n.Outputs) != 1 {
+			continue
+		}
+		out := n.Outputs[0]
+		mm := c.consumer[out]
+		shape, ok := c.g.Shape(out)
+		if !ok || c.uses[out] != 1 || mm == nil || mm.OpType != "MatMul" || len(mm.Inputs) != 2 || mm.Inputs[0] != out || mm.Inputs[1] == out || c.g.Constants[mm.Inputs[1]] != nil || len(shape) < 2 {
+			continue
+		}
+		axis := n.Int("axis", -1)
+		if axis < 0 {
+			axis += int64(len(shape))
+		}
+		if axis != int64(len(shape)-1) {
+			continue
+		}
+		c.lateSoftmax[out] = true
+	}
+}
+
+// normalizedMatMul lowers MatMul(softmax(x), b) for a Softmax that
+// markLateSoftmax deferred: P = e·b from the exponentials, at a scale that
+// holds P (up to the row length times the output's calibrated range), then
+// out_ij = P_ij · R_i with R = 2^k / S_i, the rows' sums inverted once
+// (emitReciprocal's division, S ≥ 2^scale as in lowerSoftmax).
+func (c *compiler) normalizedMatMul(n *onnx.Node, sm *softmaxParts, b operand) (int, error) {
+	e := c.p.Tensors[sm.exp]
+	mm, err := newMatmul(e.Shape, b.shape)
+	if err != nil {
+		return 0, err
+	}
+	tb, err := c.operandTensor(n, 1, b)
+	if err != nil {
+		return 0, err
+	}
+	if excess := e.Bound + c.p.Tensors[tb].Bound + plan.CeilLog2(uint64(mm.k)) - plan.MaxBound; excess > 0 {
+		if tb, err = c.rescale(n.Name, tb, c.p.Tensors[tb].Scale-excess); err != nil {
+			return 0, err
+		}
+	}
+	out := n.Outputs[0]
+	m, err := c.maxAbs(out)
+	if err != nil {
+		return 0, err
+	}
+	mP := m * float64(mm.k)
+	sP, err := c.activationScale(out, mP)
+	if err != nil {
+		return 0, err
+	}
+	per := mm.m * mm.n
+	p, err := c.emitMulAt(n.Name, out+"/unnormalized", mP, sP, sm.exp, tb, mm.out, mm.k, func(r, q int) (int, int) {
+		bi, ij := r/per, r%per
+		i, j := ij/mm.n, ij%mm.n
+		return mm.aBatch[bi] + i*mm.k + q, mm.bBatch[bi] + q*mm.n + j
+	})
+	if err != nil {
+		return 0, err
+	}
+	S := c.p.Tensors[sm.sum]
+	inv := c.invert(n.Name, out, sm.sum, c.cfg.ActivationBits-2+S.Scale) // S ≥ 2^scale: R < 2^(A−2)
+	return c.emitMul(n, p, inv, mm.out, 1, func(r, _ int) (int, int) {
+		bi, ij := r/per, r%per
+		return r, sm.rd.dst[mm.aBatch[bi]+ij/mm.n*mm.k]
+	})
+}
+
+// invert appends R = round(2^k / b) for divisor tensor b (b ≥ 1), an OpDiv
+// of a tensor of ones by b, as value out+"/reciprocal" at scale k − b's
+// scale; k must keep R within the activation range.
+func (c *compiler) invert(node, out string, b, k int) int {
+	B := c.p.Tensors[b]
+	size := B.Size()
+	one := plan.Op{Kind: plan.OpAffine, Node: node, In: []int{b}, RowStart: make([]int32, size+1), Bias: make([]int64, size)}
+	for i := range one.Bias {
+		one.Bias[i] = 1
+	}
+	ones := c.appendOp(one, out+"/one", B.Shape, 0)
+	inv := plan.Op{Kind: plan.OpDiv, Node: node, In: []int{ones, b}, Shift: k, RowStart: make([]int32, 1, size+1)}
+	for i := range size {
+		inv.Terms = append(inv.Terms, plan.Term{In: 0, Idx: int32(i), Coeff: 1}, plan.Term{In: 1, Idx: int32(i), Coeff: 1})
+		inv.RowStart = append(inv.RowStart, int32(len(inv.Terms)))
+	}
+	inv.Out = c.newTensor(out+"/reciprocal", B.Shape, k-B.Scale, c.cfg.ActivationBits-1, 0)
+	c.p.Ops = append(c.p.Ops, inv)
+	return inv.Out
 }

@@ -2,8 +2,10 @@ package quantize
 
 import (
 	"math"
+	"slices"
 	"testing"
 
+	"github.com/zkml/zkml/onnx"
 	"github.com/zkml/zkml/plan"
 )
 
@@ -151,6 +153,56 @@ func TestSoftmaxReciprocal(t *testing.T) {
 		for i, w := range want[y] {
 			if math.Abs(got[0][i]-w) > 1e-3*(1+math.Abs(w)) {
 				t.Fatalf("sample %v: y[%d] = %g, float %g", off, i, got[0][i], w)
+			}
+		}
+	}
+}
+
+// TestSoftmaxLateNormalization: softmax(s)·V, the Softmax read only by the
+// MatMul over its rows, multiplies the exponentials by V and normalizes
+// the 4×4 results (not the 4×8 probabilities): its products are e·V and
+// the output times each row's reciprocal, and the result tracks the float
+// reference, also for inputs beyond the calibrated ones.
+func TestSoftmaxLateNormalization(t *testing.T) {
+	b := newGraph()
+	s := b.input("s", 1, 4, 8)
+	v := b.input("v", 1, 8, 4)
+	a := b.node("Softmax", []string{s}, aInt("axis", -1))
+	y := b.node("MatMul", []string{a, v})
+	b.g.Values[a] = onnx.Value{Name: a, DType: onnx.Float32, Shape: []int{1, 4, 8}}
+	b.g.Values[y] = onnx.Value{Name: y, DType: onnx.Float32, Shape: []int{1, 4, 4}}
+	g := b.output(y)
+	sample := func(off, mag float64) [][]float64 {
+		x, w := make([]float64, 32), make([]float64, 32)
+		for i := range x {
+			x[i] = mag * 3 * math.Sin(float64(i)+off)
+			w[i] = 2 * math.Cos(float64(3*i)+off)
+		}
+		return [][]float64{x, w}
+	}
+	p := compileOn(t, g, plan.DefaultConfig(), sample(0, 1), sample(1, 1))
+	var sizes []int
+	for _, op := range p.Ops {
+		switch op.Kind {
+		case plan.OpMul, plan.OpDiv:
+			sizes = append(sizes, p.Tensors[op.Out].Size())
+		}
+	}
+	if !slices.Equal(sizes, []int{16, 4, 16}) {
+		t.Errorf("products and quotients of sizes %v, want e·V (16), the row reciprocals (4), the normalization (16)", sizes)
+	}
+	for _, x := range [][][]float64{sample(0, 1), sample(0.5, 1), sample(2, 1.5)} {
+		want, err := RunFloat(g, x)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := p.Predict(x)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, w := range want[y] {
+			if math.Abs(got[0][i]-w) > 1e-3*(1+math.Abs(w)) {
+				t.Fatalf("y[%d] = %g, float %g", i, got[0][i], w)
 			}
 		}
 	}
