@@ -397,6 +397,13 @@ func gadgetCases() []gadgetCase {
 	lookup := &plan.Op{Kind: plan.OpLookup, Shift: 2, TableMin: -5, Table: []int64{-70, -50, -30, -10, 0, 11, 33, 55, 77, 99, 111}}
 	xs := feVars(-1000, -21, -20, -1, 0, 3, 20, 22, 1000, 32767)
 	add("lookup", &advLookup{X: make([]frontend.Variable, len(xs)), op: lookup}, &advLookup{X: xs})
+	// Strict ends: no comparison there, the table's rows bound the index.
+	strict := &plan.Op{Kind: plan.OpLookup, Shift: 2, TableMin: -5, Table: []int64{-70, -50, -30, -10, 0, 11, 33, 55, 77, 99, 111}, Saturates: plan.StrictAbove | plan.SaturatesBelow}
+	xs = feVars(-1000, -21, -20, -1, 0, 3, 20, 21)
+	add("lookup/strict-above", &advLookup{X: make([]frontend.Variable, len(xs)), op: strict}, &advLookup{X: xs})
+	both := &plan.Op{Kind: plan.OpLookup, Shift: 2, TableMin: -5, Table: strict.Table, Saturates: plan.StrictAbove | plan.StrictBelow}
+	xs = feVars(-20, -19, -1, 0, 3, 20, 21)
+	add("lookup/strict-both", &advLookup{X: make([]frontend.Variable, len(xs)), op: both}, &advLookup{X: xs})
 	nonPos := &plan.Op{Kind: plan.OpLookup, Shift: 1, TableMin: -6, Table: []int64{1, 2, 4, 8, 16, 32, 64}}
 	xs = feVars(-32768, -100, -13, -12, -11, -1, 0)
 	add("lookup/nonpositive", &advLookup{X: make([]frontend.Variable, len(xs)), op: nonPos, nonPositive: true}, &advLookup{X: xs})

@@ -473,3 +473,43 @@ func TestLookupExactInput(t *testing.T) {
 	}
 	checkGadget(t, &lookupCircuit{op: &op, bits: 16}, nil, invalid)
 }
+
+// TestLookupStrict: at a strict end the gadget has no comparison; the
+// table's rows alone bound the index. Inputs inside the domain (and beyond
+// a clamping end) give their entry and nothing else; an input beyond a
+// strict end has no witness, whatever the output (plan.Run fails on it).
+func TestLookupStrict(t *testing.T) {
+	const bits = 16
+	for _, sat := range []plan.Saturation{plan.StrictAbove, plan.StrictBelow, plan.StrictBelow | plan.StrictAbove, plan.StrictAbove | plan.SaturatesBelow} {
+		for _, shift := range []int{0, 2} {
+			t.Run(fmt.Sprintf("saturation=%d/shift=%d", sat, shift), func(t *testing.T) {
+				op := &plan.Op{Kind: plan.OpLookup, Shift: shift, TableMin: -5, Table: []int64{-70, -50, -30, -10, 0, 11, 33, 55, 77, 99, 111}, Saturates: sat}
+				hi := op.TableMin + int64(len(op.Table)) - 1
+				var valid, invalid []frontend.Circuit
+				for _, x := range []int64{-(1 << 14), -1000, -21, -20, -6, -5, -4, -1, 0, 1, 4, 5, 6, 20, 21, 22, 1000, 1 << 14} {
+					q, _ := plan.Rescale(x, shift)
+					beyond := (q < op.TableMin && sat&plan.StrictBelow != 0) || (q > hi && sat&plan.StrictAbove != 0)
+					if beyond {
+						for _, y := range []int64{op.Table[0], op.Table[len(op.Table)-1], 0} {
+							invalid = append(invalid, &lookupCircuit{X: fe(x), Y: fe(y)})
+						}
+						continue
+					}
+					y := lookupRef(op, x)
+					valid = append(valid, &lookupCircuit{X: fe(x), Y: fe(y)})
+					invalid = append(invalid, &lookupCircuit{X: fe(x), Y: fe(y + 1)}, &lookupCircuit{X: fe(x), Y: fe(y - 1)})
+					i := min(max(q-op.TableMin, 0), int64(len(op.Table))-1)
+					for _, j := range []int64{i - 1, i + 1} {
+						if j >= 0 && j < int64(len(op.Table)) {
+							invalid = append(invalid, &lookupCircuit{X: fe(x), Y: fe(op.Table[j])})
+						}
+					}
+				}
+				for _, x := range []int64{1 << 40, -(1 << 40)} {
+					invalid = append(invalid, &lookupCircuit{X: fe(x), Y: fe(op.Table[0])}, &lookupCircuit{X: fe(x), Y: fe(op.Table[len(op.Table)-1])})
+				}
+				checkGadget(t, &lookupCircuit{op: op, bits: bits}, valid, invalid)
+			})
+		}
+	}
+}

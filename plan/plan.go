@@ -118,16 +118,21 @@ type Op struct {
 	TableMin int64
 	// OpLookup: which ends of the table clamp exactly, because the function
 	// is constant at the output scale beyond them (Sigmoid's, Tanh's). A
-	// clamp at another end approximates; Clamps counts those.
+	// clamp at another end approximates; Clamps counts those. A strict end
+	// does not clamp: an input beyond it is an error, like a value beyond
+	// the activation range (the circuit then spares that end's comparison).
 	Saturates Saturation
 }
 
-// Saturation says at which ends of its table a lookup's function saturates.
+// Saturation says at which ends of its table a lookup's function saturates,
+// and which ends are strict.
 type Saturation uint8
 
 const (
 	SaturatesBelow Saturation = 1 << iota // inputs below TableMin clamp exactly
 	SaturatesAbove                        // inputs above the last entry clamp exactly
+	StrictBelow                           // inputs below TableMin are an error
+	StrictAbove                           // inputs above the last entry are an error
 )
 
 // Term is one coefficient times one element of one input tensor.

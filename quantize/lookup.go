@@ -145,7 +145,7 @@ func (c *compiler) lowerLookup(n *onnx.Node) (int, error) {
 		// Exact: the sign of the input itself, not of a rounded copy.
 		sT, a, b = in.Scale, math.Ldexp(-1, -in.Scale), math.Ldexp(1, -in.Scale)
 	}
-	return c.emitTable(n.Name, n.OpType, f, x, a, b, sT, limited && lo > 0, tr.saturation == nil, n.Outputs[0])
+	return c.emitTable(n.Name, n.OpType, f, x, a, b, sT, limited && lo > 0, tr.saturation == nil, false, n.Outputs[0])
 }
 
 // lookupOperand is tensorOperand for a lookup's input, which a value that
@@ -172,7 +172,10 @@ func (c *compiler) lookupOperand(n *onnx.Node, i int) (int, error) {
 
 // lowerFused lowers a fused pointwise subgraph (fuse.go) ending at node n
 // as one table of its function over the root's calibrated range widened by
-// the headroom, like a table op. Where f saturates beyond some wider
+// the headroom, like a table op, except that it clamps only where f
+// saturates: an input beyond an end where f does not is an error, as a
+// value beyond the activation range is (a clamp there would be an
+// approximation), which saves the circuit that end's comparison. Where f saturates beyond some wider
 // bound (σ(σ(x)): its first table alone would cover [-12, 12] whatever the
 // calibration), that side of the domain extends to it (at most 256× the
 // calibrated one), so that clamping there is exact.
@@ -191,7 +194,7 @@ func (c *compiler) lowerFused(n *onnx.Node, fu *fusion) (int, error) {
 	}
 	a, b := -saturatesBeyond(fu.f, d, -1), saturatesBeyond(fu.f, d, 1)
 	sT := min(c.p.Tensors[x].Scale, lookupBits-ceilLog2f(b-a))
-	return c.emitTable(n.Name, "the fused function", fu.f, x, a, b, sT, false, true, n.Outputs[0])
+	return c.emitTable(n.Name, "the fused function", fu.f, x, a, b, sT, false, true, true, n.Outputs[0])
 }
 
 // saturatesBeyond returns the smallest D = d·2^j, j ≤ 8, beyond which f
@@ -224,8 +227,10 @@ func saturatesBeyond(f func(float64) float64, d float64, dir float64) float64 {
 // smallest positive step when positive) at table scale sT, reading plan
 // tensor x, and returns its output tensor, the value out; grows lowers the
 // output scale to hold a function that does not saturate at the domain's
-// ends. what names f in errors.
-func (c *compiler) emitTable(node, what string, f func(float64) float64, x int, a, b float64, sT int, positive, grows bool, out string) (int, error) {
+// ends; strict makes the ends where f does not saturate strict (an input
+// beyond them is an error instead of a clamp, and costs the circuit no
+// comparison there). what names f in errors.
+func (c *compiler) emitTable(node, what string, f func(float64) float64, x int, a, b float64, sT int, positive, grows, strict bool, out string) (int, error) {
 	in := c.p.Tensors[x]
 	d := max(b, -a)
 	ab := c.cfg.ActivationBits
@@ -287,6 +292,14 @@ func (c *compiler) emitTable(node, what string, f func(float64) float64, x int, 
 		v := f(math.Ldexp(float64(q), -sT))
 		return entry(v), !math.IsNaN(v)
 	}, op.TableMin, op.Table, ab)
+	if strict {
+		if op.Saturates&plan.SaturatesBelow == 0 {
+			op.Saturates |= plan.StrictBelow
+		}
+		if op.Saturates&plan.SaturatesAbove == 0 {
+			op.Saturates |= plan.StrictAbove
+		}
+	}
 	op.Out = c.newTensor(out, in.Shape, sOut, plan.LookupBound(op.Table), mOut)
 	c.p.Ops = append(c.p.Ops, op)
 	return op.Out, nil
