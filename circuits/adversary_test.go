@@ -54,6 +54,7 @@ var zkmlHints = []struct {
 	{"rescale", rescaleHint},
 	{"div", divHint},
 	{"matmul", matmulHint},
+	{"max", maxHint},
 }
 
 // A tamper is one way a malicious hint changes an honest output v. bad
@@ -295,6 +296,20 @@ func (c *advMax2) Define(api frontend.API) error {
 	return err
 }
 
+type advRowMax struct {
+	X      []frontend.Variable
+	consts []int64
+}
+
+func (c *advRowMax) Define(api frontend.API) error {
+	xs := append([]frontend.Variable(nil), c.X...)
+	for _, k := range c.consts {
+		xs = append(xs, k)
+	}
+	_, err := newGadgets(api, 8, options{}).rowMax(xs)
+	return err
+}
+
 type advRescale struct {
 	Acc         frontend.Variable
 	shift, bits int
@@ -387,6 +402,9 @@ func gadgetCases() []gadgetCase {
 	add("relu", &advRelu{bits: 8}, relus...)
 	add("relu/bitdec", &advRelu{bits: 8, bitDec: true}, relus...)
 	add("max2", &advMax2{bits: 8}, &advMax2{A: fe(3), B: fe(-7)}, &advMax2{A: fe(-128), B: fe(127)}, &advMax2{A: fe(5), B: fe(5)})
+	xs6 := feVars(-128, 127, 0, 5, 5, -1)
+	add("rowmax", &advRowMax{X: make([]frontend.Variable, 6)}, &advRowMax{X: xs6}, &advRowMax{X: feVars(3, 3, 3, 3, 3, 3)}, &advRowMax{X: feVars(-7, -3, -100, -50, -4, -9)})
+	add("rowmax/constants", &advRowMax{X: make([]frontend.Variable, 6), consts: []int64{9, -20}}, &advRowMax{X: feVars(1, 2, 3, 4, 5, 6)}, &advRowMax{X: feVars(1, 2, 30, 4, 5, 6)})
 	for _, acc := range []int64{0, 7, 8, -9, 2030, -2048, 1001, -1001} {
 		rescales = append(rescales, &advRescale{Acc: fe(acc)})
 	}

@@ -60,6 +60,10 @@ const (
 	OpRelu
 	// OpMax: out[i] = the maximum of the terms of row i (coefficients are 1
 	// and ignored; each row has at least one term). MaxPool lowers to it.
+	// Its inputs must be close enough for the circuit's comparisons: in a
+	// row of fewer than MaxRowHint terms, each term and the maximum of
+	// those before it differ by less than 2^ActivationBits; in a longer
+	// row, each term lies less than 2^ActivationBits below the maximum.
 	OpMax
 	// OpLookup: out[i] = Table[clamp(Rescale(in0[i], Shift), TableMin,
 	// TableMin+len(Table)-1) - TableMin], elementwise (same size). Nonlinear
