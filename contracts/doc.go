@@ -28,8 +28,9 @@
 //
 // A Groth16 verification costs least. Range checks made with gnark's lookup
 // argument add a BSB22 commitment to the proof, whose proof of knowledge
-// zkml's Groth16 verifiers check in the proof's own pairing call (two more
-// pairings, a hash to the field and three ecMul; foldpok.go says why that
+// zkml's Groth16 verifiers check in the proof's own pairing call (one more
+// pairing, two for a key whose Pedersen G is not γ, which zkml's setups do
+// not make; a hash to the field and three ecMul; foldpok.go says why that
 // is sound); prover.WithAutoRangeChecks (`zkml compile`'s default) and
 // prover.WithBitDecompositionRangeChecks build without it when they can.
 // bench/GAS.md (`make bench-gas`) records both, and the generic verifier's.

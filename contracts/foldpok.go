@@ -6,6 +6,7 @@ import (
 	"math/big"
 
 	"github.com/consensys/gnark-crypto/ecc"
+	groth16_bn254 "github.com/consensys/gnark/backend/groth16/bn254"
 	"github.com/ethereum/go-ethereum/crypto"
 )
 
@@ -43,6 +44,22 @@ import (
 // points off the curve (BN254's G1 has cofactor 1) with CommitmentInvalid,
 // as gnark's check did; a valid point with a wrong proof of knowledge now
 // fails the one pairing call, with ProofInvalid.
+//
+// Five pairings when G = γ. When the Pedersen key's G2 point G is the
+// verifying key's γ, e(L, −γ)·e(r·PoK, G) = e(L − r·PoK, −γ): the
+// verifiers check the same product P₁·P₂ʳ with five pairings, L − r·PoK
+// in L's place (r·PoK subtracted as (q − r)·PoK: one ecAdd, 150 gas, for
+// 34,000 less), and the argument above holds as it is. Keys with G ≠ γ
+// (gnark's groth16.Setup draws G apart) get the six pairings. zkml's
+// development setup (prover/devsetup.go) makes G = γ, as gnark's phase-2
+// ceremony (mpcsetup, zkml's ceremony and ptau setups) does: there
+// γ = G = the generator G₂ of G2. Publishing G = γ assumes nothing new: a
+// key with G = γ = [c]G₂, c a uniform secret, is a key of the ceremony's
+// shape with γ, G and σG multiplied by c and the G1 points divided by γ
+// (the K points, the Pedersen basis and σ·basis) by 1/c. Proofs map along
+// (D and PoK times 1/c; the commitment's hash, a random oracle,
+// reprogrammed to match), both of gnark's equations are preserved, so a
+// forger for keys with G = γ gives one for the ceremony's keys.
 //
 // foldChallenge computes r from calldata, the verifying call as a verifier
 // receives it (the selector first), for tests.
@@ -102,6 +119,50 @@ const (
             revert CommitmentInvalid();
         }
 `
+	// With G = γ: r·D and (R − r)·PoK, that is −r·PoK.
+	zkmlPoKFoldGamma = `        // The commitment's proof of knowledge, e(D, GSigmaNeg)·e(PoK, G) = 1,
+        // is checked in the proof's pairing call below, raised to the power
+        // r = 1 + keccak256(calldata without the selector) mod (R - 1): see
+        // zkml's contracts/foldpok.go for why that is sound. Here r·D and,
+        // since G = γ, -r·PoK = (R - r)·PoK, added to L; ECMUL rejects points
+        // off the curve.
+        bool success;
+        uint256[4] memory folded;
+        assembly ("memory-safe") {
+            let f := mload(0x40)
+            let n := sub(calldatasize(), 4)
+            calldatacopy(f, 4, n)
+            let r := add(mod(keccak256(f, n), sub(R, 1)), 1)
+            calldatacopy(f, add(proof.offset, 0x100), 0x40)
+            mstore(add(f, 0x40), r)
+            success := staticcall(gas(), PRECOMPILE_MUL, f, 0x60, folded, 0x40)
+            calldatacopy(f, add(proof.offset, 0x140), 0x40)
+            mstore(add(f, 0x40), sub(R, r))
+            success := and(success, staticcall(gas(), PRECOMPILE_MUL, f, 0x60, add(folded, 0x40), 0x40))
+        }
+        if (!success) {
+            revert CommitmentInvalid();
+        }
+`
+	zkmlPairingGamma = `            mstore(add(f, 0x2e0), GAMMA_NEG_Y_0)
+            // G = γ, so e(r·PoK, G) = e(-r·PoK, -γ): L - r·PoK in place of L
+            // in e(L, -γ), then e(r·D, GSigmaNeg): the folded proof of
+            // knowledge.
+            mstore(add(f, 0x300), x)
+            mstore(add(f, 0x320), y)
+            mstore(add(f, 0x340), mload(add(folded, 0x40)))
+            mstore(add(f, 0x360), mload(add(folded, 0x60)))
+            success := staticcall(gas(), PRECOMPILE_ADD, add(f, 0x300), 0x80, add(f, 0x240), 0x40)
+            mstore(add(f, 0x300), mload(folded))
+            mstore(add(f, 0x320), mload(add(folded, 0x20)))
+            mstore(add(f, 0x340), PEDERSEN_GSIGMANEG_X_1)
+            mstore(add(f, 0x360), PEDERSEN_GSIGMANEG_X_0)
+            mstore(add(f, 0x380), PEDERSEN_GSIGMANEG_Y_1)
+            mstore(add(f, 0x3a0), PEDERSEN_GSIGMANEG_Y_0)
+
+            // Check pairing equation.
+            success := and(success, staticcall(gas(), PRECOMPILE_VERIFY, f, 0x3c0, f, 0x20))
+`
 	gnarkPairing = `            mstore(add(f, 0x2e0), GAMMA_NEG_Y_0)
 
             // Check pairing equation.
@@ -127,12 +188,20 @@ const (
 `
 )
 
+// pedersenGIsGamma reports whether vk has one commitment whose Pedersen
+// key's G2 point G is γ, so that its verifiers check five pairings.
+func pedersenGIsGamma(vk *groth16_bn254.VerifyingKey) bool {
+	return len(vk.CommitmentKeys) == 1 && vk.CommitmentKeys[0].G.Equal(&vk.G2.Gamma)
+}
+
 // foldCommitmentCheck rewrites verifyProof of gnark's Groth16 verifier src
 // for a key with one commitment so that it checks the proof of knowledge in
-// the proof's pairing call (see above). A verifier without a commitment is
-// returned as it is; one whose code is not the expected gnark's is an
-// error (a gnark upgrade changed the template: update the pieces above).
-func foldCommitmentCheck(src []byte) ([]byte, error) {
+// the proof's pairing call (see above): with five pairings when the key's
+// G is γ (gIsGamma, see [pedersenGIsGamma]), else six. A verifier without
+// a commitment is returned as it is; one whose code is not the expected
+// gnark's is an error (a gnark upgrade changed the template: update the
+// pieces above).
+func foldCommitmentCheck(src []byte, gIsGamma bool) ([]byte, error) {
 	at := bytes.Index(src, []byte("    function verifyProof("))
 	if at < 0 {
 		return nil, fmt.Errorf("the Groth16 verifier has no verifyProof")
@@ -141,7 +210,11 @@ func foldCommitmentCheck(src []byte) ([]byte, error) {
 	if !bytes.Contains(fn, []byte("CommitmentInvalid")) {
 		return src, nil
 	}
-	for _, r := range []struct{ old, new string }{{gnarkPoKCheck, zkmlPoKFold}, {gnarkPairing, zkmlPairing}} {
+	pieces := []struct{ old, new string }{{gnarkPoKCheck, zkmlPoKFold}, {gnarkPairing, zkmlPairing}}
+	if gIsGamma {
+		pieces = []struct{ old, new string }{{gnarkPoKCheck, zkmlPoKFoldGamma}, {gnarkPairing, zkmlPairingGamma}}
+	}
+	for _, r := range pieces {
 		if n := bytes.Count(fn, []byte(r.old)); n != 1 {
 			return nil, fmt.Errorf("gnark's Groth16 verifier is not the one zkml folds the commitment check of (%d matches of a piece, want 1)", n)
 		}

@@ -45,9 +45,11 @@ const genericChunk = MaxCodeSize - 1
 // BSB22 commitment (zkml's default lookup range checks) or none
 // (`zkml compile --range-checks bits`); gnark's keys with several
 // commitments, which zkml does not make, are refused. The constructor then
-// creates the data contract that holds the key's public-input points,
-// which bounds the number of public inputs to 382 (370 with a commitment
-// covering every input); larger keys are refused here:
+// keeps the key's public-input points in its code (up to 4 points, when
+// the commitment covers no public input: zkml's keys of up to 3 public
+// inputs, 2 with a commitment) or creates the data contract that holds
+// them, which bounds the number of public inputs to 382 (370 with a
+// commitment covering every input); larger keys are refused here:
 // [DeployGenericVerifier] deploys them in several transactions.
 func GenericVerifierArgs(b *prover.Build) ([]byte, error) {
 	k, err := genericKeyOf(b)
@@ -228,7 +230,8 @@ func (k *genericKey) args(chunks []common.Address) []byte {
 // (see [GenericVerifierArgs]); no Solidity compiler is needed. The
 // contract takes the calldata of the specialized verifier, so [Calldata],
 // [VerifyOnChain] and the registry work with it unchanged. Its constructor
-// also creates the data contract that holds the key's public-input points;
+// also creates the data contract that holds the key's public-input points
+// (but for the smallest keys, which it keeps in its code);
 // a key of over 382 public inputs (370 with a commitment covering them)
 // is spread over several data contracts, deployed first, one transaction
 // each (up to 2,048 inputs: 6 data contracts). The receipt is the

@@ -46,7 +46,11 @@ func NewVerifier(b *prover.Build) (*Verifier, error) {
 		return nil, err
 	}
 	if v.Backend == prover.Groth16 {
-		if v.Source, err = foldCommitmentCheck(v.Source); err != nil {
+		vk, err := b.Groth16VerifyingKey()
+		if err != nil {
+			return nil, err
+		}
+		if v.Source, err = foldCommitmentCheck(v.Source, pedersenGIsGamma(vk)); err != nil {
 			return nil, fmt.Errorf("%s: %w", b.Dir(), err)
 		}
 	}

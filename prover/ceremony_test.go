@@ -123,6 +123,10 @@ func TestCeremony(t *testing.T) {
 	}
 	if len(vk.PublicAndCommitmentCommitted) != 1 {
 		t.Errorf("the build has %d commitments, want the lookup's one", len(vk.PublicAndCommitmentCommitted))
+	} else if !vk.CommitmentKeys[0].G.Equal(&vk.G2.Gamma) {
+		// zkml's Solidity verifiers then check five pairings, not six
+		// (contracts/foldpok.go).
+		t.Error("the ceremony's Pedersen key G is not γ")
 	}
 	reopened, err := Open(b.Dir())
 	if err != nil {

@@ -18,7 +18,8 @@ import (
 
 // The development Groth16 setup.
 //
-// gnark's groth16.Setup computes the same keys, but spends most of its time
+// gnark's groth16.Setup computes the same keys (but for the Pedersen key's
+// G2 point G, which it draws apart from γ: see toxicWaste), but spends most of its time
 // in two places: its batch scalar multiplication by a generator doubles
 // every point about 256 times (a windowed double-and-add per scalar), and
 // the Pedersen keys of the BSB22 commitment (what the lookup range checks
@@ -36,17 +37,19 @@ import (
 // forge proofs: the development setup draws it at random and forgets it.
 type toxicWaste struct {
 	t, alpha, beta, gamma, delta fr.Element
-	// sigma (one per commitment) and g2 are the Pedersen keys' secrets:
-	// the commitment keys' G2 point is [g2]G2.
+	// sigma (one per commitment) is the Pedersen keys' secret. Their G2
+	// point G is [γ]G2, the verifying key's γ, as in the keys of gnark's
+	// phase-2 ceremony (where both are the generator): zkml's Solidity
+	// verifiers then check the commitment's proof of knowledge with one
+	// pairing less (contracts/foldpok.go says why that is sound).
 	sigma []fr.Element
-	g2    fr.Element
 }
 
 // randomToxicWaste draws nonzero secrets from crypto/rand.
 func randomToxicWaste(nbCommitments int) (toxicWaste, error) {
 	var tw toxicWaste
 	tw.sigma = make([]fr.Element, nbCommitments)
-	all := []*fr.Element{&tw.t, &tw.alpha, &tw.beta, &tw.gamma, &tw.delta, &tw.g2}
+	all := []*fr.Element{&tw.t, &tw.alpha, &tw.beta, &tw.gamma, &tw.delta}
 	for i := range tw.sigma {
 		all = append(all, &tw.sigma[i])
 	}
@@ -198,8 +201,8 @@ func devSetup(r1cs *cs_bn254.R1CS, tw toxicWaste) (*groth16_bn254.ProvingKey, *g
 		pk.CommitmentKeys = make([]pedersen.ProvingKey, len(ckK))
 		vk.CommitmentKeys = make([]pedersen.VerifyingKey, len(ckK))
 	}
-	var g2Point curve.G2Affine
-	g2Point.ScalarMultiplicationBase(tw.g2.BigInt(new(big.Int)))
+	var g2Point curve.G2Affine // G = [γ]G2
+	g2Point.ScalarMultiplicationBase(tw.gamma.BigInt(new(big.Int)))
 	for i := range ckK {
 		pk.CommitmentKeys[i] = pedersen.ProvingKey{Basis: bases[i], BasisExpSigma: take(len(ckK[i]))}
 		var negSigma fr.Element

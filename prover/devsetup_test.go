@@ -113,7 +113,7 @@ func TestDevSetupIsGroth16Setup(t *testing.T) {
 	ccs := devCCS(t)
 	commitments := ccs.CommitmentInfo.(constraint.Groth16Commitments)
 	var tw toxicWaste
-	for i, e := range []*fr.Element{&tw.t, &tw.alpha, &tw.beta, &tw.gamma, &tw.delta, &tw.g2} {
+	for i, e := range []*fr.Element{&tw.t, &tw.alpha, &tw.beta, &tw.gamma, &tw.delta} {
 		e.SetUint64(uint64(1000 + 7*i))
 	}
 	tw.sigma = make([]fr.Element, len(commitments))
@@ -273,9 +273,11 @@ func TestDevSetupIsGroth16Setup(t *testing.T) {
 	}
 	for i, ck := range vk.CommitmentKeys {
 		var neg fr.Element
-		neg.Neg(&tw.sigma[i]).Mul(&neg, &tw.g2)
-		if want := g2(tw.g2); !ck.G.Equal(&want) {
-			t.Errorf("commitment key %d: G is wrong", i)
+		neg.Neg(&tw.sigma[i]).Mul(&neg, &tw.gamma)
+		// G = γ: the shape of the keys of gnark's ceremony, which lets
+		// zkml's verifiers fold the proof of knowledge into e(L, −γ).
+		if want := g2(tw.gamma); !ck.G.Equal(&want) || !ck.G.Equal(&vk.G2.Gamma) {
+			t.Errorf("commitment key %d: G is not [γ]G2", i)
 		}
 		if want := g2(neg); !ck.GSigmaNeg.Equal(&want) {
 			t.Errorf("commitment key %d: GSigmaNeg is wrong", i)

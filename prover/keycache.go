@@ -20,7 +20,8 @@ import (
 // development SRS) depends on nothing but the constraint system, so keys
 // made once for a circuit serve every build of the same circuit: the cache
 // keeps them under the SHA-256 of circuit.ccs (which the file's header
-// already holds), the backend and the artifact format version. Keys from a
+// already holds), the backend, the development setup's version and the
+// artifact format version. Keys from a
 // powers-of-tau file, an SRS file or a ceremony are never cached: whoever
 // set them up chose them for one build, and reusing them silently would
 // hide where a build's keys came from.
@@ -34,6 +35,11 @@ import (
 
 // keyCacheEntries is how many circuits' keys the cache keeps.
 const keyCacheEntries = 4
+
+// devSetupVersion names the shape of the development keys in cache entry
+// names: 2 since the Pedersen key's G2 base is γ (five pairings on chain
+// instead of six), so that keys cached before are made again, not reused.
+const devSetupVersion = 2
 
 // WithKeyCache makes Setup reuse the development keys of an identical
 // circuit from dir, and store the keys of its own development setups
@@ -54,7 +60,7 @@ func (b *Build) cacheEntry() (string, error) {
 	if err != nil {
 		return "", err
 	}
-	name := fmt.Sprintf("%s-dev-v%d-%s", b.settings.Backend, artifactVersion, hex.EncodeToString(h.sum[:]))
+	name := fmt.Sprintf("%s-dev%d-v%d-%s", b.settings.Backend, devSetupVersion, artifactVersion, hex.EncodeToString(h.sum[:]))
 	return filepath.Join(b.keyCache, name), nil
 }
 

@@ -81,10 +81,12 @@ func loadBuilds(dir string) ([]*localBuild, error) {
 	var out []*localBuild
 	seen := map[string]string{}
 	for _, e := range entries {
-		if !e.IsDir() {
+		path := filepath.Join(dir, e.Name())
+		// Symbolic links to build folders count (a Kubernetes volume's
+		// entries are links, and so is a build kept elsewhere).
+		if fi, err := os.Stat(path); err != nil || !fi.IsDir() {
 			continue
 		}
-		path := filepath.Join(dir, e.Name())
 		var lb *localBuild
 		var err error
 		switch {

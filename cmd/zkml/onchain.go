@@ -317,12 +317,21 @@ installed, or when the model has so many outputs that the specialized verifier e
 24,576-byte code limit of a contract (from about 255 public inputs), the generic verifier is
 deployed automatically, with a note on stderr; --generic=false insists on the specialized
 verifier (and fails without solc, or over the limit). The generic verifier takes up to 2,048
-public inputs: a key of over 382 is spread over several data contracts, one transaction each.`,
-		Flags: []cli.Flag{rpcFlag, privateKeyFlag, chainIDFlag, registryFlag, genericFlag, jsonFlag, quietFlag},
+public inputs: a key of over 382 is spread over several data contracts, one transaction each.
+
+A split build (zkml compile --max-constraints or --shards) gets a verifier per segment, each
+segment registered in a ZkmlRegistry (--registry: required with --rpc, new by default on the
+embedded chain), and a ZkmlChain (deployed, or --chain-contract ADDRESS) that registers the
+chain of the segments' model ids: deploy prints the chain contract and the chain's model id,
+which verify-onchain takes as --chain-contract and --model-id.`,
+		Flags: []cli.Flag{rpcFlag, privateKeyFlag, chainIDFlag, registryFlag, genericFlag, chainContractFlag, jsonFlag, quietFlag},
 		Action: func(c *cli.Context) error {
 			a, err := args(c, "build/")
 			if err != nil {
 				return err
+			}
+			if prover.IsSplit(a[0]) {
+				return deploySplitAction(c, a[0])
 			}
 			ctx, cancel := commandContext()
 			defer cancel()
@@ -436,18 +445,26 @@ pass the verifier's --address, or --registry ADDRESS with --model-id (` + "`zkml
 both). The
 proof file's outputs must be what its public inputs prove, as for ` + "`zkml verify`" + `. Exits 1
 when the proof is rejected, printing the contract's reason (with --json, {"valid": false,
-"reason": ...} on stdout), and 2 on any other error.`,
+"reason": ...} on stdout), and 2 on any other error.
+
+For a split build, proof.json is the chain proof of zkml prove, and the ZkmlChain checks every
+segment's proof (through the registry) and every link in one call: on the embedded chain,
+everything is deployed first (as zkml deploy does); on an --rpc chain, pass the
+--chain-contract and --model-id that zkml deploy printed.`,
 		Flags: []cli.Flag{
 			rpcFlag, privateKeyFlag, chainIDFlag,
 			&cli.StringFlag{Name: "address", Usage: "the verifier's `ADDRESS` (needed with --rpc, unless --registry and --model-id; default on the embedded chain: deploy one first)"},
 			&cli.BoolFlag{Name: "tx", Usage: "send a transaction (needs a funded --private-key) instead of an eth_call"},
-			registryFlag, modelIDFlag, genericFlag,
+			registryFlag, modelIDFlag, genericFlag, chainContractFlag,
 			jsonFlag, quietFlag,
 		},
 		Action: func(c *cli.Context) error {
 			a, err := args(c, "build/", "proof.json")
 			if err != nil {
 				return err
+			}
+			if prover.IsSplit(a[0]) {
+				return verifyOnchainSplitAction(c, a[0], a[1])
 			}
 			ctx, cancel := commandContext()
 			defer cancel()

@@ -123,17 +123,34 @@ func scriptEnv(ts *testscript.TestScript) []string {
 	return env
 }
 
-// graft FILE DONOR replaces the proof bytes of the proof file FILE with
+// graft FILE DONOR [SEGMENT] replaces the proof bytes of the proof file FILE with
 // DONOR's: a valid proof of other outputs. FILE still says consistently
 // what its public inputs are, but its proof does not prove them, so that
-// only the cryptographic check (or the contract) can object.
+// only the cryptographic check (or the contract) can object. With SEGMENT,
+// FILE and DONOR are chain proofs and FILE's segment SEGMENT becomes
+// DONOR's whole: each segment proof stays valid, the link does not.
 func cmdGraft(ts *testscript.TestScript, neg bool, args []string) {
-	if neg || len(args) != 2 {
-		ts.Fatalf("usage: graft FILE DONOR")
+	if neg || len(args) != 2 && len(args) != 3 {
+		ts.Fatalf("usage: graft FILE DONOR [SEGMENT]")
 	}
 	var doc, donor map[string]any
 	ts.Check(json.Unmarshal([]byte(ts.ReadFile(args[0])), &doc))
 	ts.Check(json.Unmarshal([]byte(ts.ReadFile(args[1])), &donor))
+	if len(args) == 3 {
+		// Chain proofs: segment SEGMENT of FILE becomes DONOR's.
+		k, err := strconv.Atoi(args[2])
+		ts.Check(err)
+		segs, _ := doc["segments"].([]any)
+		from, _ := donor["segments"].([]any)
+		if k < 0 || k >= len(segs) || k >= len(from) {
+			ts.Fatalf("%s or %s has no segment %d", args[0], args[1], k)
+		}
+		segs[k] = from[k]
+		out, err := json.Marshal(doc)
+		ts.Check(err)
+		ts.Check(os.WriteFile(ts.MkAbs(args[0]), out, 0o644))
+		return
+	}
 	if doc["proof"] == donor["proof"] {
 		ts.Fatalf("%s and %s hold the same proof", args[0], args[1])
 	}

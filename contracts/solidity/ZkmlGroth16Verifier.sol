@@ -18,8 +18,10 @@ pragma solidity ^0.8.24;
 /// input not below the scalar field order. The commitment's proof of
 /// knowledge is checked in the proof's pairing call, raised to a power r
 /// drawn from the calldata (zkml's contracts/foldpok.go says why that is
-/// sound), so that a wrong one fails with ProofInvalid(). keyHash() is the hash of its whole key, which
-/// ZkmlRegistry checks against the build's at registration.
+/// sound), so that a wrong one fails with ProofInvalid(): five pairings
+/// when the Pedersen key's G is γ (zkml's and gnark's ceremony keys), six
+/// else. keyHash() is the hash of its whole key, which ZkmlRegistry checks
+/// against the build's at registration.
 contract ZkmlGroth16Verifier {
     error ProofInvalid();
     error PublicInputNotInField();
@@ -40,6 +42,12 @@ contract ZkmlGroth16Verifier {
     /// gas), so that 2048 keep a verifying transaction (about 14M gas)
     /// under EIP-7825's cap of 2^24 gas per transaction.
     uint256 public constant MAX_INPUTS = 2048;
+    /// The most points K_i a key held in the verifier's own code may have:
+    /// a key of up to 4 points whose commitment covers no public input
+    /// (zkml's keys of up to 3 public inputs, 2 with a commitment) is held
+    /// in the immutables K0_X .. K3_Y instead of a data contract, which
+    /// spares each verification the cold EXTCODECOPY (2,600 gas).
+    uint256 private constant INLINE_POINTS = 4;
 
     // The fixed points, as immutables (PUSH32 in the runtime code, as cheap
     // as the constants of a specialized verifier). G2 points are negated
@@ -68,11 +76,24 @@ contract ZkmlGroth16Verifier {
     uint256 private immutable PEDERSEN_GSIGMANEG_X_0;
     uint256 private immutable PEDERSEN_GSIGMANEG_Y_1;
     uint256 private immutable PEDERSEN_GSIGMANEG_Y_0;
+    // The points of a key held inline (zero where it has fewer).
+    uint256 private immutable K0_X;
+    uint256 private immutable K0_Y;
+    uint256 private immutable K1_X;
+    uint256 private immutable K1_Y;
+    uint256 private immutable K2_X;
+    uint256 private immutable K2_Y;
+    uint256 private immutable K3_X;
+    uint256 private immutable K3_Y;
 
     /// The number of public inputs n (the commitment's hash not counted).
     uint256 public immutable numInputs;
     /// Whether proofs carry a BSB22 commitment.
     bool public immutable hasCommitment;
+    /// Whether the Pedersen key's G is γ (with a commitment): then
+    /// e(r·PoK, G) joins e(L, -γ) as L - r·PoK, and the pairing call checks
+    /// five pairings instead of six.
+    bool public immutable pedersenGIsGamma;
     /// How many public inputs the commitment's hash covers.
     uint256 public immutable numCommitted;
     /// verifyProof(bytes,uint256[n]), the only function this contract has.
@@ -84,9 +105,10 @@ contract ZkmlGroth16Verifier {
     /// of any length, written once, without storage.
     /// Keys too large for one data contract are split into chunks of 24,575
     /// bytes (the last one shorter): icData holds the first, moreData the
-    /// others, in order.
+    /// others, in order. Zero for a key held inline (INLINE_POINTS).
     address public immutable icData;
-    /// The number of data contracts (1 but for keys of over 382 inputs).
+    /// The number of data contracts (0 for a key held inline, 1 but for
+    /// keys of over 382 inputs).
     uint256 public immutable numDataContracts;
     /// The data contracts after icData: storage, read only by verifiers of
     /// large keys, where 2,100 gas per slot is noise.
@@ -173,6 +195,9 @@ contract ZkmlGroth16Verifier {
         PEDERSEN_GSIGMANEG_Y_0 = pedersenGSigmaNeg[3];
         numInputs = n;
         hasCommitment = commitment;
+        // G = γ: the x words equal, the y words opposite (gammaNeg is -γ).
+        pedersenGIsGamma = commitment && pedersenG[0] == gammaNeg[0] && pedersenG[1] == gammaNeg[1]
+            && addmod(pedersenG[2], gammaNeg[2], P) == 0 && addmod(pedersenG[3], gammaNeg[3], P) == 0;
         numCommitted = m;
         selector = bytes4(keccak256(abi.encodePacked("verifyProof(bytes,uint256[", _decimal(n), "])")));
         // The key hash: the fixed points, then the data contracts' data.
@@ -188,8 +213,32 @@ contract ZkmlGroth16Verifier {
         }
         bytes memory data = _dataOf(ic, committed, n);
         keyHash = keccak256(bytes.concat(key, data));
+        if (m == 0 && ic.length <= 2 * INLINE_POINTS) {
+            // Held inline: no data contract.
+            uint256[8] memory k;
+            for (uint256 i = 0; i < ic.length; i++) {
+                k[i] = ic[i];
+            }
+            K0_X = k[0];
+            K0_Y = k[1];
+            K1_X = k[2];
+            K1_Y = k[3];
+            K2_X = k[4];
+            K2_Y = k[5];
+            K3_X = k[6];
+            K3_Y = k[7];
+            return;
+        }
         icData = _createData(data);
         numDataContracts = 1;
+    }
+
+    /// The points of a key held inline, in memory as _readData gives them.
+    function _inlineData() private view returns (uint256 d) {
+        uint256[8] memory k = [K0_X, K0_Y, K1_X, K1_Y, K2_X, K2_Y, K3_X, K3_Y];
+        assembly ("memory-safe") {
+            d := k
+        }
     }
 
     /// The data of a key passed whole to the constructor: the points, then
@@ -282,22 +331,25 @@ contract ZkmlGroth16Verifier {
 
         // The pairing precompile's input: e(A, B)·e(C, -δ)·e(α, -β)·e(L, -γ) = 1,
         // with L = K_0 + Σ input_i·K_i (+ D + h·K_{n+1}, with a commitment D
-        // whose hash is h), times e(r·D, GSigmaNeg)·e(r·PoK, G) with one.
+        // whose hash is h), times e(r·D, GSigmaNeg)·e(r·PoK, G) with one;
+        // when G = γ, e(r·PoK, G) = e(-r·PoK, -γ) and L - r·PoK replaces L.
         uint256[36] memory pairing;
         bool ok = true;
+        bool g5 = pedersenGIsGamma;
         uint256 proofAt = 0x44 + 32 * n;
         uint256 m = numCommitted;
         uint256 terms = cmt ? n + 1 : n;
         // The key data: K_0..K_n(+1), then the committed inputs' indices.
-        uint256 pts = _readData(0x40 * (terms + 1) + 2 * m);
+        uint256 pts = numDataContracts == 0 ? _inlineData() : _readData(0x40 * (terms + 1) + 2 * m);
         uint256 hc; // the commitment's hash: the scalar of K_{n+1}
         if (cmt) {
             assembly ("memory-safe") {
                 // The proof of knowledge e(D, GSigmaNeg)·e(PoK, G) = 1 joins
                 // the proof's pairing call raised to the power
                 // r = 1 + keccak256(calldata without the selector) mod (R - 1):
-                // here r·D and r·PoK (pairing[24..25] and [30..31]). ECMUL
-                // rejects points off the curve.
+                // here r·D and r·PoK (pairing[24..25] and [30..31]); with
+                // G = γ, -r·PoK = (R - r)·PoK instead, for L. ECMUL rejects
+                // points off the curve.
                 let f := mload(0x40)
                 let len := sub(calldatasize(), 4)
                 calldatacopy(f, 4, len)
@@ -306,6 +358,7 @@ contract ZkmlGroth16Verifier {
                 mstore(add(f, 0x40), r)
                 ok := staticcall(gas(), 0x07, f, 0x60, add(pairing, 0x300), 0x40)
                 calldatacopy(f, add(proofAt, 0x140), 0x40)
+                if g5 { r := sub(R, r) }
                 mstore(add(f, 0x40), r)
                 ok := and(ok, staticcall(gas(), 0x07, f, 0x60, add(pairing, 0x3c0), 0x40))
             }
@@ -353,6 +406,13 @@ contract ZkmlGroth16Verifier {
                 // acc = K_0 + D
                 calldatacopy(g, add(proofAt, 0x100), 0x40)
                 ok := and(ok, staticcall(gas(), 0x06, acc, 0x80, acc, 0x40))
+                if g5 {
+                    // acc -= r·PoK: (R - r)·PoK, in pairing[30..31],
+                    // past the five pairings' input
+                    mstore(g, mload(add(pairing, 0x3c0)))
+                    mstore(add(g, 0x20), mload(add(pairing, 0x3e0)))
+                    ok := and(ok, staticcall(gas(), 0x06, acc, 0x80, acc, 0x40))
+                }
             }
             for { let i := 0 } lt(i, n) { i := add(i, 1) } {
                 let s := calldataload(add(0x24, mul(i, 0x20)))
@@ -383,8 +443,11 @@ contract ZkmlGroth16Verifier {
             // A (64), B (128), C (64): already in the precompile's encoding.
             calldatacopy(pairing, proofAt, 0x100)
             // Six pairings with a commitment (its folded proof of knowledge
-            // last), four without.
-            ok := staticcall(gas(), 0x08, pairing, add(0x300, mul(cmt, 0x180)), pairing, 0x20)
+            // last), five when G = γ (e(r·D, GSigmaNeg) last), four without.
+            let size := 0x300
+            if cmt { size := 0x480 }
+            if g5 { size := 0x3c0 }
+            ok := staticcall(gas(), 0x08, pairing, size, pairing, 0x20)
             ok := and(ok, mload(pairing))
         }
         if (!ok) revert ProofInvalid();

@@ -5,7 +5,8 @@
 // 127.0.0.1, and two requests are timed from submission to the verified
 // chain: the first with the workers' caches empty (fetching the segments
 // and loading their keys included), the second, another input, with the
-// keys loaded. Every chain is checked with prover.VerifyChain. It prints
+// keys loaded. Every chain is checked with prover.VerifyChain and then on
+// the embedded chain (ZkmlChain.verifyChain, generic verifiers). It prints
 // markdown rows for bench/SERVICE.md.
 //
 //	go run ./bench/cmd/servicesplit -model mlp -shards 3
@@ -15,6 +16,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -111,20 +113,20 @@ func main() {
 	}
 	log.Printf("load before: %s", measure.Load())
 	fmt.Printf("Machine: %s; load average before %s.\n\n", measure.Machine(), measure.Load())
-	fmt.Println("| model | segments (constraints) | workers | first request (s) | second request (s) | segment prove seconds (second request) |")
-	fmt.Println("|---|---|---:|---:|---:|---|")
+	fmt.Println("| model | segments (constraints) | workers | first request (s) | second request (s) | segment prove seconds (second request) | verifyChain gas |")
+	fmt.Println("|---|---|---:|---:|---:|---|---:|")
 	for _, w := range strings.Split(*workers, ",") {
 		k, err := strconv.Atoi(strings.TrimSpace(w))
 		must(err)
-		times, proves := measureWorkers(bin, builds, sp, inputs, k)
-		fmt.Printf("| %s | %d (%s) | %d | %.1f | %.1f | %s |\n", *modelF, len(segs), strings.Join(cons, ", "), k, times[0], times[1], proves)
+		times, proves, gas := measureWorkers(bin, builds, sp, inputs, k)
+		fmt.Printf("| %s | %d (%s) | %d | %.1f | %.1f | %s | %d |\n", *modelF, len(segs), strings.Join(cons, ", "), k, times[0], times[1], proves, gas)
 	}
 	log.Printf("load after: %s", measure.Load())
 }
 
 // measureWorkers runs serve and k workers on fresh data and times one
 // request per input.
-func measureWorkers(bin, builds string, sp *prover.Split, inputs [][]float64, k int) ([]float64, string) {
+func measureWorkers(bin, builds string, sp *prover.Split, inputs [][]float64, k int) ([]float64, string, uint64) {
 	tmp, err := os.MkdirTemp("", "servicesplit-run")
 	must(err)
 	defer os.RemoveAll(tmp)
@@ -142,6 +144,7 @@ func measureWorkers(bin, builds string, sp *prover.Split, inputs [][]float64, k 
 	}
 	var times []float64
 	var proves string
+	var gas uint64
 	for _, in := range inputs {
 		body, _ := json.Marshal(map[string]any{"build": filepath.Base(sp.Dir()), "input": map[string]any{"input_data": [][]float64{in}}})
 		t0 := time.Now()
@@ -166,15 +169,20 @@ func measureWorkers(bin, builds string, sp *prover.Split, inputs [][]float64, k 
 		if err := prover.VerifyChain(sp, c); err != nil {
 			log.Fatalf("request %s: %v", id, err)
 		}
+		g, err := measure.ChainOnChain(context.Background(), sp, c)
+		if err != nil {
+			log.Fatalf("request %s: on chain: %v", id, err)
+		}
+		gas = g.Verify
 		var ps []string
 		for _, s := range v["segments"].([]any) {
 			s := s.(map[string]any)
 			ps = append(ps, fmt.Sprintf("%.1f (%v)", s["prove_seconds"], s["worker"]))
 		}
 		proves = strings.Join(ps, ", ")
-		log.Printf("%d workers: request done in %.1f s, chain verified; segments %s", k, times[len(times)-1], proves)
+		log.Printf("%d workers: request done in %.1f s, chain verified off chain and on the embedded chain (%d gas); segments %s", k, times[len(times)-1], gas, proves)
 	}
-	return times, proves
+	return times, proves, gas
 }
 
 func call(api, method, path string, body []byte) map[string]any {

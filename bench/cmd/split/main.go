@@ -26,10 +26,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/ethereum/go-ethereum/common"
-
 	"github.com/zkml/zkml/bench/internal/measure"
-	"github.com/zkml/zkml/contracts"
 	"github.com/zkml/zkml/internal/onnxbuild"
 	"github.com/zkml/zkml/prover"
 )
@@ -39,9 +36,10 @@ var (
 	models  = flag.String("models", "resnet,nanogpt", "comma-separated models: resnet, nanogpt")
 	work    = flag.String("work", "", "keep the builds in `DIR` (default: a temporary folder, removed)")
 	reuse   = flag.Bool("reuse", false, "with -work: reuse a compiled (and set up) build found there")
-	stages  = flag.String("stages", "compile,setup,segments,prove,verify,gas", "stages to run")
+	stages  = flag.String("stages", "compile,setup,segments,prove,verify,gas", "stages to run (prove: --jobs 1 and 2; prove1 or prove2 for one of them)")
 	resnetK = flag.Int("resnet-shards", 2, "--shards for the ResNet")
 	gptN    = flag.Int("nanogpt-max", 2_000_000, "--max-constraints for nanoGPT")
+	gptOut  = flag.String("nanogpt-output", "hashed", "nanoGPT's --output-visibility (its 4,160 logits as public inputs need more than a transaction's 2^24 gas on chain)")
 	shared  = flag.String("shared", "../shared/models", "the real models' folder")
 )
 
@@ -53,6 +51,7 @@ type model struct {
 	makeModel    func() []byte
 	inputs       int
 	unsplitCount string // the whole circuit's constraints, as recorded elsewhere
+	output       string // --output-visibility; empty for the default
 }
 
 type row struct {
@@ -100,7 +99,7 @@ func main() {
 				makeModel: func() []byte { return onnxbuild.ResNet("resnet", 1, 4, 16).Bytes() }, unsplitCount: "102,112 (bench/SCALING.md)"}
 		case "nanogpt":
 			m = model{name: "nanoGPT", shape: "../shared/models/nanoGPT", maxCons: *gptN,
-				onnx: filepath.Join(*shared, "nanoGPT", "network.onnx"), input: filepath.Join(*shared, "nanoGPT", "input.json"), unsplitCount: "7,252,987 (bench/TRANSFORMERS.md)"}
+				onnx: filepath.Join(*shared, "nanoGPT", "network.onnx"), input: filepath.Join(*shared, "nanoGPT", "input.json"), unsplitCount: "7,252,987 (bench/TRANSFORMERS.md)", output: *gptOut}
 		default:
 			log.Fatalf("unknown model %q", name)
 		}
@@ -148,7 +147,11 @@ func measureModel(bin, root string, m model, want map[string]bool) (*row, error)
 		if m.shards > 0 {
 			split = []string{"--shards", strconv.Itoa(m.shards)}
 		}
-		if err := zkml(&r.compile, append([]string{"compile", r.onnx, "--out", build, "--calibration", r.input, "--input-visibility", "hashed"}, split...)...); err != nil {
+		args := []string{"compile", r.onnx, "--out", build, "--calibration", r.input, "--input-visibility", "hashed"}
+		if m.output != "" {
+			args = append(args, "--output-visibility", m.output)
+		}
+		if err := zkml(&r.compile, append(args, split...)...); err != nil {
 			return r, err
 		}
 	}
@@ -172,10 +175,12 @@ func measureModel(bin, root string, m model, want map[string]bool) (*row, error)
 			r.segProve = append(r.segProve, st)
 		}
 	}
-	if want["prove"] {
+	if want["prove"] || want["prove1"] {
 		if err := zkml(&r.prove1, "prove", build, "--input", r.input, "--jobs", "1", "--out", chain); err != nil {
 			return r, err
 		}
+	}
+	if want["prove"] || want["prove2"] {
 		if err := zkml(&r.prove2, "prove", build, "--input", r.input, "--jobs", "2", "--out", chain); err != nil {
 			return r, err
 		}
@@ -196,7 +201,6 @@ func measureModel(bin, root string, m model, want map[string]bool) (*row, error)
 // measureGas verifies the chain through ZkmlChain on the embedded chain,
 // and each segment's proof through the registry alone, for comparison.
 func measureGas(r *row, build, chainPath string) error {
-	ctx := context.Background()
 	s, err := prover.OpenSplit(build)
 	if err != nil {
 		return err
@@ -205,41 +209,11 @@ func measureGas(r *row, build, chainPath string) error {
 	if err != nil {
 		return err
 	}
-	c := contracts.NewSimulated()
-	defer c.Close()
-	reg, err := contracts.DeployRegistry(ctx, c)
+	g, err := measure.ChainOnChain(context.Background(), s, cp)
 	if err != nil {
 		return err
 	}
-	ch, err := contracts.DeployChainContract(ctx, c)
-	if err != nil {
-		return err
-	}
-	var verifiers []common.Address
-	for _, b := range s.Segments() {
-		rc, err := contracts.DeployGenericVerifier(ctx, c, b)
-		if err != nil {
-			return err
-		}
-		verifiers = append(verifiers, rc.Contract)
-	}
-	cr, err := contracts.RegisterSplit(ctx, c, reg.Contract, ch.Contract, s, verifiers)
-	if err != nil {
-		return err
-	}
-	r.regGas = cr.Receipt.GasUsed
-	for i, p := range cp.Segments {
-		v, err := contracts.VerifyThroughRegistry(ctx, c, reg.Contract, cr.Segments[i].ModelID, p, false)
-		if err != nil {
-			return err
-		}
-		r.segGas += v.Gas
-	}
-	v, err := contracts.VerifyChainOnChain(ctx, c, ch.Contract, cr.ChainID, cp, true)
-	if err != nil {
-		return err
-	}
-	r.gas = v.Gas
+	r.gas, r.regGas, r.segGas = g.Verify, g.Register, g.Segments
 	return nil
 }
 
@@ -278,7 +252,11 @@ func report(rows []*row, loadBefore string, took time.Duration) string {
 		if r.shards > 0 {
 			how = fmt.Sprintf("--shards %d", r.shards)
 		}
-		fmt.Fprintf(&b, "## %s\n\n%s; the unsplit circuit: %s constraints. `%s`, hashed input.\n\n", r.name, r.shape, r.unsplitCount, how)
+		vis := "hashed input"
+		if r.output != "" {
+			vis += ", " + r.output + " output"
+		}
+		fmt.Fprintf(&b, "## %s\n\n%s; the unsplit circuit: %s constraints. `%s`, %s.\n\n", r.name, r.shape, r.unsplitCount, how, vis)
 		if len(r.segments) > 0 {
 			fmt.Fprintf(&b, "| segment | ops | constraints | tensors passed on | prove alone (s) | its peak RSS (MiB) |\n|---|---|---:|---:|---:|---:|\n")
 			total := 0
