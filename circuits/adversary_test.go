@@ -54,6 +54,7 @@ var zkmlHints = []struct {
 	{"rescale", rescaleHint},
 	{"div", divHint},
 	{"matmul", matmulHint},
+	{"max", maxHint},
 }
 
 // A tamper is one way a malicious hint changes an honest output v. bad
@@ -295,6 +296,20 @@ func (c *advMax2) Define(api frontend.API) error {
 	return err
 }
 
+type advRowMax struct {
+	X      []frontend.Variable
+	consts []int64
+}
+
+func (c *advRowMax) Define(api frontend.API) error {
+	xs := append([]frontend.Variable(nil), c.X...)
+	for _, k := range c.consts {
+		xs = append(xs, k)
+	}
+	_, err := newGadgets(api, 8, options{}).rowMax(xs)
+	return err
+}
+
 type advRescale struct {
 	Acc         frontend.Variable
 	shift, bits int
@@ -387,6 +402,9 @@ func gadgetCases() []gadgetCase {
 	add("relu", &advRelu{bits: 8}, relus...)
 	add("relu/bitdec", &advRelu{bits: 8, bitDec: true}, relus...)
 	add("max2", &advMax2{bits: 8}, &advMax2{A: fe(3), B: fe(-7)}, &advMax2{A: fe(-128), B: fe(127)}, &advMax2{A: fe(5), B: fe(5)})
+	xs6 := feVars(-128, 127, 0, 5, 5, -1)
+	add("rowmax", &advRowMax{X: make([]frontend.Variable, 6)}, &advRowMax{X: xs6}, &advRowMax{X: feVars(3, 3, 3, 3, 3, 3)}, &advRowMax{X: feVars(-7, -3, -100, -50, -4, -9)})
+	add("rowmax/constants", &advRowMax{X: make([]frontend.Variable, 6), consts: []int64{9, -20}}, &advRowMax{X: feVars(1, 2, 3, 4, 5, 6)}, &advRowMax{X: feVars(1, 2, 30, 4, 5, 6)})
 	for _, acc := range []int64{0, 7, 8, -9, 2030, -2048, 1001, -1001} {
 		rescales = append(rescales, &advRescale{Acc: fe(acc)})
 	}
@@ -397,6 +415,13 @@ func gadgetCases() []gadgetCase {
 	lookup := &plan.Op{Kind: plan.OpLookup, Shift: 2, TableMin: -5, Table: []int64{-70, -50, -30, -10, 0, 11, 33, 55, 77, 99, 111}}
 	xs := feVars(-1000, -21, -20, -1, 0, 3, 20, 22, 1000, 32767)
 	add("lookup", &advLookup{X: make([]frontend.Variable, len(xs)), op: lookup}, &advLookup{X: xs})
+	// Strict ends: no comparison there, the table's rows bound the index.
+	strict := &plan.Op{Kind: plan.OpLookup, Shift: 2, TableMin: -5, Table: []int64{-70, -50, -30, -10, 0, 11, 33, 55, 77, 99, 111}, Saturates: plan.StrictAbove | plan.SaturatesBelow}
+	xs = feVars(-1000, -21, -20, -1, 0, 3, 20, 21)
+	add("lookup/strict-above", &advLookup{X: make([]frontend.Variable, len(xs)), op: strict}, &advLookup{X: xs})
+	both := &plan.Op{Kind: plan.OpLookup, Shift: 2, TableMin: -5, Table: strict.Table, Saturates: plan.StrictAbove | plan.StrictBelow}
+	xs = feVars(-20, -19, -1, 0, 3, 20, 21)
+	add("lookup/strict-both", &advLookup{X: make([]frontend.Variable, len(xs)), op: both}, &advLookup{X: xs})
 	nonPos := &plan.Op{Kind: plan.OpLookup, Shift: 1, TableMin: -6, Table: []int64{1, 2, 4, 8, 16, 32, 64}}
 	xs = feVars(-32768, -100, -13, -12, -11, -1, 0)
 	add("lookup/nonpositive", &advLookup{X: make([]frontend.Variable, len(xs)), op: nonPos, nonPositive: true}, &advLookup{X: xs})
@@ -520,6 +545,7 @@ func adversarialPlans(t *testing.T) []gadgetCase {
 	add("mlp", mlpPlan(16), 1<<10)
 	add("mlp/packed", mlpPlan(16), 1<<10, WithPackedOutputs(DefaultPacking(mlpPlan(16))))
 	add("nonlinear", nonlinearPlan(16), 1<<9)
+	add("lookup/exact-input", exactLookupPlan(), 1<<12)
 	add("exact", exactPlan(16), 1<<10)
 	add("matmul", matmulPlan(1, 8, 8, 8, 6, false), 1<<5)
 	mm := matmulPlan(1, 8, 8, 8, 6, false)

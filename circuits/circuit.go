@@ -488,12 +488,13 @@ func (c *Circuit) defineOp(g *gadgets, op *plan.Op, vals [][]frontend.Variable, 
 	case plan.OpMax:
 		for i := range out {
 			row := op.Terms[op.RowStart[i]:op.RowStart[i+1]]
-			m := vals[op.In[row[0].In]][row[0].Idx]
-			for _, t := range row[1:] {
-				var err error
-				if m, err = g.max2(m, vals[op.In[t.In]][t.Idx]); err != nil {
-					return nil, fmt.Errorf("element %d: %w", i, err)
-				}
+			xs := make([]frontend.Variable, len(row))
+			for j, t := range row {
+				xs[j] = vals[op.In[t.In]][t.Idx]
+			}
+			m, err := g.rowMax(xs)
+			if err != nil {
+				return nil, fmt.Errorf("element %d: %w", i, err)
 			}
 			out[i] = m
 		}

@@ -254,6 +254,69 @@ func (g *gadgets) relu(x frontend.Variable) (frontend.Variable, error) {
 	return sx, err
 }
 
+// rowMax returns the largest of xs, integers of magnitude below 2^236
+// (activations, exact sums), as OpMax defines it. Rows shorter than
+// plan.MaxRowHint, or of constants only, fold max2. Longer ones take m
+// from a hint and prove m − x ∈ [0, 2^A) for every x and Π(m − x) = 0:
+// some factor is zero (the field has no zero divisors), so m is one of the
+// xs and at least every other one: about 4 constraints per element (a
+// range check and a product) against 5 per max2. Of the constants only the
+// largest (a candidate) and the smallest (the farthest below) count.
+func (g *gadgets) rowMax(xs []frontend.Variable) (frontend.Variable, error) {
+	var vars []frontend.Variable
+	var top, bottom *big.Int
+	for _, x := range xs {
+		if c, ok := g.constant(x); ok {
+			if top == nil || c.Cmp(top) > 0 {
+				top = c
+			}
+			if bottom == nil || c.Cmp(bottom) < 0 {
+				bottom = c
+			}
+			continue
+		}
+		vars = append(vars, x)
+	}
+	if len(xs) < plan.MaxRowHint || len(vars) == 0 {
+		m := xs[0]
+		for _, x := range xs[1:] {
+			var err error
+			if m, err = g.max2(m, x); err != nil {
+				return nil, err
+			}
+		}
+		return m, nil
+	}
+	if top != nil {
+		vars = append(vars, top)
+	}
+	out, err := g.api.Compiler().NewHint(maxHint, 1, vars...)
+	if err != nil {
+		return nil, err
+	}
+	m := out[0]
+	var prod frontend.Variable
+	for _, x := range vars {
+		d := g.api.Sub(m, x)
+		if err := g.checkRange(d, g.actBits); err != nil {
+			return nil, err
+		}
+		if prod == nil {
+			prod = d
+		} else {
+			prod = g.api.Mul(prod, d)
+		}
+	}
+	g.api.AssertIsEqual(prod, 0)
+	if bottom != nil && bottom.Cmp(top) != 0 {
+		// The constants in between lie within the same distance.
+		if err := g.checkRange(g.api.Sub(m, bottom), g.actBits); err != nil {
+			return nil, err
+		}
+	}
+	return m, nil
+}
+
 // max2 returns max(a, b). The sign gadget on d = a - b proves d ∈ [-2^A,
 // 2^A), which every pair of activations satisfies.
 func (g *gadgets) max2(a, b frontend.Variable) (frontend.Variable, error) {

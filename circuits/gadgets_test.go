@@ -3,6 +3,7 @@ package circuits
 import (
 	"fmt"
 	"math/big"
+	"slices"
 	"testing"
 
 	"github.com/consensys/gnark-crypto/ecc"
@@ -301,4 +302,70 @@ func TestHintsNeverPanic(t *testing.T) {
 	if err := rescaleHint(field, []*big.Int{big1(1), feBig(big1(-3))}, out); err != nil || out[0].Cmp(pMinus1) != 0 {
 		t.Errorf("rescale(-3, 1) = %v, %v; want p-1 (-1)", out[0], err)
 	}
+}
+
+// rowMaxCircuit proves M = the maximum of X (rowMax), with the constants
+// consts appended to the row.
+type rowMaxCircuit struct {
+	X      []frontend.Variable
+	M      frontend.Variable
+	consts []int64
+	bits   int
+}
+
+func (c *rowMaxCircuit) Define(api frontend.API) error {
+	g := newGadgets(api, c.bits, options{})
+	xs := append([]frontend.Variable(nil), c.X...)
+	for _, k := range c.consts {
+		xs = append(xs, k)
+	}
+	m, err := g.rowMax(xs)
+	if err != nil {
+		return err
+	}
+	api.AssertIsEqual(m, c.M)
+	return nil
+}
+
+// TestRowMax: a row of plan.MaxRowHint terms or more gets its maximum from a
+// hint; the gadget accepts the maximum (repeated, at either end, among
+// constants) and rejects any other value, an element of the row that is not
+// the largest included, and a row whose terms lie 2^A or more below the
+// maximum, as plan.Run does.
+func TestRowMax(t *testing.T) {
+	const bits = 8
+	lo, hi := int64(-1)<<(bits-1), int64(1)<<(bits-1)
+	rows := [][]int64{{1, 2, 3, 4, 5, 6}, {6, 5, 4, 3, 2, 1}, {0, 0, 0, 0, 0, 0}, {lo, hi - 1, 0, -1, 5, 5}, {-3, -7, -3, -100, -50, -4, -9}, {lo, lo, lo, lo, lo, lo}}
+	for _, consts := range [][]int64{nil, {-20, 3}, {9, -20, 3}} {
+		var valid, invalid []frontend.Circuit
+		for _, r := range rows {
+			m := slices.Max(append(slices.Clone(r), consts...))
+			if m-slices.Min(append(slices.Clone(r), consts...)) >= 1<<bits {
+				continue
+			}
+			valid = append(valid, &rowMaxCircuit{X: feAll(r), M: fe(m)})
+			invalid = append(invalid, &rowMaxCircuit{X: feAll(r), M: fe(m + 1)}, &rowMaxCircuit{X: feAll(r), M: fe(m - 1)})
+			for _, v := range r {
+				if v != m {
+					invalid = append(invalid, &rowMaxCircuit{X: feAll(r), M: fe(v)})
+				}
+			}
+		}
+		// Terms 2^A below the maximum: rejected, like plan.Run.
+		far := []int64{hi - 1, 0, 0, 0, 0, hi - 1 - 1<<bits}
+		invalid = append(invalid, &rowMaxCircuit{X: feAll(far), M: fe(hi - 1)}, &rowMaxCircuit{X: feAll(far), M: fe(hi - 1 - 1<<bits)})
+		checkGadget(t, &rowMaxCircuit{X: make([]frontend.Variable, 6), consts: consts, bits: bits}, filterLen(valid, 6), filterLen(invalid, 6))
+		checkGadget(t, &rowMaxCircuit{X: make([]frontend.Variable, 7), consts: consts, bits: bits}, filterLen(valid, 7), filterLen(invalid, 7))
+	}
+}
+
+// filterLen keeps the rowMaxCircuits whose rows have n terms.
+func filterLen(cs []frontend.Circuit, n int) []frontend.Circuit {
+	var out []frontend.Circuit
+	for _, c := range cs {
+		if len(c.(*rowMaxCircuit).X) == n {
+			out = append(out, c)
+		}
+	}
+	return out
 }

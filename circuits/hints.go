@@ -21,7 +21,23 @@ import (
 // made before the rename.
 
 func init() {
-	solver.RegisterHint(signHint, rescaleHint)
+	solver.RegisterHint(signHint, rescaleHint, maxHint)
+}
+
+// maxHint: inputs (x1, …, xn), outputs (m) with m the largest of them read
+// as signed integers.
+func maxHint(field *big.Int, inputs, outputs []*big.Int) error {
+	if len(inputs) == 0 || len(outputs) != 1 {
+		return fmt.Errorf("max hint: got %d inputs and %d outputs, want some and 1", len(inputs), len(outputs))
+	}
+	m := signed(field, inputs[0])
+	for _, v := range inputs[1:] {
+		if s := signed(field, v); s.Cmp(m) > 0 {
+			m = s
+		}
+	}
+	outputs[0].Mod(m, field)
+	return nil
 }
 
 // signHint: inputs (x), outputs (b) with b = 1 when x, read as a signed

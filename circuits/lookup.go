@@ -62,16 +62,25 @@ func (g *gadgets) lookupOp(op *plan.Op, in []frontend.Variable, nonPositive bool
 			continue
 		}
 		// y1 = max(q, lo) = lo + s1·(q − lo); then min(y1, hi) − lo =
-		// (hi − lo) − s2·(hi − y1).
-		s1, s1d1, err := g.sign(g.api.Sub(q, lo), k)
-		if err != nil {
-			return nil, fmt.Errorf("element %d: %w", i, err)
+		// (hi − lo) − s2·(hi − y1). At a strict end there is no clamp: the
+		// table itself rejects an index beyond it, which bounds q.
+		var s1d1 frontend.Variable
+		if op.Saturates&plan.StrictBelow != 0 {
+			s1d1 = g.api.Sub(q, lo) // y1 = q
+		} else {
+			var s1 frontend.Variable
+			var err error
+			s1, s1d1, err = g.sign(g.api.Sub(q, lo), k)
+			if err != nil {
+				return nil, fmt.Errorf("element %d: %w", i, err)
+			}
+			if op.Saturates&plan.SaturatesBelow == 0 {
+				g.clampedUnless(s1) // s1 = 0: q < lo
+			}
 		}
-		if op.Saturates&plan.SaturatesBelow == 0 {
-			g.clampedUnless(s1) // s1 = 0: q < lo
-		}
-		if noUpper {
-			// q ≤ 0 ≤ hi, so y1 ≤ hi and the index is y1 − lo = s1·(q − lo).
+		if noUpper || op.Saturates&plan.StrictAbove != 0 {
+			// q ≤ 0 ≤ hi, so y1 ≤ hi, or the end is strict: the index is
+			// y1 − lo.
 			idx = append(idx, s1d1)
 			slots = append(slots, i)
 			continue

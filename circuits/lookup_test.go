@@ -414,3 +414,102 @@ func TestSoftmaxDifferences(t *testing.T) {
 	}
 	record("gadget/softmax-differences", with)
 }
+
+// exactLookupPlan: an exact affine op whose accumulator (|acc| < 2^28)
+// exceeds the 16-bit activation range, read only by a lookup that rounds
+// it by 14 bits itself (as quantize plans a value only a table reads).
+func exactLookupPlan() *plan.Plan {
+	b := newPlanBuilder(16)
+	x := b.input("x", 6)
+	rows := identityRows(6)
+	for i := range rows {
+		rows[i] = append(rows[i], term(0, (i+1)%6, -3000))
+		rows[i][0].Coeff = 4000
+	}
+	acc := b.affine("acc", []int{x}, rows, nil, 0)
+	b.output(b.lookup("sigmoid", acc, 14, -300, sigmoidTable(-300, 601)))
+	return b.plan()
+}
+
+// TestLookupExactInput: a lookup reading an unrounded accumulator beyond
+// the activation range solves with plan.Run's witness (clamped inputs
+// included) and rejects any output off by one; an input whose rounded
+// value lies 2^A or more from the table makes plan.Run fail, and no
+// witness satisfies the circuit then (the gadget rejects it whatever the
+// output).
+func TestLookupExactInput(t *testing.T) {
+	p := exactLookupPlan()
+	if err := p.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	if p.Tensors[p.Ops[0].Out].Bound <= 15 {
+		t.Fatalf("the accumulator's bound 2^%d fits the activation range; the test needs one beyond", p.Tensors[p.Ops[0].Out].Bound)
+	}
+	rng := rand.New(rand.NewPCG(9, 10))
+	for _, mag := range []int64{16, 1 << 10, 1 << 14} {
+		w := run(t, p, randomInputs(p, rng, mag))
+		if err := solve(p, w); err != nil {
+			t.Fatalf("valid witness rejected: %v", err)
+		}
+		for k, bad := range tampered(w) {
+			if solve(p, bad) == nil {
+				t.Fatalf("tampered witness %d accepted", k)
+			}
+		}
+	}
+	// Rounded by 14 bits, 2^31 lies 2^17 + 300 from the domain's end.
+	op := p.Ops[1]
+	far := []int64{int64(1) << 31, -(int64(1) << 31)}
+	for _, x := range far {
+		if _, err := p.Run([][]int64{{x, 0, 0, 0, 0, 0}}); err == nil {
+			t.Errorf("input %d: Run accepts it", x)
+		}
+	}
+	var invalid []frontend.Circuit
+	for _, x := range far {
+		for _, y := range []int64{op.Table[0], op.Table[len(op.Table)-1]} {
+			invalid = append(invalid, &lookupCircuit{X: fe(x), Y: fe(y)})
+		}
+	}
+	checkGadget(t, &lookupCircuit{op: &op, bits: 16}, nil, invalid)
+}
+
+// TestLookupStrict: at a strict end the gadget has no comparison; the
+// table's rows alone bound the index. Inputs inside the domain (and beyond
+// a clamping end) give their entry and nothing else; an input beyond a
+// strict end has no witness, whatever the output (plan.Run fails on it).
+func TestLookupStrict(t *testing.T) {
+	const bits = 16
+	for _, sat := range []plan.Saturation{plan.StrictAbove, plan.StrictBelow, plan.StrictBelow | plan.StrictAbove, plan.StrictAbove | plan.SaturatesBelow} {
+		for _, shift := range []int{0, 2} {
+			t.Run(fmt.Sprintf("saturation=%d/shift=%d", sat, shift), func(t *testing.T) {
+				op := &plan.Op{Kind: plan.OpLookup, Shift: shift, TableMin: -5, Table: []int64{-70, -50, -30, -10, 0, 11, 33, 55, 77, 99, 111}, Saturates: sat}
+				hi := op.TableMin + int64(len(op.Table)) - 1
+				var valid, invalid []frontend.Circuit
+				for _, x := range []int64{-(1 << 14), -1000, -21, -20, -6, -5, -4, -1, 0, 1, 4, 5, 6, 20, 21, 22, 1000, 1 << 14} {
+					q, _ := plan.Rescale(x, shift)
+					beyond := (q < op.TableMin && sat&plan.StrictBelow != 0) || (q > hi && sat&plan.StrictAbove != 0)
+					if beyond {
+						for _, y := range []int64{op.Table[0], op.Table[len(op.Table)-1], 0} {
+							invalid = append(invalid, &lookupCircuit{X: fe(x), Y: fe(y)})
+						}
+						continue
+					}
+					y := lookupRef(op, x)
+					valid = append(valid, &lookupCircuit{X: fe(x), Y: fe(y)})
+					invalid = append(invalid, &lookupCircuit{X: fe(x), Y: fe(y + 1)}, &lookupCircuit{X: fe(x), Y: fe(y - 1)})
+					i := min(max(q-op.TableMin, 0), int64(len(op.Table))-1)
+					for _, j := range []int64{i - 1, i + 1} {
+						if j >= 0 && j < int64(len(op.Table)) {
+							invalid = append(invalid, &lookupCircuit{X: fe(x), Y: fe(op.Table[j])})
+						}
+					}
+				}
+				for _, x := range []int64{1 << 40, -(1 << 40)} {
+					invalid = append(invalid, &lookupCircuit{X: fe(x), Y: fe(op.Table[0])}, &lookupCircuit{X: fe(x), Y: fe(op.Table[len(op.Table)-1])})
+				}
+				checkGadget(t, &lookupCircuit{op: op, bits: bits}, valid, invalid)
+			})
+		}
+	}
+}

@@ -38,7 +38,8 @@
 //
 // A lookup table covers the inputs calibration saw, times the headroom, and
 // clamps the others to its ends: exact where the function saturates there
-// ([Op.Saturates]), an approximation elsewhere. [Plan.Clamps] reports, for
+// ([Op.Saturates]), an approximation elsewhere, or, at a strict end, none:
+// an input beyond it makes Run fail. [Plan.Clamps] reports, for
 // one inference, the lookups that approximated; `zkml prove` warns of them,
 // and the circuit can prove their absence as a public bit
 // (circuits.WithDomainFlag).

@@ -75,9 +75,41 @@ func TestSaturationEncoding(t *testing.T) {
 	if satPlan(0).Hash() == p.Hash() {
 		t.Error("the saturation does not change the hash")
 	}
-	bad := satPlan(4)
+	bad := satPlan(16)
 	wantErr(t, bad.Validate(), "saturation flags")
+	bad = satPlan(SaturatesAbove | StrictAbove)
+	wantErr(t, bad.Validate(), "both saturates and is strict")
 	bad = smallPlan()
 	bad.Ops[0].Saturates = SaturatesBelow
 	wantErr(t, bad.Validate(), "only a lookup saturates")
+}
+
+// TestStrictEnds: a lookup input beyond a strict end is an error (the
+// circuit has no clamp there), within the domain and beyond a clamping end
+// it is looked up as before.
+func TestStrictEnds(t *testing.T) {
+	for _, tc := range []struct {
+		sat  Saturation
+		x    float64
+		fail bool
+	}{
+		{StrictAbove, 5, true},
+		{StrictAbove, -5, false},
+		{StrictBelow, -5, true},
+		{StrictBelow, 5, false},
+		{StrictBelow | StrictAbove, 0.25, false},
+		{StrictBelow | StrictAbove, 5, true},
+	} {
+		p := satPlan(tc.sat)
+		q, err := p.QuantizeInputs([][]float64{{tc.x, 0, 0}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = p.Run(q)
+		if tc.fail {
+			wantErr(t, err, "does not clamp")
+		} else if err != nil {
+			t.Errorf("saturation %d, input %g: %v", tc.sat, tc.x, err)
+		}
+	}
 }

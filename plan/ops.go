@@ -5,13 +5,25 @@ import (
 	"fmt"
 )
 
-// runLookup is OpLookup in the integer executor.
-func runLookup(op *Op, in, out []int64) {
+// runLookup is OpLookup in the integer executor. The circuit compares the
+// rounded input q with the domain's low end in A+1 bits: q − TableMin must
+// lie in [−2^A, 2^A), which an input in the activation range always does,
+// and an exact input wider than it (an accumulator the lookup rounds
+// itself) may not.
+func runLookup(op *Op, in, out []int64, ab int) error {
 	hi := op.TableMin + int64(len(op.Table)) - 1
+	limit := int64(1) << ab
 	for i, v := range in {
 		q, _ := Rescale(v, op.Shift)
+		if d := q - op.TableMin; d < -limit || d >= limit {
+			return fmt.Errorf("element %d: the rounded input %d lies 2^%d or more from the table's domain [%d, %d]; the input goes beyond what calibration saw", i, q, ab, op.TableMin, hi)
+		}
+		if (q < op.TableMin && op.Saturates&StrictBelow != 0) || (q > hi && op.Saturates&StrictAbove != 0) {
+			return fmt.Errorf("element %d: the rounded input %d lies beyond the table's domain [%d, %d], whose end does not clamp; the input goes beyond what calibration saw: recompile with calibration samples like this input or a larger headroom", i, q, op.TableMin, hi)
+		}
 		out[i] = op.Table[min(max(q, op.TableMin), hi)-op.TableMin]
 	}
+	return nil
 }
 
 // runMul is OpMul in the integer executor.
@@ -67,8 +79,11 @@ func (p *Plan) validateLookup(op *Op, sizes []int, outSize int) error {
 	if len(op.Table) == 0 || len(op.Table) > maxTableLen {
 		return fmt.Errorf("table has %d entries, want 1 to %d", len(op.Table), maxTableLen)
 	}
-	if op.Saturates > SaturatesBelow|SaturatesAbove {
-		return fmt.Errorf("saturation flags %#x, want at most %#x", op.Saturates, SaturatesBelow|SaturatesAbove)
+	if op.Saturates > SaturatesBelow|SaturatesAbove|StrictBelow|StrictAbove {
+		return fmt.Errorf("saturation flags %#x, want at most %#x", op.Saturates, SaturatesBelow|SaturatesAbove|StrictBelow|StrictAbove)
+	}
+	if op.Saturates&(SaturatesBelow|StrictBelow) == SaturatesBelow|StrictBelow || op.Saturates&(SaturatesAbove|StrictAbove) == SaturatesAbove|StrictAbove {
+		return fmt.Errorf("saturation flags %#x: an end both saturates and is strict", op.Saturates)
 	}
 	// The circuit compares the rescaled input with both ends of the domain
 	// in A+1 bits, which needs the ends within ±2^(A-2).

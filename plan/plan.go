@@ -60,6 +60,10 @@ const (
 	OpRelu
 	// OpMax: out[i] = the maximum of the terms of row i (coefficients are 1
 	// and ignored; each row has at least one term). MaxPool lowers to it.
+	// Its inputs must be close enough for the circuit's comparisons: in a
+	// row of fewer than MaxRowHint terms, each term and the maximum of
+	// those before it differ by less than 2^ActivationBits; in a longer
+	// row, each term lies less than 2^ActivationBits below the maximum.
 	OpMax
 	// OpLookup: out[i] = Table[clamp(Rescale(in0[i], Shift), TableMin,
 	// TableMin+len(Table)-1) - TableMin], elementwise (same size). Nonlinear
@@ -118,16 +122,21 @@ type Op struct {
 	TableMin int64
 	// OpLookup: which ends of the table clamp exactly, because the function
 	// is constant at the output scale beyond them (Sigmoid's, Tanh's). A
-	// clamp at another end approximates; Clamps counts those.
+	// clamp at another end approximates; Clamps counts those. A strict end
+	// does not clamp: an input beyond it is an error, like a value beyond
+	// the activation range (the circuit then spares that end's comparison).
 	Saturates Saturation
 }
 
-// Saturation says at which ends of its table a lookup's function saturates.
+// Saturation says at which ends of its table a lookup's function saturates,
+// and which ends are strict.
 type Saturation uint8
 
 const (
 	SaturatesBelow Saturation = 1 << iota // inputs below TableMin clamp exactly
 	SaturatesAbove                        // inputs above the last entry clamp exactly
+	StrictBelow                           // inputs below TableMin are an error
+	StrictAbove                           // inputs above the last entry are an error
 )
 
 // Term is one coefficient times one element of one input tensor.

@@ -93,7 +93,9 @@ func (p *Plan) Run(inputs [][]int64) ([][]int64, error) {
 				return nil, err
 			}
 		case OpLookup:
-			runLookup(op, ins[0], out)
+			if err := runLookup(op, ins[0], out, p.Config.ActivationBits); err != nil {
+				return nil, fmt.Errorf("node %q: %w", op.Node, err)
+			}
 		case OpMul:
 			runMul(op, ins, out)
 		case OpDiv:
@@ -172,10 +174,29 @@ func (p *Plan) Predict(inputs [][]float64) ([][]float64, error) {
 // runMax is OpMax in the integer executor. The circuit compares two values
 // by the sign of their difference in A+1 bits, so a difference of 2^A or
 // more (possible only between unchecked exact values) is an error here too.
+// MaxRowHint is the row length from which the circuit proves a row's
+// maximum from a hint (one range check of each term's distance below it)
+// rather than by pairwise comparisons (see OpMax).
+const MaxRowHint = 6
+
 func (p *Plan) runMax(op *Op, ins [][]int64, out []int64) error {
 	limit := int64(1) << p.Config.ActivationBits
 	for i := range out {
 		row := op.Terms[op.RowStart[i]:op.RowStart[i+1]]
+		if len(row) >= MaxRowHint {
+			m := ins[row[0].In][row[0].Idx]
+			for _, t := range row[1:] {
+				m = max(m, ins[t.In][t.Idx])
+			}
+			for _, t := range row {
+				if v := ins[t.In][t.Idx]; m-v >= limit {
+					return fmt.Errorf("node %q: element %d: %d lies 2^%d or more below the maximum %d; the input goes beyond what calibration saw: recompile with calibration samples like this input, a larger headroom, or more activation bits",
+						op.Node, i, v, p.Config.ActivationBits, m)
+				}
+			}
+			out[i] = m
+			continue
+		}
 		m := ins[row[0].In][row[0].Idx]
 		for _, t := range row[1:] {
 			v := ins[t.In][t.Idx]

@@ -201,3 +201,32 @@ func TestSignificantBits(t *testing.T) {
 		}
 	}
 }
+
+// TestRunMaxRows: a row of MaxRowHint terms or more needs every term less
+// than 2^A below its maximum, whatever the order; a shorter row compares
+// each term with the maximum of those before it.
+func TestRunMaxRows(t *testing.T) {
+	mk := func(n int) *Plan {
+		op := Op{Kind: OpMax, Node: "M", In: []int{0}, Out: 1, RowStart: []int32{0, int32(n)}}
+		for i := range n {
+			op.Terms = append(op.Terms, Term{In: 0, Idx: int32(i), Coeff: 1})
+		}
+		return &Plan{
+			Config:  Config{ActivationBits: 8, WeightBits: 8, MaxScale: 4, Headroom: 1},
+			Tensors: []Tensor{{Name: "x", Shape: []int{n}, Scale: 0, Bound: 7}, {Name: "m", Shape: []int{1}, Scale: 0, Bound: 7}},
+			Inputs:  []int{0},
+			Outputs: []int{1},
+			Ops:     []Op{op},
+		}
+	}
+	// -128 then 0 then 127: each step differs by less than 2^8, the
+	// maximum lies 255 above the first term (< 2^8): fine both ways.
+	for _, n := range []int{3, MaxRowHint} {
+		in := make([]int64, n)
+		in[0], in[n-1] = -128, 127
+		got, err := mk(n).Run([][]int64{in})
+		if err != nil || got[1][0] != 127 {
+			t.Errorf("row of %d: %v, %v", n, got, err)
+		}
+	}
+}

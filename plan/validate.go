@@ -270,10 +270,9 @@ func (p *Plan) validateOp(op *Op, sizes []int, defined []bool) error {
 	default:
 		return fmt.Errorf("unknown op kind %d", int(op.Kind))
 	}
-	if op.Kind == OpLookup && inBounds[0]-op.Shift > ab-1 {
-		// The circuit compares the rescaled input in ActivationBits+1 bits.
-		return fmt.Errorf("input %q has bound 2^%d, beyond the activation range 2^%d even after the shift by %d", p.Tensors[op.In[0]].Name, inBounds[0], ab-1, op.Shift)
-	}
+	// A lookup's rounded input may statically exceed the activation range
+	// (an exact accumulator the lookup rounds itself): the circuit's first
+	// comparison bounds it in ActivationBits+1 bits, and Run checks that.
 	if op.Kind != OpAffine && op.Kind != OpLookup {
 		// The circuit decomposes the inputs of comparisons into
 		// ActivationBits bits.

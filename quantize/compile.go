@@ -37,6 +37,8 @@ func Compile(ctx context.Context, g *onnx.Graph, cal *Calibration, cfg plan.Conf
 		pending:  map[string]*linear{},
 	}
 	c.markUses()
+	c.findFusions()
+	c.markLateSoftmax()
 	for _, v := range g.Inputs {
 		if err := c.addInput(v); err != nil {
 			return nil, fmt.Errorf("%s%w", filePrefix(g), err)
@@ -84,6 +86,17 @@ type compiler struct {
 	// by a constant, a Reshape, ...) is folded into that reader, so that the
 	// pair costs one rescale (and its range checks) instead of two.
 	pending map[string]*linear
+	// fused holds the pointwise subgraphs lowered as one table, by their
+	// last node; skip their other nodes (fuse.go).
+	fused map[*onnx.Node]*fusion
+	skip  map[*onnx.Node]bool
+	// lookupInput marks the values only a lookup table reads, which their
+	// affine op leaves unrounded (markLookupInputs).
+	lookupInput map[string]bool
+	// lateSoftmax marks the Softmax outputs that their MatMul normalizes,
+	// softmaxRows holds their parts once lowered (markLateSoftmax).
+	lateSoftmax map[string]bool
+	softmaxRows map[string]*softmaxParts
 }
 
 func (c *compiler) markUses() {
@@ -513,6 +526,11 @@ func (c *compiler) emit(node string, l *linear, out string, move bool) (int, err
 		sOut = min(sAcc, s)
 	}
 	shift := min(sAcc-sOut, plan.MaxBound)
+	exactForLookup := !move && c.lookupInput[out]
+	if exactForLookup {
+		// Only a lookup reads it, which rounds it to its table's scale.
+		shift = 0
+	}
 	if shift > 0 && accB <= ab-1 && sAcc <= c.cfg.MaxScale+maxRelabel && powerOfTwoScaling(l, sAcc, inScale) {
 		// A scaling by a power of two (attention's 1/√d, GELU's 0.5): the
 		// accumulator is ±x exactly and already provably in the activation
@@ -520,7 +538,7 @@ func (c *compiler) emit(node string, l *linear, out string, move bool) (int, err
 		// and free, where a rescale costs range checks on every element.
 		shift = 0
 	}
-	if shift == 0 && accB > ab-1 && c.ranged[out] {
+	if shift == 0 && accB > ab-1 && c.ranged[out] && !exactForLookup {
 		// A comparison or the public output needs the value provably in
 		// range, which only a rescale's range check gives. Calibration says
 		// the value fits at this scale, so keep it exact: double the

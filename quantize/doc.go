@@ -25,7 +25,14 @@
 // (lookup.go); products and quotients of computed values the plan's
 // products and quotients. Some ops take only some forms of their inputs
 // (constant weights, integer indices, boolean logic): Check names the node
-// and says why.
+// and says why. A subgraph of pointwise nodes that computes one function of
+// one value and would round at least twice (GELU's tanh form, x·σ(x)) is
+// one lookup table of that function (fuse.go): its node is the last one's;
+// it clamps only where the function saturates (elsewhere its ends are
+// strict). A value only a table reads reaches it unrounded; a divisor that
+// four quotients or more share (a row sum, a norm) is inverted once and
+// multiplied in; a Softmax that only a MatMul reads over its rows is
+// normalized after the product (softmax.go).
 //
 // # Scales
 //

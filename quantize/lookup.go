@@ -95,7 +95,7 @@ func (c *compiler) lowerLookup(n *onnx.Node) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	x, err := c.tensorOperand(n, 0)
+	x, err := c.lookupOperand(n, 0)
 	if err != nil {
 		return 0, err
 	}
@@ -111,7 +111,6 @@ func (c *compiler) lowerLookup(n *onnx.Node) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	ab := c.cfg.ActivationBits
 	// The domain [a, b] in real numbers.
 	tr := rules[n.OpType].table
 	d := mIn * c.cfg.Headroom
@@ -146,12 +145,101 @@ func (c *compiler) lowerLookup(n *onnx.Node) (int, error) {
 		// Exact: the sign of the input itself, not of a rounded copy.
 		sT, a, b = in.Scale, math.Ldexp(-1, -in.Scale), math.Ldexp(1, -in.Scale)
 	}
+	return c.emitTable(n.Name, n.OpType, f, x, a, b, sT, limited && lo > 0, tr.saturation == nil, false, n.Outputs[0])
+}
+
+// lookupOperand is tensorOperand for a lookup's input, which a value that
+// only the lookup reads (compiler.lookupInput) reaches unrounded: its
+// exact accumulator, which the lookup rounds itself.
+func (c *compiler) lookupOperand(n *onnx.Node, i int) (int, error) {
+	if !c.lookupInput[n.Inputs[i]] {
+		return c.tensorOperand(n, i)
+	}
+	o, err := c.activation(n, i)
+	if err != nil {
+		return 0, err
+	}
+	if o.p == nil {
+		return o.t, nil
+	}
+	t, err := c.emit(o.p.label, o.p, n.Inputs[i], o.p.move)
+	if err != nil {
+		return 0, err
+	}
+	c.vals[n.Inputs[i]] = t
+	return t, nil
+}
+
+// lowerFused lowers a fused pointwise subgraph (fuse.go) ending at node n
+// as one table of its function over the root's calibrated range widened by
+// the headroom, like a table op, except that it clamps only where f
+// saturates: an input beyond an end where f does not is an error, as a
+// value beyond the activation range is (a clamp there would be an
+// approximation), which saves the circuit that end's comparison. Where f saturates beyond some wider
+// bound (σ(σ(x)): its first table alone would cover [-12, 12] whatever the
+// calibration), that side of the domain extends to it (at most 256× the
+// calibrated one), so that clamping there is exact.
+func (c *compiler) lowerFused(n *onnx.Node, fu *fusion) (int, error) {
+	x, err := c.lookupOperand(&onnx.Node{Name: n.Name, OpType: n.OpType, Inputs: []string{fu.root}, Outputs: n.Outputs}, 0)
+	if err != nil {
+		return 0, err
+	}
+	mIn, err := c.maxAbs(fu.root)
+	if err != nil {
+		return 0, err
+	}
+	d := mIn * c.cfg.Headroom
+	if d == 0 {
+		d = 1
+	}
+	a, b := -saturatesBeyond(fu.f, d, -1), saturatesBeyond(fu.f, d, 1)
+	sT := min(c.p.Tensors[x].Scale, lookupBits-ceilLog2f(b-a))
+	return c.emitTable(n.Name, "the fused function", fu.f, x, a, b, sT, false, true, true, n.Outputs[0])
+}
+
+// saturatesBeyond returns the smallest D = d·2^j, j ≤ 8, beyond which f
+// is constant on side dir (±1) to within 2^-16 of its largest magnitude on
+// [-D, D] (sampled 5% apart out to 2^20·D), or d if there is none.
+func saturatesBeyond(f func(float64) float64, d float64, dir float64) float64 {
+	for j := range 9 {
+		D := math.Ldexp(d, j)
+		end := f(dir * D)
+		if math.IsNaN(end) || math.IsInf(end, 0) {
+			return d
+		}
+		scale := math.Max(math.Abs(end), math.Abs(f(-dir*D)))
+		tol := math.Max(scale, 1e-300) * math.Ldexp(1, -16)
+		ok := true
+		for x := D; x <= math.Ldexp(D, 20); x *= 1.05 {
+			if v := f(dir * x); !(math.Abs(v-end) <= tol) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return D
+		}
+	}
+	return d
+}
+
+// emitTable appends the lookup of f over the real domain [a, b] (from the
+// smallest positive step when positive) at table scale sT, reading plan
+// tensor x, and returns its output tensor, the value out; grows lowers the
+// output scale to hold a function that does not saturate at the domain's
+// ends; strict makes the ends where f does not saturate strict (an input
+// beyond them is an error instead of a clamp, and costs the circuit no
+// comparison there). what names f in errors.
+func (c *compiler) emitTable(node, what string, f func(float64) float64, x int, a, b float64, sT int, positive, grows, strict bool, out string) (int, error) {
+	in := c.p.Tensors[x]
+	d := max(b, -a)
+	ab := c.cfg.ActivationBits
 	if sT < in.Scale-plan.MaxBound {
 		return 0, fmt.Errorf("the input range %g is too wide for a lookup table", d)
 	}
 	lim := math.Ldexp(1, ab-2)
 	qa, qb := math.Ceil(math.Ldexp(a, sT)), math.Floor(math.Ldexp(b, sT))
-	if limited && lo > 0 {
+	if positive {
 		qa = max(qa, 1)
 	}
 	if qb < qa || qa < -lim || qb > lim {
@@ -162,23 +250,22 @@ func (c *compiler) lowerLookup(n *onnx.Node) (int, error) {
 	for i := range vals {
 		v := f(math.Ldexp(qa+float64(i), -sT))
 		if math.IsNaN(v) {
-			return 0, fmt.Errorf("%s is undefined at %g, inside the table's domain [%g, %g]", n.OpType, math.Ldexp(qa+float64(i), -sT), a, b)
+			return 0, fmt.Errorf("%s is undefined at %g, inside the table's domain [%g, %g]", what, math.Ldexp(qa+float64(i), -sT), a, b)
 		}
 		vals[i] = v
 		if !math.IsInf(v, 0) {
 			fmax = max(fmax, math.Abs(v))
 		}
 	}
-	out := n.Outputs[0]
 	mOut, sOut, err := c.calibratedScale(out)
 	if err != nil {
 		return 0, err
 	}
-	if fmax > 0 && tr.saturation == nil {
+	if fmax > 0 && grows {
 		sFit := ab - 2 - ceilLog2f(fmax)
 		sOut = max(min(sOut, sFit), sOut-maxTableScaleDrop)
 	}
-	op := plan.Op{Kind: plan.OpLookup, Node: n.Name, In: []int{x}, Shift: in.Scale - sT, TableMin: int64(qa), Table: make([]int64, len(vals))}
+	op := plan.Op{Kind: plan.OpLookup, Node: node, In: []int{x}, Shift: in.Scale - sT, TableMin: int64(qa), Table: make([]int64, len(vals))}
 	act := int64(1)<<(ab-1) - 1
 	entry := func(v float64) int64 {
 		var q int64
@@ -205,6 +292,14 @@ func (c *compiler) lowerLookup(n *onnx.Node) (int, error) {
 		v := f(math.Ldexp(float64(q), -sT))
 		return entry(v), !math.IsNaN(v)
 	}, op.TableMin, op.Table, ab)
+	if strict {
+		if op.Saturates&plan.SaturatesBelow == 0 {
+			op.Saturates |= plan.StrictBelow
+		}
+		if op.Saturates&plan.SaturatesAbove == 0 {
+			op.Saturates |= plan.StrictAbove
+		}
+	}
 	op.Out = c.newTensor(out, in.Shape, sOut, plan.LookupBound(op.Table), mOut)
 	c.p.Ops = append(c.p.Ops, op)
 	return op.Out, nil

@@ -47,6 +47,20 @@ func (c *compiler) operand(n *onnx.Node, i int) (operand, error) {
 }
 
 func (c *compiler) lower(n *onnx.Node) error {
+	if c.skip[n] {
+		return nil
+	}
+	if fu := c.fused[n]; fu != nil {
+		t, err := c.lowerFused(n, fu)
+		if err != nil {
+			return err
+		}
+		if err := checkDeclared(c.g, n, c.p.Tensors[t].Shape); err != nil {
+			return err
+		}
+		c.vals[n.Outputs[0]] = t
+		return nil
+	}
 	r := rules[n.OpType]
 	if r == nil { // unreachable: Check refuses it
 		return unsupported(n.OpType)
@@ -359,6 +373,9 @@ func (c *compiler) lowerMatMul(n *onnx.Node) (int, error) {
 	b, err := c.operand(n, 1)
 	if err != nil {
 		return 0, err
+	}
+	if sm := c.softmaxRows[n.Inputs[0]]; sm != nil && !b.isConst {
+		return c.normalizedMatMul(n, sm, b)
 	}
 	if !a.isConst && !b.isConst {
 		return c.lowerMatMulProduct(n, a, b)

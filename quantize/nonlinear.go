@@ -243,6 +243,16 @@ func (c *compiler) productOperands(n *onnx.Node, a, b operand, k int) (int, int,
 // emitMul appends an OpMul writing n's output of the given shape: row r
 // sums k products x[pair(r, p)] · y[...] for p < k.
 func (c *compiler) emitMul(n *onnx.Node, ta, tb int, shape []int, k int, pair func(r, p int) (int, int)) (int, error) {
+	m, sCal, err := c.calibratedScale(n.Outputs[0])
+	if err != nil {
+		return 0, err
+	}
+	return c.emitMulAt(n.Name, n.Outputs[0], m, sCal, ta, tb, shape, k, pair)
+}
+
+// emitMulAt is emitMul for value out, of range m, at scale sCal or the
+// products' own scale if lower.
+func (c *compiler) emitMulAt(node, out string, m float64, sCal int, ta, tb int, shape []int, k int, pair func(r, p int) (int, int)) (int, error) {
 	A, B := c.p.Tensors[ta], c.p.Tensors[tb]
 	size := 1
 	for _, d := range shape {
@@ -251,7 +261,7 @@ func (c *compiler) emitMul(n *onnx.Node, ta, tb int, shape []int, k int, pair fu
 	if size*k*2 > math.MaxInt32 {
 		return 0, errors.New("the op has more than 2^31 terms")
 	}
-	op := plan.Op{Kind: plan.OpMul, Node: n.Name, In: []int{ta}, RowStart: make([]int32, 1, size+1), Terms: make([]plan.Term, 0, 2*k*size)}
+	op := plan.Op{Kind: plan.OpMul, Node: node, In: []int{ta}, RowStart: make([]int32, 1, size+1), Terms: make([]plan.Term, 0, 2*k*size)}
 	inB := int32(0)
 	if tb != ta {
 		op.In = append(op.In, tb)
@@ -263,11 +273,6 @@ func (c *compiler) emitMul(n *onnx.Node, ta, tb int, shape []int, k int, pair fu
 			op.Terms = append(op.Terms, plan.Term{In: 0, Idx: int32(x), Coeff: 1}, plan.Term{In: inB, Idx: int32(y), Coeff: 1})
 		}
 		op.RowStart = append(op.RowStart, int32(len(op.Terms)))
-	}
-	out := n.Outputs[0]
-	m, sCal, err := c.calibratedScale(out)
-	if err != nil {
-		return 0, err
 	}
 	sAcc := A.Scale + B.Scale
 	sOut := min(sAcc, sCal)

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"math/bits"
 	"slices"
 
 	"github.com/zkml/zkml/internal/tensor"
@@ -52,12 +53,20 @@ func (c *compiler) lowerSoftmax(n *onnx.Node) (int, error) {
 		return 0, err
 	}
 	out := n.Outputs[0]
+	if c.lateSoftmax[out] {
+		// Only a MatMul reads it, over its rows: it multiplies the
+		// exponentials and normalizes its own, fewer, outputs
+		// (normalizedMatMul).
+		c.softmaxRows[out] = sm
+		return sm.exp, nil
+	}
 	// y_i = e_i / S at the output's scale.
 	m, sOut, err := c.calibratedScale(out)
 	if err != nil {
 		return 0, err
 	}
-	return c.emitDiv(n.Name, sm.exp, sm.sum, sm.rd.dst, out, sOut, m)
+	// Each row's sum holds exp(0) = 1 for its maximum: S ≥ 2^scale.
+	return c.emitDiv(n.Name, sm.exp, sm.sum, sm.rd.dst, out, sOut, m, int64(1)<<c.p.Tensors[sm.sum].Scale)
 }
 
 // lowerLogSoftmax lowers LogSoftmax as x − max − log S, from the steps of
@@ -228,7 +237,7 @@ func (c *compiler) lowerDivide(n *onnx.Node, a, b operand) (int, error) {
 		return 0, err
 	}
 	if c.nonNegative(tb) {
-		return c.emitDiv(n.Name, ta, tb, ib, out, sOut, m)
+		return c.emitDiv(n.Name, ta, tb, ib, out, sOut, m, c.divisorFloor(tb))
 	}
 	// |b| = max(b, −b), of b and −b stacked side by side.
 	size := B.Size()
@@ -247,7 +256,7 @@ func (c *compiler) lowerDivide(n *onnx.Node, a, b operand) (int, error) {
 	}
 	positive := c.minOne(n.Name, out+"/divisor_positive", tb, B.Shape)
 	sign := c.appendOp(elementwiseAffine(n.Name, size, []int{positive}, []int64{2}, -1, 0), out+"/divisor_sign", B.Shape, 0)
-	q, err := c.emitDiv(n.Name, ta, mag, ib, out+"/magnitude_quotient", sOut, m)
+	q, err := c.emitDiv(n.Name, ta, mag, ib, out+"/magnitude_quotient", sOut, m, 1)
 	if err != nil {
 		return 0, err
 	}
@@ -273,8 +282,13 @@ func (c *compiler) nonNegative(t int) bool {
 }
 
 // emitDiv appends out[i] = round(a[i] / b[den[i]]) at scale sOut, a and b
-// being plan tensors.
-func (c *compiler) emitDiv(node string, a, b int, den []int, out string, sOut int, m float64) (int, error) {
+// being plan tensors; every b is at least minDen ≥ 1. A divisor that
+// several quotients share (a row's sum or norm) is inverted once instead
+// (emitReciprocal).
+func (c *compiler) emitDiv(node string, a, b int, den []int, out string, sOut int, m float64, minDen int64) (int, error) {
+	if t, ok, err := c.emitReciprocal(node, a, b, den, out, minDen); ok || err != nil {
+		return t, err
+	}
 	A, B := c.p.Tensors[a], c.p.Tensors[b]
 	// a/b at scale sOut is (qa/qb)·2^(sOut − sa + sb).
 	shift := sOut - A.Scale + B.Scale
@@ -295,4 +309,142 @@ func (c *compiler) emitDiv(node string, a, b int, den []int, out string, sOut in
 	op.Out = c.newTensor(out, A.Shape, shift+A.Scale-B.Scale, bound, m)
 	c.p.Ops = append(c.p.Ops, op)
 	return op.Out, nil
+}
+
+// emitReciprocal lowers out[i] = a[i] / b[den[i]] as a[i]·R[den[i]] with
+// R = round(2^k / b) (an OpDiv of ones by b, one per divisor) and one
+// rounded product per quotient, when each divisor serves four quotients
+// or more on average: a product's rescale costs about two thirds of a
+// quotient's checks. k makes R < 2^(A−2) for b ≥ minDen, so R keeps at
+// least 12 significant bits for every b below the divisor's bound (else ok
+// is false and the caller divides). out must be a calibrated value.
+func (c *compiler) emitReciprocal(node string, a, b int, den []int, out string, minDen int64) (int, bool, error) {
+	A, B := c.p.Tensors[a], c.p.Tensors[b]
+	if _, ok := c.cal.MaxAbs[out]; !ok || B.Size()*4 > A.Size() || minDen < 1 {
+		return 0, false, nil
+	}
+	ab := c.cfg.ActivationBits
+	floor := bits.Len64(uint64(minDen)) - 1
+	k := ab - 2 + floor
+	if k-B.Bound < 12 || k+3 > plan.MaxBound {
+		return 0, false, nil
+	}
+	inv := c.invert(node, out, b, k)
+	t, err := c.emitMul(&onnx.Node{Name: node, Outputs: []string{out}}, a, inv, A.Shape, 1, func(r, _ int) (int, int) { return r, den[r] })
+	return t, true, err
+}
+
+// divisorFloor is a lower bound of divisor tensor t's elements: its
+// smallest entry when a lookup table produced it, else 1.
+func (c *compiler) divisorFloor(t int) int64 {
+	for i := len(c.p.Ops) - 1; i >= 0; i-- {
+		op := &c.p.Ops[i]
+		if op.Out != t {
+			continue
+		}
+		if op.Kind == plan.OpLookup && len(op.Table) > 0 {
+			return max(slices.Min(op.Table), 1)
+		}
+		break
+	}
+	return 1
+}
+
+// markLateSoftmax marks the Softmax outputs whose only reader is a MatMul
+// of two computed tensors reading it as its left operand, with the
+// normalized axis the last one (the one MatMul contracts): attention's
+// softmax(Q·Kᵀ)·V. Such a MatMul computes (e·V)_ij / S_i instead of
+// Σ_j (e_j / S)·V_j, which normalizes its m·n outputs instead of the
+// m·k probabilities (attention: head size instead of sequence length per
+// row).
+func (c *compiler) markLateSoftmax() {
+	c.lateSoftmax = map[string]bool{}
+	c.softmaxRows = map[string]*softmaxParts{}
+	for _, n := range c.g.Nodes {
+		if n.OpType != "Softmax" || len(n.Outputs) != 1 {
+			continue
+		}
+		out := n.Outputs[0]
+		mm := c.consumer[out]
+		shape, ok := c.g.Shape(out)
+		if !ok || c.uses[out] != 1 || mm == nil || mm.OpType != "MatMul" || len(mm.Inputs) != 2 || mm.Inputs[0] != out || mm.Inputs[1] == out || c.g.Constants[mm.Inputs[1]] != nil || len(shape) < 2 {
+			continue
+		}
+		axis := n.Int("axis", -1)
+		if axis < 0 {
+			axis += int64(len(shape))
+		}
+		if axis != int64(len(shape)-1) {
+			continue
+		}
+		c.lateSoftmax[out] = true
+	}
+}
+
+// normalizedMatMul lowers MatMul(softmax(x), b) for a Softmax that
+// markLateSoftmax deferred: P = e·b from the exponentials, at a scale that
+// holds P (up to the row length times the output's calibrated range), then
+// out_ij = P_ij · R_i with R = 2^k / S_i, the rows' sums inverted once
+// (emitReciprocal's division, S ≥ 2^scale as in lowerSoftmax).
+func (c *compiler) normalizedMatMul(n *onnx.Node, sm *softmaxParts, b operand) (int, error) {
+	e := c.p.Tensors[sm.exp]
+	mm, err := newMatmul(e.Shape, b.shape)
+	if err != nil {
+		return 0, err
+	}
+	tb, err := c.operandTensor(n, 1, b)
+	if err != nil {
+		return 0, err
+	}
+	if excess := e.Bound + c.p.Tensors[tb].Bound + plan.CeilLog2(uint64(mm.k)) - plan.MaxBound; excess > 0 {
+		if tb, err = c.rescale(n.Name, tb, c.p.Tensors[tb].Scale-excess); err != nil {
+			return 0, err
+		}
+	}
+	out := n.Outputs[0]
+	m, err := c.maxAbs(out)
+	if err != nil {
+		return 0, err
+	}
+	mP := m * float64(mm.k)
+	sP, err := c.activationScale(out, mP)
+	if err != nil {
+		return 0, err
+	}
+	per := mm.m * mm.n
+	p, err := c.emitMulAt(n.Name, out+"/unnormalized", mP, sP, sm.exp, tb, mm.out, mm.k, func(r, q int) (int, int) {
+		bi, ij := r/per, r%per
+		i, j := ij/mm.n, ij%mm.n
+		return mm.aBatch[bi] + i*mm.k + q, mm.bBatch[bi] + q*mm.n + j
+	})
+	if err != nil {
+		return 0, err
+	}
+	S := c.p.Tensors[sm.sum]
+	inv := c.invert(n.Name, out, sm.sum, c.cfg.ActivationBits-2+S.Scale) // S ≥ 2^scale: R < 2^(A−2)
+	return c.emitMul(n, p, inv, mm.out, 1, func(r, _ int) (int, int) {
+		bi, ij := r/per, r%per
+		return r, sm.rd.dst[mm.aBatch[bi]+ij/mm.n*mm.k]
+	})
+}
+
+// invert appends R = round(2^k / b) for divisor tensor b (b ≥ 1), an OpDiv
+// of a tensor of ones by b, as value out+"/reciprocal" at scale k − b's
+// scale; k must keep R within the activation range.
+func (c *compiler) invert(node, out string, b, k int) int {
+	B := c.p.Tensors[b]
+	size := B.Size()
+	one := plan.Op{Kind: plan.OpAffine, Node: node, In: []int{b}, RowStart: make([]int32, size+1), Bias: make([]int64, size)}
+	for i := range one.Bias {
+		one.Bias[i] = 1
+	}
+	ones := c.appendOp(one, out+"/one", B.Shape, 0)
+	inv := plan.Op{Kind: plan.OpDiv, Node: node, In: []int{ones, b}, Shift: k, RowStart: make([]int32, 1, size+1)}
+	for i := range size {
+		inv.Terms = append(inv.Terms, plan.Term{In: 0, Idx: int32(i), Coeff: 1}, plan.Term{In: 1, Idx: int32(i), Coeff: 1})
+		inv.RowStart = append(inv.RowStart, int32(len(inv.Terms)))
+	}
+	inv.Out = c.newTensor(out+"/reciprocal", B.Shape, k-B.Scale, c.cfg.ActivationBits-1, 0)
+	c.p.Ops = append(c.p.Ops, inv)
+	return inv.Out
 }
