@@ -10,6 +10,8 @@ import (
 	"encoding/binary"
 	"math/big"
 	"os"
+	"runtime"
+	"sync"
 
 	"github.com/consensys/gnark-crypto/ecc/bn254"
 	"github.com/consensys/gnark-crypto/ecc/bn254/fp"
@@ -88,6 +90,7 @@ func write(path string, power int, tau, alpha, beta uint64, prepared bool) error
 		}
 	}
 	_, _, g1, g2 := bn254.Generators()
+	fb1, fb2 := newFixedBaseG1(&g1), newFixedBaseG2(&g2)
 	const batch = 1 << 16
 	// g1Points writes k·scalars[i]·G1; g2Points, scalars[i]·G2.
 	g1Points := func(k *fr.Element, scalars []fr.Element) {
@@ -100,7 +103,7 @@ func write(path string, power int, tau, alpha, beta uint64, prepared bool) error
 				e.Mul(&scalars[i], k)
 				s = append(s, e)
 			}
-			pts := bn254.BatchScalarMultiplicationG1(&g1, s)
+			pts := fb1.mul(s)
 			for i := range pts {
 				elt(&pts[i].X)
 				elt(&pts[i].Y)
@@ -109,7 +112,7 @@ func write(path string, power int, tau, alpha, beta uint64, prepared bool) error
 	}
 	g2Points := func(scalars []fr.Element) {
 		for start := 0; start < len(scalars); start += batch {
-			pts := bn254.BatchScalarMultiplicationG2(&g2, scalars[start:min(len(scalars), start+batch)])
+			pts := fb2.mul(scalars[start:min(len(scalars), start+batch)])
 			for i := range pts {
 				elt(&pts[i].X.A0)
 				elt(&pts[i].X.A1)
@@ -189,4 +192,95 @@ func write(path string, power int, tau, alpha, beta uint64, prepared bool) error
 		return err
 	}
 	return f.Close()
+}
+
+// A fixed-base table: t[j][d−1] = d·2^(8j)·base for 32 windows of 8 bits,
+// so that k·base is at most 32 additions, no doublings (gnark-crypto's
+// BatchScalarMultiplication doubles 254 times per point).
+type fixedBaseG1 struct{ t [][]bn254.G1Affine }
+type fixedBaseG2 struct{ t [][]bn254.G2Affine }
+
+const windows = 32
+
+func newFixedBaseG1(base *bn254.G1Affine) *fixedBaseG1 {
+	jac := make([]bn254.G1Jac, windows*255)
+	var b bn254.G1Jac
+	b.FromAffine(base)
+	for j := range windows {
+		acc := b
+		for d := range 255 {
+			jac[j*255+d] = acc
+			acc.AddAssign(&b)
+		}
+		b = acc // 256·2^(8j)·base
+	}
+	aff := bn254.BatchJacobianToAffineG1(jac)
+	f := &fixedBaseG1{t: make([][]bn254.G1Affine, windows)}
+	for j := range windows {
+		f.t[j] = aff[j*255 : (j+1)*255]
+	}
+	return f
+}
+
+func newFixedBaseG2(base *bn254.G2Affine) *fixedBaseG2 {
+	f := &fixedBaseG2{t: make([][]bn254.G2Affine, windows)}
+	var b bn254.G2Jac
+	b.FromAffine(base)
+	for j := range windows {
+		f.t[j] = make([]bn254.G2Affine, 255)
+		acc := b
+		for d := range 255 {
+			f.t[j][d].FromJacobian(&acc)
+			acc.AddAssign(&b)
+		}
+		b = acc
+	}
+	return f
+}
+
+// each runs f over [0, n) in chunks on every core.
+func each(n int, f func(start, end int)) {
+	workers := runtime.NumCPU()
+	chunk := (n + workers - 1) / workers
+	var wg sync.WaitGroup
+	for start := 0; start < n; start += chunk {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			f(start, min(start+chunk, n))
+		}()
+	}
+	wg.Wait()
+}
+
+func (f *fixedBaseG1) mul(scalars []fr.Element) []bn254.G1Affine {
+	out := make([]bn254.G1Jac, len(scalars))
+	each(len(scalars), func(start, end int) {
+		for i := start; i < end; i++ {
+			k := scalars[i].Bits()
+			for j := range windows {
+				if d := byte(k[j/8] >> (8 * (j % 8))); d != 0 {
+					out[i].AddMixed(&f.t[j][d-1])
+				}
+			}
+		}
+	})
+	return bn254.BatchJacobianToAffineG1(out)
+}
+
+func (f *fixedBaseG2) mul(scalars []fr.Element) []bn254.G2Affine {
+	out := make([]bn254.G2Affine, len(scalars))
+	each(len(scalars), func(start, end int) {
+		for i := start; i < end; i++ {
+			var p bn254.G2Jac
+			k := scalars[i].Bits()
+			for j := range windows {
+				if d := byte(k[j/8] >> (8 * (j % 8))); d != 0 {
+					p.AddMixed(&f.t[j][d-1])
+				}
+			}
+			out[i].FromJacobian(&p)
+		}
+	})
+	return out
 }

@@ -43,6 +43,7 @@ var (
 	models     = flag.String("models", "resnet18-w2-8,resnet18-w2-16,resnet18-w8-32", "comma-separated models: mlp-W (64-W-W-10) or resnet18-wW-S (internal/onnxbuild.ResNet)")
 	ptau       = flag.String("ptau", "", "powers-of-tau `FILE` to use (default: one written from a known τ at the power each circuit needs)")
 	snarkPower = flag.Int("snarkjs", 12, "also time snarkjs making a phase 1 of this `power` (new, one contribute) when `make tools` installed it; 0: don't")
+	raw        = flag.Bool("raw", false, "write the .ptau without the Lagrange forms of `snarkjs powersoftau prepare phase2`, so that init, verify and finalize compute them with gnark's group FFTs (hours at power 20)")
 	keep       = flag.String("keep", "", "keep the builds and ceremony files under `DIR` (default: a temporary folder, removed)")
 )
 
@@ -187,9 +188,13 @@ func measureModel(bin, tmp string, r *row, done func()) error {
 	ptauPath := *ptau
 	if ptauPath == "" {
 		ptauPath = p("synthetic.ptau")
-		log.Printf("%s: writing a power-%d .ptau", m.name, r.power)
+		write, what := ptautest.WritePrepared, "prepared"
+		if *raw {
+			write, what = ptautest.Write, "raw"
+		}
+		log.Printf("%s: writing a power-%d %s .ptau", m.name, r.power, what)
 		t, cpu := time.Now(), cpuTime()
-		if err := ptautest.Write(ptauPath, r.power, 1234567, 89, 1011); err != nil {
+		if err := write(ptauPath, r.power, 1234567, 89, 1011); err != nil {
 			return err
 		}
 		r.samples["ptau"] = measure.Sample{Wall: time.Since(t), CPU: cpuTime() - cpu}
@@ -281,6 +286,12 @@ func report(rows []*row, snark *snarkjsRun, loadBefore string, took time.Duratio
 	if *ptau == "" {
 		fmt.Fprintf(&b, "The .ptau is written by internal/ptautest from a known τ at the power the circuit needs (step \"ptau\", in the\n")
 		fmt.Fprintf(&b, "harness's own process): the ceremony's cost does not depend on who made the powers, and `ceremony init` checks them alike.\n")
+		if *raw {
+			fmt.Fprintf(&b, "The file is raw (-raw: no Lagrange forms), so init, verify and finalize run gnark's group FFTs.\n")
+		} else {
+			fmt.Fprintf(&b, "The file is phase-2-prepared (Lagrange forms in sections 12–15, as `snarkjs powersoftau prepare phase2` writes them and as\n")
+			fmt.Fprintf(&b, "the public ceremonies' `_final_` files have them): init, verify and finalize read them instead of running gnark's group FFTs.\n")
+		}
 	} else {
 		fmt.Fprintf(&b, "The .ptau is %s.\n", *ptau)
 	}
