@@ -227,16 +227,45 @@ func r1csByWire(r1cs *cs_bn254.R1CS, nWires int) (cols [3]r1csColumns, nbConstra
 // multiplication per term.
 const msmFrom = 32
 
+// shortCoeff is a coefficient c with |c| < 2⁶⁴ (c or −c in the field): a
+// double-and-add over its bits costs less than gnark-crypto's scalar
+// multiplication (about 128 doublings whatever the scalar). Most of a
+// quantized model's coefficients are short; bits is 0 for the others.
+type shortCoeff struct {
+	mag  uint64
+	bits int
+	neg  bool
+}
+
+func shortCoeffs(coeffs []big.Int) []shortCoeff {
+	s := make([]shortCoeff, len(coeffs))
+	var m big.Int
+	for i := range coeffs {
+		c := &coeffs[i]
+		switch {
+		case c.BitLen() <= 64:
+			s[i] = shortCoeff{mag: c.Uint64(), bits: c.BitLen()}
+		case m.Sub(fr.Modulus(), c).BitLen() <= 64:
+			s[i] = shortCoeff{mag: m.Uint64(), bits: m.BitLen(), neg: true}
+		}
+	}
+	return s
+}
+
 // wireSum computes Σ coeff·base[row] over a wire's entries in G1 or G2.
 type wireSum[A any, J any] struct {
 	coeffs []big.Int
 	frs    []fr.Element
+	short  []shortCoeff
 	// the group's operations
-	addMixed  func(*J, *A)
-	subMixed  func(*J, *A)
-	addJac    func(*J, *J)
-	scalarMul func(*J, *A, *big.Int)
-	msm       func(*J, []A, []fr.Element)
+	fromAffine func(*J, *A)
+	neg        func(*A, *A)
+	double     func(*J)
+	addMixed   func(*J, *A)
+	subMixed   func(*J, *A)
+	addJac     func(*J, *J)
+	scalarMul  func(*J, *A, *big.Int)
+	msm        func(*J, []A, []fr.Element)
 }
 
 func (s *wireSum[A, J]) sum(res *J, entries []r1csEntry, base []A, pts []A, scs []fr.Element) ([]A, []fr.Element) {
@@ -260,10 +289,15 @@ func (s *wireSum[A, J]) sum(res *J, entries []r1csEntry, base []A, pts []A, scs 
 	if general < msmFrom {
 		var t J
 		for _, e := range entries {
-			if e.coeff > constraint.CoeffIdMinusOne {
-				s.scalarMul(&t, &base[e.row], &s.coeffs[e.coeff])
-				s.addJac(res, &t)
+			if e.coeff <= constraint.CoeffIdMinusOne {
+				continue
 			}
+			if sc := s.short[e.coeff]; sc.bits > 0 {
+				s.shortMul(&t, &base[e.row], sc)
+			} else {
+				s.scalarMul(&t, &base[e.row], &s.coeffs[e.coeff])
+			}
+			s.addJac(res, &t)
 		}
 		return pts, scs
 	}
@@ -280,12 +314,30 @@ func (s *wireSum[A, J]) sum(res *J, entries []r1csEntry, base []A, pts []A, scs 
 	return pts, scs
 }
 
+// shortMul sets t to c·p by double-and-add.
+func (s *wireSum[A, J]) shortMul(t *J, p *A, c shortCoeff) {
+	q := *p
+	if c.neg {
+		s.neg(&q, p)
+	}
+	s.fromAffine(t, &q)
+	for i := c.bits - 2; i >= 0; i-- {
+		s.double(t)
+		if c.mag>>uint(i)&1 == 1 {
+			s.addMixed(t, &q)
+		}
+	}
+}
+
 var oneTask = ecc.MultiExpConfig{NbTasks: 1}
 
-func g1Sum(coeffs []big.Int, frs []fr.Element) *wireSum[curve.G1Affine, curve.G1Jac] {
+func g1Sum(coeffs []big.Int, frs []fr.Element, short []shortCoeff) *wireSum[curve.G1Affine, curve.G1Jac] {
 	return &wireSum[curve.G1Affine, curve.G1Jac]{
-		coeffs: coeffs, frs: frs,
-		addMixed: func(j *curve.G1Jac, a *curve.G1Affine) { j.AddMixed(a) },
+		coeffs: coeffs, frs: frs, short: short,
+		fromAffine: func(j *curve.G1Jac, a *curve.G1Affine) { j.FromAffine(a) },
+		neg:        func(n, a *curve.G1Affine) { n.Neg(a) },
+		double:     func(j *curve.G1Jac) { j.DoubleAssign() },
+		addMixed:   func(j *curve.G1Jac, a *curve.G1Affine) { j.AddMixed(a) },
 		subMixed: func(j *curve.G1Jac, a *curve.G1Affine) {
 			var n curve.G1Affine
 			n.Neg(a)
@@ -305,10 +357,13 @@ func g1Sum(coeffs []big.Int, frs []fr.Element) *wireSum[curve.G1Affine, curve.G1
 	}
 }
 
-func g2Sum(coeffs []big.Int, frs []fr.Element) *wireSum[curve.G2Affine, curve.G2Jac] {
+func g2Sum(coeffs []big.Int, frs []fr.Element, short []shortCoeff) *wireSum[curve.G2Affine, curve.G2Jac] {
 	return &wireSum[curve.G2Affine, curve.G2Jac]{
-		coeffs: coeffs, frs: frs,
-		addMixed: func(j *curve.G2Jac, a *curve.G2Affine) { j.AddMixed(a) },
+		coeffs: coeffs, frs: frs, short: short,
+		fromAffine: func(j *curve.G2Jac, a *curve.G2Affine) { j.FromAffine(a) },
+		neg:        func(n, a *curve.G2Affine) { n.Neg(a) },
+		double:     func(j *curve.G2Jac) { j.DoubleAssign() },
+		addMixed:   func(j *curve.G2Jac, a *curve.G2Affine) { j.AddMixed(a) },
 		subMixed: func(j *curve.G2Jac, a *curve.G2Affine) {
 			var n curve.G2Affine
 			n.Neg(a)
@@ -350,7 +405,8 @@ func initPhase2(r1cs *cs_bn254.R1CS, c *mpcsetup.SrsCommons, l *lagrangeForms) (
 	for i := range coeffs {
 		r1cs.Coefficients[i].BigInt(&coeffs[i])
 	}
-	s1, s2 := g1Sum(coeffs, r1cs.Coefficients), g2Sum(coeffs, r1cs.Coefficients)
+	short := shortCoeffs(coeffs)
+	s1, s2 := g1Sum(coeffs, r1cs.Coefficients, short), g2Sum(coeffs, r1cs.Coefficients, short)
 
 	// A and B (in G1 and G2) at τ, and K = βA + αB + C, wire by wire.
 	a := make([]curve.G1Jac, nWires)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"io"
+	"math/big"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -74,7 +75,8 @@ func TestCeremonyLagrangeSnarkjs(t *testing.T) {
 
 // lagCircuit has wires in many constraints with distinct coefficients (so
 // that their sums are multi-scalar multiplications), others in a few, ±1
-// and 2 coefficients, and a BSB22 commitment.
+// and ±2 coefficients, short and long ones (|c| below 2⁶⁴ or not, either
+// sign), and a BSB22 commitment.
 type lagCircuit struct {
 	X [4]frontend.Variable
 	Y frontend.Variable `gnark:",public"`
@@ -86,8 +88,16 @@ func (c *lagCircuit) Define(api frontend.API) error {
 		l := api.Add(api.Mul(c.X[0], 1000003+i), c.X[1])
 		r := api.Sub(api.Mul(c.X[3], 7+3*i), api.Mul(c.X[1], 2))
 		acc = api.Add(acc, api.Mul(l, r))
+		// one term on each side: the coefficient stays in R (gnark puts the
+		// longer side in L)
+		acc = api.Add(acc, api.Mul(api.Mul(c.X[2], 5+i), api.Mul(c.X[3], 11+i)))
 	}
+	long := new(big.Int).Lsh(big.NewInt(1), 100)
 	few := api.Mul(api.Mul(c.X[1], 12345), api.Add(c.X[2], c.X[2]))
+	few = api.Add(few, api.Mul(api.Mul(c.X[2], long), api.Sub(c.X[3], api.Mul(c.X[0], long))))
+	few = api.Add(few, api.Mul(api.Mul(c.X[1], 3), api.Mul(c.X[0], long)))
+	few = api.Add(few, api.Mul(api.Mul(c.X[1], 3), api.Mul(c.X[2], -5)))
+	few = api.Add(few, api.Mul(api.Mul(c.X[1], 3), api.Neg(c.X[2])))
 	cm, err := api.(frontend.Committer).Commit(c.X[1], c.X[2])
 	if err != nil {
 		return err
