@@ -345,11 +345,12 @@ func (r *row) complete() bool {
 }
 
 // estimate extrapolates the largest complete row to a power-20 domain
-// (about 1M constraints), from how each step grows: init, verify and
-// finalize are dominated by gnark's Lagrange transform of the powers of τ
-// (N/2·log₂N scalar multiplications in G1, three times, and in G2), a
-// contribution and the single-party setup by per-point work (N). Memory
-// grows linearly: the slope between the two largest complete rows.
+// (about 1M constraints), from how each step grows: with -raw, init, verify
+// and finalize are dominated by gnark's Lagrange transform of the powers of
+// τ (N/2·log₂N scalar multiplications in G1, three times, and in G2);
+// otherwise, and for a contribution and the single-party setup, by
+// per-point work (N). Memory grows linearly: the slope between the two
+// largest complete rows.
 func estimate(b *strings.Builder, rows []*row) {
 	var done []*row
 	for _, r := range rows {
@@ -369,15 +370,20 @@ func estimate(b *strings.Builder, rows []*row) {
 	n := func(p int) float64 { return float64(int(1) << p) }
 	nlogn := func(p int) float64 { return n(p) * float64(p) }
 	fmt.Fprintf(b, "\n## Extrapolated to a power-20 domain (about 1M constraints)\n\n")
-	fmt.Fprintf(b, "From %s (power %d): CPU time scaled by N·log₂N for init, verify and finalize (gnark's Lagrange transform of the\n", big.name, big.power)
-	fmt.Fprintf(b, "powers, N/2·log₂N scalar multiplications in G1 three times and in G2 once, dominates them) and by N for contribute and\n")
-	fmt.Fprintf(b, "the single-party setup; peak memory along the line through %s and %s. On 2 idle cores, wall time is\n", small.name, big.name)
-	fmt.Fprintf(b, "between CPU/2 and CPU (the first level of gnark's transform runs on one core).\n\n")
+	if *raw {
+		fmt.Fprintf(b, "From %s (power %d): CPU time scaled by N·log₂N for init, verify and finalize (gnark's Lagrange transform of the\n", big.name, big.power)
+		fmt.Fprintf(b, "powers, N/2·log₂N scalar multiplications in G1 three times and in G2 once, dominates them) and by N for contribute and\n")
+		fmt.Fprintf(b, "the single-party setup; peak memory along the line through %s and %s. On 2 idle cores, wall time is\n", small.name, big.name)
+		fmt.Fprintf(b, "between CPU/2 and CPU (the first level of gnark's transform runs on one core).\n\n")
+	} else {
+		fmt.Fprintf(b, "From %s (power %d): CPU time scaled by N (from a prepared .ptau every step is per-point work and\n", big.name, big.power)
+		fmt.Fprintf(b, "multi-scalar multiplications); peak memory along the line through %s and %s.\n\n", small.name, big.name)
+	}
 	fmt.Fprintf(b, "| step | CPU s at power %d | estimated CPU s at power 20 | estimated CPU hours | estimated peak MiB |\n|---|---:|---:|---:|---:|\n", big.power)
 	for _, st := range append([]string{"setup"}, roundSteps...) {
 		s, s0 := big.samples[st], small.samples[st]
 		f := nlogn(target) / nlogn(big.power)
-		if st == "setup" || st == "contribute" {
+		if st == "setup" || st == "contribute" || !*raw {
 			f = n(target) / n(big.power)
 		}
 		cpu := s.CPU.Seconds() * f
