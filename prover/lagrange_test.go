@@ -204,3 +204,58 @@ func TestCeremonyLagrangeForged(t *testing.T) {
 		t.Errorf("finalize with forged Lagrange forms in phase1.bin: %v", err)
 	}
 }
+
+// TestCeremonyPreparedSameFirstFile: from the same powers, raw or prepared,
+// init writes the same first file (gnark's FFTs or the Lagrange forms), and
+// a ceremony started from one verifies against a build initialized from
+// the other.
+func TestCeremonyPreparedSameFirstFile(t *testing.T) {
+	dir, _ := built(t, Groth16)
+	ctx := context.Background()
+	tmp := t.TempDir()
+	c := func(n string) string { return filepath.Join(tmp, n) }
+	if err := ptautest.Write(c("raw.ptau"), 9, 77, 5, 6); err != nil {
+		t.Fatal(err)
+	}
+	if err := ptautest.WritePrepared(c("prepared.ptau"), 9, 77, 5, 6); err != nil {
+		t.Fatal(err)
+	}
+	raw, err := Open(copyBuild(t, dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	prepared, err := Open(copyBuild(t, dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	hRaw, err := raw.CeremonyInit(ctx, c("raw.ptau"), c("c0-raw"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	hPrepared, err := prepared.CeremonyInit(ctx, c("prepared.ptau"), c("c0"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if hRaw != hPrepared {
+		t.Fatalf("first file from the raw .ptau %s, from the prepared one %s", hRaw, hPrepared)
+	}
+	small, big := fileSize(t, raw.path(phase1File)), fileSize(t, prepared.path(phase1File))
+	if big <= small {
+		t.Errorf("phase1.bin of %d bytes from the prepared .ptau, %d from the raw one: no Lagrange forms kept", big, small)
+	}
+	if _, err := Contribute(c("c0"), c("c1"), nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := raw.CeremonyVerify(ctx, c("c0"), c("c1")); err != nil {
+		t.Errorf("the raw build (gnark's FFTs) rejects the prepared build's ceremony: %v", err)
+	}
+}
+
+func fileSize(t *testing.T, path string) int64 {
+	t.Helper()
+	st, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st.Size()
+}
