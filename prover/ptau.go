@@ -242,7 +242,7 @@ func (p *ptauPowers) readLagrangeSection(r io.Reader, typ uint32, size uint64, p
 	case ptauLagrangeTauG1:
 		p.Lagrange.TauG1, err = decodeG1s(buf, name)
 	case ptauLagrangeTauG2:
-		p.Lagrange.TauG2, err = decodeG2s(buf, name)
+		p.Lagrange.TauG2, err = decodeG2s(buf, name, true)
 	case ptauLagrangeAlphaTauG1:
 		p.Lagrange.AlphaTauG1, err = decodeG1s(buf, name)
 	case ptauLagrangeBetaTauG1:
@@ -326,7 +326,7 @@ func (p *ptauPowers) readSection(r io.Reader, typ uint32, size uint64, power int
 		}
 	} else {
 		var pts []bn254.G2Affine
-		pts, err = decodeG2s(buf, name)
+		pts, err = decodeG2s(buf, name, true)
 		if typ == ptauTauG2 {
 			p.TauG2 = pts
 		} else if len(pts) == 1 {
@@ -409,7 +409,11 @@ func decodeG1s(buf []byte, section string) ([]bn254.G1Affine, error) {
 	return pts, err
 }
 
-func decodeG2s(buf []byte, section string) ([]bn254.G2Affine, error) {
+// decodeG2s decodes G2 points, checking that each is on the curve and,
+// with subgroup, in the prime-order subgroup (the twist's cofactor has
+// small factors, so a random linear combination would not catch a point
+// outside it).
+func decodeG2s(buf []byte, section string, subgroup bool) ([]bn254.G2Affine, error) {
 	pts := make([]bn254.G2Affine, len(buf)/128)
 	err := parallel(len(pts), func(start, end int) error {
 		for i := start; i < end; i++ {
@@ -421,7 +425,7 @@ func decodeG2s(buf []byte, section string) ([]bn254.G2Affine, error) {
 			if q.IsInfinity() || !q.IsOnCurve() {
 				return fmt.Errorf("%s point %d is not on the curve", section, i)
 			}
-			if !q.IsInSubGroup() {
+			if subgroup && !q.IsInSubGroup() {
 				return fmt.Errorf("%s point %d is not in the prime-order subgroup", section, i)
 			}
 		}
