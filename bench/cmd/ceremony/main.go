@@ -8,10 +8,12 @@
 // step so that a run stopped early keeps what it measured; when the largest
 // model finished is below a power-20 domain, the report extrapolates to it.
 // Run it with `make bench-ceremony` from the repository root: by default up
-// to a ResNet-18-shaped CNN of 776k constraints (power 20), hours on 2 cores.
+// to a ResNet-18-shaped CNN of 706k constraints (power 20), about 40 minutes
+// on 2 cores (hours with -raw).
 //
 // The .ptau is written here from a known τ (internal/ptautest, the power
-// the circuit needs) unless -ptau names one: making a power-20 file with
+// the circuit needs, prepared for phase 2 unless -raw) unless -ptau names
+// one: making a power-20 file with
 // snarkjs (new, contribute, prepare phase2) takes hours of CPU, and what
 // the ceremony costs does not depend on where its powers came from.
 package main
