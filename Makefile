@@ -118,9 +118,10 @@ bench-overhead:
 	$(GO) run ./bench/cmd/overhead -out bench/RESULTS.md $(OVERHEAD_FLAGS)
 
 # A Groth16 ceremony round (init, contribute, verify, finalize) next to the
-# single-party setup, up to a ResNet-18-shaped CNN at a power-20 domain (776k
-# constraints: hours on 2 cores; MODELS-like subsets with
-# `go run ./bench/cmd/ceremony -models ...`); rewrites bench/CEREMONY.md.
+# single-party setup, up to a ResNet-18-shaped CNN at a power-20 domain (706k
+# constraints: about 40 minutes on 2 cores from the prepared .ptau it writes;
+# subsets with `go run ./bench/cmd/ceremony -models ...`, gnark's FFT path
+# with -raw); rewrites bench/CEREMONY.md.
 bench-ceremony:
 	$(GO) run ./bench/cmd/ceremony -out bench/CEREMONY.md
 

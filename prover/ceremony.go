@@ -274,16 +274,31 @@ func groth16Domain(ccs constraint.ConstraintSystem) uint64 {
 	return ecc.NextPowerOfTwo(uint64(ccs.GetNbConstraints()))
 }
 
-// phase1FromPTau reads the phase 1 a circuit of domain n needs.
-func phase1FromPTau(path string, n uint64, report func(string)) (*mpcsetup.SrsCommons, *PTauInfo, error) {
-	p, err := readPTau(path, ptauNeed{tauG1: int(2*n - 1), tauG2: int(n), alphaBeta: int(n), domain: n}, report)
+// phase1 is what a ceremony starts from: the powers of τ a circuit of
+// domain n needs and, from a phase-2-prepared .ptau, their Lagrange forms
+// for the domain (nil otherwise).
+type phase1 struct {
+	c   *mpcsetup.SrsCommons
+	lag *lagrangeForms
+}
+
+// phase1FromPTau reads the phase 1 a circuit of domain n needs, and checks
+// the Lagrange forms against the powers when the file has them.
+func phase1FromPTau(path string, n uint64, report func(string)) (phase1, *PTauInfo, error) {
+	p, err := readPTau(path, ptauNeed{tauG1: int(2*n - 1), tauG2: int(n), alphaBeta: int(n), domain: n, lagrange: true}, report)
 	if err != nil {
-		return nil, nil, err
+		return phase1{}, nil, err
 	}
 	var c mpcsetup.SrsCommons
 	c.G1.Tau, c.G1.AlphaTau, c.G1.BetaTau = p.TauG1, p.AlphaTauG1, p.BetaTauG1
 	c.G2.Tau, c.G2.Beta = p.TauG2, p.BetaG2
-	return &c, &p.Info, nil
+	if p.Lagrange != nil {
+		report(fmt.Sprintf("checking the Lagrange forms (prepared .ptau, domain %d)", n))
+		if err := p.Lagrange.check(&c); err != nil {
+			return phase1{}, nil, fmt.Errorf("%s: %w", path, err)
+		}
+	}
+	return phase1{&c, p.Lagrange}, &p.Info, nil
 }
 
 func (b *Build) r1cs() (*cs_bn254.R1CS, error) {
@@ -308,25 +323,30 @@ func (b *Build) CeremonyInit(ctx context.Context, ptauPath, out string) (Contrib
 		return "", err
 	}
 	n := groth16Domain(r1cs)
-	type phase1 struct {
-		c *mpcsetup.SrsCommons
+	type read struct {
+		p phase1
 		i *PTauInfo
 	}
-	commons, err := runGnark(ctx, b.gnarkLog, func() (phase1, error) {
-		c, i, err := phase1FromPTau(ptauPath, n, b.report)
-		return phase1{c, i}, err
+	commons, err := runGnark(ctx, b.gnarkLog, func() (read, error) {
+		p, i, err := phase1FromPTau(ptauPath, n, b.report)
+		return read{p, i}, err
 	})
 	if err != nil {
 		return "", err
 	}
 	b.report("writing " + phase1File)
 	if _, err := writeArtifact(b.path(phase1File), header{kind: kindPhase1, backend: b.settings.Backend, planHash: b.planHash}, func(w io.Writer) error {
-		_, err := commons.c.WriteTo(w)
-		return err
+		if _, err := commons.p.c.WriteTo(w); err != nil {
+			return err
+		}
+		if commons.p.lag == nil {
+			return nil
+		}
+		return writeLagrange(w, commons.p.lag)
 	}); err != nil {
 		return "", err
 	}
-	p, _, err := b.initialPhase2(ctx, r1cs, commons.c)
+	p, _, err := b.initialPhase2(ctx, r1cs, commons.p)
 	if err != nil {
 		return "", err
 	}
@@ -349,18 +369,34 @@ func (b *Build) CeremonyInit(ctx context.Context, ptauPath, out string) (Contrib
 	return rec.Initial, nil
 }
 
-func (b *Build) initialPhase2(ctx context.Context, r1cs *cs_bn254.R1CS, commons *mpcsetup.SrsCommons) (*mpcsetup.Phase2, *mpcsetup.Phase2Evaluations, error) {
-	b.report(fmt.Sprintf("evaluating the circuit at τ (%d constraints)", r1cs.GetNbConstraints()))
+// initialPhase2 computes the ceremony's first state and the circuit's
+// evaluations at τ: from the Lagrange forms when the phase 1 has them,
+// else with gnark's Phase2.Initialize (group FFTs over the domain, hours
+// at a million constraints). Both give the same bytes.
+func (b *Build) initialPhase2(ctx context.Context, r1cs *cs_bn254.R1CS, ph phase1) (*mpcsetup.Phase2, *mpcsetup.Phase2Evaluations, error) {
+	how := "from the Lagrange forms"
+	if ph.lag == nil {
+		how = "with gnark's FFTs: a .ptau prepared for phase 2 is much faster"
+	}
+	b.report(fmt.Sprintf("evaluating the circuit at τ (%d constraints, %s)", r1cs.GetNbConstraints(), how))
 	type res struct {
 		p *mpcsetup.Phase2
 		e *mpcsetup.Phase2Evaluations
 	}
 	r, err := runGnark(ctx, b.gnarkLog, func() (res, error) {
-		var p mpcsetup.Phase2
-		e := p.Initialize(r1cs, commons)
-		return res{&p, &e}, nil
+		p, e, err := phase2Initialize(r1cs, ph)
+		return res{p, e}, err
 	})
 	return r.p, r.e, err
+}
+
+func phase2Initialize(r1cs *cs_bn254.R1CS, ph phase1) (*mpcsetup.Phase2, *mpcsetup.Phase2Evaluations, error) {
+	if ph.lag != nil {
+		return initPhase2(r1cs, ph.c, ph.lag)
+	}
+	var p mpcsetup.Phase2
+	e := p.Initialize(r1cs, ph.c)
+	return &p, &e, nil
 }
 
 // loadCeremony reads what CeremonyInit left in the build directory.
@@ -382,8 +418,13 @@ func (b *Build) loadCeremony(ctx context.Context) (*ceremonyRecord, *mpcsetup.Sr
 	}
 	b.report("loading " + phase1File)
 	var commons mpcsetup.SrsCommons
+	var lag *lagrangeForms
 	if _, err := readArtifact(b.path(phase1File), b.expect(phase1File), func(r io.Reader) error {
-		_, err := commons.ReadFrom(r)
+		if _, err := commons.ReadFrom(r); err != nil {
+			return err
+		}
+		var err error
+		lag, err = readLagrange(r, len(commons.G1.AlphaTau))
 		return err
 	}); err != nil {
 		return nil, nil, nil, nil, err
@@ -391,7 +432,15 @@ func (b *Build) loadCeremony(ctx context.Context) (*ceremonyRecord, *mpcsetup.Sr
 	if n := groth16Domain(r1cs); uint64(len(commons.G1.AlphaTau)) != n {
 		return nil, nil, nil, nil, fmt.Errorf("%s: made for a domain of %d, the circuit has %d; rerun `zkml ceremony init`", b.path(phase1File), len(commons.G1.AlphaTau), n)
 	}
-	p, e, err := b.initialPhase2(ctx, r1cs, &commons)
+	if lag != nil {
+		// The first file's hash is recomputed, not trusted: so are the
+		// Lagrange forms it comes from.
+		b.report("checking the Lagrange forms against the powers of tau")
+		if err := lag.check(&commons); err != nil {
+			return nil, nil, nil, nil, fmt.Errorf("%s: %w", b.path(phase1File), err)
+		}
+	}
+	p, e, err := b.initialPhase2(ctx, r1cs, phase1{&commons, lag})
 	if err != nil {
 		return nil, nil, nil, nil, err
 	}
@@ -539,20 +588,22 @@ func ceremonySetupInfo(ptau PTauInfo, initial string, contribs []string, beacon 
 // init, one contribution, a beacon from the OS.
 func groth16PTauSetup(ccs constraint.ConstraintSystem, path string, report func(string)) (provingKey, verifyingKey, SetupInfo, error) {
 	r1cs := ccs.(*cs_bn254.R1CS)
-	commons, info, err := phase1FromPTau(path, groth16Domain(ccs), report)
+	ph, info, err := phase1FromPTau(path, groth16Domain(ccs), report)
 	if err != nil {
 		return nil, nil, SetupInfo{}, err
 	}
 	report(fmt.Sprintf("evaluating the circuit at τ (%d constraints)", r1cs.GetNbConstraints()))
-	var p mpcsetup.Phase2
-	evals := p.Initialize(r1cs, commons)
-	h0, err := phase2Hash(&p)
+	p, evals, err := phase2Initialize(r1cs, ph)
+	if err != nil {
+		return nil, nil, SetupInfo{}, err
+	}
+	h0, err := phase2Hash(p)
 	if err != nil {
 		return nil, nil, SetupInfo{}, err
 	}
 	report("contributing")
 	p.Contribute()
-	h1, err := phase2Hash(&p)
+	h1, err := phase2Hash(p)
 	if err != nil {
 		return nil, nil, SetupInfo{}, err
 	}
@@ -561,7 +612,7 @@ func groth16PTauSetup(ccs constraint.ConstraintSystem, path string, report func(
 		return nil, nil, SetupInfo{}, err
 	}
 	report("sealing")
-	pk, vk := p.Seal(commons, &evals, beacon)
+	pk, vk := p.Seal(ph.c, evals, beacon)
 	si := ceremonySetupInfo(*info, hex.EncodeToString(h0[:]), []string{hex.EncodeToString(h1[:])}, beacon, true)
 	return pk.(provingKey), vk.(verifyingKey), si, nil
 }

@@ -45,7 +45,12 @@
 // [Build.CeremonyInit] writes the first file, each contributor runs
 // [Contribute] on the last one, anyone checks the chain with
 // [Build.CeremonyVerify], and [Build.CeremonyFinalize] seals it with a
-// public random beacon and writes the keys. settings.json records where
+// public random beacon and writes the keys. init, verify and finalize
+// evaluate the circuit at τ from the Lagrange forms of the powers, which a
+// .ptau prepared for phase 2 (`snarkjs powersoftau prepare phase2`; the
+// public ceremonies' _final_ files) carries and init keeps in phase1.bin,
+// checked against the powers; from a raw file, gnark computes them with
+// group FFTs, about 10 times slower. settings.json records where
 // the keys come from ([SetupInfo]); [Build.SetupKind] sums it up.
 //
 // # What a proof says

@@ -24,9 +24,11 @@ import (
 // count, then sections (type uint32, size uint64, data), all little-endian.
 // Field elements are 32 bytes in Montgomery form, which is also how
 // gnark-crypto keeps them in memory; a point is x, y (G2: x.c0, x.c1, y.c0,
-// y.c1). Only the sections below are read; a prepared file (snarkjs
-// `powersoftau prepare phase2`) adds Lagrange forms (12–15) that zkml does
-// not need.
+// y.c1). Only the sections below are read. A prepared file (snarkjs
+// `powersoftau prepare phase2`) adds the powers' Lagrange forms (12–15) for
+// every domain size 2^0, 2^1, … concatenated (section 12 up to 2^(power+1),
+// the others up to 2^power): a Groth16 ceremony reads the circuit's domain's
+// (see lagrangeForms).
 const (
 	ptauHeader        = 1
 	ptauTauG1         = 2 // [τⁱ]₁, i < 2·2^power − 1
@@ -35,10 +37,16 @@ const (
 	ptauBetaTauG1     = 5 // [βτⁱ]₁, i < 2^power
 	ptauBetaG2        = 6 // [β]₂
 	ptauContributions = 7
+
+	ptauLagrangeTauG1      = 12 // [Lᵢ(τ)]₁ for each domain size 2^0 … 2^(power+1)
+	ptauLagrangeTauG2      = 13 // [Lᵢ(τ)]₂ for each domain size 2^0 … 2^power
+	ptauLagrangeAlphaTauG1 = 14 // [αLᵢ(τ)]₁, likewise
+	ptauLagrangeBetaTauG1  = 15 // [βLᵢ(τ)]₁, likewise
 )
 
 var ptauSectionNames = map[uint32]string{
 	ptauTauG1: "tauG1", ptauTauG2: "tauG2", ptauAlphaTauG1: "alphaTauG1", ptauBetaTauG1: "betaTauG1", ptauBetaG2: "betaG2",
+	ptauLagrangeTauG1: "lagrange tauG1", ptauLagrangeTauG2: "lagrange tauG2", ptauLagrangeAlphaTauG1: "lagrange alphaTauG1", ptauLagrangeBetaTauG1: "lagrange betaTauG1",
 }
 
 // PTauInfo identifies the .ptau file a setup used.
@@ -58,7 +66,10 @@ type ptauPowers struct {
 	TauG1, AlphaTauG1, BetaTauG1 []bn254.G1Affine
 	TauG2                        []bn254.G2Affine
 	BetaG2                       bn254.G2Affine
-	Info                         PTauInfo
+	// Lagrange: the Lagrange forms for the domain, when need asked for them
+	// and the file is prepared (all four sections); not checked by check.
+	Lagrange *lagrangeForms
+	Info     PTauInfo
 }
 
 // ptauNeed says how many points of each section to read.
@@ -66,6 +77,8 @@ type ptauNeed struct {
 	tauG1, tauG2, alphaBeta int
 	// domain is the circuit's domain size, for the error of a file too small.
 	domain uint64
+	// lagrange: also read the Lagrange forms for domain, if the file has them.
+	lagrange bool
 }
 
 // readPTau reads the powers need asks for from a BN254 .ptau file in one
@@ -164,6 +177,10 @@ func decodePTau(r *countingReader, fileSize int64, need ptauNeed) (*ptauPowers, 
 			used = size
 		case ptauTauG1, ptauTauG2, ptauAlphaTauG1, ptauBetaTauG1, ptauBetaG2:
 			used, err = p.readSection(r, typ, size, power, need)
+		case ptauLagrangeTauG1, ptauLagrangeTauG2, ptauLagrangeAlphaTauG1, ptauLagrangeBetaTauG1:
+			if need.lagrange {
+				used, err = p.readLagrangeSection(r, typ, size, power, need.domain)
+			}
 		case ptauContributions:
 			if size >= 4 {
 				var n [4]byte
@@ -185,7 +202,53 @@ func decodePTau(r *countingReader, fileSize int64, need ptauNeed) (*ptauPowers, 
 		}
 	}
 	p.Info.Power = power
+	if l := p.Lagrange; l != nil && (l.TauG1 == nil || l.TauG2 == nil || l.AlphaTauG1 == nil || l.BetaTauG1 == nil) {
+		p.Lagrange = nil // not all four: not a prepared file
+	}
 	return p, nil
+}
+
+// readLagrangeSection reads the Lagrange form for a domain of size d from
+// section typ (12–15), which holds those of every domain 2^0 … 2^top: the
+// points of size d start after the 2^0 + … + d/2 = d − 1 of the smaller ones.
+func (p *ptauPowers) readLagrangeSection(r io.Reader, typ uint32, size uint64, power int, d uint64) (uint64, error) {
+	top, pointSize := power, uint64(64)
+	switch typ {
+	case ptauLagrangeTauG1:
+		top++
+	case ptauLagrangeTauG2:
+		pointSize = 128
+	}
+	count := uint64(1)<<(top+1) - 1
+	if size != count*pointSize {
+		return 0, fmt.Errorf("section %d (%s) has %d bytes, want %d (%d points) for power %d", typ, ptauSectionNames[typ], size, count*pointSize, count, power)
+	}
+	if d == 0 || d&(d-1) != 0 || d > uint64(1)<<top {
+		return 0, nil
+	}
+	if _, err := io.CopyN(io.Discard, r, int64((d-1)*pointSize)); err != nil {
+		return 0, errTruncated
+	}
+	buf := make([]byte, d*pointSize)
+	if err := readFull(r, buf); err != nil {
+		return 0, err
+	}
+	if p.Lagrange == nil {
+		p.Lagrange = &lagrangeForms{}
+	}
+	name := ptauSectionNames[typ]
+	var err error
+	switch typ {
+	case ptauLagrangeTauG1:
+		p.Lagrange.TauG1, err = decodeG1s(buf, name)
+	case ptauLagrangeTauG2:
+		p.Lagrange.TauG2, err = decodeG2s(buf, name, true)
+	case ptauLagrangeAlphaTauG1:
+		p.Lagrange.AlphaTauG1, err = decodeG1s(buf, name)
+	case ptauLagrangeBetaTauG1:
+		p.Lagrange.BetaTauG1, err = decodeG1s(buf, name)
+	}
+	return (d - 1 + d) * pointSize, err
 }
 
 // readPTauHeader checks the curve and that the file is large enough.
@@ -263,7 +326,7 @@ func (p *ptauPowers) readSection(r io.Reader, typ uint32, size uint64, power int
 		}
 	} else {
 		var pts []bn254.G2Affine
-		pts, err = decodeG2s(buf, name)
+		pts, err = decodeG2s(buf, name, true)
 		if typ == ptauTauG2 {
 			p.TauG2 = pts
 		} else if len(pts) == 1 {
@@ -346,7 +409,11 @@ func decodeG1s(buf []byte, section string) ([]bn254.G1Affine, error) {
 	return pts, err
 }
 
-func decodeG2s(buf []byte, section string) ([]bn254.G2Affine, error) {
+// decodeG2s decodes G2 points, checking that each is on the curve and,
+// with subgroup, in the prime-order subgroup (the twist's cofactor has
+// small factors, so a random linear combination would not catch a point
+// outside it).
+func decodeG2s(buf []byte, section string, subgroup bool) ([]bn254.G2Affine, error) {
 	pts := make([]bn254.G2Affine, len(buf)/128)
 	err := parallel(len(pts), func(start, end int) error {
 		for i := start; i < end; i++ {
@@ -358,7 +425,7 @@ func decodeG2s(buf []byte, section string) ([]bn254.G2Affine, error) {
 			if q.IsInfinity() || !q.IsOnCurve() {
 				return fmt.Errorf("%s point %d is not on the curve", section, i)
 			}
-			if !q.IsInSubGroup() {
+			if subgroup && !q.IsInSubGroup() {
 				return fmt.Errorf("%s point %d is not in the prime-order subgroup", section, i)
 			}
 		}

@@ -36,7 +36,7 @@ verify (altered, or not a contribution on top of the file before it).`,
 				Usage:     "start a ceremony for a compiled Groth16 build from a .ptau file",
 				ArgsUsage: "build/",
 				Flags: []cli.Flag{
-					&cli.StringFlag{Name: "ptau", Usage: "powers-of-tau `FILE` (snarkjs format)", Required: true},
+					&cli.StringFlag{Name: "ptau", Usage: "powers-of-tau `FILE` (snarkjs format; one prepared for phase 2, such as the Hermez _final_ files, makes init, verify and finalize about 10x faster)", Required: true},
 					&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Value: "c0", Usage: "first ceremony `FILE` to write"},
 					jsonFlag, quietFlag,
 				},

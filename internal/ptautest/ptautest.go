@@ -10,10 +10,13 @@ import (
 	"encoding/binary"
 	"math/big"
 	"os"
+	"runtime"
+	"sync"
 
 	"github.com/consensys/gnark-crypto/ecc/bn254"
 	"github.com/consensys/gnark-crypto/ecc/bn254/fp"
 	"github.com/consensys/gnark-crypto/ecc/bn254/fr"
+	"github.com/consensys/gnark-crypto/ecc/bn254/fr/fft"
 )
 
 // Write writes a raw (not phase-2-prepared) .ptau of 2^power powers to
@@ -21,6 +24,49 @@ import (
 // i < 2^power, and [β]₂. The points are computed in batches and written as
 // they are made, so a power-20 file (about 400 MiB) needs a few hundred MiB.
 func Write(path string, power int, tau, alpha, beta uint64) error {
+	return write(path, power, tau, alpha, beta, false)
+}
+
+// WritePrepared writes the .ptau that snarkjs's `powersoftau prepare
+// phase2` would make of Write's: it adds the Lagrange forms of the powers
+// for every domain size 2^0 … 2^power (sections 12–15; [Lᵢ(τ)]₁ up to
+// 2^(power+1)), where Lᵢ is the Lagrange polynomial of ωⁱ, ω the generator
+// of gnark-crypto's fft.Domain of that size. With τ known, Lᵢ(τ) is a
+// field element, ωⁱ(τᵐ − 1)/(m(τ − ωⁱ)) for a domain of size m, and each
+// point one fixed-base multiplication: about 3 times Write's work.
+func WritePrepared(path string, power int, tau, alpha, beta uint64) error {
+	return write(path, power, tau, alpha, beta, true)
+}
+
+// lagrangeAt returns Lᵢ(τ) for i < m on the domain of size m.
+func lagrangeAt(tau *fr.Element, m int) []fr.Element {
+	var w fr.Element
+	w.SetOne()
+	if m > 1 {
+		w = fft.NewDomain(uint64(m)).Generator
+	}
+	den := make([]fr.Element, m) // m(τ − ωⁱ), inverted below
+	wi := make([]fr.Element, m)  // ωⁱ
+	var fm fr.Element
+	fm.SetUint64(uint64(m))
+	wi[0].SetOne()
+	for i := range m {
+		if i > 0 {
+			wi[i].Mul(&wi[i-1], &w)
+		}
+		den[i].Sub(tau, &wi[i]).Mul(&den[i], &fm)
+	}
+	inv := fr.BatchInvert(den)
+	var tm fr.Element
+	tm.Exp(*tau, big.NewInt(int64(m)))
+	tm.Sub(&tm, new(fr.Element).SetOne()) // τᵐ − 1
+	for i := range inv {
+		inv[i].Mul(&inv[i], &wi[i]).Mul(&inv[i], &tm)
+	}
+	return inv
+}
+
+func write(path string, power int, tau, alpha, beta uint64, prepared bool) error {
 	n := 1 << power
 	var ft, fa, fb fr.Element
 	ft.SetUint64(tau)
@@ -44,30 +90,51 @@ func Write(path string, power int, tau, alpha, beta uint64) error {
 		}
 	}
 	_, _, g1, g2 := bn254.Generators()
+	fb1, fb2 := newFixedBaseG1(&g1), newFixedBaseG2(&g2)
 	const batch = 1 << 16
-	g1Section := func(k *fr.Element, count int) {
-		u64(uint64(64 * count))
+	// g1Points writes k·scalars[i]·G1; g2Points, scalars[i]·G2.
+	g1Points := func(k *fr.Element, scalars []fr.Element) {
+		count := len(scalars)
 		s := make([]fr.Element, 0, batch)
 		for start := 0; start < count; start += batch {
 			s = s[:0]
 			for i := start; i < min(count, start+batch); i++ {
 				var e fr.Element
-				e.Mul(&powers[i], k)
+				e.Mul(&scalars[i], k)
 				s = append(s, e)
 			}
-			pts := bn254.BatchScalarMultiplicationG1(&g1, s)
+			pts := fb1.mul(s)
 			for i := range pts {
 				elt(&pts[i].X)
 				elt(&pts[i].Y)
 			}
 		}
 	}
+	g2Points := func(scalars []fr.Element) {
+		for start := 0; start < len(scalars); start += batch {
+			pts := fb2.mul(scalars[start:min(len(scalars), start+batch)])
+			for i := range pts {
+				elt(&pts[i].X.A0)
+				elt(&pts[i].X.A1)
+				elt(&pts[i].Y.A0)
+				elt(&pts[i].Y.A1)
+			}
+		}
+	}
+	g1Section := func(k *fr.Element, count int) {
+		u64(uint64(64 * count))
+		g1Points(k, powers[:count])
+	}
 	var one fr.Element
 	one.SetOne()
 
 	w.WriteString("ptau")
 	u32(1) // version
-	u32(7) // sections
+	sections := uint32(7)
+	if prepared {
+		sections = 11
+	}
+	u32(sections)
 	u32(1) // header: field element size, BN254's base field modulus, power, ceremony power
 	u64(4 + 32 + 4 + 4)
 	u32(32)
@@ -81,15 +148,7 @@ func Write(path string, power int, tau, alpha, beta uint64) error {
 	g1Section(&one, 2*n-1)
 	u32(3)
 	u64(uint64(128 * n))
-	for start := 0; start < n; start += batch {
-		pts := bn254.BatchScalarMultiplicationG2(&g2, powers[start:min(n, start+batch)])
-		for i := range pts {
-			elt(&pts[i].X.A0)
-			elt(&pts[i].X.A1)
-			elt(&pts[i].Y.A0)
-			elt(&pts[i].Y.A1)
-		}
-	}
+	g2Points(powers[:n])
 	u32(4)
 	g1Section(&fa, n)
 	u32(5)
@@ -105,9 +164,123 @@ func Write(path string, power int, tau, alpha, beta uint64) error {
 	u32(7) // contributions: none listed
 	u64(4)
 	u32(0)
+	if prepared {
+		// Sections 12–15, each the domains 2^0, 2^1, … in turn.
+		for _, sec := range []struct {
+			id  uint32
+			k   *fr.Element // nil: G2
+			top int
+		}{{12, &one, power + 1}, {13, nil, power}, {14, &fa, power}, {15, &fb, power}} {
+			u32(sec.id)
+			size := 64
+			if sec.k == nil {
+				size = 128
+			}
+			u64(uint64(size * (2<<sec.top - 1)))
+			for p := 0; p <= sec.top; p++ {
+				l := lagrangeAt(&ft, 1<<p)
+				if sec.k == nil {
+					g2Points(l)
+				} else {
+					g1Points(sec.k, l)
+				}
+			}
+		}
+	}
 	if err := w.Flush(); err != nil {
 		f.Close()
 		return err
 	}
 	return f.Close()
+}
+
+// A fixed-base table: t[j][d−1] = d·2^(8j)·base for 32 windows of 8 bits,
+// so that k·base is at most 32 additions, no doublings (gnark-crypto's
+// BatchScalarMultiplication doubles 254 times per point).
+type fixedBaseG1 struct{ t [][]bn254.G1Affine }
+type fixedBaseG2 struct{ t [][]bn254.G2Affine }
+
+const windows = 32
+
+func newFixedBaseG1(base *bn254.G1Affine) *fixedBaseG1 {
+	jac := make([]bn254.G1Jac, windows*255)
+	var b bn254.G1Jac
+	b.FromAffine(base)
+	for j := range windows {
+		acc := b
+		for d := range 255 {
+			jac[j*255+d] = acc
+			acc.AddAssign(&b)
+		}
+		b = acc // 256·2^(8j)·base
+	}
+	aff := bn254.BatchJacobianToAffineG1(jac)
+	f := &fixedBaseG1{t: make([][]bn254.G1Affine, windows)}
+	for j := range windows {
+		f.t[j] = aff[j*255 : (j+1)*255]
+	}
+	return f
+}
+
+func newFixedBaseG2(base *bn254.G2Affine) *fixedBaseG2 {
+	f := &fixedBaseG2{t: make([][]bn254.G2Affine, windows)}
+	var b bn254.G2Jac
+	b.FromAffine(base)
+	for j := range windows {
+		f.t[j] = make([]bn254.G2Affine, 255)
+		acc := b
+		for d := range 255 {
+			f.t[j][d].FromJacobian(&acc)
+			acc.AddAssign(&b)
+		}
+		b = acc
+	}
+	return f
+}
+
+// each runs f over [0, n) in chunks on every core.
+func each(n int, f func(start, end int)) {
+	workers := runtime.NumCPU()
+	chunk := (n + workers - 1) / workers
+	var wg sync.WaitGroup
+	for start := 0; start < n; start += chunk {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			f(start, min(start+chunk, n))
+		}()
+	}
+	wg.Wait()
+}
+
+func (f *fixedBaseG1) mul(scalars []fr.Element) []bn254.G1Affine {
+	out := make([]bn254.G1Jac, len(scalars))
+	each(len(scalars), func(start, end int) {
+		for i := start; i < end; i++ {
+			k := scalars[i].Bits()
+			for j := range windows {
+				if d := byte(k[j/8] >> (8 * (j % 8))); d != 0 {
+					out[i].AddMixed(&f.t[j][d-1])
+				}
+			}
+		}
+	})
+	return bn254.BatchJacobianToAffineG1(out)
+}
+
+func (f *fixedBaseG2) mul(scalars []fr.Element) []bn254.G2Affine {
+	out := make([]bn254.G2Affine, len(scalars))
+	each(len(scalars), func(start, end int) {
+		for i := start; i < end; i++ {
+			var p bn254.G2Jac
+			k := scalars[i].Bits()
+			for j := range windows {
+				if d := byte(k[j/8] >> (8 * (j % 8))); d != 0 {
+					p.AddMixed(&f.t[j][d-1])
+				}
+			}
+			out[i].FromJacobian(&p)
+		}
+	})
+	return out
 }

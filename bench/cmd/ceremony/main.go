@@ -8,10 +8,12 @@
 // step so that a run stopped early keeps what it measured; when the largest
 // model finished is below a power-20 domain, the report extrapolates to it.
 // Run it with `make bench-ceremony` from the repository root: by default up
-// to a ResNet-18-shaped CNN of 776k constraints (power 20), hours on 2 cores.
+// to a ResNet-18-shaped CNN of 706k constraints (power 20), about 40 minutes
+// on 2 cores (hours with -raw).
 //
 // The .ptau is written here from a known τ (internal/ptautest, the power
-// the circuit needs) unless -ptau names one: making a power-20 file with
+// the circuit needs, prepared for phase 2 unless -raw) unless -ptau names
+// one: making a power-20 file with
 // snarkjs (new, contribute, prepare phase2) takes hours of CPU, and what
 // the ceremony costs does not depend on where its powers came from.
 package main
@@ -43,6 +45,7 @@ var (
 	models     = flag.String("models", "resnet18-w2-8,resnet18-w2-16,resnet18-w8-32", "comma-separated models: mlp-W (64-W-W-10) or resnet18-wW-S (internal/onnxbuild.ResNet)")
 	ptau       = flag.String("ptau", "", "powers-of-tau `FILE` to use (default: one written from a known τ at the power each circuit needs)")
 	snarkPower = flag.Int("snarkjs", 12, "also time snarkjs making a phase 1 of this `power` (new, one contribute) when `make tools` installed it; 0: don't")
+	raw        = flag.Bool("raw", false, "write the .ptau without the Lagrange forms of `snarkjs powersoftau prepare phase2`, so that init, verify and finalize compute them with gnark's group FFTs (hours at power 20)")
 	keep       = flag.String("keep", "", "keep the builds and ceremony files under `DIR` (default: a temporary folder, removed)")
 )
 
@@ -187,9 +190,13 @@ func measureModel(bin, tmp string, r *row, done func()) error {
 	ptauPath := *ptau
 	if ptauPath == "" {
 		ptauPath = p("synthetic.ptau")
-		log.Printf("%s: writing a power-%d .ptau", m.name, r.power)
+		write, what := ptautest.WritePrepared, "prepared"
+		if *raw {
+			write, what = ptautest.Write, "raw"
+		}
+		log.Printf("%s: writing a power-%d %s .ptau", m.name, r.power, what)
 		t, cpu := time.Now(), cpuTime()
-		if err := ptautest.Write(ptauPath, r.power, 1234567, 89, 1011); err != nil {
+		if err := write(ptauPath, r.power, 1234567, 89, 1011); err != nil {
 			return err
 		}
 		r.samples["ptau"] = measure.Sample{Wall: time.Since(t), CPU: cpuTime() - cpu}
@@ -281,6 +288,12 @@ func report(rows []*row, snark *snarkjsRun, loadBefore string, took time.Duratio
 	if *ptau == "" {
 		fmt.Fprintf(&b, "The .ptau is written by internal/ptautest from a known τ at the power the circuit needs (step \"ptau\", in the\n")
 		fmt.Fprintf(&b, "harness's own process): the ceremony's cost does not depend on who made the powers, and `ceremony init` checks them alike.\n")
+		if *raw {
+			fmt.Fprintf(&b, "The file is raw (-raw: no Lagrange forms), so init, verify and finalize run gnark's group FFTs.\n")
+		} else {
+			fmt.Fprintf(&b, "The file is phase-2-prepared (Lagrange forms in sections 12–15, as `snarkjs powersoftau prepare phase2` writes them and as\n")
+			fmt.Fprintf(&b, "the public ceremonies' `_final_` files have them): init, verify and finalize read them instead of running gnark's group FFTs.\n")
+		}
 	} else {
 		fmt.Fprintf(&b, "The .ptau is %s.\n", *ptau)
 	}
@@ -334,11 +347,12 @@ func (r *row) complete() bool {
 }
 
 // estimate extrapolates the largest complete row to a power-20 domain
-// (about 1M constraints), from how each step grows: init, verify and
-// finalize are dominated by gnark's Lagrange transform of the powers of τ
-// (N/2·log₂N scalar multiplications in G1, three times, and in G2), a
-// contribution and the single-party setup by per-point work (N). Memory
-// grows linearly: the slope between the two largest complete rows.
+// (about 1M constraints), from how each step grows: with -raw, init, verify
+// and finalize are dominated by gnark's Lagrange transform of the powers of
+// τ (N/2·log₂N scalar multiplications in G1, three times, and in G2);
+// otherwise, and for a contribution and the single-party setup, by
+// per-point work (N). Memory grows linearly: the slope between the two
+// largest complete rows.
 func estimate(b *strings.Builder, rows []*row) {
 	var done []*row
 	for _, r := range rows {
@@ -358,15 +372,20 @@ func estimate(b *strings.Builder, rows []*row) {
 	n := func(p int) float64 { return float64(int(1) << p) }
 	nlogn := func(p int) float64 { return n(p) * float64(p) }
 	fmt.Fprintf(b, "\n## Extrapolated to a power-20 domain (about 1M constraints)\n\n")
-	fmt.Fprintf(b, "From %s (power %d): CPU time scaled by N·log₂N for init, verify and finalize (gnark's Lagrange transform of the\n", big.name, big.power)
-	fmt.Fprintf(b, "powers, N/2·log₂N scalar multiplications in G1 three times and in G2 once, dominates them) and by N for contribute and\n")
-	fmt.Fprintf(b, "the single-party setup; peak memory along the line through %s and %s. On 2 idle cores, wall time is\n", small.name, big.name)
-	fmt.Fprintf(b, "between CPU/2 and CPU (the first level of gnark's transform runs on one core).\n\n")
+	if *raw {
+		fmt.Fprintf(b, "From %s (power %d): CPU time scaled by N·log₂N for init, verify and finalize (gnark's Lagrange transform of the\n", big.name, big.power)
+		fmt.Fprintf(b, "powers, N/2·log₂N scalar multiplications in G1 three times and in G2 once, dominates them) and by N for contribute and\n")
+		fmt.Fprintf(b, "the single-party setup; peak memory along the line through %s and %s. On 2 idle cores, wall time is\n", small.name, big.name)
+		fmt.Fprintf(b, "between CPU/2 and CPU (the first level of gnark's transform runs on one core).\n\n")
+	} else {
+		fmt.Fprintf(b, "From %s (power %d): CPU time scaled by N (from a prepared .ptau every step is per-point work and\n", big.name, big.power)
+		fmt.Fprintf(b, "multi-scalar multiplications); peak memory along the line through %s and %s.\n\n", small.name, big.name)
+	}
 	fmt.Fprintf(b, "| step | CPU s at power %d | estimated CPU s at power 20 | estimated CPU hours | estimated peak MiB |\n|---|---:|---:|---:|---:|\n", big.power)
 	for _, st := range append([]string{"setup"}, roundSteps...) {
 		s, s0 := big.samples[st], small.samples[st]
 		f := nlogn(target) / nlogn(big.power)
-		if st == "setup" || st == "contribute" {
+		if st == "setup" || st == "contribute" || !*raw {
 			f = n(target) / n(big.power)
 		}
 		cpu := s.CPU.Seconds() * f
