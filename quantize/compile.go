@@ -17,7 +17,7 @@ import (
 // fixed-point scale from the calibration ranges (see the package
 // documentation for the rules). It reports every node it cannot lower in one
 // error before doing any work, and returns ctx.Err() once ctx is done.
-func Compile(ctx context.Context, g *onnx.Graph, cal *Calibration, cfg plan.Config) (*plan.Plan, error) {
+func Compile(ctx context.Context, g *onnx.Graph, cal *Calibration, cfg plan.Config, opts ...Option) (*plan.Plan, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
@@ -35,6 +35,9 @@ func Compile(ctx context.Context, g *onnx.Graph, cal *Calibration, cfg plan.Conf
 		uses:     map[string]int{},
 		consumer: map[string]*onnx.Node{},
 		pending:  map[string]*linear{},
+	}
+	for _, o := range opts {
+		o(c)
 	}
 	c.markUses()
 	c.findFusions()
@@ -68,12 +71,25 @@ func Compile(ctx context.Context, g *onnx.Graph, cal *Calibration, cfg plan.Conf
 }
 
 // compiler is the state of one Compile.
+// An Option changes how [Compile] lowers a graph.
+type Option func(*compiler)
+
+// ClampTables makes every lookup table clamp at its ends, none strict: an
+// input beyond a fused table's domain (calibrated range × headroom, where
+// its function does not saturate) then gives a clamped approximation, which
+// plan.Clamps reports and the circuit's domain bit proves, instead of an
+// error. zkml compile --domain-flag sets it. It costs a comparison per
+// element at such an end (about 330k constraints in nanoGPT).
+func ClampTables() Option { return func(c *compiler) { c.clampTables = true } }
+
 type compiler struct {
-	g    *onnx.Graph
-	cal  *Calibration
-	cfg  plan.Config
-	p    *plan.Plan
-	vals map[string]int // value name -> plan tensor
+	// clampTables: see ClampTables.
+	clampTables bool
+	g           *onnx.Graph
+	cal         *Calibration
+	cfg         plan.Config
+	p           *plan.Plan
+	vals        map[string]int // value name -> plan tensor
 	// ranged marks the values that must lie in the activation range: the
 	// inputs of comparisons (Relu, max pooling) and the model outputs.
 	ranged map[string]bool

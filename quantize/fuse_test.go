@@ -1,6 +1,7 @@
 package quantize
 
 import (
+	"context"
 	"math"
 	"slices"
 	"testing"
@@ -115,5 +116,58 @@ func TestSiLUFused(t *testing.T) {
 	}
 	if e := modelio.RelativeLInf(got, [][]float64{want[y]}); e > 0.005 {
 		t.Errorf("relative error %.3g%%", 100*e)
+	}
+}
+
+// TestClampTables: GELU's fused table refuses an input beyond its domain
+// by default (its function does not saturate above), and with ClampTables
+// clamps it instead, a clamp plan.Clamps reports (what the domain bit
+// proves); inside the domain both plans agree.
+func TestClampTables(t *testing.T) {
+	g := geluTanh(false)
+	sample := [][]float64{{1, -2, 0.5, 3, 0.25, -1, -0.5, 1.5, 2, 1, 1, -3}}
+	cal, err := Calibrate(g, [][][]float64{sample})
+	if err != nil {
+		t.Fatal(err)
+	}
+	strict, err := Compile(context.Background(), g, cal, plan.DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	clamped, err := Compile(context.Background(), g, cal, plan.DefaultConfig(), ClampTables())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, op := range clamped.Ops {
+		if op.Saturates&(plan.StrictBelow|plan.StrictAbove) != 0 {
+			t.Fatalf("op %s has a strict end with ClampTables", op.Node)
+		}
+	}
+	far := make([]float64, len(sample[0]))
+	for i, v := range sample[0] {
+		far[i] = 8 * v // 2× beyond calibration × headroom (4) for the largest
+	}
+	for _, tc := range []struct {
+		in     []float64
+		refuse bool // by the strict plan
+	}{{sample[0], false}, {far, true}} {
+		q, err := strict.QuantizeInputs([][]float64{tc.in})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := strict.Run(q)
+		if tc.refuse != (err != nil) {
+			t.Fatalf("strict plan, refuse %v: Run error %v", tc.refuse, err)
+		}
+		all, err := clamped.Run(q)
+		if err != nil {
+			t.Fatalf("ClampTables plan: %v", err)
+		}
+		if clamps := clamped.Clamps(all); tc.refuse != (len(clamps) > 0) {
+			t.Errorf("ClampTables plan, beyond %v: clamps %v", tc.refuse, clamps)
+		}
+		if !tc.refuse && !slices.Equal(got[len(got)-1], all[len(all)-1]) {
+			t.Errorf("inside the domain the plans differ: %v and %v", got[len(got)-1], all[len(all)-1])
+		}
 	}
 }

@@ -194,7 +194,7 @@ func (c *compiler) lowerFused(n *onnx.Node, fu *fusion) (int, error) {
 	}
 	a, b := -saturatesBeyond(fu.f, d, -1), saturatesBeyond(fu.f, d, 1)
 	sT := min(c.p.Tensors[x].Scale, lookupBits-ceilLog2f(b-a))
-	return c.emitTable(n.Name, "the fused function", fu.f, x, a, b, sT, false, true, true, n.Outputs[0])
+	return c.emitTable(n.Name, "the fused function", fu.f, x, a, b, sT, false, true, !c.clampTables, n.Outputs[0])
 }
 
 // saturatesBeyond returns the smallest D = d·2^j, j ≤ 8, beyond which f

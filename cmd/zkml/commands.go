@@ -163,7 +163,7 @@ real inputs or waste precision on them.`,
 			&cli.IntFlag{Name: "weight-bits", Value: def.WeightBits, Usage: "precision of quantized weights, in bits"},
 			&cli.IntFlag{Name: "max-scale", Value: def.MaxScale, Usage: "largest fixed-point scale exponent"},
 			&cli.Float64Flag{Name: "headroom", Value: def.Headroom, Usage: "factor on the calibrated ranges"},
-			&cli.BoolFlag{Name: "domain-flag", Usage: "add one proven public bit after the outputs: 1 when no value left its calibrated domain (no lookup input clamped where its function does not saturate), so that a contract can reject out-of-domain inferences"},
+			&cli.BoolFlag{Name: "domain-flag", Usage: "add one proven public bit after the outputs: 1 when no value left its calibrated domain (no lookup input clamped where its function does not saturate), so that a contract can reject out-of-domain inferences; fused tables (GELU's) then clamp at their ends instead of refusing inputs beyond them"},
 			splitFlags[0], splitFlags[1], dimFlag, jsonFlag, quietFlag,
 		},
 		Action: func(c *cli.Context) error {
@@ -203,14 +203,17 @@ real inputs or waste precision on them.`,
 				return err
 			}
 			popts = append(popts, vopts...)
+			var qopts []quantize.Option
 			if c.Bool("domain-flag") {
 				popts = append(popts, prover.WithDomainFlag())
+				// Out-of-domain inputs are proven with the bit 0, not refused.
+				qopts = append(qopts, quantize.ClampTables())
 			}
 			split, err := splitRequestOf(c)
 			if err != nil {
 				return err
 			}
-			res, err := compileModel(c.Context, a[0], c.String("out"), c.StringSlice("calibration"), backend, cfg, opts, split, progressFor(c), popts...)
+			res, err := compileModel(c.Context, a[0], c.String("out"), c.StringSlice("calibration"), backend, cfg, qopts, opts, split, progressFor(c), popts...)
 			if err != nil {
 				return err
 			}

@@ -42,7 +42,7 @@ func runDemo(ctx context.Context, dir string, backend prover.Backend, p *progres
 	build, proof := filepath.Join(dir, "build"), filepath.Join(dir, "proof.json")
 	res := &demoResult{Dir: dir}
 	var err error
-	if res.Compile, err = compileModel(ctx, model, build, []string{input}, backend, plan.DefaultConfig(), nil, nil, p, prover.WithAutoRangeChecks()); err != nil {
+	if res.Compile, err = compileModel(ctx, model, build, []string{input}, backend, plan.DefaultConfig(), nil, nil, nil, p, prover.WithAutoRangeChecks()); err != nil {
 		return nil, err
 	}
 	if res.Setup, err = setupBuild(build, prover.SetupOptions{}, "", p); err != nil {

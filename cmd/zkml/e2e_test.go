@@ -45,7 +45,7 @@ func TestSharedModels(t *testing.T) {
 				}
 				build := t.TempDir()
 				cal := filepath.Join(dir, "input.json")
-				if _, err := compileModel(context.Background(), filepath.Join(dir, "network.onnx"), build, []string{cal}, backend, plan.DefaultConfig(), nil, nil, nil); err != nil {
+				if _, err := compileModel(context.Background(), filepath.Join(dir, "network.onnx"), build, []string{cal}, backend, plan.DefaultConfig(), nil, nil, nil, nil); err != nil {
 					t.Fatal(err)
 				}
 				b, err := prover.Open(build)
@@ -155,7 +155,7 @@ func TestRandomModels(t *testing.T) {
 			os.WriteFile(model, m.ONNX, 0o644)
 			os.WriteFile(input, m.Input, 0o644)
 			build := filepath.Join(dir, "build")
-			res, err := compileModel(context.Background(), model, build, []string{input}, prover.Groth16, plan.DefaultConfig(), nil, nil, nil)
+			res, err := compileModel(context.Background(), model, build, []string{input}, prover.Groth16, plan.DefaultConfig(), nil, nil, nil, nil)
 			if err != nil {
 				t.Fatal(err)
 			}

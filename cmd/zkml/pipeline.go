@@ -86,7 +86,7 @@ type calibrationSample struct {
 	RelativeErr float64 `json:"relative_linf_error"`
 }
 
-func compileModel(ctx context.Context, modelPath, dir string, calFiles []string, backend prover.Backend, cfg plan.Config, opts *onnx.Options, split *splitRequest, p *progress, popts ...prover.Option) (*compileResult, error) {
+func compileModel(ctx context.Context, modelPath, dir string, calFiles []string, backend prover.Backend, cfg plan.Config, qopts []quantize.Option, opts *onnx.Options, split *splitRequest, p *progress, popts ...prover.Option) (*compileResult, error) {
 	start := time.Now()
 	if err := cfg.Validate(); err != nil {
 		return nil, err
@@ -122,7 +122,7 @@ func compileModel(ctx context.Context, modelPath, dir string, calFiles []string,
 		p.Fail()
 		return nil, err
 	}
-	pl, err := quantize.Compile(ctx, g, cal, cfg)
+	pl, err := quantize.Compile(ctx, g, cal, cfg, qopts...)
 	if err != nil {
 		p.Fail()
 		return nil, err
