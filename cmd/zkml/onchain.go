@@ -333,6 +333,9 @@ which verify-onchain takes as --chain-contract and --model-id.`,
 			if prover.IsSplit(a[0]) {
 				return deploySplitAction(c, a[0])
 			}
+			if c.IsSet("chain-contract") {
+				return fmt.Errorf("--chain-contract: %s is not a split build (zkml compile --max-constraints or --shards)", a[0])
+			}
 			ctx, cancel := commandContext()
 			defer cancel()
 			b, err := prover.Open(a[0])
@@ -465,6 +468,9 @@ everything is deployed first (as zkml deploy does); on an --rpc chain, pass the
 			}
 			if prover.IsSplit(a[0]) {
 				return verifyOnchainSplitAction(c, a[0], a[1])
+			}
+			if c.IsSet("chain-contract") {
+				return fmt.Errorf("--chain-contract: %s is not a split build (zkml compile --max-constraints or --shards)", a[0])
 			}
 			ctx, cancel := commandContext()
 			defer cancel()
