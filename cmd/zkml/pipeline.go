@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/zkml/zkml/circuits"
 	"github.com/zkml/zkml/modelio"
 	"github.com/zkml/zkml/onnx"
 	"github.com/zkml/zkml/plan"
@@ -237,17 +238,43 @@ func plural(n int, what string) string {
 	return fmt.Sprintf("%d %ss", n, what)
 }
 
+// publicParts says what the public inputs hold, part by part.
+func (r *compileResult) publicParts() []string {
+	var parts []string
+	switch r.Visibility.Input {
+	case circuits.Public:
+		parts = append(parts, fmt.Sprintf("%d for the input", r.Layout.Input))
+	case circuits.Hashed:
+		parts = append(parts, "the input's commitment")
+	}
+	switch r.Visibility.Output {
+	case circuits.Hashed:
+		parts = append(parts, "the commitment of "+plural(r.OutputElements, "output"))
+	case circuits.Private:
+		parts = append(parts, "no outputs: they are private")
+	default:
+		if k := r.OutputPacking; k != nil {
+			parts = append(parts, fmt.Sprintf("%s packed, %d of %d bits per public input", plural(r.OutputElements, "output"), k.OutputsPerWord, k.BitsPerOutput))
+		} else {
+			parts = append(parts, "one per output")
+		}
+	}
+	if r.Layout.Params > 0 {
+		parts = append(parts, "the params commitment")
+	}
+	if r.Layout.Domain > 0 {
+		parts = append(parts, "the domain bit")
+	}
+	return parts
+}
+
 func (r *compileResult) print(w io.Writer) {
 	fmt.Fprintf(w, "compiled %s into %s (%s, %s range checks)\n", r.Model, r.Dir, r.Backend, r.RangeChecks)
 	if r.Warning != "" {
 		fmt.Fprintln(w, "WARNING: "+r.Warning)
 	}
 	fmt.Fprintf(w, "constraints:   %d\n", r.Constraints)
-	if k := r.OutputPacking; k != nil {
-		fmt.Fprintf(w, "public inputs: %d (%s packed, %d of %d bits per public input)\n", r.PublicInputs, plural(r.OutputElements, "output"), k.OutputsPerWord, k.BitsPerOutput)
-	} else {
-		fmt.Fprintf(w, "public inputs: %d (one per output)\n", r.PublicInputs)
-	}
+	fmt.Fprintf(w, "public inputs: %d (%s)\n", r.PublicInputs, strings.Join(r.publicParts(), ", "))
 	if r.ParamsCommitment != "" {
 		fmt.Fprintf(w, "params commitment: %s (the weights are private)\n", r.ParamsCommitment)
 	}
