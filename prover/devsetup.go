@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
-	"runtime"
 	"sync"
 
 	curve "github.com/consensys/gnark-crypto/ecc/bn254"
@@ -14,6 +13,7 @@ import (
 	groth16_bn254 "github.com/consensys/gnark/backend/groth16/bn254"
 	"github.com/consensys/gnark/constraint"
 	cs_bn254 "github.com/consensys/gnark/constraint/bn254"
+	"github.com/zkml/zkml/internal/setupmath"
 )
 
 // The development Groth16 setup.
@@ -179,7 +179,7 @@ func devSetup(r1cs *cs_bn254.R1CS, tw toxicWaste) (*groth16_bn254.ProvingKey, *g
 	}
 	A, Z, pkK, vkK = nil, nil, nil, nil
 	_, _, g1, g2 := curve.Generators()
-	g1Points := fixedBaseG1(&g1, g1Scalars)
+	g1Points := setupmath.G1(&g1, g1Scalars)
 	g1Scalars = nil
 	take := func(m int) []curve.G1Affine {
 		p := g1Points[:m:m]
@@ -216,7 +216,7 @@ func devSetup(r1cs *cs_bn254.R1CS, tw toxicWaste) (*groth16_bn254.ProvingKey, *g
 	vk.PublicAndCommitmentCommitted = commitmentInfo.GetPublicAndCommitmentCommitted(commitmentWires, nbPublic)
 
 	g2Scalars := append(B, tw.beta, tw.delta, tw.gamma)
-	g2Points := fixedBaseG2(&g2, g2Scalars)
+	g2Points := setupmath.G2(&g2, g2Scalars)
 	nb := len(g2Scalars) - 3
 	pk.G2.B = g2Points[:nb:nb]
 	pk.G2.Beta, pk.G2.Delta = g2Points[nb], g2Points[nb+1]
@@ -235,7 +235,7 @@ func devSetup(r1cs *cs_bn254.R1CS, tw toxicWaste) (*groth16_bn254.ProvingKey, *g
 // Lⱼ(τ) = ωʲ/N · (τᴺ−1)/(τ−ωʲ) of the domain.
 func evalQAP(r1cs *cs_bn254.R1CS, domain *fft.Domain, tau *fr.Element, nbWires int) (A, B, C []fr.Element) {
 	nbC := r1cs.GetNbConstraints()
-	L := lagrangeAt(domain, tau, nbC)
+	L := setupmath.LagrangeAt(domain, tau, nbC)
 	A, B, C = make([]fr.Element, nbWires), make([]fr.Element, nbWires), make([]fr.Element, nbWires)
 	coeffs := r1cs.Coefficients
 	acc := func(res []fr.Element, terms constraint.LinearExpression, l *fr.Element) {
@@ -283,33 +283,9 @@ func evalQAP(r1cs *cs_bn254.R1CS, domain *fft.Domain, tau *fr.Element, nbWires i
 	return A, B, C
 }
 
-// lagrangeAt returns Lⱼ(τ) for j < m on domain.
-func lagrangeAt(domain *fft.Domain, tau *fr.Element, m int) []fr.Element {
-	var c fr.Element
-	one := fr.One()
-	c.Exp(*tau, new(big.Int).SetUint64(domain.Cardinality)).Sub(&c, &one).Mul(&c, &domain.CardinalityInv)
-	L := make([]fr.Element, m)
-	parallelRange(m, func(lo, hi int) {
-		var w fr.Element
-		w.Exp(domain.Generator, big.NewInt(int64(lo)))
-		den := make([]fr.Element, hi-lo)
-		num := make([]fr.Element, hi-lo)
-		for j := range den {
-			num[j].Mul(&c, &w)
-			den[j].Sub(tau, &w)
-			w.Mul(&w, &domain.Generator)
-		}
-		inv := fr.BatchInvert(den)
-		for j := range den {
-			L[lo+j].Mul(&num[j], &inv[j])
-		}
-	})
-	return L
-}
-
 // powers sets p[i] = first·xⁱ, in parallel.
 func powers(p []fr.Element, first, x *fr.Element) {
-	parallelRange(len(p), func(lo, hi int) {
+	setupmath.ParallelRange(len(p), func(lo, hi int) {
 		var v fr.Element
 		v.Exp(*x, big.NewInt(int64(lo))).Mul(&v, first)
 		for i := lo; i < hi; i++ {
@@ -334,160 +310,6 @@ func filterZero(s []fr.Element, inf []bool) ([]fr.Element, uint64) {
 	return s[:n], uint64(len(s) - n)
 }
 
-// parallelRange calls f on about GOMAXPROCS·4 disjoint ranges covering
-// [0, n), concurrently.
-func parallelRange(n int, f func(lo, hi int)) {
-	if n == 0 {
-		return
-	}
-	tasks := min(runtime.GOMAXPROCS(0)*4, n)
-	chunk := (n + tasks - 1) / tasks
-	var wg sync.WaitGroup
-	for lo := 0; lo < n; lo += chunk {
-		hi := min(lo+chunk, n)
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			f(lo, hi)
-		}()
-	}
-	wg.Wait()
-}
-
-// combWindow picks the window c (bits) of the comb tables for n scalars:
-// the tables cost about ⌈254/c⌉·2^c additions, the points n·⌈254/c⌉.
-func combWindow(n int) int {
-	best, bestCost := 4, ^uint64(0)
-	for c := 4; c <= 16; c++ {
-		chunks := uint64((fr.Bits + c - 1) / c)
-		if cost := chunks * (uint64(1)<<c + uint64(n)); cost < bestCost {
-			best, bestCost = c, cost
-		}
-	}
-	return best
-}
-
-// digit returns bits [lo, lo+c) of the little-endian 256-bit s.
-func digit(s *[4]uint64, lo, c int) uint64 {
-	w, off := lo/64, lo%64
-	d := s[w] >> off
-	if off+c > 64 && w+1 < 4 {
-		d |= s[w+1] << (64 - off)
-	}
-	return d & (1<<c - 1)
-}
-
-// fixedBaseG1 returns [sᵢ]base for every scalar, in affine form.
-func fixedBaseG1(base *curve.G1Affine, scalars []fr.Element) []curve.G1Affine {
-	return fixedBaseG1Window(base, scalars, combWindow(len(scalars)))
-}
-
-func fixedBaseG1Window(base *curve.G1Affine, scalars []fr.Element, c int) []curve.G1Affine {
-	chunks, rowLen := (fr.Bits+c-1)/c, 1<<c-1
-	// table[j·rowLen + d−1] = d·2^(c·j)·base
-	table := make([]curve.G1Affine, chunks*rowLen)
-	var b curve.G1Jac
-	b.FromAffine(base)
-	rowBase := make([]curve.G1Jac, chunks)
-	for j := range rowBase {
-		rowBase[j] = b
-		for range c {
-			b.DoubleAssign()
-		}
-	}
-	parallelRange(chunks, func(lo, hi int) {
-		row := make([]curve.G1Jac, rowLen)
-		for j := lo; j < hi; j++ {
-			var first curve.G1Affine
-			first.FromJacobian(&rowBase[j])
-			row[0] = rowBase[j]
-			for d := 1; d < rowLen; d++ {
-				row[d] = row[d-1]
-				row[d].AddMixed(&first)
-			}
-			copy(table[j*rowLen:], curve.BatchJacobianToAffineG1(row))
-		}
-	})
-	out := make([]curve.G1Affine, len(scalars))
-	const batch = 1 << 12
-	parallelRange((len(scalars)+batch-1)/batch, func(lo, hi int) {
-		jac := make([]curve.G1Jac, batch)
-		for blk := lo; blk < hi; blk++ {
-			start := blk * batch
-			end := min(start+batch, len(scalars))
-			for i := start; i < end; i++ {
-				s := scalars[i].Bits()
-				p := &jac[i-start]
-				p.X.SetOne()
-				p.Y.SetOne()
-				p.Z.SetZero()
-				for j := range chunks {
-					if d := digit(&s, j*c, c); d != 0 {
-						p.AddMixed(&table[j*rowLen+int(d)-1])
-					}
-				}
-			}
-			copy(out[start:end], curve.BatchJacobianToAffineG1(jac[:end-start]))
-		}
-	})
-	return out
-}
-
-// fixedBaseG2 is fixedBaseG1 in G2.
-func fixedBaseG2(base *curve.G2Affine, scalars []fr.Element) []curve.G2Affine {
-	return fixedBaseG2Window(base, scalars, combWindow(len(scalars)))
-}
-
-func fixedBaseG2Window(base *curve.G2Affine, scalars []fr.Element, c int) []curve.G2Affine {
-	chunks, rowLen := (fr.Bits+c-1)/c, 1<<c-1
-	table := make([]curve.G2Affine, chunks*rowLen)
-	var b curve.G2Jac
-	b.FromAffine(base)
-	rowBase := make([]curve.G2Jac, chunks)
-	for j := range rowBase {
-		rowBase[j] = b
-		for range c {
-			b.DoubleAssign()
-		}
-	}
-	parallelRange(chunks, func(lo, hi int) {
-		row := make([]curve.G2Jac, rowLen)
-		for j := lo; j < hi; j++ {
-			var first curve.G2Affine
-			first.FromJacobian(&rowBase[j])
-			row[0] = rowBase[j]
-			for d := 1; d < rowLen; d++ {
-				row[d] = row[d-1]
-				row[d].AddMixed(&first)
-			}
-			copy(table[j*rowLen:], batchToAffineG2(row))
-		}
-	})
-	out := make([]curve.G2Affine, len(scalars))
-	const batch = 1 << 12
-	parallelRange((len(scalars)+batch-1)/batch, func(lo, hi int) {
-		jac := make([]curve.G2Jac, batch)
-		for blk := lo; blk < hi; blk++ {
-			start := blk * batch
-			end := min(start+batch, len(scalars))
-			for i := start; i < end; i++ {
-				s := scalars[i].Bits()
-				p := &jac[i-start]
-				p.X.SetOne()
-				p.Y.SetOne()
-				p.Z.SetZero()
-				for j := range chunks {
-					if d := digit(&s, j*c, c); d != 0 {
-						p.AddMixed(&table[j*rowLen+int(d)-1])
-					}
-				}
-			}
-			copy(out[start:end], batchToAffineG2(jac[:end-start]))
-		}
-	})
-	return out
-}
-
 // groth16DevSetup is the development setup of ccs with fresh random
 // secrets.
 func groth16DevSetup(ccs constraint.ConstraintSystem) (*groth16_bn254.ProvingKey, *groth16_bn254.VerifyingKey, error) {
@@ -500,34 +322,4 @@ func groth16DevSetup(ccs constraint.ConstraintSystem) (*groth16_bn254.ProvingKey
 		return nil, nil, err
 	}
 	return devSetup(r1cs, tw)
-}
-
-// batchToAffineG2 converts points to affine form with one inversion (gnark-crypto
-// has this for G1 only).
-func batchToAffineG2(points []curve.G2Jac) []curve.G2Affine {
-	result := make([]curve.G2Affine, len(points))
-	var acc curve.E2
-	acc.SetOne()
-	// result[i].X holds the product of the Z before i.
-	for i := range points {
-		if points[i].Z.IsZero() {
-			continue
-		}
-		result[i].X = acc
-		acc.Mul(&acc, &points[i].Z)
-	}
-	var inv curve.E2
-	inv.Inverse(&acc)
-	for i := len(points) - 1; i >= 0; i-- {
-		if points[i].Z.IsZero() {
-			continue // (0, 0) is the affine infinity
-		}
-		var zInv, zInv2 curve.E2
-		zInv.Mul(&result[i].X, &inv)
-		inv.Mul(&inv, &points[i].Z)
-		zInv2.Square(&zInv)
-		result[i].X.Mul(&points[i].X, &zInv2)
-		result[i].Y.Mul(&points[i].Y, &zInv2).Mul(&result[i].Y, &zInv)
-	}
-	return result
 }

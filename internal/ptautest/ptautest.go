@@ -10,13 +10,12 @@ import (
 	"encoding/binary"
 	"math/big"
 	"os"
-	"runtime"
-	"sync"
 
 	"github.com/consensys/gnark-crypto/ecc/bn254"
 	"github.com/consensys/gnark-crypto/ecc/bn254/fp"
 	"github.com/consensys/gnark-crypto/ecc/bn254/fr"
 	"github.com/consensys/gnark-crypto/ecc/bn254/fr/fft"
+	"github.com/zkml/zkml/internal/setupmath"
 )
 
 // Write writes a raw (not phase-2-prepared) .ptau of 2^power powers to
@@ -36,34 +35,6 @@ func Write(path string, power int, tau, alpha, beta uint64) error {
 // point one fixed-base multiplication: about 3 times Write's work.
 func WritePrepared(path string, power int, tau, alpha, beta uint64) error {
 	return write(path, power, tau, alpha, beta, true)
-}
-
-// lagrangeAt returns Lᵢ(τ) for i < m on the domain of size m.
-func lagrangeAt(tau *fr.Element, m int) []fr.Element {
-	var w fr.Element
-	w.SetOne()
-	if m > 1 {
-		w = fft.NewDomain(uint64(m)).Generator
-	}
-	den := make([]fr.Element, m) // m(τ − ωⁱ), inverted below
-	wi := make([]fr.Element, m)  // ωⁱ
-	var fm fr.Element
-	fm.SetUint64(uint64(m))
-	wi[0].SetOne()
-	for i := range m {
-		if i > 0 {
-			wi[i].Mul(&wi[i-1], &w)
-		}
-		den[i].Sub(tau, &wi[i]).Mul(&den[i], &fm)
-	}
-	inv := fr.BatchInvert(den)
-	var tm fr.Element
-	tm.Exp(*tau, big.NewInt(int64(m)))
-	tm.Sub(&tm, new(fr.Element).SetOne()) // τᵐ − 1
-	for i := range inv {
-		inv[i].Mul(&inv[i], &wi[i]).Mul(&inv[i], &tm)
-	}
-	return inv
 }
 
 func write(path string, power int, tau, alpha, beta uint64, prepared bool) error {
@@ -90,7 +61,8 @@ func write(path string, power int, tau, alpha, beta uint64, prepared bool) error
 		}
 	}
 	_, _, g1, g2 := bn254.Generators()
-	fb1, fb2 := newFixedBaseG1(&g1), newFixedBaseG2(&g2)
+	// Comb tables sized for the most points one base multiplies.
+	fb1, fb2 := setupmath.NewG1Table(&g1, setupmath.Window(2*n)), setupmath.NewG2Table(&g2, setupmath.Window(n))
 	const batch = 1 << 16
 	// g1Points writes k·scalars[i]·G1; g2Points, scalars[i]·G2.
 	g1Points := func(k *fr.Element, scalars []fr.Element) {
@@ -103,7 +75,7 @@ func write(path string, power int, tau, alpha, beta uint64, prepared bool) error
 				e.Mul(&scalars[i], k)
 				s = append(s, e)
 			}
-			pts := fb1.mul(s)
+			pts := fb1.Mul(s)
 			for i := range pts {
 				elt(&pts[i].X)
 				elt(&pts[i].Y)
@@ -112,7 +84,7 @@ func write(path string, power int, tau, alpha, beta uint64, prepared bool) error
 	}
 	g2Points := func(scalars []fr.Element) {
 		for start := 0; start < len(scalars); start += batch {
-			pts := fb2.mul(scalars[start:min(len(scalars), start+batch)])
+			pts := fb2.Mul(scalars[start:min(len(scalars), start+batch)])
 			for i := range pts {
 				elt(&pts[i].X.A0)
 				elt(&pts[i].X.A1)
@@ -178,7 +150,7 @@ func write(path string, power int, tau, alpha, beta uint64, prepared bool) error
 			}
 			u64(uint64(size * (2<<sec.top - 1)))
 			for p := 0; p <= sec.top; p++ {
-				l := lagrangeAt(&ft, 1<<p)
+				l := setupmath.LagrangeAt(fft.NewDomain(uint64(1)<<p), &ft, 1<<p)
 				if sec.k == nil {
 					g2Points(l)
 				} else {
@@ -192,95 +164,4 @@ func write(path string, power int, tau, alpha, beta uint64, prepared bool) error
 		return err
 	}
 	return f.Close()
-}
-
-// A fixed-base table: t[j][d−1] = d·2^(8j)·base for 32 windows of 8 bits,
-// so that k·base is at most 32 additions, no doublings (gnark-crypto's
-// BatchScalarMultiplication doubles 254 times per point).
-type fixedBaseG1 struct{ t [][]bn254.G1Affine }
-type fixedBaseG2 struct{ t [][]bn254.G2Affine }
-
-const windows = 32
-
-func newFixedBaseG1(base *bn254.G1Affine) *fixedBaseG1 {
-	jac := make([]bn254.G1Jac, windows*255)
-	var b bn254.G1Jac
-	b.FromAffine(base)
-	for j := range windows {
-		acc := b
-		for d := range 255 {
-			jac[j*255+d] = acc
-			acc.AddAssign(&b)
-		}
-		b = acc // 256·2^(8j)·base
-	}
-	aff := bn254.BatchJacobianToAffineG1(jac)
-	f := &fixedBaseG1{t: make([][]bn254.G1Affine, windows)}
-	for j := range windows {
-		f.t[j] = aff[j*255 : (j+1)*255]
-	}
-	return f
-}
-
-func newFixedBaseG2(base *bn254.G2Affine) *fixedBaseG2 {
-	f := &fixedBaseG2{t: make([][]bn254.G2Affine, windows)}
-	var b bn254.G2Jac
-	b.FromAffine(base)
-	for j := range windows {
-		f.t[j] = make([]bn254.G2Affine, 255)
-		acc := b
-		for d := range 255 {
-			f.t[j][d].FromJacobian(&acc)
-			acc.AddAssign(&b)
-		}
-		b = acc
-	}
-	return f
-}
-
-// each runs f over [0, n) in chunks on every core.
-func each(n int, f func(start, end int)) {
-	workers := runtime.NumCPU()
-	chunk := (n + workers - 1) / workers
-	var wg sync.WaitGroup
-	for start := 0; start < n; start += chunk {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			f(start, min(start+chunk, n))
-		}()
-	}
-	wg.Wait()
-}
-
-func (f *fixedBaseG1) mul(scalars []fr.Element) []bn254.G1Affine {
-	out := make([]bn254.G1Jac, len(scalars))
-	each(len(scalars), func(start, end int) {
-		for i := start; i < end; i++ {
-			k := scalars[i].Bits()
-			for j := range windows {
-				if d := byte(k[j/8] >> (8 * (j % 8))); d != 0 {
-					out[i].AddMixed(&f.t[j][d-1])
-				}
-			}
-		}
-	})
-	return bn254.BatchJacobianToAffineG1(out)
-}
-
-func (f *fixedBaseG2) mul(scalars []fr.Element) []bn254.G2Affine {
-	out := make([]bn254.G2Affine, len(scalars))
-	each(len(scalars), func(start, end int) {
-		for i := start; i < end; i++ {
-			var p bn254.G2Jac
-			k := scalars[i].Bits()
-			for j := range windows {
-				if d := byte(k[j/8] >> (8 * (j % 8))); d != 0 {
-					p.AddMixed(&f.t[j][d-1])
-				}
-			}
-			out[i].FromJacobian(&p)
-		}
-	})
-	return out
 }
